@@ -1,0 +1,92 @@
+# Leerlijn — build, run and test.
+#
+#   make run    set up everything (packages, database, migrations, seeds) and serve
+#   make test   the same bootstrap against a throwaway cluster, then every test
+#
+# Everything below is plain make; scripts/ holds the shell steps.
+
+CC		?= cc
+KORE_FEATURES	:= $(shell cat /usr/share/kore/features 2>/dev/null)
+WARN		= -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+		  -Wpointer-arith -Wformat=2 -Werror
+CSTD		= -std=c11 -D_GNU_SOURCE
+OPT		?= -O2 -g
+CFLAGS_COMMON	= $(CSTD) $(WARN) $(OPT) -Iapi/src -I/usr/include/postgresql
+CFLAGS_APP	= $(CFLAGS_COMMON) $(KORE_FEATURES) -fPIC
+LIBS		= -ljansson -lpq -lsodium
+
+BUILD		= build
+SAN		= -fsanitize=address,undefined -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
+
+# Modules that need neither Kore nor libpq (the "domain" and "json" layers).
+DOMAIN_SRC	= api/src/status.c api/src/problem.c api/src/router.c \
+		  api/src/qs.c api/src/utf8.c api/src/settings.c \
+		  api/src/migrate_plan.c api/src/seed_manifest.c \
+		  api/src/web_files.c api/src/strbuf.c
+# Modules that talk to PostgreSQL but not to Kore.
+DB_SRC		= api/src/db.c api/src/db_health.c
+# Modules of the Kore application (handlers, dispatch, reply).
+APP_SRC		= api/src/leerlijn.c api/src/applog.c api/src/dispatch.c api/src/routes.c \
+		  api/src/reply.c api/src/h_health.c api/src/h_web.c
+# The command-line tool for migrations and seeds.
+CLI_SRC		= api/cli/leerlijn_db.c api/src/migrate.c api/src/seed.c
+CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
+		  api/src/seed_manifest.c api/src/strbuf.c
+
+APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
+CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
+
+UNIT_TESTS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+UNIT_BIN	= $(addprefix $(BUILD)/unit/,$(UNIT_TESTS))
+
+HDRS		= $(wildcard api/src/*.h)
+
+.PHONY: all app cli unit frontend run test test-unit test-integration clean bench
+
+all: app cli
+
+app: $(BUILD)/leerlijn.so
+cli: $(BUILD)/leerlijn-db
+
+$(BUILD)/app/%.o: api/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+$(BUILD)/cli/%.o: api/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) -c $< -o $@
+
+$(BUILD)/leerlijn.so: $(APP_OBJ)
+	$(CC) -shared -o $@ $(APP_OBJ) $(LIBS)
+
+$(BUILD)/leerlijn-db: $(CLI_OBJ)
+	$(CC) -o $@ $(CLI_OBJ) $(LIBS)
+
+# Unit tests link only the module under test (see tests/unit/deps.mk) and
+# always run under AddressSanitizer and UndefinedBehaviorSanitizer.
+include tests/unit/deps.mk
+
+$(BUILD)/unit/%: tests/unit/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $< $(UNIT_DEPS_$*) -lcmocka $(LIBS)
+
+unit: $(UNIT_BIN)
+
+test-unit: unit
+	@scripts/unit.sh $(UNIT_BIN)
+
+frontend:
+	@scripts/frontend.sh
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+bench:
+	@scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)

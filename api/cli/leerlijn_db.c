@@ -1,0 +1,198 @@
+/*
+ * leerlijn-db: migrations, seeds and the generated Kore configuration.
+ *
+ *   leerlijn-db migrate [SCHEMA_DIR]        apply pending schema/ files
+ *   leerlijn-db seed [SEEDS_DIR]            load seeds/manifest
+ *   leerlijn-db setup [SCHEMA_DIR SEEDS_DIR] both, under one lock
+ *   leerlijn-db version                     print the schema version
+ *   leerlijn-db wait [SECONDS]              wait until the database answers
+ *   leerlijn-db kore-conf TEMPLATE APP_SO   print the Kore configuration
+ *
+ * The database comes from DATABASE_URL; see settings.h for every variable.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "migrate.h"
+#include "seed.h"
+#include "settings.h"
+#include "strbuf.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: leerlijn-db migrate [SCHEMA_DIR]\n"
+	    "       leerlijn-db seed [SEEDS_DIR]\n"
+	    "       leerlijn-db setup [SCHEMA_DIR SEEDS_DIR]\n"
+	    "       leerlijn-db version\n"
+	    "       leerlijn-db wait [SECONDS]\n"
+	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n");
+	exit(2);
+}
+
+/* Connect or exit; the caller frees the connection with PQfinish. */
+static PGconn *
+connect_or_die(const struct settings *s)
+{
+	PGconn	*c;
+
+	c = PQconnectdb(s->database_url);
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "leerlijn-db: cannot connect: %s",
+		    PQerrorMessage(c));
+		PQfinish(c);
+		exit(1);
+	}
+	return (c);
+}
+
+static int
+cmd_setup(const struct settings *s, const char *schema, const char *seeds)
+{
+	PGconn	*c;
+	int	 rc;
+
+	c = connect_or_die(s);
+	rc = 1;
+	if (migrate_lock(c) == -1)
+		goto out;
+	if (schema != NULL && migrate_run(c, schema) == -1)
+		goto unlock;
+	if (seeds != NULL && seed_run(c, seeds) == -1)
+		goto unlock;
+	rc = 0;
+unlock:
+	migrate_unlock(c);
+out:
+	PQfinish(c);
+	return (rc);
+}
+
+static int
+cmd_version(const struct settings *s)
+{
+	PGconn	*c;
+	int	 v;
+
+	c = connect_or_die(s);
+	v = migrate_version(c);
+	PQfinish(c);
+	if (v < 0)
+		return (1);
+	printf("%d\n", v);
+	return (0);
+}
+
+static int
+cmd_wait(const struct settings *s, const char *arg)
+{
+	time_t	 deadline;
+	long	 secs;
+
+	secs = arg != NULL ? strtol(arg, NULL, 10) : 30;
+	if (secs <= 0)
+		secs = 30;
+	deadline = time(NULL) + secs;
+	while (PQping(s->database_url) != PQPING_OK) {
+		if (time(NULL) >= deadline) {
+			fprintf(stderr, "leerlijn-db: database did not answer "
+			    "within %ld s\n", secs);
+			return (1);
+		}
+		usleep(200 * 1000);
+	}
+	return (0);
+}
+
+/* Replace @NAME@ markers of the template with settings. */
+static int
+cmd_kore_conf(const struct settings *s, const char *tmpl, const char *so)
+{
+	struct strbuf	 in, out;
+	const char	*p, *end;
+	char		 num[80], name[64];
+	size_t		 len;
+	int		 rc;
+
+	rc = 1;
+	strbuf_init(&in);
+	strbuf_init(&out);
+	if (strbuf_read_file(&in, tmpl, 1024 * 1024) == -1) {
+		fprintf(stderr, "leerlijn-db: cannot read %s\n", tmpl);
+		goto out;
+	}
+	for (p = in.data; *p != '\0'; p++) {
+		if (*p != '@' || (end = strchr(p + 1, '@')) == NULL ||
+		    (len = (size_t)(end - p - 1)) == 0 || len >= sizeof(name)) {
+			if (strbuf_append(&out, p, 1) == -1)
+				goto out;
+			continue;
+		}
+		memcpy(name, p + 1, len);
+		name[len] = '\0';
+		num[0] = '\0';
+		if (strcmp(name, "LISTEN_HOST") == 0)
+			(void)snprintf(num, sizeof(num), "%s", s->listen_host);
+		else if (strcmp(name, "LISTEN_PORT") == 0)
+			(void)snprintf(num, sizeof(num), "%u", s->listen_port);
+		else if (strcmp(name, "WORKERS") == 0)
+			(void)snprintf(num, sizeof(num), "%u", s->workers);
+		else if (strcmp(name, "KORE_BODY_MAX") == 0)
+			(void)snprintf(num, sizeof(num), "%zu",
+			    s->body_max * SETTINGS_KORE_BODY_FACTOR);
+		else if (strcmp(name, "APP_SO") == 0) {
+			if (strbuf_append(&out, so, strlen(so)) == -1)
+				goto out;
+			p = end;
+			continue;
+		} else {
+			fprintf(stderr, "leerlijn-db: unknown marker @%s@ in "
+			    "%s\n", name, tmpl);
+			goto out;
+		}
+		if (strbuf_append(&out, num, strlen(num)) == -1)
+			goto out;
+		p = end;
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	rc = 0;
+out:
+	strbuf_free(&in);
+	strbuf_free(&out);
+	return (rc);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings	s;
+	char		err[256];
+
+	if (argc < 2)
+		usage();
+	if (settings_load(&s, NULL, err, sizeof(err)) == -1) {
+		fprintf(stderr, "leerlijn-db: %s\n", err);
+		return (2);
+	}
+	if (strcmp(argv[1], "migrate") == 0 && argc <= 3)
+		return (cmd_setup(&s, argc == 3 ? argv[2] : "schema", NULL));
+	if (strcmp(argv[1], "seed") == 0 && argc <= 3)
+		return (cmd_setup(&s, NULL, argc == 3 ? argv[2] : "seeds"));
+	if (strcmp(argv[1], "setup") == 0 && (argc == 2 || argc == 4))
+		return (cmd_setup(&s, argc == 4 ? argv[2] : "schema",
+		    argc == 4 ? argv[3] : "seeds"));
+	if (strcmp(argv[1], "version") == 0 && argc == 2)
+		return (cmd_version(&s));
+	if (strcmp(argv[1], "wait") == 0 && argc <= 3)
+		return (cmd_wait(&s, argc == 3 ? argv[2] : NULL));
+	if (strcmp(argv[1], "kore-conf") == 0 && argc == 4)
+		return (cmd_kore_conf(&s, argv[2], argv[3]));
+	usage();
+	return (2);
+}

@@ -1,0 +1,45 @@
+/*
+ * db: the worker's PostgreSQL connection and prepared statements.
+ *
+ * Each Kore worker keeps one synchronous libpq connection.  It is opened
+ * lazily and reopened after the server went away, so that the API recovers
+ * from a database restart by itself.  Statements are prepared once per
+ * connection.  Callers never see libpq's error text: it is logged here.
+ */
+#ifndef LEERLIJN_DB_H
+#define LEERLIJN_DB_H
+
+#include <libpq-fe.h>
+
+struct db_stmt {
+	const char	*name;		/* unique prepared statement name */
+	const char	*sql;
+	int		 nparams;
+	int		 readonly;	/* safe to retry on a new connection */
+	unsigned long	 gen;		/* connection generation prepared on */
+};
+
+#define DB_STMT(n, s, np, ro)	{ (n), (s), (np), (ro), 0 }
+
+enum db_result {
+	DB_OK = 0,
+	DB_UNAVAILABLE,		/* no connection to the database */
+	DB_ERROR,		/* the statement failed (logged) */
+	DB_CONSTRAINT		/* a constraint refused the change */
+};
+
+void		 db_init(const char *dsn);
+void		 db_close(void);
+/*
+ * Execute st with params.  On DB_OK *res holds the result, which the
+ * caller frees with PQclear; otherwise *res is NULL.
+ */
+enum db_result	 db_exec(struct db_stmt *st, const char *const *params,
+		    PGresult **res);
+enum db_result	 db_begin(void);
+enum db_result	 db_commit(void);
+void		 db_rollback(void);
+/* SQLSTATE of the last failed statement ("" when none). */
+const char	*db_last_sqlstate(void);
+
+#endif

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install the Debian packages Leerlijn needs (run or test), or say how.
+#   scripts/deps.sh run|test
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+mode=${1:-run}
+pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
+      postgresql-15 postgresql-client-15)
+if [ "$mode" = test ]; then
+	pkgs+=(docker-compose chromium python3)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+	    grep -q 'install ok installed'; then
+		missing+=("$p")
+	fi
+done
+# Node.js and npm: any installed node >= 18 will do.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null ||
+    [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 18 ]; then
+	missing+=(nodejs npm)
+fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+line="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" = 0 ]; then
+	say "installing: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+	    >/dev/null || die "apt-get failed; run: $line"
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+	say "installing with sudo: ${missing[*]}"
+	sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+	sudo -n env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+	    >/dev/null || die "apt-get failed; run: sudo $line"
+else
+	say "missing packages: ${missing[*]}"
+	say "install them first, as root:"
+	printf '  apt-get update && %s\n' "$line" >&2
+	exit 1
+fi

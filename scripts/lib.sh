@@ -1,0 +1,106 @@
+# Shared shell helpers for scripts/*.sh (sourced, not run).
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PGBIN=/usr/lib/postgresql/15/bin
+
+say() { printf 'leerlijn: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+# Run a command as the user that owns the private PostgreSQL cluster:
+# PostgreSQL refuses to run as root, so root hands it to "postgres".
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on, from $1 upward.
+free_port() {
+	local p=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do
+		p=$((p + 1))
+	done
+	echo "$p"
+}
+
+# pg_init DIR PORT: create a cluster in DIR/data (once) with role and
+# database "leerlijn"; the password is kept in DIR/password (mode 600).
+pg_init() {
+	local dir=$1 port=$2 pw
+	if [ -f "$dir/data/PG_VERSION" ]; then
+		return 0
+	fi
+	mkdir -p "$dir/data" "$dir/run" "$dir/log"
+	chmod 700 "$dir/data"
+	if [ "$(id -u)" = 0 ]; then
+		chown -R postgres:postgres "$dir"
+	fi
+	pw=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+	(umask 077; printf '%s\n' "$pw" >"$dir/password")
+	local pwfile="$dir/run/initpw"
+	(umask 077; printf '%s\n' "$pw" >"$pwfile")
+	[ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+	as_pg "$PGBIN/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" \
+	    --auth-local=peer --auth-host=scram-sha-256 -E UTF8 \
+	    --locale=C.UTF-8 >"$dir/log/initdb.log" 2>&1 ||
+	    { cat "$dir/log/initdb.log" >&2; die "initdb failed"; }
+	rm -f "$pwfile"
+	pg_start "$dir" "$port"
+	PGPASSWORD=$pw psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" \
+	    -U postgres -d postgres \
+	    -v pw="$pw" <<'SQL' || die "cannot create the leerlijn role"
+CREATE ROLE leerlijn LOGIN CREATEDB PASSWORD :'pw';
+CREATE DATABASE leerlijn OWNER leerlijn ENCODING 'UTF8' TEMPLATE template0;
+SQL
+}
+
+# pg_ensure DIR PORT: create the cluster if needed and make sure it runs.
+pg_ensure() {
+	local dir=$1 port=$2
+	if [ ! -f "$dir/data/PG_VERSION" ]; then
+		pg_init "$dir" "$port"
+	elif ! as_pg "$PGBIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+		pg_start "$dir" "$port"
+	fi
+}
+
+# pg_start DIR PORT / pg_stop DIR
+pg_start() {
+	local dir=$1 port=$2
+	as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/log/postgres.log" -w \
+	    -t 60 -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1" \
+	    start >/dev/null || { tail -20 "$dir/log/postgres.log" >&2;
+	    die "PostgreSQL did not start"; }
+}
+
+pg_stop() {
+	local dir=$1
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		as_pg "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop \
+		    >/dev/null 2>&1 || true
+	fi
+}
+
+# pg_url DIR PORT: the DATABASE_URL of the cluster.
+pg_url() {
+	printf 'postgresql://leerlijn:%s@127.0.0.1:%s/leerlijn' \
+	    "$(cat "$1/password")" "$2"
+}
+
+# Can the cluster's user use DIR (every parent must be searchable)?
+pg_can_use() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- test -x "$1"
+	else
+		test -w "$1"
+	fi
+}
+
+# kore_conf FILE: write the Kore configuration for the current environment.
+kore_conf() {
+	"$ROOT/build/leerlijn-db" kore-conf "$ROOT/api/conf/leerlijn.conf.in" \
+	    "$ROOT/build/leerlijn.so" >"$1"
+}

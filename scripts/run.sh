@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# make run: packages, database, migrations, seeds, build, then serve.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/deps.sh" run
+make -s all
+"$ROOT/scripts/frontend.sh"
+
+own_cluster=0
+if [ -z "${DATABASE_URL:-}" ]; then
+	data=${LEERLIJN_DATA_DIR:-$ROOT/.data}
+	mkdir -p "$data"
+	data=$(cd "$data" && pwd)
+	if ! pg_can_use "$data"; then
+		die "the database user cannot use $data (a parent directory is
+not searchable for it); set LEERLIJN_DATA_DIR to a directory it can use,
+or DATABASE_URL to an existing server"
+	fi
+	port=${LEERLIJN_PG_PORT:-54329}
+	if [ ! -f "$data/pg/data/PG_VERSION" ] &&
+	    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		die "port $port is in use; set LEERLIJN_PG_PORT"
+	fi
+	[ -f "$data/pg/port" ] && port=$(cat "$data/pg/port")
+	pg_ensure "$data/pg" "$port"
+	echo "$port" >"$data/pg/port"
+	own_cluster=1
+	DATABASE_URL=$(pg_url "$data/pg" "$port")
+	export DATABASE_URL
+	say "private PostgreSQL cluster in $data/pg (port $port)"
+fi
+
+stop_all() {
+	trap - INT TERM EXIT
+	if [ -n "${kore_pid:-}" ]; then
+		kill -TERM "$kore_pid" 2>/dev/null || true
+		wait "$kore_pid" 2>/dev/null || true
+	fi
+	if [ "$own_cluster" = 1 ]; then
+		pg_stop "$data/pg"
+		say "stopped the private PostgreSQL cluster"
+	fi
+}
+trap stop_all INT TERM EXIT
+
+build/leerlijn-db wait 30
+build/leerlijn-db setup schema seeds
+
+export LEERLIJN_WEB_ROOT=${LEERLIJN_WEB_ROOT:-$ROOT/frontend/dist}
+kore_conf build/leerlijn.conf
+listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
+url="http://$listen"
+kore -fnr -c build/leerlijn.conf &
+kore_pid=$!
+for _ in $(seq 1 50); do
+	(exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break
+	kill -0 "$kore_pid" 2>/dev/null || die "kore did not start"
+	sleep 0.2
+done
+say "Leerlijn runs at $url/  (API: $url/api/v1/health) — Ctrl-C stops it"
+wait "$kore_pid"

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# make test: the same bootstrap as make run against a throwaway cluster,
+# then the unit tests (cmocka, under ASan/UBSan) and the integration tests
+# (node:test against a real kore and a real PostgreSQL over loopback).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/deps.sh" test
+make -s all unit
+"$ROOT/scripts/frontend.sh"
+
+say "unit tests"
+make -s test-unit
+
+tmp=$(mktemp -d /tmp/leerlijn-test.XXXXXX)
+chmod 755 "$tmp"
+kore_pid=
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$kore_pid" ]; then
+		kill -TERM "$kore_pid" 2>/dev/null || true
+		wait "$kore_pid" 2>/dev/null || true
+	fi
+	pg_stop "$tmp/pg"
+	if [ "$rc" -ne 0 ] && [ -f "$tmp/kore.log" ]; then
+		say "last lines of the API log:"
+		tail -40 "$tmp/kore.log" >&2
+	fi
+	rm -rf "$tmp"
+	exit "$rc"
+}
+trap cleanup EXIT INT TERM
+
+pgport=$(free_port 54400)
+pg_ensure "$tmp/pg" "$pgport"
+export DATABASE_URL
+DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
+build/leerlijn-db wait 30
+build/leerlijn-db setup schema seeds
+
+apiport=$(free_port 8900)
+export LEERLIJN_LISTEN=127.0.0.1:$apiport
+export LEERLIJN_WEB_ROOT=$ROOT/frontend/dist
+export LEERLIJN_BODY_MAX=${LEERLIJN_BODY_MAX:-1048576}
+kore_conf "$tmp/leerlijn.conf"
+kore -fnr -c "$tmp/leerlijn.conf" >"$tmp/kore.log" 2>&1 &
+kore_pid=$!
+for _ in $(seq 1 100); do
+	(exec 3<>"/dev/tcp/127.0.0.1/$apiport") 2>/dev/null && break
+	kill -0 "$kore_pid" 2>/dev/null || die "kore did not start"
+	sleep 0.1
+done
+
+say "integration tests"
+(cd tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+export LEERLIJN_URL=http://127.0.0.1:$apiport
+export LEERLIJN_PG_DIR=$tmp/pg LEERLIJN_PG_PORT=$pgport
+export LEERLIJN_KORE_LOG=$tmp/kore.log
+node --test --test-concurrency=1 --test-reporter=spec \
+    tests/integration/*.test.mjs

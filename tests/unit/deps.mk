@@ -1,0 +1,11 @@
+# Each unit test links only the module(s) it tests.
+UNIT_DEPS_test_status		= api/src/status.c
+UNIT_DEPS_test_problem		= api/src/problem.c api/src/status.c
+UNIT_DEPS_test_router		= api/src/router.c
+UNIT_DEPS_test_qs		= api/src/qs.c api/src/utf8.c
+UNIT_DEPS_test_utf8		= api/src/utf8.c
+UNIT_DEPS_test_settings		= api/src/settings.c
+UNIT_DEPS_test_migrate_plan	= api/src/migrate_plan.c
+UNIT_DEPS_test_seed_manifest	= api/src/seed_manifest.c
+UNIT_DEPS_test_web_files	= api/src/web_files.c api/src/strbuf.c
+UNIT_DEPS_test_strbuf		= api/src/strbuf.c
