@@ -52,7 +52,7 @@ export LEERLIJN_WEB_ROOT=${LEERLIJN_WEB_ROOT:-$ROOT/frontend/dist}
 kore_conf build/leerlijn.conf
 listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
 url="http://$listen"
-kore -fnr -c build/leerlijn.conf &
+stdbuf -oL -eL kore -fnr -c build/leerlijn.conf &
 kore_pid=$!
 for _ in $(seq 1 50); do
 	(exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break

@@ -1,0 +1,49 @@
+// Health follows the database: 503 while PostgreSQL is down, 200 again
+// once it is back, with the same API processes (no restart).  Runs last
+// (file order) because it stops the shared database.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { api, assertProblem, sh } from './lib.mjs';
+
+const pgctl = (what) => sh('bash', ['-c',
+  `. scripts/lib.sh; pg_${what} "$LEERLIJN_PG_DIR" "$LEERLIJN_PG_PORT"`]);
+
+async function workerPids() {
+  const log = await readFile(process.env.LEERLIJN_KORE_LOG, 'utf8');
+  return [...log.matchAll(/worker \d+ started \(cpu#\d+, pid#(\d+)\)/g)].map((m) => m[1]);
+}
+
+test('health is 503 while PostgreSQL is stopped and 200 after it restarts', async () => {
+  const ok = await api('/api/v1/health');
+  assert.equal(ok.status, 200);
+  const pidsBefore = await workerPids();
+  assert.ok(pidsBefore.length >= 1);
+
+  const stopped = await pgctl('stop');
+  assert.equal(stopped.code, 0, stopped.stderr);
+  try {
+    // Several requests so that every worker notices.
+    for (let i = 0; i < 6; i++) {
+      const res = await api('/api/v1/health');
+      assertProblem(assert, res, 503);
+      assert.equal(res.json.database, 'unreachable');
+      assert.equal(res.headers.get('retry-after'), '5');
+      assert.doesNotMatch(res.text, /connection|refused|127\.0\.0\.1|postgres/i);
+    }
+  } finally {
+    const started = await pgctl('start');
+    assert.equal(started.code, 0, started.stderr);
+  }
+
+  let res;
+  const deadline = Date.now() + 15000;
+  let healthy = 0;
+  while (Date.now() < deadline && healthy < 6) {
+    res = await api('/api/v1/health');
+    healthy = res.status === 200 ? healthy + 1 : 0;
+    if (healthy === 0) await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal(healthy, 6, 'every worker answers 200 again');
+  assert.deepEqual(await workerPids(), pidsBefore, 'no worker was restarted');
+});
