@@ -8,7 +8,7 @@ mode=${1:-run}
 pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
-	pkgs+=(docker-compose chromium python3)
+	pkgs+=(docker-compose)
 fi
 
 missing=()
