@@ -104,3 +104,19 @@ kore_conf() {
 	"$ROOT/build/leerlijn-db" kore-conf "$ROOT/api/conf/leerlijn.conf.in" \
 	    "$ROOT/build/leerlijn.so" >"$1"
 }
+
+# kore_start CONF [LOG]: start kore in the background (kore_pid) with the
+# configuration for $LEERLIJN_LISTEN, and wait until it accepts connections.
+kore_start() {
+	local conf=$1 log=${2:-/dev/stdout} listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
+	kore_conf "$conf"
+	stdbuf -oL -eL kore -fnr -c "$conf" >>"$log" 2>&1 &
+	kore_pid=$!
+	for _ in $(seq 1 100); do
+		(exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null &&
+		    return 0
+		kill -0 "$kore_pid" 2>/dev/null || die "kore did not start"
+		sleep 0.1
+	done
+	die "kore does not accept connections on $listen"
+}

@@ -49,15 +49,8 @@ build/leerlijn-db wait 30
 build/leerlijn-db setup schema seeds
 
 export LEERLIJN_WEB_ROOT=${LEERLIJN_WEB_ROOT:-$ROOT/frontend/dist}
-kore_conf build/leerlijn.conf
 listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
 url="http://$listen"
-stdbuf -oL -eL kore -fnr -c build/leerlijn.conf &
-kore_pid=$!
-for _ in $(seq 1 50); do
-	(exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null && break
-	kill -0 "$kore_pid" 2>/dev/null || die "kore did not start"
-	sleep 0.2
-done
+kore_start build/leerlijn.conf
 say "Leerlijn runs at $url/  (API: $url/api/v1/health) — Ctrl-C stops it"
 wait "$kore_pid"

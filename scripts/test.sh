@@ -44,14 +44,7 @@ apiport=$(free_port 8900)
 export LEERLIJN_LISTEN=127.0.0.1:$apiport
 export LEERLIJN_WEB_ROOT=$ROOT/frontend/dist
 export LEERLIJN_BODY_MAX=${LEERLIJN_BODY_MAX:-1048576}
-kore_conf "$tmp/leerlijn.conf"
-stdbuf -oL -eL kore -fnr -c "$tmp/leerlijn.conf" >"$tmp/kore.log" 2>&1 &
-kore_pid=$!
-for _ in $(seq 1 100); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$apiport") 2>/dev/null && break
-	kill -0 "$kore_pid" 2>/dev/null || die "kore did not start"
-	sleep 0.1
-done
+kore_start "$tmp/leerlijn.conf" "$tmp/kore.log"
 
 say "integration tests"
 (cd tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
