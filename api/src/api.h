@@ -8,6 +8,8 @@
 
 #include <jansson.h>
 
+#include "db.h"
+#include "params.h"
 #include "qs.h"
 #include "router.h"
 #include "status.h"
@@ -32,5 +34,18 @@ struct api_ctx {
  * 422 not an object) and returns -1.  On success the caller owns *root.
  */
 int	api_json_body(struct api_ctx *ctx, json_t **root);
+/* A query parameter's value or NULL (a lookup callback for domain code). */
+const char *api_query(const void *ctx, const char *key);
+/* Reply 400 with the parameter errors of e. */
+void	api_reply_param_errors(struct api_ctx *ctx,
+	    const struct param_errors *e);
+/* Reply 503 (database unavailable) or 500 for a failed database call. */
+void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
+/*
+ * Reply with a JSON document built by PostgreSQL, or 404 with detail
+ * when json is NULL.  Frees json.
+ */
+void	api_reply_document(struct api_ctx *ctx, char *json,
+	    const char *not_found);
 
 #endif

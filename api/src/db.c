@@ -165,6 +165,23 @@ db_exec(struct db_stmt *st, const char *const *params, PGresult **res)
 	return (rc);
 }
 
+enum db_result
+db_text(struct db_stmt *st, const char *const *params, char **out)
+{
+	PGresult	*r;
+	enum db_result	 rc;
+
+	*out = NULL;
+	if ((rc = db_exec(st, params, &r)) != DB_OK)
+		return (rc);
+	if (PQntuples(r) > 0 && PQnfields(r) > 0 && !PQgetisnull(r, 0, 0)) {
+		if ((*out = strdup(PQgetvalue(r, 0, 0))) == NULL)
+			rc = DB_ERROR;
+	}
+	PQclear(r);
+	return (rc);
+}
+
 static enum db_result
 simple(const char *sql)
 {

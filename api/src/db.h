@@ -36,6 +36,14 @@ void		 db_close(void);
  */
 enum db_result	 db_exec(struct db_stmt *st, const char *const *params,
 		    PGresult **res);
+/*
+ * Execute st and return the first column of the first row as a new
+ * string in *out (the caller frees it with free()); *out is NULL when
+ * there is no row or the value is SQL NULL.  For statements that build
+ * their JSON reply in PostgreSQL.
+ */
+enum db_result	 db_text(struct db_stmt *st, const char *const *params,
+		    char **out);
 enum db_result	 db_begin(void);
 enum db_result	 db_commit(void);
 void		 db_rollback(void);

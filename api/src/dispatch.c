@@ -5,6 +5,7 @@
  * (413), parses and checks the query string (400), reads the body, and
  * calls the handler.  Every refusal is a problem document.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -154,6 +155,52 @@ out:
 	qs_free(&ctx.qs);
 	free(ctx.body);
 	return (KORE_RESULT_OK);
+}
+
+const char *
+api_query(const void *ctx, const char *key)
+{
+	return (qs_get(&((const struct api_ctx *)ctx)->qs, key));
+}
+
+void
+api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
+{
+	json_t	*p;
+	size_t	 i;
+
+	p = problem_new(ST_BAD_REQUEST, "Een of meer parameters zijn "
+	    "ongeldig.");
+	for (i = 0; p != NULL && i < e->n; i++) {
+		if (problem_add_error(p, e->field[i], e->message[i]) == -1) {
+			json_decref(p);
+			p = NULL;
+		}
+	}
+	reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
+}
+
+void
+api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
+{
+	if (rc == DB_UNAVAILABLE) {
+		http_response_header(ctx->req, "retry-after", "5");
+		reply_problem(ctx->req, ST_UNAVAILABLE,
+		    "De database is tijdelijk niet bereikbaar.");
+	} else {
+		reply_problem(ctx->req, ST_INTERNAL,
+		    "Er ging iets mis; probeer het later opnieuw.");
+	}
+}
+
+void
+api_reply_document(struct api_ctx *ctx, char *json, const char *not_found)
+{
+	if (json == NULL)
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+	else
+		reply_json_text(ctx->req, ST_OK, json);
+	free(json);
 }
 
 int

@@ -6,6 +6,18 @@
 
 #include "api.h"
 
+/* h_health.c */
 API_HANDLER(api_health_get);
+/* h_catalogue.c */
+API_HANDLER(api_frameworks_list);
+API_HANDLER(api_framework_get);
+API_HANDLER(api_framework_goals);
+API_HANDLER(api_goals_find);
+API_HANDLER(api_goal_get);
+API_HANDLER(api_levels_list);
+/* h_lessons.c */
+API_HANDLER(api_lessons_find);
+API_HANDLER(api_lesson_get);
+API_HANDLER(api_alignment_warnings);
 
 #endif

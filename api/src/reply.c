@@ -72,6 +72,15 @@ reply_json(struct http_request *req, enum app_status s, json_t *body)
 }
 
 void
+reply_json_text(struct http_request *req, enum app_status s,
+    const char *text)
+{
+	http_response_header(req, "cache-control", "no-store");
+	reply_bytes(req, status_http(s), "application/json", text,
+	    strlen(text));
+}
+
+void
 reply_problem_doc(struct http_request *req, enum app_status s,
     json_t *problem)
 {

@@ -20,6 +20,9 @@ struct http_request;
 void	reply_security_headers(struct http_request *);
 /* Reply with body (may be NULL for 204); consumes the reference. */
 void	reply_json(struct http_request *, enum app_status, json_t *body);
+/* Reply with JSON text that is already encoded (e.g. by PostgreSQL). */
+void	reply_json_text(struct http_request *, enum app_status,
+	    const char *text);
 /* Reply with a problem document for s with an optional detail. */
 void	reply_problem(struct http_request *, enum app_status s,
 	    const char *detail);

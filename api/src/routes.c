@@ -6,10 +6,28 @@
  * the query parameters a route accepts; any other one is a 400.
  */
 #include "handlers.h"
+#include "lesson_query.h"
 #include "routes.h"
 
+#define PAGING	"limit,offset"
+
 const struct route routes[] = {
-	{ RM_GET,	"/api/v1/health",	NULL,	api_health_get },
+	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },
+
+	/* The catalogue. */
+	{ RM_GET, "/api/v1/frameworks",		PAGING,	api_frameworks_list },
+	{ RM_GET, "/api/v1/frameworks/{code}",	NULL,	api_framework_get },
+	{ RM_GET, "/api/v1/frameworks/{code}/goals", NULL,
+	    api_framework_goals },
+	{ RM_GET, "/api/v1/goals",		"framework,code,q," PAGING,
+	    api_goals_find },
+	{ RM_GET, "/api/v1/goals/{id}",		NULL,	api_goal_get },
+	{ RM_GET, "/api/v1/levels",		NULL,	api_levels_list },
+	{ RM_GET, "/api/v1/lessons",		LESSON_QUERY_KEYS,
+	    api_lessons_find },
+	{ RM_GET, "/api/v1/lessons/{id}",	NULL,	api_lesson_get },
+	{ RM_GET, "/api/v1/alignment-warnings",	PAGING,
+	    api_alignment_warnings },
 };
 
 const size_t	routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -9,3 +9,7 @@ UNIT_DEPS_test_migrate_plan	= api/src/migrate_plan.c
 UNIT_DEPS_test_seed_manifest	= api/src/seed_manifest.c
 UNIT_DEPS_test_web_files	= api/src/web_files.c api/src/strbuf.c
 UNIT_DEPS_test_strbuf		= api/src/strbuf.c
+UNIT_DEPS_test_params		= api/src/params.c api/src/utf8.c
+UNIT_DEPS_test_lesson_query	= api/src/lesson_query.c api/src/params.c \
+				  api/src/utf8.c
+UNIT_DEPS_test_json_tree	= api/src/json_tree.c
