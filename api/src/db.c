@@ -19,7 +19,8 @@ static char		*conninfo;
 static unsigned long	 generation;
 static int		 in_transaction;
 static long long	 last_attempt_ms;
-static char		 last_sqlstate[6];
+static struct db_error	 last_error;
+#define last_sqlstate	 last_error.sqlstate
 
 static long long
 now_ms(void)
@@ -90,14 +91,39 @@ db_conn(void)
 }
 
 static void
+copy_field(char *dst, size_t len, PGresult *r, int code)
+{
+	const char	*v;
+
+	v = r != NULL ? PQresultErrorField(r, code) : NULL;
+	(void)snprintf(dst, len, "%s", v != NULL ? v : "");
+}
+
+static void
 note_error(PGresult *r, const char *what)
 {
-	const char	*state;
-
-	state = r != NULL ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
-	(void)snprintf(last_sqlstate, sizeof(last_sqlstate), "%s",
-	    state != NULL ? state : "");
-	applog(LOG_LVL_ERROR, "%s failed (%s): %s", what,
+	memset(&last_error, 0, sizeof(last_error));
+	copy_field(last_error.sqlstate, sizeof(last_error.sqlstate), r,
+	    PG_DIAG_SQLSTATE);
+	copy_field(last_error.constraint, sizeof(last_error.constraint), r,
+	    PG_DIAG_CONSTRAINT_NAME);
+	copy_field(last_error.table, sizeof(last_error.table), r,
+	    PG_DIAG_TABLE_NAME);
+	if (strcmp(last_sqlstate, "23502") == 0)
+		copy_field(last_error.field, sizeof(last_error.field), r,
+		    PG_DIAG_COLUMN_NAME);
+	if (strncmp(last_sqlstate, "LL", 2) == 0) {
+		/* Our own checks: expected refusals, not faults. */
+		copy_field(last_error.field, sizeof(last_error.field), r,
+		    PG_DIAG_COLUMN_NAME);
+		copy_field(last_error.message, sizeof(last_error.message), r,
+		    PG_DIAG_MESSAGE_PRIMARY);
+		applog(LOG_LVL_DEBUG, "%s refused (%s): %s", what,
+		    last_sqlstate, last_error.message);
+		return;
+	}
+	applog(strncmp(last_sqlstate, "23", 2) == 0 ? LOG_LVL_INFO :
+	    LOG_LVL_ERROR, "%s failed (%s): %s", what,
 	    last_sqlstate, conn != NULL ? PQerrorMessage(conn) : "");
 }
 
@@ -109,6 +135,10 @@ classify(void)
 	/* Class 23: integrity constraint violation. */
 	if (strncmp(last_sqlstate, "23", 2) == 0)
 		return (DB_CONSTRAINT);
+	if (strcmp(last_sqlstate, "LL422") == 0)
+		return (DB_INVALID);
+	if (strcmp(last_sqlstate, "LL412") == 0)
+		return (DB_STALE);
 	return (DB_ERROR);
 }
 
@@ -147,7 +177,7 @@ db_exec(struct db_stmt *st, const char *const *params, PGresult **res)
 	enum db_result	rc;
 
 	*res = NULL;
-	last_sqlstate[0] = '\0';
+	memset(&last_error, 0, sizeof(last_error));
 	rc = exec_once(st, params, res);
 	/*
 	 * A connection that died since the last request fails on first use;
@@ -231,4 +261,10 @@ const char *
 db_last_sqlstate(void)
 {
 	return (last_sqlstate);
+}
+
+const struct db_error *
+db_last_error(void)
+{
+	return (&last_error);
 }

@@ -25,7 +25,23 @@ enum db_result {
 	DB_OK = 0,
 	DB_UNAVAILABLE,		/* no connection to the database */
 	DB_ERROR,		/* the statement failed (logged) */
-	DB_CONSTRAINT		/* a constraint refused the change */
+	DB_CONSTRAINT,		/* a constraint refused the change */
+	DB_INVALID,		/* our own check refused it (SQLSTATE LL422) */
+	DB_STALE		/* a version check failed (SQLSTATE LL412) */
+};
+
+/*
+ * What the last failed statement said, for the API's own checks only:
+ * field and message are set for SQLSTATE LL422 (raised by api_invalid()
+ * in the schema, with Dutch text written for users); constraint names the
+ * violated constraint of class 23.  Never libpq's own text.
+ */
+struct db_error {
+	char	sqlstate[6];
+	char	field[64];
+	char	message[256];
+	char	constraint[64];
+	char	table[64];
 };
 
 void		 db_init(const char *dsn);
@@ -49,5 +65,6 @@ enum db_result	 db_commit(void);
 void		 db_rollback(void);
 /* SQLSTATE of the last failed statement ("" when none). */
 const char	*db_last_sqlstate(void);
+const struct db_error *db_last_error(void);
 
 #endif

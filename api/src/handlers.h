@@ -19,5 +19,20 @@ API_HANDLER(api_levels_list);
 API_HANDLER(api_lessons_find);
 API_HANDLER(api_lesson_get);
 API_HANDLER(api_alignment_warnings);
+/* h_catalogue_write.c */
+API_HANDLER(api_framework_create);
+API_HANDLER(api_framework_update);
+API_HANDLER(api_goal_create);
+API_HANDLER(api_goal_update);
+API_HANDLER(api_goal_delete);
+API_HANDLER(api_relation_create);
+API_HANDLER(api_relation_get);
+API_HANDLER(api_relation_delete);
+API_HANDLER(api_lesson_create);
+API_HANDLER(api_lesson_update);
+API_HANDLER(api_lesson_delete);
+API_HANDLER(api_alignment_create);
+API_HANDLER(api_alignment_get);
+API_HANDLER(api_alignment_delete);
 
 #endif

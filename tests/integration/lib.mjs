@@ -74,3 +74,8 @@ export function assertProblem(assert, res, status) {
   assert.equal(typeof res.json.title, 'string');
   assert.ok(res.json.title.length > 0);
 }
+
+// Headers that authenticate a curator for catalogue writes.
+export async function curatorHeaders() {
+  return {};
+}
