@@ -19,6 +19,8 @@ API_HANDLER(api_levels_list);
 API_HANDLER(api_lessons_find);
 API_HANDLER(api_lesson_get);
 API_HANDLER(api_alignment_warnings);
+/* h_calendar.c */
+API_HANDLER(api_calendar_get);
 /* h_catalogue_write.c */
 API_HANDLER(api_framework_create);
 API_HANDLER(api_framework_update);

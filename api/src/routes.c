@@ -28,6 +28,9 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/lessons/{id}",	NULL,	api_lesson_get },
 	{ RM_GET, "/api/v1/alignment-warnings",	PAGING,
 	    api_alignment_warnings },
+
+	/* The school calendar. */
+	{ RM_GET, "/api/v1/calendar/{school_year}", "region", api_calendar_get },
 };
 
 const size_t	routes_count = sizeof(routes) / sizeof(routes[0]);

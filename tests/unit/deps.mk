@@ -15,3 +15,4 @@ UNIT_DEPS_test_lesson_query	= api/src/lesson_query.c api/src/params.c \
 UNIT_DEPS_test_json_tree	= api/src/json_tree.c
 UNIT_DEPS_test_json_fields	= api/src/json_fields.c api/src/params.c \
 				  api/src/utf8.c
+UNIT_DEPS_test_school_calendar	= api/src/school_calendar.c
