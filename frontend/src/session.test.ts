@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { describeUser, navItems, parseMe } from './session';
+
+describe('parseMe', () => {
+  test('reads a user with memberships and global roles', () => {
+    const me = parseMe({
+      id: 'u1', email: 'a@school.nl', display_name: 'Anna',
+      roles: ['inspector', 'nonsense'],
+      memberships: [{ school_id: 's1', school_name: 'Het Baken', role: 'teacher' }, { school_id: 's2', role: 'bogus' }],
+    });
+    expect(me).toEqual({
+      id: 'u1', email: 'a@school.nl', displayName: 'Anna',
+      roles: ['teacher', 'inspector'],
+      memberships: [{ schoolId: 's1', schoolName: 'Het Baken', role: 'teacher' }],
+    });
+  });
+  test('reads a user wrapped in {user: …} with nested schools', () => {
+    const me = parseMe({ user: { user_id: 'u2', email: 'c@x.nl' }, memberships: [{ role: 'coordinator', school: { id: 's', name: 'De Linde' } }] });
+    expect(me?.id).toBe('u2');
+    expect(me?.displayName).toBe('c@x.nl');
+    expect(me?.memberships).toEqual([{ schoolId: 's', schoolName: 'De Linde', role: 'coordinator' }]);
+  });
+  test('nothing usable is no user', () => {
+    expect(parseMe(null)).toBeNull();
+    expect(parseMe('x')).toBeNull();
+    expect(parseMe({})).toBeNull();
+  });
+});
+
+test('describeUser names roles and schools in Dutch', () => {
+  const me = parseMe({ id: 'u', display_name: 'Bo', roles: ['curator'], memberships: [{ school_id: 's', school_name: 'A', role: 'teacher' }] });
+  expect(describeUser(me!)).toBe('Bo (catalogusbeheerder; leraar, A)');
+});
+
+test('everyone gets the public catalogue pages first', () => {
+  expect(navItems(null).map((i) => i.href)).toEqual(['#/lessen', '#/kaders']);
+});

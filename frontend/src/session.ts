@@ -1,0 +1,139 @@
+// Who is logged in, and what the navigation offers each role.
+//
+// The session API (POST/DELETE /api/v1/session, GET /api/v1/me) sets an
+// HttpOnly cookie; the page keeps only the CSRF token it is given.
+
+import { API, ApiError, request, setCsrfToken } from './api';
+
+export type Role = 'admin' | 'curator' | 'coordinator' | 'teacher' | 'inspector';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'beheerder',
+  curator: 'catalogusbeheerder',
+  coordinator: 'coördinator',
+  teacher: 'leraar',
+  inspector: 'inspecteur',
+};
+
+export interface Membership {
+  schoolId: string;
+  schoolName: string | null;
+  role: Role;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  memberships: Membership[];
+}
+
+const ROLES = Object.keys(ROLE_LABELS) as Role[];
+
+function isRole(r: unknown): r is Role {
+  return typeof r === 'string' && (ROLES as string[]).includes(r);
+}
+
+type Json = Record<string, unknown>;
+
+function str(o: Json, ...keys: string[]): string {
+  for (const k of keys) if (typeof o[k] === 'string') return o[k] as string;
+  return '';
+}
+
+/** The user in a GET /api/v1/me (or POST /session) answer. */
+export function parseMe(body: unknown): Me | null {
+  if (body === null || typeof body !== 'object') return null;
+  let o = body as Json;
+  if (o.user && typeof o.user === 'object') o = { ...(o.user as Json), ...o, user: undefined };
+  const memberships: Membership[] = [];
+  const list = Array.isArray(o.memberships) ? o.memberships : Array.isArray(o.schools) ? o.schools : [];
+  for (const m of list as Json[]) {
+    if (!m || typeof m !== 'object' || !isRole(m.role)) continue;
+    const school = (m.school && typeof m.school === 'object' ? m.school : {}) as Json;
+    memberships.push({
+      schoolId: str(m, 'school_id', 'id') || str(school, 'id'),
+      schoolName: str(m, 'school_name', 'name') || str(school, 'name') || null,
+      role: m.role,
+    });
+  }
+  const roles = new Set<Role>();
+  for (const r of Array.isArray(o.roles) ? o.roles : []) if (isRole(r)) roles.add(r);
+  for (const m of memberships) roles.add(m.role);
+  const id = str(o, 'id', 'user_id');
+  if (!id && roles.size === 0) return null;
+  return {
+    id,
+    email: str(o, 'email'),
+    displayName: str(o, 'display_name', 'name') || str(o, 'email'),
+    roles: ROLES.filter((r) => roles.has(r)),
+    memberships,
+  };
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/**
+ * The navigation for a user (null: nobody logged in).  Only pages that exist
+ * are offered; the catalogue pages are public and come first for everyone.
+ */
+export function navItems(me: Me | null): NavItem[] {
+  const items: NavItem[] = [
+    { href: '#/lessen', label: 'Lessen zoeken' },
+    { href: '#/kaders', label: 'Leerdoelen' },
+  ];
+  void me; // role pages (jaarplanner, dekking) join here when their API exists
+  return items;
+}
+
+/** "Anna de Vries (leraar, Het Baken)" */
+export function describeUser(me: Me): string {
+  const parts = me.roles.map((r) => {
+    const schools = me.memberships.filter((m) => m.role === r && m.schoolName).map((m) => m.schoolName);
+    return schools.length ? `${ROLE_LABELS[r]}, ${schools.join(', ')}` : ROLE_LABELS[r];
+  });
+  return parts.length ? `${me.displayName} (${parts.join('; ')})` : me.displayName;
+}
+
+function csrfFrom(body: unknown, headers: Headers): string | null {
+  const h = headers.get('x-csrf-token');
+  if (h) return h;
+  if (body && typeof body === 'object') {
+    const o = body as Json;
+    for (const k of ['csrf_token', 'csrf', 'csrfToken']) if (typeof o[k] === 'string') return o[k] as string;
+  }
+  return null;
+}
+
+/** The logged-in user, or null (also while the server has no accounts). */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const res = await request<unknown>(`${API}/me`, { signal });
+    const token = csrfFrom(res.data, res.headers);
+    if (token) setCsrfToken(token);
+    return parseMe(res.data);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 404)) return null;
+    throw err;
+  }
+}
+
+/** Log in; resolves with the user, rejects with ApiError (Dutch message). */
+export async function logIn(email: string, password: string): Promise<Me | null> {
+  const res = await request<unknown>(`${API}/session`, { method: 'POST', body: { email, password } });
+  setCsrfToken(csrfFrom(res.data, res.headers));
+  return parseMe(res.data) ?? (await fetchMe());
+}
+
+/** Log out (the session ends on the server, the token here). */
+export async function logOut(): Promise<void> {
+  try {
+    await request<unknown>(`${API}/session`, { method: 'DELETE' });
+  } finally {
+    setCsrfToken(null);
+  }
+}
