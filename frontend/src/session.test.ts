@@ -15,7 +15,10 @@ describe('parseMe', () => {
     });
   });
   test('reads a user wrapped in {user: …} with nested schools', () => {
-    const me = parseMe({ user: { user_id: 'u2', email: 'c@x.nl' }, memberships: [{ role: 'coordinator', school: { id: 's', name: 'De Linde' } }] });
+    const me = parseMe({
+      session_id: 'not-the-user', csrf_token: 't',
+      user: { user_id: 'u2', email: 'c@x.nl', memberships: [{ role: 'coordinator', school: { id: 's', name: 'De Linde' } }] },
+    });
     expect(me?.id).toBe('u2');
     expect(me?.displayName).toBe('c@x.nl');
     expect(me?.memberships).toEqual([{ schoolId: 's', schoolName: 'De Linde', role: 'coordinator' }]);

@@ -46,7 +46,8 @@ function str(o: Json, ...keys: string[]): string {
 export function parseMe(body: unknown): Me | null {
   if (body === null || typeof body !== 'object') return null;
   let o = body as Json;
-  if (o.user && typeof o.user === 'object') o = { ...(o.user as Json), ...o, user: undefined };
+  // POST /session answers {session_id, expires_at, user: {…}, csrf_token, …}.
+  if (o.user && typeof o.user === 'object') o = o.user as Json;
   const memberships: Membership[] = [];
   const list = Array.isArray(o.memberships) ? o.memberships : Array.isArray(o.schools) ? o.schools : [];
   for (const m of list as Json[]) {
