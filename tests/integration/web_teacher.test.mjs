@@ -132,6 +132,48 @@ describe('teacher journey', () => {
     noProblems();
   });
 
+  test('a typed goal code, an ambiguous code, and the search inside a framework', async () => {
+    const { page } = b;
+    await visit(page, '#/lessen');
+    await page.getByLabel('Code van een leerdoel').fill('DG2.1');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await settle(page);
+    const want = (await api('/api/v1/lessons?goal=DG2.1')).json;
+    assert.deepEqual(await resultTitles(page), want.items.map((l) => l.title));
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Lessen bij DG2\.1/);
+
+    // A code that more than one framework uses: the page asks which one.
+    const ambiguous = await api('/api/v1/lessons?goal=B');
+    assert.equal(ambiguous.status, 400);
+    assert.ok(ambiguous.json.candidates.length >= 2);
+    await visit(page, '#/lessen?doel=B');
+    const alert = page.getByRole('alert');
+    assert.match(await alert.innerText(), /komt in meer dan één kader voor/);
+    const choices = alert.getByRole('link');
+    assert.equal(await choices.count(), ambiguous.json.candidates.length);
+    await assertAccessible(page, 'the finder asking which goal');
+    await screenshot(page, 'teacher-06b-ambiguous-code');
+    const pick = ambiguous.json.candidates[0];
+    await choices.first().click();
+    await settle(page);
+    assert.ok(page.url().endsWith(`#/lessen?doel=${pick.id}`), page.url());
+    const picked = (await api(`/api/v1/lessons?goal=${pick.id}`)).json;
+    assert.equal(picked.goal.id, pick.id);
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), new RegExp(`^Lessen bij ${pick.code} `));
+
+    // Searching the goals of one framework.
+    await visit(page, '#/kaders/CNU-DG-2019');
+    await page.getByLabel('Woorden uit het leerdoel').fill('veiligheid');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await settle(page);
+    const goals = (await api('/api/v1/goals?framework=CNU-DG-2019&q=veiligheid&limit=50')).json;
+    assert.ok(goals.total >= 1);
+    const found = page.locator('.goal-search .plain-list a');
+    assert.deepEqual(await found.allInnerTexts(), goals.items.map((g) => `${g.code} ${g.title}`));
+    await assertAccessible(page, 'the goal search');
+    noProblems();
+  });
+
   test('bad input is explained in Dutch, before and by the API', async () => {
     const { page } = b;
     await visit(page, '#/lessen');

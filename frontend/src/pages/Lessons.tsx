@@ -75,8 +75,9 @@ function Candidates({ problem, f }: { problem: Problem; f: LessonFilters }) {
   const list = problem.candidates ?? [];
   if (list.length === 0) return null;
   return (
-    <div class="notice notice-note">
-      <p>Deze code bestaat in meer dan één kader. Welk leerdoel bedoel je?</p>
+    <div class="notice notice-note" role="alert">
+      <p class="notice-title">Deze code komt in meer dan één kader voor.</p>
+      <p>Welk leerdoel bedoel je?</p>
       <ul class="plain-list">
         {list.map((c) => (
           <li key={c.id}>
@@ -143,12 +144,10 @@ function ResultList({ f, res }: { f: LessonFilters; res: Results }) {
   if (res.state === 'error') {
     const { error } = toUserMessage(res.err);
     const problem = res.err instanceof ApiError ? res.err.problem : null;
-    return (
-      <>
-        <ErrorBox error={error} title="De lessen konden niet worden gezocht" />
-        {problem && <Candidates problem={problem} f={f} />}
-      </>
-    );
+    // A code found in several frameworks: let the user pick instead of
+    // showing the API's explanation.
+    if (problem?.candidates?.length) return <Candidates problem={problem} f={f} />;
+    return <ErrorBox error={error} title="De lessen konden niet worden gezocht" />;
   }
   const page = res.data;
   const goal = page.goal;
@@ -212,7 +211,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
                   {goal ? <><span class="code">{goal.code}</span> {goal.title} <span class="small">({goal.framework})</span></> : f.goal}
                 </p>
                 <p class="small">
-                  <a href={href({ name: 'goal', id: goal?.id ?? f.goal })}>Over dit leerdoel</a>{' · '}
+                  {goal && <><a href={href({ name: 'goal', id: goal.id })}>Over dit leerdoel</a>{' · '}</>}
                   <a href="#/kaders">Ander leerdoel kiezen</a>
                 </p>
                 <div class="check">
