@@ -18,7 +18,7 @@ DECLARE
 	depth integer := 0;
 BEGIN
 	IF NEW.parent_id IS NULL THEN
-		RETURN NEW;
+		RETURN NULL;
 	END IF;
 	SELECT framework_id INTO parent_framework FROM goal
 	WHERE id = NEW.parent_id;
@@ -39,14 +39,16 @@ BEGIN
 			depth := depth + 1;
 		END LOOP;
 	END IF;
-	RETURN NEW;
+	RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER goal_tree_check_insert BEFORE INSERT ON goal
+-- AFTER triggers run at the end of the statement, when every row of a
+-- multi-row import is in place (a parent may come in the same statement).
+CREATE TRIGGER goal_tree_check_insert AFTER INSERT ON goal
 	FOR EACH ROW WHEN (NEW.parent_id IS NOT NULL)
 	EXECUTE FUNCTION catalogue_goal_tree_check();
-CREATE TRIGGER goal_tree_check_update BEFORE UPDATE OF parent_id, framework_id
+CREATE TRIGGER goal_tree_check_update AFTER UPDATE OF parent_id, framework_id
 	ON goal FOR EACH ROW
 	WHEN (NEW.parent_id IS DISTINCT FROM OLD.parent_id
 	    OR NEW.framework_id IS DISTINCT FROM OLD.framework_id)

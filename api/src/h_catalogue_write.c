@@ -137,6 +137,10 @@ static const struct {
 	{ "framework_language_check", "language", "moet een taalcode van "
 	    "twee kleine letters zijn (zoals nl)" },
 	{ "goal_framework_code_key", "code", "bestaat al in dit kader" },
+	{ "goal_parent_id_fkey", "parent_id", "verwijst naar een leerdoel "
+	    "dat niet bestaat" },
+	{ "goal_check", "parent_id", "een leerdoel kan niet boven zichzelf "
+	    "staan" },
 	{ "goal_relation_destination_goal_id_fkey", "goal_id",
 	    "verwijst naar een leerdoel dat niet bestaat" },
 	{ "goal_relation_check", "goal_id", "een leerdoel kan geen relatie "
@@ -193,8 +197,8 @@ reply_field_problem(struct api_ctx *ctx, enum app_status s,
 }
 
 /*
- * Parse and check the body against specs.  ST_OK, or the status of the
- * problem document it replied with (400, 415, 422).
+ * Parse and check the body against specs.  ST_OK, or an error status after
+ * replying with a problem document (400, 415 or 422).
  */
 static enum app_status
 write_body(struct api_ctx *ctx, struct write *w,
