@@ -149,7 +149,7 @@ check_value(const struct field_spec *f, const json_t *v)
 				return ("moet een lijst van codes zijn");
 			if (f->type == FT_OBJECT_ARRAY &&
 			    !json_is_object(item))
-				return ("moet een lijst van JSON-objecten zijn");
+				return ("moet een lijst van objecten zijn");
 		}
 		return (NULL);
 	}
