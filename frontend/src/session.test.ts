@@ -38,3 +38,16 @@ test('describeUser names roles and schools in Dutch', () => {
 test('everyone gets the public catalogue pages first', () => {
   expect(navItems(null).map((i) => i.href)).toEqual(['#/lessen', '#/kaders']);
 });
+
+test('role pages are shown to their roles only', () => {
+  const pages = [
+    { href: '#/a', label: 'A', roles: 'all' as const },
+    { href: '#/plan', label: 'Plan', roles: ['coordinator' as const, 'admin' as const] },
+    { href: '#/dekking', label: 'Dekking', roles: ['inspector' as const] },
+  ];
+  const as = (roles: string[]) => navItems(parseMe({ id: 'u', roles }), pages).map((i) => i.href);
+  expect(navItems(null, pages).map((i) => i.href)).toEqual(['#/a']);
+  expect(as(['teacher'])).toEqual(['#/a']);
+  expect(as(['coordinator'])).toEqual(['#/a', '#/plan']);
+  expect(as(['inspector', 'admin'])).toEqual(['#/a', '#/plan', '#/dekking']);
+});

@@ -76,19 +76,22 @@ export function parseMe(body: unknown): Me | null {
 export interface NavItem {
   href: string;
   label: string;
+  /** Who sees it: 'all' (also without logging in) or these roles. */
+  roles: 'all' | Role[];
 }
 
 /**
- * The navigation for a user (null: nobody logged in).  Only pages that exist
- * are offered; the catalogue pages are public and come first for everyone.
+ * The pages of the main navigation, in order.  The coordinator's year
+ * planner and the inspector's coverage pages join here when their APIs exist.
  */
-export function navItems(me: Me | null): NavItem[] {
-  const items: NavItem[] = [
-    { href: '#/lessen', label: 'Lessen zoeken' },
-    { href: '#/kaders', label: 'Leerdoelen' },
-  ];
-  void me; // role pages (jaarplanner, dekking) join here when their API exists
-  return items;
+export const NAV_PAGES: NavItem[] = [
+  { href: '#/lessen', label: 'Lessen zoeken', roles: 'all' },
+  { href: '#/kaders', label: 'Leerdoelen', roles: 'all' },
+];
+
+/** The navigation for a user (null: nobody logged in). */
+export function navItems(me: Me | null, pages: NavItem[] = NAV_PAGES): NavItem[] {
+  return pages.filter((p) => p.roles === 'all' || (me !== null && p.roles.some((r) => me.roles.includes(r))));
 }
 
 /** "Anna de Vries (leraar, Het Baken)" */
