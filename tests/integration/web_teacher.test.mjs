@@ -129,6 +129,19 @@ describe('teacher journey', () => {
     await page.goBack();
     await settle(page);
     assert.equal(await page.getByLabel('Maximale duur in minuten').inputValue(), '');
+
+    // Related goals: each hit says through which goal it was found.
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await settle(page);
+    await page.getByLabel('Ook lessen bij verwante doelen in andere kaders').check();
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await settle(page);
+    const related = (await api(`/api/v1/lessons?goal=${goalId}&related=all`)).json;
+    assert.deepEqual(await resultTitles(page), related.items.map((l) => l.title));
+    const card = await page.locator('.lesson-card').first().innerText();
+    for (const m of related.items[0].matched) assert.ok(card.includes(m.goal.code), `${m.goal.code} in ${card}`);
+    assert.ok(related.items[0].matched.some((m) => m.via === 'isRelatedTo'));
+    assert.match(card, /via een verwant leerdoel/);
     noProblems();
   });
 
