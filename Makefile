@@ -26,6 +26,8 @@ DOMAIN_SRC	= api/src/status.c api/src/problem.c api/src/router.c \
 		  api/src/web_files.c api/src/strbuf.c api/src/params.c \
 		  api/src/lesson_query.c api/src/json_tree.c api/src/json_fields.c \
 		  api/src/school_calendar.c
+# School-year planning (domain).
+DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c
 # Modules that talk to PostgreSQL but not to Kore.
 DB_SRC		= api/src/db.c api/src/db_health.c api/src/db_catalogue.c \
 		  api/src/db_lessons.c api/src/db_catalogue_write.c \

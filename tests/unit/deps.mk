@@ -16,3 +16,9 @@ UNIT_DEPS_test_json_tree	= api/src/json_tree.c
 UNIT_DEPS_test_json_fields	= api/src/json_fields.c api/src/params.c \
 				  api/src/utf8.c
 UNIT_DEPS_test_school_calendar	= api/src/school_calendar.c
+# School-year planning.
+UNIT_DEPS_test_ical		= api/src/ical.c api/src/strbuf.c \
+				  api/src/school_calendar.c
+UNIT_DEPS_test_csv		= api/src/csv.c api/src/strbuf.c
+UNIT_DEPS_test_plan_checks	= api/src/plan_checks.c \
+				  api/src/school_calendar.c
