@@ -64,7 +64,8 @@ cmd_setup(const struct settings *s, const char *schema, const char *seeds)
 		goto out;
 	if (schema != NULL && migrate_run(c, schema) == -1)
 		goto unlock;
-	if (seeds != NULL && seed_run(c, seeds) == -1)
+	if (seeds != NULL && seed_run(c, seeds,
+	    s->mode == MODE_DEVELOPMENT) == -1)
 		goto unlock;
 	rc = 0;
 unlock:

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "authz.h"
 #include "db.h"
 #include "params.h"
 #include "qs.h"
@@ -23,6 +24,8 @@ struct api_ctx {
 	struct qs		 qs;
 	char			*body;		/* NUL terminated; may be NULL */
 	size_t			 body_len;
+	struct principal	 who;		/* who is asking (authz.h) */
+	const struct authz_rule	*rule;		/* the route's rule */
 };
 
 /* Every handler: reads ctx, replies through reply.h, returns the status. */
@@ -34,6 +37,14 @@ struct api_ctx {
  * 422 not an object) and returns -1.  On success the caller owns *root.
  */
 int	api_json_body(struct api_ctx *ctx, json_t **root);
+struct field_spec;
+/*
+ * api_json_body(), then json_fields_check() against specs (FIELD_CREATE
+ * or FIELD_PATCH): on any error replies (400/415/422 with the fields) and
+ * returns -1; on success the caller owns *root.
+ */
+int	api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
+	    size_t n, int mode, json_t **root);
 /* A query parameter's value or NULL (a lookup callback for domain code). */
 const char *api_query(const void *ctx, const char *key);
 /* Reply 400 with the parameter errors of e. */
@@ -47,5 +58,10 @@ void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
  */
 void	api_reply_document(struct api_ctx *ctx, char *json,
 	    const char *not_found);
+
+/* The client's IP address as text ("" when unknown) into buf. */
+void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
+/* Reply 401 with WWW-Authenticate and detail. */
+void	api_reply_unauthorized(struct api_ctx *ctx, const char *detail);
 
 #endif

@@ -2,9 +2,18 @@
  * dispatch: the single Kore handler in front of every /api path.
  *
  * It maps the method, finds the route (404/405), enforces the body limit
- * (413), parses and checks the query string (400), reads the body, and
- * calls the handler.  Every refusal is a problem document.
+ * (413), finds the route's rule in the authorization table (500 without
+ * one), authenticates (Bearer token or session cookie; 401), checks the
+ * CSRF token of cookie-authenticated writes (403), the roles (401/403)
+ * and, for routes with a school in the path, the school (403/404),
+ * parses and checks the query string (400), reads the body, and calls the
+ * handler.  Every refusal is a problem document.
  */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,12 +21,19 @@
 #include <kore/http.h>
 
 #include "api.h"
+#include "applog.h"
+#include "cookie.h"
+#include "db_auth.h"
+#include "json_fields.h"
 #include "problem.h"
 #include "reply.h"
 #include "routes.h"
+#include "session_token.h"
 #include "settings.h"
 #include "strbuf.h"
 #include "utf8.h"
+
+#include <sodium.h>
 
 int	api_dispatch(struct http_request *);
 
@@ -100,6 +116,198 @@ reply_query_error(struct api_ctx *ctx, const char *key, const char *msg)
 	reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
 }
 
+
+void
+api_reply_unauthorized(struct api_ctx *ctx, const char *detail)
+{
+	http_response_header(ctx->req, "www-authenticate",
+	    "Bearer realm=\"leerlijn\"");
+	reply_problem(ctx->req, ST_UNAUTHORIZED, detail != NULL ? detail :
+	    "Log eerst in.");
+}
+
+void
+api_client_address(struct api_ctx *ctx, char *buf, size_t len)
+{
+	struct connection	*c;
+
+	buf[0] = '\0';
+	c = ctx->req->owner;
+	if (c == NULL)
+		return;
+	if (c->family == AF_INET)
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
+		    (socklen_t)len);
+	else if (c->family == AF_INET6)
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
+		    (socklen_t)len);
+}
+
+/* Tell the browser to forget a session cookie that no longer works. */
+static void
+clear_cookie(struct api_ctx *ctx)
+{
+	char	text[256];
+
+	if (cookie_set_text(text, sizeof(text), SESSION_COOKIE, "", 0,
+	    strncmp(settings_current()->base_url, "https:", 6) == 0) == 0)
+		http_response_header(ctx->req, "set-cookie", text);
+}
+
+/*
+ * Who is asking: a Bearer token (Authorization header) or the session
+ * cookie.  Leaves ctx->who anonymous when there is neither; an unknown
+ * Bearer token is a 401, an unknown cookie is forgotten.  Returns 0, or
+ * -1 after replying.
+ */
+static int
+authenticate(struct api_ctx *ctx)
+{
+	const char	*h;
+	char		 token[TOKEN_TEXT_LEN + 2];
+	char		 hash[TOKEN_HASH_HEX_LEN + 1];
+	enum db_result	 rc;
+	int		 bearer;
+	size_t		 n;
+
+	bearer = 0;
+	if (http_request_header(ctx->req, "authorization", &h)) {
+		if (strncasecmp(h, "Bearer ", 7) != 0) {
+			api_reply_unauthorized(ctx, "Gebruik Authorization: "
+			    "Bearer met een sessietoken.");
+			return (-1);
+		}
+		h += 7;
+		while (*h == ' ')
+			h++;
+		n = strlen(h);
+		while (n > 0 && h[n - 1] == ' ')
+			n--;
+		if (n >= sizeof(token))
+			n = sizeof(token) - 1;
+		memcpy(token, h, n);
+		token[n] = '\0';
+		bearer = 1;
+	} else if (!http_request_header(ctx->req, "cookie", &h) ||
+	    cookie_get(h, SESSION_COOKIE, token, sizeof(token)) == -1) {
+		return (0);
+	}
+
+	if (token_valid(token)) {
+		token_hash_hex(token, hash);
+		if ((rc = db_session_lookup(hash, &ctx->who)) != DB_OK) {
+			memset(&ctx->who, 0, sizeof(ctx->who));
+			api_reply_db_error(ctx, rc);
+			return (-1);
+		}
+	}
+	if (!ctx->who.authenticated) {
+		if (bearer) {
+			api_reply_unauthorized(ctx, "De sessie is verlopen of "
+			    "ongeldig; log opnieuw in.");
+			return (-1);
+		}
+		clear_cookie(ctx);
+		return (0);
+	}
+	ctx->who.via_cookie = !bearer;
+	token_csrf(token, ctx->who.csrf_token);
+	sodium_memzero(token, sizeof(token));
+	return (0);
+}
+
+/* Cookie-authenticated writes must carry the session's CSRF token. */
+static int
+check_csrf(struct api_ctx *ctx)
+{
+	const char	*h;
+
+	if (!ctx->who.authenticated || !ctx->who.via_cookie ||
+	    !(ctx->method & (RM_POST | RM_PUT | RM_PATCH | RM_DELETE)))
+		return (0);
+	if (http_request_header(ctx->req, "x-csrf-token", &h) &&
+	    token_equal(h, ctx->who.csrf_token))
+		return (0);
+	reply_problem(ctx->req, ST_FORBIDDEN, "Het CSRF-token ontbreekt of "
+	    "klopt niet (header X-CSRF-Token).");
+	return (-1);
+}
+
+/* Reply for a refusal of authz; always returns -1. */
+static int
+reply_verdict(struct api_ctx *ctx, enum authz_verdict v)
+{
+	switch (v) {
+	case AUTHZ_UNAUTHENTICATED:
+		api_reply_unauthorized(ctx, NULL);
+		break;
+	case AUTHZ_HIDDEN:
+		reply_problem(ctx->req, ST_NOT_FOUND, "Deze school bestaat "
+		    "niet of is niet zichtbaar voor u.");
+		break;
+	default:
+		reply_problem(ctx->req, ST_FORBIDDEN, "U hebt hiervoor niet de "
+		    "juiste rol.");
+		break;
+	}
+	return (-1);
+}
+
+int
+api_school_access(struct api_ctx *ctx, const char *school_id, int write)
+{
+	static const struct authz_rule	none = { 0, "", AUTHZ_RESOURCE, 0, 0 };
+	struct school_facts		f;
+	enum db_result			rc;
+	enum authz_verdict		v;
+
+	if (!ctx->who.authenticated)
+		return (reply_verdict(ctx, AUTHZ_UNAUTHENTICATED));
+	memset(&f, 0, sizeof(f));
+	if (school_id != NULL && param_is_uuid(school_id) &&
+	    (rc = db_school_facts(ctx->who.user_id, school_id, &f)) !=
+	    DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (-1);
+	}
+	v = authz_school_verdict(ctx->rule != NULL ? ctx->rule : &none,
+	    &ctx->who, &f, write);
+	if (v != AUTHZ_ALLOW)
+		return (reply_verdict(ctx, v));
+	return (0);
+}
+
+/* Authentication and authorization of the matched route. */
+static int
+authorize(struct api_ctx *ctx)
+{
+	const char		*school;
+	enum authz_verdict	 v;
+
+	ctx->rule = authz_rule_find(authz_rules, authz_rules_count,
+	    ctx->method, ctx->match.route->pattern);
+	if (ctx->rule == NULL) {
+		applog(LOG_LVL_ERROR, "no authorization rule for %s %s",
+		    router_method_name(ctx->method),
+		    ctx->match.route->pattern);
+		reply_problem(ctx->req, ST_INTERNAL, "Er ging iets mis; "
+		    "probeer het later opnieuw.");
+		return (-1);
+	}
+	if (authenticate(ctx) == -1 || check_csrf(ctx) == -1)
+		return (-1);
+	if ((v = authz_route_verdict(ctx->rule, &ctx->who)) != AUTHZ_ALLOW)
+		return (reply_verdict(ctx, v));
+	if (ctx->rule->scope == AUTHZ_SCHOOL_PATH) {
+		if ((school = router_param(&ctx->match, "id")) == NULL)
+			school = router_param(&ctx->match, "school");
+		if (api_school_access(ctx, school,
+		    ctx->method != RM_GET) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
 int
 api_dispatch(struct http_request *req)
 {
@@ -135,6 +343,9 @@ api_dispatch(struct http_request *req)
 		goto out;
 	}
 
+	if (authorize(&ctx) == -1)
+		goto out;
+
 	if ((qr = qs_parse(&ctx.qs, req->query_string, &bad)) != QS_OK) {
 		reply_query_error(&ctx, bad, qs_result_text(qr));
 		goto out;
@@ -150,8 +361,11 @@ api_dispatch(struct http_request *req)
 			goto out;
 	}
 
+	db_set_actor(ctx.who.user_id);
 	(void)ctx.match.route->handler(&ctx);
+	db_set_actor(NULL);
 out:
+	explicit_bzero(&ctx.who, sizeof(ctx.who));
 	qs_free(&ctx.qs);
 	free(ctx.body);
 	return (KORE_RESULT_OK);
@@ -249,4 +463,29 @@ api_json_body(struct api_ctx *ctx, json_t **root)
 		return (-1);
 	}
 	return (0);
+}
+
+int
+api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
+    size_t n, int mode, json_t **root)
+{
+	struct param_errors	 e;
+	json_t			*p;
+	size_t			 i;
+
+	if (api_json_body(ctx, root) == -1)
+		return (-1);
+	if (json_fields_check(*root, specs, n, mode, &e) == 0)
+		return (0);
+	json_decref(*root);
+	*root = NULL;
+	p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde velden.");
+	for (i = 0; p != NULL && i < e.n; i++) {
+		if (problem_add_error(p, e.field[i], e.message[i]) == -1) {
+			json_decref(p);
+			p = NULL;
+		}
+	}
+	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
+	return (-1);
 }

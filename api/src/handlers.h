@@ -36,5 +36,9 @@ API_HANDLER(api_lesson_delete);
 API_HANDLER(api_alignment_create);
 API_HANDLER(api_alignment_get);
 API_HANDLER(api_alignment_delete);
+/* h_session.c */
+API_HANDLER(api_session_create);
+API_HANDLER(api_session_delete);
+API_HANDLER(api_me_get);
 
 #endif

@@ -31,6 +31,11 @@ const struct route routes[] = {
 
 	/* The school calendar. */
 	{ RM_GET, "/api/v1/calendar/{school_year}", "region", api_calendar_get },
+
+	/* Accounts: sessions, schools, people, the audit log. */
+	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },
+	{ RM_DELETE, "/api/v1/session",		NULL,	api_session_delete },
+	{ RM_GET, "/api/v1/me",			NULL,	api_me_get },
 };
 
 const size_t	routes_count = sizeof(routes) / sizeof(routes[0]);
