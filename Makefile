@@ -46,7 +46,10 @@ CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
 		  api/src/seed_manifest.c api/src/strbuf.c
 
 # School-year planning.
-DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c
+DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
+		   api/src/json_plans.c api/src/plan_export.c api/src/etag.c
+DB_SRC		+= api/src/db_plans.c
+APP_SRC		+= api/src/h_plans.c
 
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
