@@ -67,11 +67,11 @@ description(const json_t *plan, const json_t *it, struct strbuf *d)
 	    or_empty(str(it, "class_name"))) == -1 ||
 	    strbuf_appendf(d, "Wanneer: %s\n", or_empty(when)) == -1)
 		return (-1);
-	if (lesson != NULL && strbuf_appendf(d, "Les: %s (%s)\n",
+	if (json_is_object(lesson) && strbuf_appendf(d, "Les: %s (%s)\n",
 	    or_empty(str(lesson, "title")), or_empty(str(lesson, "code"))) ==
 	    -1)
 		return (-1);
-	if (teacher != NULL && strbuf_appendf(d, "Leraar: %s\n",
+	if (json_is_object(teacher) && strbuf_appendf(d, "Leraar: %s\n",
 	    or_empty(str(teacher, "display_name"))) == -1)
 		return (-1);
 	if (strbuf_appendf(d, "Status: %s\n", or_empty(str(it, "status"))) ==
