@@ -76,6 +76,7 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_GET,		"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_PATCH,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_DELETE,	"/api/v1/users/{id}", ADMIN),
+	GLOBAL(RM_POST,		"/api/v1/users/{id}/invitation", ADMIN),
 
 	/* The audit log: admins all of it, inspectors their schools'. */
 	GLOBAL(RM_GET,		"/api/v1/audit", READERS),
