@@ -77,6 +77,7 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_GET,		"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_PATCH,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_DELETE,	"/api/v1/users/{id}", ADMIN),
+	GLOBAL(RM_POST,		"/api/v1/users/{id}/invitation", ADMIN),
 
 	/*
 	 * School-year planning: coordinators change their school's plans,
