@@ -42,19 +42,33 @@ export async function fixtures() {
         SELECT l.id, v.id FROM lesson l, level v WHERE l.code = $1 AND v.code = ANY ($2)
         ON CONFLICT DO NOTHING`, [code, levels]);
     }
-    // A school in region midden (Utrecht lies in midden: seeds/calendar).
-    await c.query(`INSERT INTO school (id, brin, vestiging, name, type, municipality, region,
-        first_level, last_level, demo)
-      VALUES ('00000000-0000-4000-a000-0000000000cc', '99XC', '00', 'Testschool midden (fictief)',
-        'PO', 'Utrecht', 'midden', 'groep-1', 'groep-8', true) ON CONFLICT DO NOTHING`);
     await c.query('COMMIT');
     const { rows } = await c.query(
       "SELECT code, id FROM lesson WHERE code IN ('TEST-PO-1', 'TEST-PO-2', 'TEST-PO-3', 'MNOS-LES-1', 'MNOS-LES-2', 'MNOS-LES-3')");
     const ids = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-    return { lesson: ids, schools: { ...demoSchools(), C: '00000000-0000-4000-a000-0000000000cc' } };
+    return { lesson: ids, schools: { ...demoSchools(), C: await middenSchool() } };
   } finally {
     await c.end();
   }
+}
+
+// A school in region midden (Utrecht lies in midden: seeds/calendar),
+// made by the admin through the API; the demo schools are in noord and
+// zuid.
+const MIDDEN = { brin: '99XC', vestiging: '00', name: 'Testschool midden (fictief)', type: 'PO',
+  municipality: 'Utrecht', region: 'midden', first_level: 'groep-1', last_level: 'groep-8' };
+
+async function middenSchool() {
+  const res = await call('admin', 'POST', '/api/v1/schools', { body: MIDDEN });
+  if (res.status === 201) return res.json.id;
+  const c = await db();
+  try {
+    const { rows } = await c.query("SELECT id FROM school WHERE brin = '99XC' AND vestiging = '00'");
+    if (rows.length === 1) return rows[0].id;
+  } finally {
+    await c.end();
+  }
+  throw new Error(`cannot make the midden school: ${res.status} ${res.text}`);
 }
 
 // Remove what the tests made: their plans and templates, the fixture
@@ -69,7 +83,7 @@ export async function cleanup() {
     await c.query("DELETE FROM plan_item WHERE lesson_id IN (SELECT id FROM lesson WHERE code LIKE 'TEST-PO-%')");
     await c.query("DELETE FROM lesson WHERE code LIKE 'TEST-PO-%'");
     await c.query("DELETE FROM programme WHERE code = 'TEST-PO-PROG'");
-    await c.query("DELETE FROM school WHERE id = '00000000-0000-4000-a000-0000000000cc'");
+    await c.query("DELETE FROM school WHERE brin = '99XC' AND vestiging = '00'");
     await c.query('COMMIT');
   } finally {
     await c.end();
