@@ -51,6 +51,11 @@ DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
 DB_SRC		+= api/src/db_plans.c
 APP_SRC		+= api/src/h_plans.c
 
+# Coverage reports.
+DOMAIN_SRC	+= api/src/coverage_report.c
+DB_SRC		+= api/src/db_coverage.c
+APP_SRC		+= api/src/h_coverage.c
+
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
 

@@ -112,6 +112,18 @@ const struct authz_rule authz_rules[] = {
 	RESOURCE(RM_DELETE,	"/api/v1/templates/{id}", COORD, ADMIN),
 	RESOURCE(RM_POST,	"/api/v1/templates/{id}/apply", COORD, ADMIN),
 
+	/*
+	 * Coverage reports (read only): members of the school, inspectors
+	 * in scope, admins.  The aggregate is open to the same roles and
+	 * covers only the schools the caller may read.  Curators keep the
+	 * catalogue and have no access to schools' plans, so not to
+	 * reports on them either.
+	 */
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/coverage", MEMBER, READERS),
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/coverage", MEMBER,
+	    READERS),
+	GLOBAL(RM_GET,		"/api/v1/reports/coverage", MEMBER | READERS),
+
 	/* The audit log: admins all of it, inspectors their schools'. */
 	GLOBAL(RM_GET,		"/api/v1/audit", READERS),
 };

@@ -41,6 +41,10 @@ API_HANDLER(api_plan_csv);
 API_HANDLER(api_template_get);
 API_HANDLER(api_template_delete);
 API_HANDLER(api_template_apply);
+/* h_coverage.c: coverage reports */
+API_HANDLER(api_plan_coverage);
+API_HANDLER(api_school_coverage);
+API_HANDLER(api_reports_coverage);
 /* h_catalogue_write.c */
 API_HANDLER(api_framework_create);
 API_HANDLER(api_framework_update);

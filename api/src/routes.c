@@ -10,6 +10,7 @@
 #include "routes.h"
 
 #define PAGING	"limit,offset"
+#define COVERAGE_KEYS	"framework,via,format"
 
 const struct route routes[] = {
 	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },
@@ -58,6 +59,14 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/templates/{id}",	NULL,	api_template_get },
 	{ RM_DELETE, "/api/v1/templates/{id}",	NULL,	api_template_delete },
 	{ RM_POST, "/api/v1/templates/{id}/apply", NULL, api_template_apply },
+
+	/* Coverage reports (h_coverage.c). */
+	{ RM_GET, "/api/v1/plans/{id}/coverage", COVERAGE_KEYS ",overlap",
+	    api_plan_coverage },
+	{ RM_GET, "/api/v1/schools/{id}/coverage", "years," COVERAGE_KEYS
+	    ",overlap", api_school_coverage },
+	{ RM_GET, "/api/v1/reports/coverage", "years,type,region,school,"
+	    "overlap," COVERAGE_KEYS, api_reports_coverage },
 
 	/* Accounts: sessions, schools, people, the audit log. */
 	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },
