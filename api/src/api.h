@@ -59,6 +59,21 @@ void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
 void	api_reply_document(struct api_ctx *ctx, char *json,
 	    const char *not_found);
 
+/* The {name} path parameter if it is a UUID; else 404 and NULL. */
+const char *api_path_uuid(struct api_ctx *ctx, const char *name,
+	    const char *not_found);
+/*
+ * Roll back and reply for a failed write: 422 (with the field of our own
+ * checks), 412 stale version, 409 for a unique key (naming unique_field),
+ * 503/500 otherwise.  Returns the status.
+ */
+int	api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
+	    const char *unique_field);
+/*
+ * The version of an If-Match header ("3" or W/"3") into buf, "" when
+ * there is none; -1 after a 400 for a malformed one.
+ */
+int	api_if_match(struct api_ctx *ctx, char *buf, size_t len);
 /* The client's IP address as text ("" when unknown) into buf. */
 void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
 /* Reply 401 with WWW-Authenticate and detail. */

@@ -14,6 +14,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -322,7 +323,13 @@ api_dispatch(struct http_request *req)
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
 
-	if (req->content_length > settings_current()->body_max) {
+	/*
+	 * Kore 4.1 sets content_length only for methods with a body and does
+	 * not reset it in the request objects it reuses: elsewhere it holds
+	 * whatever was there before.
+	 */
+	if ((ctx.method & (RM_POST | RM_PUT | RM_PATCH)) &&
+	    req->content_length > settings_current()->body_max) {
 		reply_problem(req, ST_PAYLOAD_TOO_LARGE, "Het verzoek is "
 		    "groter dan de toegestane omvang.");
 		goto out;
@@ -487,5 +494,88 @@ api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
 		}
 	}
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
+	return (-1);
+}
+
+const char *
+api_path_uuid(struct api_ctx *ctx, const char *name, const char *not_found)
+{
+	const char	*id;
+
+	id = router_param(&ctx->match, name);
+	if (id == NULL || !param_is_uuid(id)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+		return (NULL);
+	}
+	return (id);
+}
+
+int
+api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
+    const char *unique_field)
+{
+	const struct db_error	*err;
+	json_t			*p;
+	enum app_status		 s;
+
+	db_rollback();
+	err = db_last_error();
+	switch (rc) {
+	case DB_INVALID:
+		s = ST_UNPROCESSABLE;
+		p = problem_new(s, "Controleer de gemarkeerde velden.");
+		if (p != NULL && err->field[0] != '\0')
+			(void)problem_add_error(p, err->field, err->message);
+		reply_problem_doc(ctx->req, s, p);
+		return (s);
+	case DB_STALE:
+		reply_problem(ctx->req, ST_PRECONDITION_FAILED, "Dit is "
+		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
+		    "versie op en probeer het opnieuw.");
+		return (ST_PRECONDITION_FAILED);
+	case DB_CONSTRAINT:
+		if (strcmp(err->sqlstate, "23505") == 0) {
+			s = ST_CONFLICT;
+			p = problem_new(s, "Dit bestaat al.");
+			if (p != NULL && unique_field != NULL)
+				(void)problem_add_error(p, unique_field,
+				    "moet uniek zijn");
+		} else {
+			s = ST_UNPROCESSABLE;
+			p = problem_new(s, "Dit voldoet niet aan de regels.");
+		}
+		reply_problem_doc(ctx->req, s, p);
+		return (s);
+	default:
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+}
+
+int
+api_if_match(struct api_ctx *ctx, char *buf, size_t len)
+{
+	const char	*v;
+	long		 n;
+	char		 digits[16];
+	size_t		 dl;
+
+	buf[0] = '\0';
+	if (!http_request_header(ctx->req, "if-match", &v))
+		return (0);
+	if (strncmp(v, "W/", 2) == 0)
+		v += 2;
+	dl = strlen(v);
+	if (dl >= 3 && dl - 2 < sizeof(digits) && v[0] == '"' &&
+	    v[dl - 1] == '"') {
+		memcpy(digits, v + 1, dl - 2);
+		digits[dl - 2] = '\0';
+		if (param_int(digits, 1, 2147483647, &n)) {
+			(void)snprintf(buf, len, "%ld", n);
+			return (0);
+		}
+	}
+	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag zijn, "
+	    "zoals \"3\".");
 	return (-1);
 }
