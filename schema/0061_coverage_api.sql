@@ -32,13 +32,21 @@ CREATE TYPE coverage_row AS (school_year text, school_id uuid,
 -- and, when asked, goals one crosswalk step away (via_goal_id the aligned
 -- goal it goes through).  A (lesson, goal) pair that is direct is never
 -- listed as a crosswalk too.
-CREATE FUNCTION coverage_lesson_goals(p_via text)
+-- p_lessons NULL: every lesson.
+CREATE FUNCTION coverage_lesson_goals(p_via text, p_lessons uuid[])
 RETURNS TABLE (lesson_id uuid, goal_id uuid, via_goal_id uuid,
     relation text)
 LANGUAGE sql STABLE
 AS $$
 	WITH direct AS (
-		SELECT DISTINCT la.lesson_id, la.goal_id FROM lesson_alignment la
+		SELECT a.lesson_id, a.goal_id FROM alignment a
+		WHERE a.lesson_id = ANY (p_lessons) OR
+		    (p_lessons IS NULL AND a.lesson_id IS NOT NULL)
+		UNION
+		SELECT c.lesson_id, a.goal_id
+		FROM lesson_programme_chain c
+		JOIN alignment a ON a.programme_id = c.programme_id
+		WHERE c.lesson_id = ANY (p_lessons) OR p_lessons IS NULL
 	), rel AS (
 		SELECT r.origin_goal_id AS a, r.destination_goal_id AS b,
 		    r.relation_type AS t
@@ -87,23 +95,27 @@ RETURNS TABLE (id uuid, framework_id uuid, code text, title text,
     ancestors uuid[], leaf boolean)
 LANGUAGE sql STABLE
 AS $$
-	WITH RECURSIVE t AS (
+	WITH RECURSIVE g AS MATERIALIZED (
+		SELECT g.id, g.framework_id, g.code, g.title, g.kind,
+		    g.parent_id, g.position
+		FROM goal g
+		WHERE g.framework_id = ANY (p_frameworks) AND
+		    g.status = 'current'
+	), t AS (
 		SELECT g.id, g.framework_id, g.code, g.title, g.kind,
 		    g.parent_id, 0 AS depth,
 		    ARRAY[lpad(g.position::text, 6, '0') || ':' ||
 			coalesce(g.code, g.title)] AS sort_key,
 		    ARRAY[]::uuid[] AS ancestors
-		FROM goal g
-		WHERE g.framework_id = ANY (p_frameworks) AND g.parent_id IS NULL
-		  AND g.status = 'current'
+		FROM g WHERE g.parent_id IS NULL
 		UNION ALL
 		SELECT c.id, c.framework_id, c.code, c.title, c.kind,
 		    c.parent_id, t.depth + 1,
 		    t.sort_key || (lpad(c.position::text, 6, '0') || ':' ||
 			coalesce(c.code, c.title)),
 		    t.ancestors || t.id
-		FROM goal c JOIN t ON c.parent_id = t.id
-		WHERE c.status = 'current' AND t.depth < 12
+		FROM g c JOIN t ON c.parent_id = t.id
+		WHERE t.depth < 12
 	)
 	SELECT t.id, t.framework_id, t.code, t.title, t.kind, t.parent_id,
 	    t.depth, t.sort_key, t.ancestors,
@@ -116,13 +128,23 @@ CREATE FUNCTION coverage_goal_stages(p_goals uuid[], p_levels uuid[])
 RETURNS TABLE (goal_id uuid, stage_code text)
 LANGUAGE sql STABLE
 AS $$
-	SELECT DISTINCT g.id, l.stage_code
-	FROM unnest(p_goals) AS g (id)
-	JOIN level l ON l.id = ANY (p_levels) AND l.stage_code IS NOT NULL
+	WITH cols AS (
+		SELECT l.id, l.stage_code FROM level l
+		WHERE l.id = ANY (p_levels) AND l.stage_code IS NOT NULL
+	), spans AS (
+		SELECT gl.goal_id, gl.level_id AS covered FROM goal_level gl
+		WHERE gl.goal_id = ANY (p_goals)
+		UNION
+		SELECT gl.goal_id, m.member_level_id FROM goal_level gl
+		JOIN level_member m ON m.level_id = gl.level_id
+		WHERE gl.goal_id = ANY (p_goals)
+	)
+	SELECT DISTINCT s.goal_id, c.stage_code
+	FROM spans s JOIN cols c ON c.id = s.covered
+	UNION
+	SELECT g.id, c.stage_code
+	FROM unnest(p_goals) AS g (id) CROSS JOIN cols c
 	WHERE NOT EXISTS (SELECT 1 FROM goal_level gl WHERE gl.goal_id = g.id)
-	   OR EXISTS (SELECT 1 FROM goal_level gl
-		JOIN level_span ls ON ls.level_id = gl.level_id
-		WHERE gl.goal_id = g.id AND ls.covered_level_id = l.id)
 $$;
 
 -- The coverage matrix of a set of facts (one school's, one plan's) as
@@ -133,13 +155,17 @@ $$;
 CREATE FUNCTION coverage_matrix(p_facts coverage_row[], p_levels uuid[],
     p_frameworks text[], p_via text, p_overlap integer)
 RETURNS jsonb
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
+-- plpgsql keeps the plan of this large query for the session (planning
+-- it costs more than running it for one school).
+SET plan_cache_mode = force_generic_plan
 AS $$
-	WITH f AS (
+BEGIN
+	RETURN (WITH f AS (
 		SELECT * FROM unnest(p_facts)
 	), lgr AS (
-		SELECT * FROM coverage_lesson_goals(p_via) x
-		WHERE x.lesson_id IN (SELECT lesson_id FROM f)
+		SELECT * FROM coverage_lesson_goals(p_via,
+		    ARRAY(SELECT DISTINCT lesson_id FROM f))
 	), lg AS (
 		SELECT lesson_id, goal_id, bool_or(relation = 'direct') AS direct
 		FROM lgr GROUP BY 1, 2
@@ -335,7 +361,8 @@ AS $$
 		'lessons_given', (SELECT count(DISTINCT lesson_id) FROM f
 		    WHERE given > 0)),
 	    'frameworks', coalesce((SELECT jsonb_agg(d.doc ORDER BY d.code)
-		FROM fw_doc d), '[]'))
+		FROM fw_doc d), '[]')));
+END
 $$;
 
 -- The school years a report covers: the given ones, or every year the
@@ -475,7 +502,8 @@ AS $$
 		  AND c.school_id IN (SELECT id FROM sch)
 		GROUP BY 1, 2, 3
 	), lgr AS (
-		SELECT * FROM coverage_lesson_goals(p_via)
+		SELECT * FROM coverage_lesson_goals(p_via,
+		    ARRAY(SELECT DISTINCT lesson_id FROM f))
 	), lg AS (
 		SELECT lesson_id, goal_id, bool_or(relation = 'direct') AS direct
 		FROM lgr GROUP BY 1, 2
