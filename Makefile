@@ -47,7 +47,7 @@ CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
 
 # School-year planning.
 DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
-		   api/src/json_plans.c api/src/plan_export.c api/src/etag.c
+		   api/src/json_plans.c api/src/plan_export.c
 DB_SRC		+= api/src/db_plans.c
 APP_SRC		+= api/src/h_plans.c
 

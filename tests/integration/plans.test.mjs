@@ -283,6 +283,7 @@ test('roles: coordinators edit their school, teachers their own items, inspector
   assert.equal(given.json.status, 'gegeven');
   assert.equal(given.json.given_on, new Date().toISOString().slice(0, 10));
   assert.equal(given.json.safety_prepared, true);
+  assert.equal(given.json.safety_prepared_by.id, teacher.user_id, 'acknowledged by the teacher');
   // ... but nothing else, and not another teacher's item.
   assertProblem(assert, await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
     { body: { week: '2026-W39' }, ifMatch: '"2"' }), 403);
