@@ -484,8 +484,7 @@ api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
 		return (-1);
 	if (json_fields_check(*root, specs, n, mode, &e) == 0)
 		return (0);
-	json_decref(*root);
-	*root = NULL;
+	/* The field names of unknown fields live in *root: free it last. */
 	p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde velden.");
 	for (i = 0; p != NULL && i < e.n; i++) {
 		if (problem_add_error(p, e.field[i], e.message[i]) == -1) {
@@ -493,6 +492,8 @@ api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
 			p = NULL;
 		}
 	}
+	json_decref(*root);
+	*root = NULL;
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
 	return (-1);
 }
