@@ -66,7 +66,7 @@ static const struct field_spec	school_fields[] = {
 
 #define ACCESS_FIELDS							\
 	F("roles",		FT_CODE_ARRAY, 0, 0, 20, 3, NULL),	\
-	F("memberships",	FT_JSON_ARRAY, 0, 0, 0, 200, NULL),	\
+	F("memberships",	FT_OBJECT_ARRAY, 0, 0, 0, 200, NULL),	\
 	F("inspector_schools",	FT_STRING_ARRAY, 0, 0, 36, 1000, NULL),	\
 	F("inspector_regions",	FT_CODE_ARRAY, 0, 0, 10, 3, NULL)
 

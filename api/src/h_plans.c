@@ -89,9 +89,9 @@ static const struct field_spec	delete_fields[] = {
 };
 
 static const struct field_spec	bulk_fields[] = {
-	F("create",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
-	F("update",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
-	F("delete",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("create",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("update",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("delete",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
 };
 
 static const struct field_spec	copy_fields[] = {
@@ -102,7 +102,7 @@ static const struct field_spec	copy_fields[] = {
 static const struct field_spec	template_fields[] = {
 	F("title",	FT_STRING, 1, 0, 200, 0, NULL),
 	F("description", FT_TEXT, 0, 0, 4000, 0, NULL),
-	F("items",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("items",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
 	F("from_plan",	FT_UUID, 0, 0, 0, 0, NULL),
 };
 
