@@ -45,6 +45,15 @@ struct field_spec;
  */
 int	api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
 	    size_t n, int mode, json_t **root);
+/*
+ * The same for a body that also has the nsecrets required fields named
+ * in secrets (passwords): any text of 1 to 1024 bytes, spaces included,
+ * not in specs.  On success values[i] points into *root.
+ */
+int	api_json_fields_secrets(struct api_ctx *ctx,
+	    const struct field_spec *specs, size_t n, int mode,
+	    const char *const *secrets, size_t nsecrets, const char **values,
+	    json_t **root);
 /* A query parameter's value or NULL (a lookup callback for domain code). */
 const char *api_query(const void *ctx, const char *key);
 /* Reply 400 with the parameter errors of e. */

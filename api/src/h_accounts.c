@@ -66,7 +66,7 @@ static const struct field_spec	school_fields[] = {
 
 #define ACCESS_FIELDS							\
 	F("roles",		FT_CODE_ARRAY, 0, 0, 20, 3, NULL),	\
-	F("memberships",	FT_JSON_ARRAY, 0, 0, 0, 200, NULL),	\
+	F("memberships",	FT_OBJECT_ARRAY, 0, 0, 0, 200, NULL),	\
 	F("inspector_schools",	FT_STRING_ARRAY, 0, 0, 36, 1000, NULL),	\
 	F("inspector_regions",	FT_CODE_ARRAY, 0, 0, 10, 3, NULL)
 
@@ -90,13 +90,11 @@ static const struct field_spec	teacher_fields[] = {
 
 static const struct field_spec	accept_fields[] = {
 	F("token",		FT_STRING, 1, 0, 64, 0, NULL),
-	F("password",		FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
 };
+static const char *const	accept_secrets[] = { "password" };
 
-static const struct field_spec	password_fields[] = {
-	F("current_password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
-	F("new_password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
-};
+static const char *const	password_secrets[] = { "current_password",
+				    "new_password" };
 
 /* One write: a checked body, its text, and what PostgreSQL answered. */
 struct write {
@@ -116,18 +114,28 @@ write_free(struct write *w)
 	sodium_memzero(w, sizeof(*w));
 }
 
-/* Check the body; -1 after replying. */
+/* Check the body (with its secrets); -1 after replying. */
 static int
-write_body(struct api_ctx *ctx, struct write *w,
-    const struct field_spec *specs, size_t n, int mode)
+write_body_secrets(struct api_ctx *ctx, struct write *w,
+    const struct field_spec *specs, size_t n, int mode,
+    const char *const *secrets, size_t nsecrets, const char **values)
 {
-	if (api_json_fields(ctx, specs, n, mode, &w->body) == -1)
+	if (api_json_fields_secrets(ctx, specs, n, mode, secrets, nsecrets,
+	    values, &w->body) == -1)
 		return (-1);
-	if ((w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
+	if (nsecrets == 0 &&
+	    (w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		return (-1);
 	}
 	return (0);
+}
+
+static int
+write_body(struct api_ctx *ctx, struct write *w,
+    const struct field_spec *specs, size_t n, int mode)
+{
+	return (write_body_secrets(ctx, w, specs, n, mode, NULL, 0, NULL));
 }
 
 static void
@@ -602,11 +610,10 @@ api_invitation_accept(struct api_ctx *ctx)
 
 	memset(&w, 0, sizeof(w));
 	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, accept_fields, NFIELDS(accept_fields),
-	    FIELD_CREATE) == -1)
+	if (write_body_secrets(ctx, &w, accept_fields, NFIELDS(accept_fields),
+	    FIELD_CREATE, accept_secrets, 1, &pw) == -1)
 		goto out;
 	token = json_string_value(json_object_get(w.body, "token"));
-	pw = json_string_value(json_object_get(w.body, "password"));
 	if (!token_valid(token)) {
 		status = reply_policy(ctx, "token", "Deze uitnodiging bestaat "
 		    "niet (meer) of is verlopen.");
@@ -641,7 +648,7 @@ int
 api_me_password(struct api_ctx *ctx)
 {
 	struct write	 w;
-	const char	*cur, *pw, *why;
+	const char	*pws[2], *cur, *pw, *why;
 	char		 hash[PASSWORD_HASH_MAX], email[256];
 	char		 address[64];
 	enum db_result	 rc;
@@ -649,11 +656,11 @@ api_me_password(struct api_ctx *ctx)
 
 	memset(&w, 0, sizeof(w));
 	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, password_fields, NFIELDS(password_fields),
-	    FIELD_CREATE) == -1)
+	if (write_body_secrets(ctx, &w, NULL, 0, FIELD_CREATE,
+	    password_secrets, 2, pws) == -1)
 		goto out;
-	cur = json_string_value(json_object_get(w.body, "current_password"));
-	pw = json_string_value(json_object_get(w.body, "new_password"));
+	cur = pws[0];
+	pw = pws[1];
 	status = ST_INTERNAL;
 	if ((rc = db_password_hash_of(ctx->who.user_id, hash, sizeof(hash),
 	    email, sizeof(email))) != DB_OK) {

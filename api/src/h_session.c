@@ -36,10 +36,8 @@
 
 static const struct field_spec	login_fields[] = {
 	F("email",	FT_STRING, 1, 0, 254, 0, NULL),
-	F("password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
 };
-
-#define SESSION_MAX_AGE	(12 * 3600)	/* auth_session_lifetime() */
+static const char *const	login_secrets[] = { "password" };
 
 static int
 secure_cookie(void)
@@ -102,11 +100,11 @@ api_session_create(struct api_ctx *ctx)
 	body = doc = NULL;
 	json = NULL;
 	memset(token, 0, sizeof(token));
-	if (api_json_fields(ctx, login_fields, 2, FIELD_CREATE, &body) == -1) {
+	if (api_json_fields_secrets(ctx, login_fields, 1, FIELD_CREATE,
+	    login_secrets, 1, &pw, &body) == -1) {
 		status = ST_UNPROCESSABLE;
 		goto out;
 	}
-	pw = json_string_value(json_object_get(body, "password"));
 	if (normalize_email(json_string_value(json_object_get(body, "email")),
 	    email, sizeof(email)) == -1) {
 		reply_problem(ctx->req, ST_UNPROCESSABLE, NULL);
@@ -173,7 +171,9 @@ api_session_create(struct api_ctx *ctx)
 	json_object_set_new(doc, "token", json_string(token));
 	json_object_set_new(doc, "token_type", json_string("Bearer"));
 	json_object_set_new(doc, "csrf_token", json_string(csrf));
-	set_cookie(ctx, token, SESSION_MAX_AGE);
+	/* The cookie lives as long as the session may (from PostgreSQL). */
+	set_cookie(ctx, token, (long)json_integer_value(json_object_get(doc,
+	    "lifetime_seconds")));
 	http_response_header(ctx->req, "location", "/api/v1/me");
 	reply_json(ctx->req, ST_CREATED, doc);
 	doc = NULL;
