@@ -610,3 +610,14 @@ api_if_match(struct api_ctx *ctx, char *buf, size_t len)
 	    "zoals \"3\".");
 	return (-1);
 }
+
+void
+api_reply_throttled(struct api_ctx *ctx, int seconds)
+{
+	char	num[32];
+
+	(void)snprintf(num, sizeof(num), "%d", seconds);
+	http_response_header(ctx->req, "retry-after", num);
+	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
+	    "pogingen om in te loggen; probeer het later opnieuw.");
+}

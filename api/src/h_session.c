@@ -70,15 +70,25 @@ normalize_email(const char *in, char *out, size_t len)
 	return (0);
 }
 
-static void
-reply_throttled(struct api_ctx *ctx, int seconds)
+int
+api_login_allowed(struct api_ctx *ctx, const char *email, char *address,
+    size_t len)
 {
-	char	num[32];
+	enum db_result	rc;
+	int		wait;
 
-	(void)snprintf(num, sizeof(num), "%d", seconds);
-	http_response_header(ctx->req, "retry-after", num);
-	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
-	    "pogingen om in te loggen; probeer het later opnieuw.");
+	api_client_address(ctx, address, len);
+	if ((rc = db_login_wait(email, address[0] ? address : NULL,
+	    &wait)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (-1);
+	}
+	if (wait > 0) {
+		applog(LOG_LVL_INFO, "login throttled for %s", address);
+		api_reply_throttled(ctx, wait);
+		return (-1);
+	}
+	return (0);
 }
 
 int
@@ -94,7 +104,7 @@ api_session_create(struct api_ctx *ctx)
 	char			*json;
 	const char		*pw;
 	enum db_result		 rc;
-	int			 status, wait, ok;
+	int			 status, ok;
 
 	status = ST_INTERNAL;
 	body = doc = NULL;
@@ -110,16 +120,7 @@ api_session_create(struct api_ctx *ctx)
 		reply_problem(ctx->req, ST_UNPROCESSABLE, NULL);
 		goto out;
 	}
-	api_client_address(ctx, address, sizeof(address));
-
-	if ((rc = db_login_wait(email, address[0] ? address : NULL,
-	    &wait)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		goto out;
-	}
-	if (wait > 0) {
-		applog(LOG_LVL_INFO, "login throttled for %s", address);
-		reply_throttled(ctx, wait);
+	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
 		status = ST_TOO_MANY_REQUESTS;
 		goto out;
 	}
