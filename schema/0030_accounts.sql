@@ -449,6 +449,8 @@ BEGIN
 	    jsonb_strip_nulls(jsonb_build_object('user_id', p_user,
 		'address', host(p_address))));
 	RETURN jsonb_build_object('session_id', sid, 'expires_at', exp,
+	    'lifetime_seconds',
+	    extract(epoch FROM auth_session_lifetime())::integer,
 	    'idle_timeout_seconds', extract(epoch FROM auth_session_idle())::integer,
 	    'user', auth_me(p_user));
 END

@@ -44,6 +44,21 @@ test('an invited account chooses a password and can log in; the invitation works
   await clearLoginFailures();
 });
 
+test('a password is any text: spaces at either end are part of it', async () => {
+  const pw = '  spaties horen erbij  ';
+  const acc = await newAccount({}, pw);
+  assert.equal((await loginWith(acc.email, pw)).status, 201);
+  assertProblem(assert, await loginWith(acc.email, pw.trim()), 401);
+  for (const body of [{ email: acc.email, password: 12345678901 }, { email: acc.email }, { email: acc.email, password: '' }]) {
+    const res = await api('/api/v1/session', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    assertProblem(assert, res, 422);
+    assert.equal(res.json.errors[0].field, 'password');
+  }
+  await clearLoginFailures();
+});
+
 test('bad user bodies change nothing', async (t) => {
   const c = await dbFor(t);
   const before = (await c.query('SELECT count(*)::int AS n FROM app_user')).rows[0].n;

@@ -103,6 +103,23 @@ test('catalogue tables carry the audit trigger; a curator\'s change is recorded'
   await c.end();
 });
 
+test('a curator\'s catalogue write through the API is recorded with the curator as actor', async () => {
+  const curator = await login('curator');
+  const code = `AUDIT-${unique().toUpperCase()}`;
+  const res = await call(curator, '/api/v1/frameworks', 'POST', {
+    code, title: 'Auditkader (test)', status: 'concept', source: 'test van het auditlog',
+  });
+  assert.equal(res.status, 201, res.text);
+  const admin = await login('admin');
+  const log = await call(admin, `/api/v1/audit?entity=framework&actor=${curator.user_id}&limit=100`);
+  assert.equal(log.status, 200);
+  const row = log.json.items.find((r) => r.change.new?.code === code);
+  assert.ok(row, 'no audit row for the new framework');
+  assert.equal(row.action, 'insert');
+  assert.equal(row.actor, 'Demo curator');
+  assert.equal(row.school_id, null);
+});
+
 test('GET /audit: admins read all of it, inspectors only their schools, with filters', async (t) => {
   const admin = await login('admin');
   const insp = await login('inspector');

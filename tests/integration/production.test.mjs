@@ -102,5 +102,31 @@ test('a production seed has no demo data, and then the API starts', async () => 
   assert.notEqual(demo.exited, 0);
   await c.query('DELETE FROM app_user');
   assert.equal((await startProduction(scratch.url)).started, true);
+
+  // The first admin comes with an invitation, never a password.
+  const inv = await sh('build/leerlijn-db', ['invite-admin', 'Beheer@School.example', 'Eerste beheerder'],
+    { DATABASE_URL: scratch.url, LEERLIJN_MODE: 'production' });
+  assert.equal(inv.code, 0, inv.stderr);
+  const token = inv.stdout.trim();
+  assert.match(token, /^[A-Za-z0-9_-]{43}$/);
+  const { createHash } = await import('node:crypto');
+  const row = await c.query(`SELECT u.email, u.password_hash, r.role
+    FROM app_user u JOIN user_role r ON r.user_id = u.id
+    JOIN invitation i ON i.user_id = u.id WHERE i.token_hash = $1`,
+  [createHash('sha256').update(token).digest()]);
+  assert.deepEqual(row.rows, [{ email: 'beheer@school.example', password_hash: null, role: 'admin' }]);
+  assert.equal((await startProduction(scratch.url)).started, true);
   await c.end();
+});
+
+test('make run lists the demo accounts of the development seed', async () => {
+  const r = await sh('build/leerlijn-db', ['demo-accounts']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 8);
+  assert.match(r.stdout, /admin@demo\.leerlijn\.example\s+admin/);
+  assert.match(r.stdout, /teacher2-a@demo\.leerlijn\.example\s+teacher Demoschool A/);
+  assert.match(r.stdout, /inspector@demo\.leerlijn\.example\s+inspector/);
+  const run = await import('node:fs/promises').then((fs) => fs.readFile(`${ROOT}scripts/run.sh`, 'utf8'));
+  assert.match(run, /leerlijn-db demo-accounts/);
 });
