@@ -127,7 +127,6 @@ struct req {
 	char	*doc;		/* its compact text for SQL */
 	char	*school;	/* the school of the resource */
 	char	*out;		/* what a write returned */
-	char	*json;		/* a document from the database */
 	char	 version[16];	/* from If-Match */
 };
 
@@ -138,7 +137,6 @@ req_free(struct req *r)
 	free(r->doc);
 	free(r->school);
 	free(r->out);
-	free(r->json);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -154,12 +152,13 @@ err_add(struct errors *e, const char *prefix, const char *field,
 {
 	char	name[96];
 
+	/* Counted even when memory runs out: the request is refused. */
+	e->n++;
 	if (e->problem == NULL && (e->problem = problem_new(ST_UNPROCESSABLE,
 	    "Controleer de gemarkeerde velden.")) == NULL)
 		return;
 	(void)snprintf(name, sizeof(name), "%s%s", prefix, field);
 	(void)problem_add_error(e->problem, name, message);
-	e->n++;
 }
 
 /* Reply 422 with the errors; returns 0 when there are none. */

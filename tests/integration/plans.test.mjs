@@ -278,7 +278,7 @@ test('roles: coordinators edit their school, teachers their own items, inspector
   // The teacher reads the plan and marks their own lesson given, with a note.
   assert.equal((await call(teacher.headers, 'GET', plan)).status, 200);
   const given = await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
-    { body: { status: 'gegeven', notes: 'Goed gesprek, één leerling wil napraten.', safety_prepared: true }, ifMatch: '"1"' });
+    { body: { status: 'gegeven', notes: 'Goed gesprek; de klas wil er later op terugkomen.', safety_prepared: true }, ifMatch: '"1"' });
   assert.equal(given.status, 200, given.text);
   assert.equal(given.json.status, 'gegeven');
   assert.equal(given.json.given_on, new Date().toISOString().slice(0, 10));
