@@ -331,8 +331,10 @@ BEGIN
 	INSERT INTO audit_log (actor_id, action, entity, entity_id, school_id,
 	    change)
 	VALUES (audit_actor(), lower(TG_OP), TG_TABLE_NAME, eid, sid::uuid,
-	    jsonb_strip_nulls(jsonb_build_object('old', audit_mask(o),
-		'new', audit_mask(n))));
+	    CASE WHEN o IS NULL THEN '{}'::jsonb
+		ELSE jsonb_build_object('old', audit_mask(o)) END ||
+	    CASE WHEN n IS NULL THEN '{}'::jsonb
+		ELSE jsonb_build_object('new', audit_mask(n)) END);
 	RETURN NULL;
 END
 $$;
@@ -447,6 +449,8 @@ BEGIN
 	    jsonb_strip_nulls(jsonb_build_object('user_id', p_user,
 		'address', host(p_address))));
 	RETURN jsonb_build_object('session_id', sid, 'expires_at', exp,
+	    'lifetime_seconds',
+	    extract(epoch FROM auth_session_lifetime())::integer,
 	    'idle_timeout_seconds', extract(epoch FROM auth_session_idle())::integer,
 	    'user', auth_me(p_user));
 END

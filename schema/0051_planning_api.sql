@@ -40,6 +40,9 @@ AS $$
 	    'status', i.status, 'given_on', i.given_on, 'notes', i.notes,
 	    'safety_prepared', i.safety_prepared_at IS NOT NULL,
 	    'safety_prepared_at', i.safety_prepared_at,
+	    'safety_prepared_by', (SELECT jsonb_build_object('id', sp.id,
+		'display_name', sp.display_name) FROM app_user sp
+		WHERE sp.id = i.safety_prepared_by),
 	    'version', i.version, 'updated_at', i.updated_at,
 	    '_check', jsonb_build_object(
 		'programme_id', l.programme_id,

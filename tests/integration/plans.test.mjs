@@ -278,11 +278,12 @@ test('roles: coordinators edit their school, teachers their own items, inspector
   // The teacher reads the plan and marks their own lesson given, with a note.
   assert.equal((await call(teacher.headers, 'GET', plan)).status, 200);
   const given = await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
-    { body: { status: 'gegeven', notes: 'Goed gesprek, één leerling wil napraten.', safety_prepared: true }, ifMatch: '"1"' });
+    { body: { status: 'gegeven', notes: 'Goed gesprek; de klas wil er later op terugkomen.', safety_prepared: true }, ifMatch: '"1"' });
   assert.equal(given.status, 200, given.text);
   assert.equal(given.json.status, 'gegeven');
   assert.equal(given.json.given_on, new Date().toISOString().slice(0, 10));
   assert.equal(given.json.safety_prepared, true);
+  assert.equal(given.json.safety_prepared_by.id, teacher.user_id, 'acknowledged by the teacher');
   // ... but nothing else, and not another teacher's item.
   assertProblem(assert, await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
     { body: { week: '2026-W39' }, ifMatch: '"2"' }), 403);
@@ -512,4 +513,46 @@ test('bulk edit: one transaction, all or nothing', async () => {
   assertProblem(assert, await call(COORD, 'DELETE', `/api/v1/plans/${p.id}`, { ifMatch: arch.headers.get('etag') }), 422);
   plan = await call(COORD, 'GET', `/api/v1/plans/${p.id}`);
   assert.equal(plan.json.items.length, 3);
+});
+
+test('the schema itself refuses invalid plans and items, whoever writes', async () => {
+  const p = await newPlan(COORD, A(), 'schema');
+  const c = await db();
+  const refused = async (sql, params, code) => {
+    await c.query('SAVEPOINT s');
+    try {
+      await c.query(sql, params);
+      assert.fail(`accepted: ${sql}`);
+    } catch (err) {
+      assert.equal(err.code, code, `${sql}: ${err.message}`);
+    } finally {
+      await c.query('ROLLBACK TO SAVEPOINT s');
+    }
+  };
+  try {
+    await c.query('BEGIN');
+    const lesson = F.lesson['TEST-PO-1'];
+    const level = "(SELECT id FROM level WHERE code = 'groep-6')";
+    const ins = (cols, vals) => `INSERT INTO plan_item (plan_id, school_id, level_id, lesson_id, starts_on, ends_on${cols})
+      VALUES ($1, $2, ${level}, $3, '2026-10-05', '2026-10-05'${vals})`;
+    await refused(ins(', iso_year, iso_week, on_date', ", 2026, 41, '2026-10-05'"), [p.id, A(), lesson], '23514');
+    await refused(ins('', ''), [p.id, A(), lesson], 'LL422');   // neither week nor date
+    await refused(ins(', on_date', ", '2026-10-05'"), [p.id, F.schools.B, lesson], '23503');   // another school
+    await refused(ins(', on_date, status, given_on', ", '2026-10-05', 'gepland', '2026-10-05'"), [p.id, A(), lesson], '23514');
+    await refused(`INSERT INTO plan_item (plan_id, school_id, level_id, on_date, starts_on, ends_on)
+      VALUES ($1, $2, ${level}, '2026-10-05', '2026-10-05', '2026-10-05')`, [p.id, A()], '23514');   // a lesson item without lesson
+    await refused(`INSERT INTO plan_item (plan_id, school_id, level_id, lesson_id, on_date, starts_on, ends_on)
+      VALUES ($1, $2, (SELECT id FROM level WHERE code = 'po'), $3, '2026-10-05', '2026-10-05', '2026-10-05')`,
+    [p.id, A(), lesson], 'LL422');
+    await refused(ins(', on_date', ", '2027-08-02'"), [p.id, A(), lesson], 'LL422');   // after the school year
+    await refused("INSERT INTO plan (school_id, school_year, title) VALUES ($1, '2031-2032', 'x')", [A()], '23503');
+    await refused("INSERT INTO plan (school_id, school_year, title) VALUES ($1, '2026-2027', ' ')", [A()], '23514');
+    await refused("UPDATE plan SET status = 'klaar' WHERE id = $1", [p.id], '23514');
+    await c.query("UPDATE plan SET status = 'gearchiveerd' WHERE id = $1", [p.id]);
+    await refused("UPDATE plan SET title = 'anders' WHERE id = $1", [p.id], 'LL422');
+    await refused(ins(', on_date', ", '2026-10-05'"), [p.id, A(), lesson], 'LL422');   // archived
+  } finally {
+    await c.query('ROLLBACK');
+    await c.end();
+  }
 });

@@ -22,6 +22,9 @@ test('a demo user logs in and gets a Bearer token, a cookie and a CSRF token', a
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /SameSite=Strict/);
   assert.doesNotMatch(cookie, /Secure/); // the test API runs on plain http
+  assert.match(cookie, /Max-Age=43200/);
+  assert.equal(res.json.lifetime_seconds, 43200);
+  assert.equal(res.json.idle_timeout_seconds, 1800);
 
   const me = await api('/api/v1/me', {
     headers: { authorization: `Bearer ${res.json.token}` },
