@@ -2,13 +2,17 @@
 // the page of the current route, and the footer.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorBox, PageTitle, toUserMessage, useDocumentTitle } from './components/common';
+import { ErrorBox, Loading, PageTitle, toUserMessage, useDocumentTitle } from './components/common';
 import { FrameworkPage, Frameworks } from './pages/Frameworks';
 import { GoalPage } from './pages/Goal';
 import { Home } from './pages/Home';
 import { LessonView } from './pages/Lesson';
 import { Lessons } from './pages/Lessons';
 import { Login } from './pages/Login';
+import { Coverage } from './pages/Coverage';
+import { LeerlijnPage } from './pages/Leerlijn';
+import { PlanPage } from './pages/Plan';
+import { Plans } from './pages/Plans';
 import type { UserMessage } from './problem';
 import { href, parseHash, type Route } from './router';
 import { describeUser, fetchMe, logOut, navItems, type Me } from './session';
@@ -29,6 +33,7 @@ function pageKey(r: Route): string {
     case 'framework': return `framework:${r.code}`;
     case 'goal': return `goal:${r.id}`;
     case 'lesson': return `lesson:${r.id}`;
+    case 'plan': return `plan:${r.id}`;
     default: return r.name;
   }
 }
@@ -36,12 +41,14 @@ function pageKey(r: Route): string {
 function isCurrent(itemHref: string, route: Route): boolean {
   const here = href(route);
   return here === itemHref || here.startsWith(`${itemHref}?`) ||
-    (itemHref === '#/kaders' && (route.name === 'framework' || route.name === 'goal'));
+    (itemHref === '#/kaders' && (route.name === 'framework' || route.name === 'goal')) ||
+    (itemHref === '#/jaarplan' && route.name === 'plan');
 }
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
   const [me, setMe] = useState<Me | null>(null);
+  const [meKnown, setMeKnown] = useState(false);
   const [sessionError, setSessionError] = useState<UserMessage | null>(null);
   const lastKey = useRef<string>(pageKey(route));
 
@@ -53,8 +60,11 @@ export function App() {
 
   useEffect(() => {
     const ctl = new AbortController();
-    fetchMe(ctl.signal).then(setMe, (err) => {
-      if (!ctl.signal.aborted) setSessionError(toUserMessage(err).error);
+    fetchMe(ctl.signal).then((who) => { setMe(who); setMeKnown(true); }, (err) => {
+      if (!ctl.signal.aborted) {
+        setSessionError(toUserMessage(err).error);
+        setMeKnown(true);
+      }
     });
     return () => ctl.abort();
   }, []);
@@ -99,8 +109,14 @@ export function App() {
     case 'lessons': page = <Lessons params={route.params} />; break;
     case 'lesson': page = <LessonView key={route.id} id={route.id} />; break;
     case 'login': page = <Login me={me} next={route.next} onLogin={onLogin} />; break;
+    case 'plans': page = <Plans me={me} params={route.params} />; break;
+    case 'plan': page = <PlanPage key={route.id} id={route.id} me={me} />; break;
+    case 'leerlijn': page = <LeerlijnPage me={me} params={route.params} />; break;
+    case 'coverage': page = <Coverage me={me} params={route.params} />; break;
     default: page = <NotFound />;
   }
+  // The planner and coverage pages depend on who is logged in.
+  if (!meKnown && ['plans', 'plan', 'leerlijn', 'coverage'].includes(route.name)) page = <Loading what="Je gegevens" />;
 
   return (
     <>

@@ -9,6 +9,10 @@ export type Route =
   | { name: 'lessons'; params: URLSearchParams }
   | { name: 'lesson'; id: string }
   | { name: 'login'; next: string }
+  | { name: 'plans'; params: URLSearchParams }
+  | { name: 'plan'; id: string }
+  | { name: 'leerlijn'; params: URLSearchParams }
+  | { name: 'coverage'; params: URLSearchParams }
   | { name: 'notfound'; path: string };
 
 function decode(s: string): string | null {
@@ -37,6 +41,12 @@ export function parseHash(hash: string): Route {
       return b === undefined ? { name: 'frameworks' } : { name: 'goal', id: b };
     case 'lessen':
       return b === undefined ? { name: 'lessons', params } : { name: 'lesson', id: b };
+    case 'jaarplan':
+      return b === undefined ? { name: 'plans', params } : { name: 'plan', id: b };
+    case 'leerlijn':
+      return b === undefined ? { name: 'leerlijn', params } : { name: 'notfound', path };
+    case 'dekking':
+      return b === undefined ? { name: 'coverage', params } : { name: 'notfound', path };
     case 'inloggen':
       return b === undefined ? { name: 'login', next: safeNext(params.get('terug')) } : { name: 'notfound', path };
     default:
@@ -52,6 +62,11 @@ export function safeNext(next: string | null): string {
 
 const enc = encodeURIComponent;
 
+function withQuery(base: string, params: URLSearchParams): string {
+  const q = params.toString();
+  return q ? `${base}?${q}` : base;
+}
+
 /** The hash of a route. */
 export function href(route: Route): string {
   switch (route.name) {
@@ -65,6 +80,10 @@ export function href(route: Route): string {
     }
     case 'lesson': return `#/lessen/${enc(route.id)}`;
     case 'login': return route.next && route.next !== '#/' ? `#/inloggen?terug=${enc(route.next)}` : '#/inloggen';
+    case 'plans': return withQuery('#/jaarplan', route.params);
+    case 'plan': return `#/jaarplan/${enc(route.id)}`;
+    case 'leerlijn': return withQuery('#/leerlijn', route.params);
+    case 'coverage': return withQuery('#/dekking', route.params);
     case 'notfound': return `#${route.path}`;
   }
 }

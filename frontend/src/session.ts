@@ -80,14 +80,26 @@ export interface NavItem {
   roles: 'all' | Role[];
 }
 
-/**
- * The pages of the main navigation, in order.  The coordinator's year
- * planner and the inspector's coverage pages join here when their APIs exist.
- */
+/** The pages of the main navigation, in order, with the roles that see them. */
 export const NAV_PAGES: NavItem[] = [
   { href: '#/lessen', label: 'Lessen zoeken', roles: 'all' },
   { href: '#/kaders', label: 'Leerdoelen', roles: 'all' },
+  { href: '#/jaarplan', label: 'Jaarplanning', roles: ['coordinator', 'teacher', 'admin'] },
+  { href: '#/leerlijn', label: 'Doorlopende leerlijn', roles: ['coordinator', 'teacher', 'admin'] },
+  { href: '#/dekking', label: 'Dekking', roles: ['inspector', 'coordinator', 'admin'] },
 ];
+
+/** The schools where the user has this role (coordinator or teacher). */
+export function schoolsAs(me: Me | null, ...roles: Role[]): Membership[] {
+  return me ? me.memberships.filter((m) => roles.includes(m.role)) : [];
+}
+
+/** May the user change this school's plans (admin; its coordinator)? */
+export function canEditSchool(me: Me | null, schoolId: string): boolean {
+  if (!me) return false;
+  return me.roles.includes('admin') ||
+    me.memberships.some((m) => m.role === 'coordinator' && m.schoolId === schoolId);
+}
 
 /** The navigation for a user (null: nobody logged in). */
 export function navItems(me: Me | null, pages: NavItem[] = NAV_PAGES): NavItem[] {

@@ -185,3 +185,176 @@ export interface Lesson {
   warnings: (Warning & { alignment_id: string; goal_id: string })[];
   help_resources: HelpResource[];
 }
+
+// --- School-year planning (README "School-year planning") ----------------
+
+export type PlanStatus = 'concept' | 'vastgesteld' | 'gearchiveerd';
+export type ItemStatus = 'gepland' | 'gegeven' | 'vervallen';
+
+export interface PlanWarning {
+  code: string;
+  message: string;
+  level?: string;
+  item_id?: string;
+  other_item_id?: string;
+  holiday?: string;
+}
+
+export interface PlanItem {
+  id: string;
+  plan_id: string;
+  kind: 'les' | 'terugkommoment';
+  lesson: { id: string; code: string; title: string; programme: string | null; sensitive_topic: boolean } | null;
+  level: string;
+  level_title: string;
+  class_name: string | null;
+  week: string | null;
+  date: string | null;
+  starts_on: string;
+  ends_on: string;
+  teacher: { id: string; display_name: string } | null;
+  status: ItemStatus;
+  given_on: string | null;
+  notes: string | null;
+  safety_prepared: boolean;
+  version: number;
+  warnings: PlanWarning[];
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  school: { id: string; name: string; region: string };
+  school_year: string;
+  status: PlanStatus;
+  note: string | null;
+  version: number;
+  copied_from: string | null;
+  items: PlanItem[];
+  warnings: PlanWarning[];
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  school_year: string;
+  status: PlanStatus;
+  version: number;
+  items?: number;
+  item_count?: number;
+  [k: string]: unknown;
+}
+
+export interface CalendarWeek {
+  week: string;
+  monday: string;
+  holiday: { name: string; status: string; optional: boolean } | null;
+}
+
+export interface SchoolCalendar {
+  school_year: string;
+  region: string;
+  starts_on: string;
+  ends_on: string;
+  weeks: CalendarWeek[];
+}
+
+export interface LeerlijnItem {
+  item_id: string;
+  plan_id: string;
+  plan_title: string;
+  kind: 'les' | 'terugkommoment';
+  lesson: { id: string; code: string; title: string } | null;
+  week: string | null;
+  date: string | null;
+  status: ItemStatus;
+  class_name: string | null;
+}
+
+export interface Leerlijn {
+  school: { id: string; name: string; region: string; first_level: string | null; last_level: string | null };
+  school_years: string[];
+  levels: {
+    level: string;
+    title: string;
+    of_school: boolean;
+    lessons: number;
+    years: { school_year: string; items: LeerlijnItem[] }[];
+  }[];
+}
+
+export interface Member {
+  user_id: string;
+  display_name: string;
+  email: string;
+  role: string;
+  disabled: boolean;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  region: string;
+  type: string;
+  first_level: string | null;
+  last_level: string | null;
+  municipality: string | null;
+}
+
+// --- Coverage reports -----------------------------------------------------
+
+export interface CoverageLevel { code: string; title: string; stage: string | null }
+
+export interface SchoolCell { items: number; items_given: number; lessons: number; lessons_given: number; via_items: number }
+export interface AggregateCell { schools: number; schools_given: number; share: number }
+
+export interface CoverageGoal {
+  id: string;
+  code: string | null;
+  title: string;
+  kind: string | null;
+  depth: number;
+  leaf: boolean;
+  cells: Record<string, SchoolCell | AggregateCell>;
+  // school / plan scope
+  covered?: boolean;
+  given?: boolean;
+  levels_planned?: string[];
+  levels_given?: string[];
+  paths?: { lesson: string; lesson_title: string; relation: string; via_goal: string; via_framework: string }[];
+  // aggregate scope
+  schools?: number;
+  schools_given?: number;
+  share?: number;
+}
+
+export interface CoverageFramework {
+  code: string;
+  title: string;
+  goals_total: number;
+  goals_covered: number;
+  goals_given?: number;
+  share?: number;
+  goals: CoverageGoal[];
+  stage_gaps?: { stage: string; stage_title: string; goals: { id: string; code: string | null; title: string }[] }[];
+  line_breaks?: { domain: string; domain_title: string; stage: string; stage_title: string; break: boolean }[];
+  overlaps?: { goal: string; goal_title: string; level: string; school_year: string; lessons: number; items: number }[];
+}
+
+export interface CoverageReport {
+  scope: {
+    kind: 'school' | 'plan' | 'schools';
+    school?: { id: string; name: string; region: string; type: string };
+    schools?: number;
+    school_years: string[];
+    plans?: { id: string; title: string; school_year: string; status: string }[];
+    type?: string | null;
+    region?: string | null;
+  };
+  generated_on: string;
+  via: string;
+  levels: CoverageLevel[];
+  stages?: { code: string; title: string; levels: string[] }[];
+  totals?: { items: number; items_given: number; lessons: number; lessons_given: number };
+  frameworks: CoverageFramework[];
+}

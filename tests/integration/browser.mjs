@@ -103,3 +103,19 @@ export async function tabTo(page, match, { max = 150, shift = false } = {}) {
   }
   throw new Error(`no focusable element matched after ${max} presses of Tab`);
 }
+
+// Log in through the login page as a demo user, then go to `hash`.
+export async function logInAs(page, email, password, hash = '#/') {
+  await visit(page, `#/inloggen?terug=${encodeURIComponent(hash)}`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await settle(page);
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await settle(page);
+}
+
+// The main navigation's link texts.
+export async function navLabels(page) {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
+}
