@@ -11,6 +11,8 @@ describe('parseHash', () => {
     ['#/lessen/abc', { name: 'lesson', id: 'abc' }],
     ['#/inloggen', { name: 'login', next: '#/' }],
     ['#/inloggen?terug=%23%2Flessen%3Fdoel%3Dx', { name: 'login', next: '#/lessen?doel=x' }],
+    ['#/jaarplan/abc', { name: 'plan', id: 'abc' }],
+    ['#/leerlijn/x', { name: 'notfound', path: '/leerlijn/x' }],
     ['#/nergens', { name: 'notfound', path: '/nergens' }],
     ['#/kaders/a/b', { name: 'notfound', path: '/kaders/a/b' }],
     ['#/kaders/%E0%A4%A', { name: 'notfound', path: '/kaders/%E0%A4%A' }],
@@ -18,6 +20,14 @@ describe('parseHash', () => {
   for (const [hash, want] of cases) {
     test(hash || '(empty)', () => expect(parseHash(hash)).toEqual(want));
   }
+  test('the planner and coverage pages keep their query', () => {
+    const r = parseHash('#/dekking?kader=CNU-DG-2019&school=s');
+    expect(r.name).toBe('coverage');
+    if (r.name === 'coverage') expect(href(r)).toBe('#/dekking?kader=CNU-DG-2019&school=s');
+    const p = parseHash('#/jaarplan?school=s');
+    expect(p.name === 'plans' && p.params.get('school')).toBe('s');
+    expect(href({ name: 'leerlijn', params: new URLSearchParams() })).toBe('#/leerlijn');
+  });
   test('keeps the query of the lesson finder', () => {
     const r = parseHash('#/lessen?doel=DG2.1&niveau=havo-2');
     expect(r.name).toBe('lessons');

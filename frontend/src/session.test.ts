@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeUser, navItems, parseMe } from './session';
+import { canEditSchool, describeUser, navItems, parseMe } from './session';
 
 describe('parseMe', () => {
   test('reads a user with memberships and global roles', () => {
@@ -50,4 +50,21 @@ test('role pages are shown to their roles only', () => {
   expect(as(['teacher'])).toEqual(['#/a']);
   expect(as(['coordinator'])).toEqual(['#/a', '#/plan']);
   expect(as(['inspector', 'admin'])).toEqual(['#/a', '#/plan', '#/dekking']);
+});
+
+test('each role finds its pages in the navigation', () => {
+  const hrefs = (body: unknown) => navItems(parseMe(body)).map((i) => i.href);
+  const school = (role: string) => ({ id: 'u', roles: [], memberships: [{ role, school_id: 's', school_name: 'S' }] });
+  expect(hrefs(school('coordinator'))).toEqual(['#/lessen', '#/kaders', '#/jaarplan', '#/leerlijn', '#/dekking']);
+  expect(hrefs(school('teacher'))).toEqual(['#/lessen', '#/kaders', '#/jaarplan', '#/leerlijn']);
+  expect(hrefs({ id: 'u', roles: ['inspector'] })).toEqual(['#/lessen', '#/kaders', '#/dekking']);
+  expect(hrefs({ id: 'u', roles: ['curator'] })).toEqual(['#/lessen', '#/kaders']);
+});
+
+test('who may change a school\'s plans', () => {
+  const coord = parseMe({ id: 'u', roles: [], memberships: [{ role: 'coordinator', school_id: 'a' }, { role: 'teacher', school_id: 'b' }] });
+  expect(canEditSchool(coord, 'a')).toBe(true);
+  expect(canEditSchool(coord, 'b')).toBe(false);
+  expect(canEditSchool(parseMe({ id: 'u', roles: ['admin'] }), 'b')).toBe(true);
+  expect(canEditSchool(null, 'a')).toBe(false);
 });
