@@ -140,3 +140,39 @@ export function etagOf(version: number): string {
 export function todayIso(now = new Date()): string {
   return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
+
+/**
+ * A lesson being picked in the lesson finder for a plan: the add form
+ * stores where the lesson goes, the finder offers "Kiezen voor het
+ * jaarplan" on each lesson and returns with the lesson filled in.
+ * Kept in sessionStorage (this tab only).
+ */
+export interface LessonPick {
+  planId: string;
+  planTitle: string;
+  kind: 'les' | 'terugkommoment';
+  level: string;
+  week: string;
+  lesson?: { id: string; title: string };
+}
+
+const PICK_KEY = 'leerlijn.pick';
+
+export function loadPick(): LessonPick | null {
+  try {
+    const raw = sessionStorage.getItem(PICK_KEY);
+    const v = raw ? JSON.parse(raw) as LessonPick : null;
+    return v && typeof v.planId === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export function savePick(p: LessonPick | null): void {
+  try {
+    if (p) sessionStorage.setItem(PICK_KEY, JSON.stringify(p));
+    else sessionStorage.removeItem(PICK_KEY);
+  } catch {
+    /* storage unavailable: the form's own search still works */
+  }
+}

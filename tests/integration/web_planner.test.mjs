@@ -137,10 +137,24 @@ describe('coordinator journey', () => {
     // Add Les 1 for groep 8 in the autumn holiday: the warnings show at once.
     await page.getByLabel('Niveau', { exact: true }).selectOption('groep-8');
     await page.getByLabel('Week', { exact: true }).selectOption(herfst.week);
-    await page.getByLabel('Zoek een les').fill('Les 1');
-    await page.getByRole('button', { name: 'Lessen zoeken' }).click();
+    // The lesson is picked in the lesson finder, which offers it for this plan.
+    await page.getByRole('button', { name: 'kies een les in de lessenzoeker' }).click();
     await settle(page);
-    await page.getByLabel(new RegExp(`^${les1.title} –`)).check();
+    assert.match(page.url(), /#\/lessen\?niveau=groep-8$/);
+    assert.match(await page.locator('.pick-banner').innerText(), new RegExp(`Je kiest een les voor het jaarplan ${PREFIX}preventie ${YEAR}`));
+    // The finder lists the lessons for groep 8 as the API does (none of the pack's: it is for VO 2-3).
+    const forG8 = (await api('/api/v1/lessons?level=groep-8&limit=20')).json;
+    assert.equal(await page.locator('.lesson-list > li').count(), forG8.items.length);
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await settle(page);
+    await assertAccessible(page, 'the lesson finder while picking for a plan');
+    await screenshot(page, 'coordinator-03a-pick-in-finder');
+    await page.getByRole('button', { name: `${les1.title} kiezen voor het jaarplan` }).click();
+    await settle(page);
+    assert.equal(planIdOf(page), id);
+    assert.equal(await page.locator('#add-level').inputValue(), 'groep-8', 'the form kept its level');
+    assert.equal(await page.locator('#add-week').inputValue(), herfst.week, 'and its week');
+    assert.ok(await page.getByLabel(/gekozen in de lessenzoeker/).isChecked());
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await settle(page);
     let plan = await planFromApi(id);
@@ -415,6 +429,15 @@ describe('teacher', () => {
     assert.match(await page.locator('button.chip').first().innerText(), /✓/);
     await assertAccessible(page, 'the plan as a teacher');
     await screenshot(page, 'teacher-planner-given');
+    // On a tablet the grid scrolls inside its region; the page does not.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+      assert.equal(await page.locator('.grid-scroll').evaluate((el) => el.scrollWidth > el.clientWidth), true);
+      await screenshot(page, 'teacher-planner-tablet', { fullPage: false });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     assert.deepEqual(b.problems, []);
   });
 });

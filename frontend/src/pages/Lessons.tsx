@@ -10,6 +10,7 @@ import {
   emptyFilters, filtersFromParams, filtersToParams, hasNarrowingFilters, lessonsApiQuery,
   pageCount, STAGE_PREFIX, validateFilters, type LessonFilters,
 } from '../lessonQuery';
+import { loadPick, savePick, type LessonPick } from '../planning';
 import { problemMessage, type Problem } from '../problem';
 import { href } from '../router';
 import type { LessonHit, LessonPage, Levels, Page } from '../types';
@@ -91,7 +92,28 @@ function Candidates({ problem, f }: { problem: Problem; f: LessonFilters }) {
   );
 }
 
-function LessonCard({ l }: { l: LessonHit }) {
+/** "Kiezen voor het jaarplan": back to the plan with this lesson. */
+function PickButton({ pick, l }: { pick: LessonPick; l: LessonHit }) {
+  return (
+    <button type="button" class="button-small" onClick={() => {
+      savePick({ ...pick, lesson: { id: l.id, title: l.title } });
+      location.hash = href({ name: 'plan', id: pick.planId });
+    }}>
+      {l.title} kiezen voor het jaarplan
+    </button>
+  );
+}
+
+function PickBanner({ pick }: { pick: LessonPick }) {
+  return (
+    <div class="notice notice-note pick-banner">
+      <p>Je kiest een les voor het jaarplan <strong>{pick.planTitle}</strong>.{' '}
+        <a href={href({ name: 'plan', id: pick.planId })} onClick={() => savePick(null)}>Terug zonder les</a></p>
+    </div>
+  );
+}
+
+function LessonCard({ l, pick }: { l: LessonHit; pick: LessonPick | null }) {
   return (
     <li class="card lesson-card">
       <h3>
@@ -122,6 +144,7 @@ function LessonCard({ l }: { l: LessonHit }) {
           </>
         )}
       </dl>
+      {pick && <PickButton pick={pick} l={l} />}
     </li>
   );
 }
@@ -139,7 +162,7 @@ function Pager({ f, total }: { f: LessonFilters; total: number }) {
   );
 }
 
-function ResultList({ f, res }: { f: LessonFilters; res: Results }) {
+function ResultList({ f, res, pick }: { f: LessonFilters; res: Results; pick: LessonPick | null }) {
   if (res.state === 'loading') return <Loading what="De lessen" />;
   if (res.state === 'error') {
     const { error } = toUserMessage(res.err);
@@ -166,7 +189,7 @@ function ResultList({ f, res }: { f: LessonFilters; res: Results }) {
         {countText(page.total, 'les', 'lessen')} gevonden{goal ? ` bij ${goal.code ?? ''} ${goal.title}`.replace('  ', ' ') : ''}.
       </p>
       <ul class="cards lesson-list" aria-labelledby="results-title">
-        {page.items.map((l) => <LessonCard key={l.id} l={l} />)}
+        {page.items.map((l) => <LessonCard key={l.id} l={l} pick={pick} />)}
       </ul>
       <Pager f={f} total={page.total} />
     </>
@@ -180,6 +203,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
   useEffect(() => { setForm(f); setInvalid([]); }, [f]);
   const res = useLessons(f);
   const themes = useThemes();
+  const [pick] = useState(() => { const p = loadPick(); return p && !p.lesson ? p : null; });
   const goal = res.state === 'ok' ? res.data.goal : null;
   useDocumentTitle(goal ? `Lessen bij ${goal.code ?? goal.title}` : 'Lessen zoeken');
 
@@ -201,6 +225,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
   return (
     <>
       <PageTitle>{goal ? <>Lessen bij <span class="code">{goal.code}</span> {goal.title}</> : 'Lessen zoeken'}</PageTitle>
+      {pick && <PickBanner pick={pick} />}
       <div class="finder">
         <form class="filters" role="search" aria-label="Lessen filteren" onSubmit={submit} noValidate>
           <fieldset class="field goal-field">
@@ -266,7 +291,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
         </form>
         <section class="results" aria-labelledby="results-title">
           <h2 id="results-title">Resultaten</h2>
-          <ResultList f={f} res={res} />
+          <ResultList f={f} res={res} pick={pick} />
         </section>
       </div>
     </>

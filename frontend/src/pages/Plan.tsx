@@ -12,7 +12,7 @@ import { ApiError, apiPath, request } from '../api';
 import { ErrorBox, Loaded, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
 import { countText } from '../format';
 import {
-  etagOf, gridLevels, itemPlace, itemsByCell, itemTitle, ITEM_STATUS_TEXT, nextSchoolYear,
+  etagOf, gridLevels, itemPlace, loadPick, savePick, itemsByCell, itemTitle, ITEM_STATUS_TEXT, nextSchoolYear,
   planTransitions, PLAN_STATUS_TEXT, todayIso, warningTag, weekLabel, weekNumber,
 } from '../planning';
 import type { UserMessage } from '../problem';
@@ -132,18 +132,29 @@ function Grid({ plan, weeks, rows, selected, onSelect }: {
 
 // --- Adding an item -----------------------------------------------------------
 
-function AddItem({ weeks, rows, onAdd }: {
-  weeks: CalendarWeek[]; rows: { level: string; title: string }[];
+function AddItem({ plan, weeks, rows, onAdd }: {
+  plan: Plan; weeks: CalendarWeek[]; rows: { level: string; title: string }[];
   onAdd: (body: Record<string, unknown>, what: string) => void;
 }) {
-  const [kind, setKind] = useState<'les' | 'terugkommoment'>('les');
-  const [level, setLevel] = useState(rows[rows.length - 1]?.level ?? '');
+  // Back from the lesson finder with a lesson picked for this plan?
+  const [picked] = useState(() => {
+    const p = loadPick();
+    if (!p || p.planId !== plan.id || !p.lesson) return null;
+    savePick(null);
+    return p;
+  });
+  const [kind, setKind] = useState<'les' | 'terugkommoment'>(picked?.kind ?? 'les');
+  const [level, setLevel] = useState(picked && rows.some((r) => r.level === picked.level) ? picked.level : rows[rows.length - 1]?.level ?? '');
   const firstSchoolWeek = weeks.find((w) => !w.holiday && w.monday >= `${weeks[0]?.monday.slice(0, 4)}-09-01`) ?? weeks[0];
-  const [week, setWeek] = useState(firstSchoolWeek?.week ?? '');
+  const [week, setWeek] = useState(picked && weeks.some((w) => w.week === picked.week) ? picked.week : firstSchoolWeek?.week ?? '');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState({ q: '', level: '' });
   const [onlyLevel, setOnlyLevel] = useState(false);
-  const [lesson, setLesson] = useState('');
+  const [lesson, setLesson] = useState(picked?.lesson?.id ?? '');
+  const fromFinder = () => {
+    savePick({ planId: plan.id, planTitle: `${plan.title} ${plan.school_year}`, kind, level, week });
+    location.hash = href({ name: 'lessons', params: new URLSearchParams(level ? { niveau: level } : {}) });
+  };
   const [invalid, setInvalid] = useState<string | null>(null);
   const found = useApi<LessonPage>(apiPath('/lessons', { q: search.q, level: search.level, limit: 50 }));
 
@@ -156,7 +167,8 @@ function AddItem({ weeks, rows, onAdd }: {
       return;
     }
     setInvalid(null);
-    const hit = found.state === 'ok' ? found.data.items.find((l) => l.id === lesson) : undefined;
+    const hit = (found.state === 'ok' ? found.data.items.find((l) => l.id === lesson) : undefined) ??
+      (picked?.lesson?.id === lesson ? picked.lesson : undefined);
     const body: Record<string, unknown> = { kind, level, week };
     if (lesson) body.lesson_id = lesson;
     const title = kind === 'terugkommoment' ? (hit ? `Terugkommoment (${hit.title})` : 'Terugkommoment') : hit?.title ?? 'de les';
@@ -199,6 +211,13 @@ function AddItem({ weeks, rows, onAdd }: {
           <label for="add-only-level">Alleen lessen voor het gekozen niveau</label>
         </div>
         {invalid && <p class="field-error" role="alert">{invalid}</p>}
+        {picked?.lesson && !(found.state === 'ok' && found.data.items.some((l) => l.id === picked.lesson?.id)) && (
+          <div class="pick-list picked">
+            <input type="radio" name="add-lesson" id={`pick-${picked.lesson.id}-finder`} value={picked.lesson.id}
+              checked={lesson === picked.lesson.id} onChange={() => setLesson(picked.lesson!.id)} />
+            <label for={`pick-${picked.lesson.id}-finder`}>{picked.lesson.title} <span class="small">(gekozen in de lessenzoeker)</span></label>
+          </div>
+        )}
         <Loaded load={found} what="De lessen">
           {(page) => page.items.length === 0 ? <p role="status">Geen lessen gevonden.</p> : (
             <ul class="pick-list" aria-label="Gevonden lessen">
@@ -209,13 +228,17 @@ function AddItem({ weeks, rows, onAdd }: {
                   <label for={`pick-${l.id}`}>
                     {l.title}{l.programme ? ` – ${l.programme.title}` : ''}
                     <span class="small"> ({l.levels_as_published ?? (l.levels.map((x) => x.title).join(', ') || 'niveau onbekend')})</span>
+                    {picked?.lesson?.id === l.id && <span class="small"> (gekozen in de lessenzoeker)</span>}
                   </label>
                 </li>
               ))}
             </ul>
           )}
         </Loaded>
-        <p class="small">Meer weten over een les? <a href="#/lessen">Zoek in de lessen</a> op leerdoel, thema en erkenning.</p>
+        <p class="small">
+          Of <button type="button" class="link-button" onClick={fromFinder}>kies een les in de lessenzoeker</button>,
+          op leerdoel, niveau, thema en erkenning.
+        </p>
       </fieldset>
       <div class="actions">
         <button type="submit">Toevoegen</button>
@@ -562,7 +585,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
                 mine={mineItem(item)} members={members.state === 'ok' ? members.data.items : []}
                 onChange={changeItem(item.id)} onDelete={() => deleteItem(item.id)} onClose={() => setSelected(null)} />
             )}
-            {edit && rows.length > 0 && <AddItem weeks={weeks} rows={rows} onAdd={addItem} />}
+            {edit && rows.length > 0 && <AddItem plan={p} weeks={weeks} rows={rows} onAdd={addItem} />}
           </div>
         </>
       )}
