@@ -19,7 +19,8 @@
 -- - stage gaps: per stage of the report, the leaf goals meant for it that
 --   have no planned item at any level of that stage.
 -- - line breaks: per top-level goal with sub-goals (a domain), the stages
---   it is meant for in which nothing of it is planned; "break" when there
+--   one of its leaf goals is meant for in which nothing of the domain (the
+--   domain itself or a goal below it) is planned; "break" when there
 --   is coverage both before and after that stage (the continuous line is
 --   interrupted), otherwise the line starts late or stops early.
 -- - overlaps: one goal at one level in one school year reached by at
@@ -319,7 +320,7 @@ BEGIN
 			    NOT d.leaf
 			AND EXISTS (SELECT 1 FROM tree x JOIN gst
 			    ON gst.goal_id = x.id
-			    WHERE (x.id = d.id OR d.id = ANY (x.ancestors))
+			    WHERE x.leaf AND d.id = ANY (x.ancestors)
 			    AND gst.stage_code = s.code)
 			AND NOT EXISTS (SELECT 1 FROM tree x JOIN cst
 			    ON cst.goal_id = x.id
