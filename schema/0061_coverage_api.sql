@@ -415,7 +415,8 @@ AS $$
 		SELECT ROW(p.school_year, c.school_id, c.lesson_id,
 		    c.level_id, c.planned, c.given)::coverage_row
 		FROM coverage_fact c JOIN plan p ON p.id = c.plan_id
-		WHERE c.school_id = s.id AND p.school_year = ANY (y.years)),
+		WHERE c.school_id = s.id AND p.school_id = s.id AND
+		    p.school_year = ANY (y.years)),
 		ARRAY(SELECT level_id FROM plan_school_levels(s.id)),
 		p_frameworks, p_via, p_overlap)
 	FROM school s, y WHERE s.id = p_school
