@@ -479,59 +479,69 @@ $$;
 -- GET /api/v1/reports/coverage: over the schools p_user may read that
 -- match the filters, per goal and level the number and share of schools
 -- with a planned (and a given) item; per goal at any level; per
--- framework the goals covered by at least one school.
+-- framework the goals covered by at least one school.  Counted with the
+-- bit strings of coverage_bits (0060): per goal and level the OR over the
+-- goal's lessons and the chosen years, masked to the schools in scope.
 CREATE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
     p_frameworks text[], p_via text, p_type text, p_region text)
 RETURNS jsonb
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_generic_plan
 AS $$
-	WITH y AS (
+BEGIN
+	RETURN (WITH y AS (
 		SELECT CASE WHEN p_years IS NOT NULL AND cardinality(p_years) > 0
 		    THEN ARRAY(SELECT DISTINCT v FROM unnest(p_years) v ORDER BY v)
 		    ELSE ARRAY(SELECT code FROM school_year ORDER BY code)
 		    END AS years
 	), sch AS (
-		SELECT s.id, s.first_level, s.last_level
+		SELECT s.id
 		FROM school s
 		WHERE s.id IN (SELECT school_id FROM coverage_readable_schools(p_user))
 		  AND (p_type IS NULL OR s.type = p_type)
 		  AND (p_region IS NULL OR s.region = p_region)
-	), f AS (
-		SELECT c.school_id, c.lesson_id, c.level_id,
-		    bool_or(c.given > 0) AS given
-		FROM coverage_fact c JOIN plan p ON p.id = c.plan_id, y
-		WHERE p.school_year = ANY (y.years)
-		  AND c.school_id IN (SELECT id FROM sch)
-		GROUP BY 1, 2, 3
-	), lgr AS (
-		SELECT * FROM coverage_lesson_goals(p_via,
-		    ARRAY(SELECT DISTINCT lesson_id FROM f))
+	), len AS (
+		SELECT ((coalesce(max(ord), 0) / 1024) + 1) * 1024 AS n
+		FROM coverage_school_ord
+	), mask AS (
+		SELECT coverage_bits_fit(coverage_bits_of(coalesce(array_agg(o.ord),
+		    '{}')), len.n) AS m
+		FROM len LEFT JOIN coverage_school_ord o
+		    ON o.school_id IN (SELECT id FROM sch)
+		GROUP BY len.n
+	), bits AS (
+		SELECT b.lesson_id, b.level_id,
+		    bit_or(coverage_bits_fit(b.planned, len.n)) & mask.m AS p,
+		    bit_or(coverage_bits_fit(b.given, len.n)) & mask.m AS g
+		FROM coverage_bits b, y, len, mask
+		WHERE b.school_year = ANY (y.years)
+		GROUP BY b.lesson_id, b.level_id, mask.m
 	), lg AS (
-		SELECT lesson_id, goal_id, bool_or(relation = 'direct') AS direct
-		FROM lgr GROUP BY 1, 2
+		SELECT DISTINCT x.lesson_id, x.goal_id
+		FROM coverage_lesson_goals(p_via, ARRAY(SELECT DISTINCT lesson_id
+		    FROM bits WHERE bit_count(p) > 0)) x
 	), fw AS (
 		SELECT fr.id, fr.code, fr.title
 		FROM framework fr
 		WHERE fr.kind = 'goals' AND (fr.code = ANY (p_frameworks) OR
 		    (p_frameworks IS NULL AND EXISTS (SELECT 1 FROM lg
 			JOIN goal g ON g.id = lg.goal_id
-			WHERE g.framework_id = fr.id AND lg.lesson_id IN
-			    (SELECT DISTINCT lesson_id FROM f))))
+			WHERE g.framework_id = fr.id)))
 	), tree AS (
 		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
-	), sgl AS (
-		SELECT lg.goal_id, f.level_id, f.school_id, bool_or(f.given) AS given
-		FROM f JOIN lg ON lg.lesson_id = f.lesson_id
+	), cb AS (
+		SELECT lg.goal_id, b.level_id, bit_or(b.p) AS p, bit_or(b.g) AS g
+		FROM bits b JOIN lg ON lg.lesson_id = b.lesson_id
 		WHERE lg.goal_id IN (SELECT id FROM tree)
-		GROUP BY 1, 2, 3
+		GROUP BY 1, 2
 	), cell AS (
-		SELECT goal_id, level_id, count(*) AS schools,
-		    count(*) FILTER (WHERE given) AS schools_given
-		FROM sgl GROUP BY 1, 2
+		SELECT goal_id, level_id, bit_count(p) AS schools,
+		    bit_count(g) AS schools_given
+		FROM cb WHERE bit_count(p) > 0
 	), per_goal AS (
-		SELECT goal_id, count(DISTINCT school_id) AS schools,
-		    count(DISTINCT school_id) FILTER (WHERE given) AS schools_given
-		FROM sgl GROUP BY 1
+		SELECT goal_id, bit_count(bit_or(p)) AS schools,
+		    bit_count(bit_or(g)) AS schools_given
+		FROM cb GROUP BY 1 HAVING bit_count(bit_or(p)) > 0
 	), n AS (
 		SELECT count(*) AS schools FROM sch
 	), cols AS (
@@ -576,5 +586,6 @@ AS $$
 		    FROM tree t LEFT JOIN per_goal pg ON pg.goal_id = t.id
 		    WHERE t.framework_id = fw.id), '[]'))
 		ORDER BY fw.code) FROM fw), '[]'))
-	FROM y, n
+	FROM y, n);
+END
 $$;

@@ -1,5 +1,6 @@
-// The maintained aggregate (coverage_fact, schema/0060) stays exactly
-// equal to a computation from scratch over the plan items: random edits —
+// The maintained aggregates (coverage_fact and coverage_bits, schema/0060)
+// stay exactly equal to a computation from scratch over the plan items:
+// random edits —
 // inserts, updates of status, level, lesson and kind, deletes, multi-row
 // statements, whole plans deleted, rolled-back transactions, two writers
 // at once, and bulk edits through the API — then coverage_check() (the
@@ -29,9 +30,12 @@ const LEVELS_A = ['groep-1', 'groep-3', 'groep-5', 'groep-6', 'groep-8', 'havo-1
 const LEVELS_B = ['havo-1', 'havo-2', 'vwo-3', 'vwo-5'];
 const STATUS = ['gepland', 'gegeven', 'vervallen'];
 
+// Differences of both maintained aggregates: coverage_fact against the
+// plan items, coverage_bits against coverage_fact.
 async function mismatches(c) {
   const { rows } = await c.query('SELECT * FROM coverage_check()');
-  return rows;
+  const { rows: bits } = await c.query('SELECT * FROM coverage_bits_check()');
+  return [...rows, ...bits];
 }
 
 // One random transaction of writer c on the plans of school (ids kept in
@@ -163,6 +167,37 @@ test('bulk edits through the API keep it equal too; the school report equals the
       assert.deepEqual(school.json.totals, fromItems.json.totals, via);
     }
   } finally {
+    await c.end();
+  }
+});
+
+test('a school that goes takes its bits with it; the aggregate counts it no more', async () => {
+  const c = await db();
+  try {
+    const res = await call('admin', 'POST', '/api/v1/schools', { body: {
+      brin: '99XD', vestiging: '00', name: 'Testschool dekking (fictief)', type: 'PO',
+      municipality: 'Groningen', region: 'noord', first_level: 'groep-1', last_level: 'groep-8' } });
+    assert.equal(res.status, 201, res.text);
+    const school = res.json.id;
+    const { rows: [p] } = await c.query(`INSERT INTO plan (school_id, school_year, title)
+      VALUES ($1, $2, 'TEST-COV gone') RETURNING id`, [school, YEAR]);
+    await c.query(`INSERT INTO plan_item (plan_id, school_id, lesson_id, level_id, iso_year, iso_week)
+      VALUES ($1, $2, $3, (SELECT id FROM level WHERE code = 'groep-5'), 2026, 44)`, [p.id, school, F.lesson.L1]);
+    const url = '/api/v1/reports/coverage?framework=TEST-COV&years=2026-2027';
+    const before = await call('admin', 'GET', url);
+    const g = (doc) => doc.frameworks[0].goals.find((x) => x.code === 'G1.1');
+    const { rows: [{ n }] } = await c.query('SELECT count(*)::int AS n FROM school');
+    assert.equal(before.json.scope.schools, n);
+    const cellBefore = g(before.json).cells['groep-5']?.schools;
+    assert.ok(cellBefore >= 1, JSON.stringify(g(before.json)));
+    await c.query("SELECT set_config('leerlijn.audit', 'off', false)");
+    await c.query('DELETE FROM school WHERE id = $1', [school]);
+    assert.deepEqual(await mismatches(c), []);
+    const after = await call('admin', 'GET', url);
+    assert.equal(after.json.scope.schools, n - 1);
+    assert.equal(g(after.json).cells['groep-5']?.schools ?? 0, cellBefore - 1);
+  } finally {
+    await c.query("DELETE FROM school WHERE brin = '99XD'");
     await c.end();
   }
 });
