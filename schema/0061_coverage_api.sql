@@ -460,7 +460,7 @@ CREATE FUNCTION coverage_readable_schools(p_user uuid)
 RETURNS TABLE (school_id uuid)
 LANGUAGE sql STABLE
 AS $$
-	WITH u AS (
+	WITH u AS MATERIALIZED (
 		SELECT auth_has_role(p_user, NULL, 'admin') AS admin,
 		    auth_has_role(p_user, NULL, 'inspector') AS inspector,
 		    EXISTS (SELECT 1 FROM inspector_scope i
@@ -469,11 +469,15 @@ AS $$
 			WHERE a.id = p_user AND NOT a.disabled) AS active
 	)
 	SELECT s.id FROM school s, u
-	WHERE u.active AND (u.admin OR (u.inspector AND (NOT u.scoped OR
-	    EXISTS (SELECT 1 FROM inspector_scope i WHERE i.user_id = p_user
-		AND (i.school_id = s.id OR i.region = s.region))))
-	  OR EXISTS (SELECT 1 FROM membership m WHERE m.user_id = p_user
-		AND m.school_id = s.id))
+	WHERE u.active AND (u.admin OR (u.inspector AND NOT u.scoped))
+	UNION
+	SELECT s.id FROM school s, u
+	JOIN inspector_scope i ON i.user_id = p_user
+	WHERE u.active AND u.inspector AND NOT u.admin
+	  AND (i.school_id = s.id OR i.region = s.region)
+	UNION
+	SELECT m.school_id FROM membership m, u
+	WHERE u.active AND m.user_id = p_user
 $$;
 
 -- GET /api/v1/reports/coverage: over the schools p_user may read that
