@@ -1022,11 +1022,17 @@ reply_template(struct api_ctx *ctx, const char *id, enum app_status s,
 		api_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}
-	if (text == NULL || (doc = json_loads(text, 0, NULL)) == NULL) {
-		api_reply_document(ctx, text, "Dit sjabloon bestaat niet.");
+	if (text == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Dit sjabloon bestaat "
+		    "niet.");
 		return (ST_NOT_FOUND);
 	}
+	doc = json_loads(text, 0, NULL);
 	free(text);
+	if (doc == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (ST_INTERNAL);
+	}
 	if (location) {
 		(void)snprintf(loc, sizeof(loc), "/api/v1/templates/%s", id);
 		http_response_header(ctx->req, "location", loc);
