@@ -358,7 +358,10 @@ BEGIN
 	ELSIF p_table = 'school'::regclass THEN
 		sc := 'id';
 	END IF;
-	EXECUTE format('DROP TRIGGER IF EXISTS audit_row ON %s', p_table);
+	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_table AND
+	    tgname = 'audit_row') THEN
+		EXECUTE format('DROP TRIGGER audit_row ON %s', p_table);
+	END IF;
 	EXECUTE format('CREATE TRIGGER audit_row AFTER INSERT OR UPDATE OR '
 	    'DELETE ON %s FOR EACH ROW EXECUTE FUNCTION audit_row(%L, %L)',
 	    p_table, coalesce(pk, ''), sc);
