@@ -262,6 +262,9 @@ test('holiday warnings follow the region of the school: noord, midden, zuid', as
     }
     const herfst = json.items.find((i) => i.week === e.holiday[0]).warnings.find((w) => w.code === 'holiday');
     assert.equal(herfst.holiday, 'herfstvakantie');
+    assert.match(herfst.message, /adviesdatum/, 'the herfstvakantie dates are advised');
+    const mei = json.items.find((i) => i.week === '2027-W17').warnings.find((w) => w.code === 'holiday');
+    assert.equal(mei.message, 'Dit valt in de meivakantie van de regio van de school.', 'the meivakantie is fixed');
   }
 });
 
