@@ -43,11 +43,12 @@ APP_SRC		= api/src/leerlijn.c api/src/applog.c api/src/dispatch.c api/src/routes
 # The command-line tool for migrations and seeds.
 CLI_SRC		= api/cli/leerlijn_db.c api/src/migrate.c api/src/seed.c
 CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
-		  api/src/seed_manifest.c api/src/strbuf.c
+		  api/src/seed_manifest.c api/src/strbuf.c \
+		  api/src/session_token.c
 
 # School-year planning.
 DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
-		   api/src/json_plans.c api/src/plan_export.c api/src/etag.c
+		   api/src/json_plans.c api/src/plan_export.c
 DB_SRC		+= api/src/db_plans.c
 APP_SRC		+= api/src/h_plans.c
 

@@ -503,3 +503,36 @@ BEGIN
 	RETURN res;
 END
 $$;
+
+-- Operations (leerlijn-db) -------------------------------------------------------
+
+-- The first admin of a production installation: an account with the
+-- admin role and a new invitation (no password is ever set here).
+CREATE FUNCTION account_bootstrap_admin(p_email text, p_name text,
+    p_hash bytea)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+BEGIN
+	PERFORM api_require(account_email_ok(lower(p_email)), 'email',
+	    'Geen geldig e-mailadres.');
+	INSERT INTO app_user (email, display_name)
+	VALUES (lower(p_email), btrim(p_name))
+	ON CONFLICT (email) DO NOTHING;
+	SELECT id INTO uid FROM app_user WHERE email = lower(p_email);
+	INSERT INTO user_role (user_id, role) VALUES (uid, 'admin')
+	ON CONFLICT DO NOTHING;
+	RETURN jsonb_build_object('user_id', uid) || account_invite(uid, p_hash);
+END
+$$;
+
+-- The demo accounts, for `make run` to print.
+CREATE FUNCTION account_demo_list() RETURNS TABLE (email text, roles text)
+LANGUAGE sql STABLE AS $$
+	SELECT u.email, coalesce((SELECT string_agg(x, ', ' ORDER BY x) FROM (
+		SELECT r.role AS x FROM user_role r WHERE r.user_id = u.id
+		UNION ALL SELECT m.role || ' ' || s.name FROM membership m
+		JOIN school s ON s.id = m.school_id WHERE m.user_id = u.id) t), '')
+	FROM app_user u WHERE u.demo ORDER BY u.email
+$$;

@@ -45,6 +45,15 @@ struct field_spec;
  */
 int	api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
 	    size_t n, int mode, json_t **root);
+/*
+ * The same for a body that also has the nsecrets required fields named
+ * in secrets (passwords): any text of 1 to 1024 bytes, spaces included,
+ * not in specs.  On success values[i] points into *root.
+ */
+int	api_json_fields_secrets(struct api_ctx *ctx,
+	    const struct field_spec *specs, size_t n, int mode,
+	    const char *const *secrets, size_t nsecrets, const char **values,
+	    json_t **root);
 /* A query parameter's value or NULL (a lookup callback for domain code). */
 const char *api_query(const void *ctx, const char *key);
 /* Reply 400 with the parameter errors of e. */
@@ -76,6 +85,15 @@ int	api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
 int	api_if_match(struct api_ctx *ctx, char *buf, size_t len);
 /* The client's IP address as text ("" when unknown) into buf. */
 void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
+/*
+ * May email try a password now (login throttling, h_session.c)?  Writes
+ * the client address into address; 0, or -1 after replying (429 with
+ * Retry-After, or 503/500).
+ */
+int	api_login_allowed(struct api_ctx *ctx, const char *email,
+	    char *address, size_t len);
+/* Reply 429 with Retry-After: seconds (login throttling). */
+void	api_reply_throttled(struct api_ctx *ctx, int seconds);
 /* Reply 401 with WWW-Authenticate and detail. */
 void	api_reply_unauthorized(struct api_ctx *ctx, const char *detail);
 

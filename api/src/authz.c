@@ -65,6 +65,9 @@ authz_route_verdict(const struct authz_rule *r, const struct principal *who)
 		return (AUTHZ_ALLOW);
 	if (!who->authenticated)
 		return (AUTHZ_UNAUTHENTICATED);
+	/* "Any logged-in user" includes one who holds no role (yet). */
+	if ((r->own & ROLE_ANY_USER) == ROLE_ANY_USER)
+		return (AUTHZ_ALLOW);
 	mask = r->own;
 	if (r->scope != AUTHZ_GLOBAL)
 		mask |= r->other;

@@ -26,6 +26,7 @@
 #include "cookie.h"
 #include "db_auth.h"
 #include "json_fields.h"
+#include "password.h"
 #include "problem.h"
 #include "reply.h"
 #include "routes.h"
@@ -168,7 +169,7 @@ authenticate(struct api_ctx *ctx)
 	char		 token[TOKEN_TEXT_LEN + 2];
 	char		 hash[TOKEN_HASH_HEX_LEN + 1];
 	enum db_result	 rc;
-	int		 bearer;
+	int		 bearer, ret;
 	size_t		 n;
 
 	bearer = 0;
@@ -194,30 +195,38 @@ authenticate(struct api_ctx *ctx)
 		return (0);
 	}
 
+	ret = 0;
 	if (token_valid(token)) {
 		token_hash_hex(token, hash);
 		if ((rc = db_session_lookup(hash, &ctx->who)) != DB_OK) {
 			memset(&ctx->who, 0, sizeof(ctx->who));
 			api_reply_db_error(ctx, rc);
-			return (-1);
+			ret = -1;
+			goto out;
 		}
 	}
 	if (!ctx->who.authenticated) {
 		if (bearer) {
 			api_reply_unauthorized(ctx, "De sessie is verlopen of "
 			    "ongeldig; log opnieuw in.");
-			return (-1);
+			ret = -1;
+		} else {
+			clear_cookie(ctx);
 		}
-		clear_cookie(ctx);
-		return (0);
+		goto out;
 	}
 	ctx->who.via_cookie = !bearer;
 	token_csrf(token, ctx->who.csrf_token);
+out:
 	sodium_memzero(token, sizeof(token));
-	return (0);
+	return (ret);
 }
 
-/* Cookie-authenticated writes must carry the session's CSRF token. */
+/*
+ * Cookie-authenticated writes must carry the session's CSRF token.  On a
+ * public route (logging in again, accepting an invitation) a write
+ * without it is simply anonymous: it never acts as the cookie's user.
+ */
 static int
 check_csrf(struct api_ctx *ctx)
 {
@@ -229,6 +238,10 @@ check_csrf(struct api_ctx *ctx)
 	if (http_request_header(ctx->req, "x-csrf-token", &h) &&
 	    token_equal(h, ctx->who.csrf_token))
 		return (0);
+	if (ctx->rule->own & ROLE_ANYONE) {
+		explicit_bzero(&ctx->who, sizeof(ctx->who));
+		return (0);
+	}
 	reply_problem(ctx->req, ST_FORBIDDEN, "Het CSRF-token ontbreekt of "
 	    "klopt niet (header X-CSRF-Token).");
 	return (-1);
@@ -476,24 +489,60 @@ int
 api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
     size_t n, int mode, json_t **root)
 {
-	struct param_errors	 e;
-	json_t			*p;
+	return (api_json_fields_secrets(ctx, specs, n, mode, NULL, 0, NULL,
+	    root));
+}
+
+int
+api_json_fields_secrets(struct api_ctx *ctx, const struct field_spec *specs,
+    size_t n, int mode, const char *const *secrets, size_t nsecrets,
+    const char **values, json_t **root)
+{
+	struct param_errors	 e, se;
+	json_t			*rest, *p, *v;
 	size_t			 i;
 
+	rest = NULL;
 	if (api_json_body(ctx, root) == -1)
 		return (-1);
-	if (json_fields_check(*root, specs, n, mode, &e) == 0)
+	memset(&se, 0, sizeof(se));
+	/* Secrets are any text: spaces at either end belong to them. */
+	for (i = 0; i < nsecrets; i++) {
+		v = json_object_get(*root, secrets[i]);
+		if (!json_is_string(v) || json_string_length(v) == 0 ||
+		    json_string_length(v) > PASSWORD_MAX_BYTES ||
+		    strlen(json_string_value(v)) != json_string_length(v))
+			param_error(&se, secrets[i], "verplicht: tekst van 1 "
+			    "tot 1024 bytes");
+		else
+			values[i] = json_string_value(v);
+	}
+	if ((rest = json_copy(*root)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	for (i = 0; i < nsecrets; i++)
+		(void)json_object_del(rest, secrets[i]);
+	(void)json_fields_check(rest, specs, n, mode, &e);
+	if (e.n == 0 && se.n == 0) {
+		json_decref(rest);
 		return (0);
-	json_decref(*root);
-	*root = NULL;
+	}
+	/* Unknown field names live in rest: free it last. */
 	p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde velden.");
-	for (i = 0; p != NULL && i < e.n; i++) {
-		if (problem_add_error(p, e.field[i], e.message[i]) == -1) {
+	for (i = 0; p != NULL && i < se.n + e.n; i++) {
+		if (problem_add_error(p, i < se.n ? se.field[i] :
+		    e.field[i - se.n], i < se.n ? se.message[i] :
+		    e.message[i - se.n]) == -1) {
 			json_decref(p);
 			p = NULL;
 		}
 	}
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
+out:
+	json_decref(rest);
+	json_decref(*root);
+	*root = NULL;
 	return (-1);
 }
 
@@ -578,4 +627,15 @@ api_if_match(struct api_ctx *ctx, char *buf, size_t len)
 	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag zijn, "
 	    "zoals \"3\".");
 	return (-1);
+}
+
+void
+api_reply_throttled(struct api_ctx *ctx, int seconds)
+{
+	char	num[32];
+
+	(void)snprintf(num, sizeof(num), "%d", seconds);
+	http_response_header(ctx->req, "retry-after", num);
+	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
+	    "pogingen om in te loggen; probeer het later opnieuw.");
 }

@@ -66,7 +66,7 @@ static const struct field_spec	school_fields[] = {
 
 #define ACCESS_FIELDS							\
 	F("roles",		FT_CODE_ARRAY, 0, 0, 20, 3, NULL),	\
-	F("memberships",	FT_JSON_ARRAY, 0, 0, 0, 200, NULL),	\
+	F("memberships",	FT_OBJECT_ARRAY, 0, 0, 0, 200, NULL),	\
 	F("inspector_schools",	FT_STRING_ARRAY, 0, 0, 36, 1000, NULL),	\
 	F("inspector_regions",	FT_CODE_ARRAY, 0, 0, 10, 3, NULL)
 
@@ -90,13 +90,11 @@ static const struct field_spec	teacher_fields[] = {
 
 static const struct field_spec	accept_fields[] = {
 	F("token",		FT_STRING, 1, 0, 64, 0, NULL),
-	F("password",		FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
 };
+static const char *const	accept_secrets[] = { "password" };
 
-static const struct field_spec	password_fields[] = {
-	F("current_password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
-	F("new_password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
-};
+static const char *const	password_secrets[] = { "current_password",
+				    "new_password" };
 
 /* One write: a checked body, its text, and what PostgreSQL answered. */
 struct write {
@@ -116,18 +114,28 @@ write_free(struct write *w)
 	sodium_memzero(w, sizeof(*w));
 }
 
-/* Check the body; -1 after replying. */
+/* Check the body (with its secrets); -1 after replying. */
 static int
-write_body(struct api_ctx *ctx, struct write *w,
-    const struct field_spec *specs, size_t n, int mode)
+write_body_secrets(struct api_ctx *ctx, struct write *w,
+    const struct field_spec *specs, size_t n, int mode,
+    const char *const *secrets, size_t nsecrets, const char **values)
 {
-	if (api_json_fields(ctx, specs, n, mode, &w->body) == -1)
+	if (api_json_fields_secrets(ctx, specs, n, mode, secrets, nsecrets,
+	    values, &w->body) == -1)
 		return (-1);
-	if ((w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
+	if (nsecrets == 0 &&
+	    (w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		return (-1);
 	}
 	return (0);
+}
+
+static int
+write_body(struct api_ctx *ctx, struct write *w,
+    const struct field_spec *specs, size_t n, int mode)
+{
+	return (write_body_secrets(ctx, w, specs, n, mode, NULL, 0, NULL));
 }
 
 static void
@@ -160,6 +168,42 @@ commit(struct api_ctx *ctx)
 		return (-1);
 	}
 	return (0);
+}
+
+/*
+ * The end of a write: on a failed statement roll back and reply (status
+ * set), else commit.  Returns 0, or -1 after replying.
+ */
+static int
+end_write(struct api_ctx *ctx, enum db_result rc, const char *unique_field,
+    int *status)
+{
+	if (rc != DB_OK) {
+		*status = api_reply_write_error(ctx, rc, unique_field);
+		return (-1);
+	}
+	return (commit(ctx));
+}
+
+/*
+ * The end of a delete: 204, or 404 with not_found when there was nothing
+ * to delete (*removed is read after the statement ran).
+ */
+static int
+end_delete(struct api_ctx *ctx, enum db_result rc, const int *removed,
+    const char *not_found)
+{
+	int	status;
+
+	status = ST_INTERNAL;
+	if (end_write(ctx, rc, NULL, &status) == -1)
+		return (status);
+	if (!*removed) {
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+		return (ST_NOT_FOUND);
+	}
+	reply_json(ctx->req, ST_NO_CONTENT, NULL);
+	return (ST_NO_CONTENT);
 }
 
 /*
@@ -302,11 +346,8 @@ api_school_create(struct api_ctx *ctx)
 	if (write_body(ctx, &w, school_fields, NFIELDS(school_fields),
 	    FIELD_CREATE) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_school_create(w.doc, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, "brin");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_school_create(w.doc, &w.json);
+	if (end_write(ctx, rc, "brin", &status) == -1)
 		goto out;
 	set_etag(ctx, w.json);
 	status = reply_doc(ctx, &w, ST_CREATED, "/api/v1/schools", NULL);
@@ -329,12 +370,9 @@ api_school_update(struct api_ctx *ctx)
 	    write_body(ctx, &w, school_fields, NFIELDS(school_fields),
 	    FIELD_PATCH) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_school_update(router_param(&ctx->match, "id"), w.doc,
-	    version[0] ? version : NULL, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, "brin");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_school_update(router_param(&ctx->match, "id"), w.doc,
+	    version[0] ? version : NULL, &w.json);
+	if (end_write(ctx, rc, "brin", &status) == -1)
 		goto out;
 	set_etag(ctx, w.json);
 	status = reply_doc(ctx, &w, ST_OK, NULL, "Deze school bestaat niet.");
@@ -371,12 +409,9 @@ api_school_teacher_add(struct api_ctx *ctx)
 	    FIELD_CREATE) == -1 || begin(ctx) == -1)
 		goto out;
 	new_token(&w);
-	if ((rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc,
-	    w.hash, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, "email");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc,
+	    w.hash, &w.json);
+	if (end_write(ctx, rc, "email", &status) == -1)
 		goto out;
 	status = reply_doc(ctx, &w, ST_CREATED, NULL, NULL);
 out:
@@ -388,7 +423,6 @@ int
 api_school_teacher_remove(struct api_ctx *ctx)
 {
 	const char	*user;
-	enum db_result	 rc;
 	int		 removed;
 
 	if ((user = api_path_uuid(ctx, "user", "Deze leerkracht is hier "
@@ -396,18 +430,9 @@ api_school_teacher_remove(struct api_ctx *ctx)
 		return (ST_NOT_FOUND);
 	if (begin(ctx) == -1)
 		return (ST_INTERNAL);
-	if ((rc = db_teacher_remove(router_param(&ctx->match, "id"), user,
-	    &removed)) != DB_OK)
-		return (api_reply_write_error(ctx, rc, NULL));
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
-	if (!removed) {
-		reply_problem(ctx->req, ST_NOT_FOUND, "Deze leerkracht is hier "
-		    "niet bekend.");
-		return (ST_NOT_FOUND);
-	}
-	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
+	return (end_delete(ctx, db_teacher_remove(router_param(&ctx->match,
+	    "id"), user, &removed), &removed, "Deze leerkracht is hier niet "
+	    "bekend."));
 }
 
 /* People ------------------------------------------------------------------- */
@@ -471,11 +496,8 @@ api_user_create(struct api_ctx *ctx)
 	    begin(ctx) == -1)
 		goto out;
 	new_token(&w);
-	if ((rc = db_user_create(w.doc, w.hash, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, "email");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_user_create(w.doc, w.hash, &w.json);
+	if (end_write(ctx, rc, "email", &status) == -1)
 		goto out;
 	status = reply_doc(ctx, &w, ST_CREATED, "/api/v1/users", NULL);
 out:
@@ -501,11 +523,8 @@ api_user_update(struct api_ctx *ctx)
 	    NFIELDS(user_update_fields), FIELD_PATCH) == -1 ||
 	    begin(ctx) == -1)
 		goto out;
-	if ((rc = db_user_update(id, w.doc, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, "email");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_user_update(id, w.doc, &w.json);
+	if (end_write(ctx, rc, "email", &status) == -1)
 		goto out;
 	status = reply_doc(ctx, &w, ST_OK, NULL, "Deze gebruiker bestaat "
 	    "niet.");
@@ -518,7 +537,6 @@ int
 api_user_delete(struct api_ctx *ctx)
 {
 	const char	*id;
-	enum db_result	 rc;
 	int		 deleted;
 
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
@@ -526,17 +544,8 @@ api_user_delete(struct api_ctx *ctx)
 		return (ST_NOT_FOUND);
 	if (begin(ctx) == -1)
 		return (ST_INTERNAL);
-	if ((rc = db_user_delete(id, &deleted)) != DB_OK)
-		return (api_reply_write_error(ctx, rc, NULL));
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
-	if (!deleted) {
-		reply_problem(ctx->req, ST_NOT_FOUND, "Deze gebruiker bestaat "
-		    "niet.");
-		return (ST_NOT_FOUND);
-	}
-	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
+	return (end_delete(ctx, db_user_delete(id, &deleted), &deleted,
+	    "Deze gebruiker bestaat niet."));
 }
 
 int
@@ -602,11 +611,10 @@ api_invitation_accept(struct api_ctx *ctx)
 
 	memset(&w, 0, sizeof(w));
 	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, accept_fields, NFIELDS(accept_fields),
-	    FIELD_CREATE) == -1)
+	if (write_body_secrets(ctx, &w, accept_fields, NFIELDS(accept_fields),
+	    FIELD_CREATE, accept_secrets, 1, &pw) == -1)
 		goto out;
 	token = json_string_value(json_object_get(w.body, "token"));
-	pw = json_string_value(json_object_get(w.body, "password"));
 	if (!token_valid(token)) {
 		status = reply_policy(ctx, "token", "Deze uitnodiging bestaat "
 		    "niet (meer) of is verlopen.");
@@ -624,11 +632,8 @@ api_invitation_accept(struct api_ctx *ctx)
 	}
 	if (begin(ctx) == -1)
 		goto out;
-	if ((rc = db_invitation_accept(w.hash, pwhash, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, NULL);
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_invitation_accept(w.hash, pwhash, &w.json);
+	if (end_write(ctx, rc, NULL, &status) == -1)
 		goto out;
 	status = reply_doc(ctx, &w, ST_OK, NULL, NULL);
 out:
@@ -641,19 +646,19 @@ int
 api_me_password(struct api_ctx *ctx)
 {
 	struct write	 w;
-	const char	*cur, *pw, *why;
+	const char	*pws[2], *cur, *pw, *why;
 	char		 hash[PASSWORD_HASH_MAX], email[256];
 	char		 address[64];
 	enum db_result	 rc;
-	int		 status, wait;
+	int		 status;
 
 	memset(&w, 0, sizeof(w));
 	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, password_fields, NFIELDS(password_fields),
-	    FIELD_CREATE) == -1)
+	if (write_body_secrets(ctx, &w, NULL, 0, FIELD_CREATE,
+	    password_secrets, 2, pws) == -1)
 		goto out;
-	cur = json_string_value(json_object_get(w.body, "current_password"));
-	pw = json_string_value(json_object_get(w.body, "new_password"));
+	cur = pws[0];
+	pw = pws[1];
 	status = ST_INTERNAL;
 	if ((rc = db_password_hash_of(ctx->who.user_id, hash, sizeof(hash),
 	    email, sizeof(email))) != DB_OK) {
@@ -661,19 +666,7 @@ api_me_password(struct api_ctx *ctx)
 		goto out;
 	}
 	/* Guessing the current password counts as failed logins. */
-	api_client_address(ctx, address, sizeof(address));
-	if ((rc = db_login_wait(email, address[0] ? address : NULL,
-	    &wait)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		goto out;
-	}
-	if (wait > 0) {
-		char	num[32];
-
-		(void)snprintf(num, sizeof(num), "%d", wait);
-		http_response_header(ctx->req, "retry-after", num);
-		reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel "
-		    "mislukte pogingen; probeer het later opnieuw.");
+	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
 		status = ST_TOO_MANY_REQUESTS;
 		goto out;
 	}
@@ -693,12 +686,9 @@ api_me_password(struct api_ctx *ctx)
 	}
 	if (begin(ctx) == -1)
 		goto out;
-	if ((rc = db_password_set(ctx->who.user_id, ctx->who.session_id,
-	    hash)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, NULL);
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_password_set(ctx->who.user_id, ctx->who.session_id,
+	    hash);
+	if (end_write(ctx, rc, NULL, &status) == -1)
 		goto out;
 	applog(LOG_LVL_INFO, "password changed for user %s", ctx->who.user_id);
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);

@@ -31,7 +31,6 @@
 
 #include "authz.h"
 #include "db_plans.h"
-#include "etag.h"
 #include "handlers.h"
 #include "json_fields.h"
 #include "json_plans.h"
@@ -44,6 +43,7 @@
 #define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
 #define BULK_MAX	500
+#define NOT_FOUND	"Niet gevonden (een id is een UUID)."
 
 static const char *const	plan_status[] = { "concept", "vastgesteld",
 				    "gearchiveerd", NULL };
@@ -89,9 +89,9 @@ static const struct field_spec	delete_fields[] = {
 };
 
 static const struct field_spec	bulk_fields[] = {
-	F("create",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
-	F("update",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
-	F("delete",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("create",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("update",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("delete",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
 };
 
 static const struct field_spec	copy_fields[] = {
@@ -102,7 +102,7 @@ static const struct field_spec	copy_fields[] = {
 static const struct field_spec	template_fields[] = {
 	F("title",	FT_STRING, 1, 0, 200, 0, NULL),
 	F("description", FT_TEXT, 0, 0, 4000, 0, NULL),
-	F("items",	FT_JSON_ARRAY, 0, 0, 0, BULK_MAX, NULL),
+	F("items",	FT_OBJECT_ARRAY, 0, 0, 0, BULK_MAX, NULL),
 	F("from_plan",	FT_UUID, 0, 0, 0, 0, NULL),
 };
 
@@ -121,13 +121,15 @@ static const struct field_spec	apply_fields[] = {
 	F("plan_id",	FT_UUID, 0, 0, 0, 0, NULL),
 };
 
+static int	reply_template(struct api_ctx *, const char *, enum app_status,
+		    int);
+
 /* What one request carries between its steps; req_free() frees it. */
 struct req {
 	json_t	*body;		/* the parsed request body */
 	char	*doc;		/* its compact text for SQL */
 	char	*school;	/* the school of the resource */
 	char	*out;		/* what a write returned */
-	char	*json;		/* a document from the database */
 	char	 version[16];	/* from If-Match */
 };
 
@@ -138,7 +140,6 @@ req_free(struct req *r)
 	free(r->doc);
 	free(r->school);
 	free(r->out);
-	free(r->json);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -154,12 +155,13 @@ err_add(struct errors *e, const char *prefix, const char *field,
 {
 	char	name[96];
 
+	/* Counted even when memory runs out: the request is refused. */
+	e->n++;
 	if (e->problem == NULL && (e->problem = problem_new(ST_UNPROCESSABLE,
 	    "Controleer de gemarkeerde velden.")) == NULL)
 		return;
 	(void)snprintf(name, sizeof(name), "%s%s", prefix, field);
 	(void)problem_add_error(e->problem, name, message);
-	e->n++;
 }
 
 /* Reply 422 with the errors; returns 0 when there are none. */
@@ -171,21 +173,6 @@ err_reply(struct api_ctx *ctx, struct errors *e)
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, e->problem);
 	e->problem = NULL;
 	return (-1);
-}
-
-/* The {name} path parameter as a UUID, or NULL after a 404. */
-static const char *
-path_id(struct api_ctx *ctx, const char *name)
-{
-	const char	*id;
-
-	id = router_param(&ctx->match, name);
-	if (!param_is_uuid(id)) {
-		reply_problem(ctx->req, ST_NOT_FOUND, "Niet gevonden (een id "
-		    "is een UUID).");
-		return (NULL);
-	}
-	return (id);
 }
 
 /*
@@ -214,21 +201,14 @@ resource(struct api_ctx *ctx, struct req *r, const char *kind,
 static int
 if_match(struct api_ctx *ctx, struct req *r)
 {
-	const char	*v;
-	long		 n;
-
-	if (!http_request_header(ctx->req, "if-match", &v)) {
+	if (api_if_match(ctx, r->version, sizeof(r->version)) == -1)
+		return (-1);
+	if (r->version[0] == '\0') {
 		reply_problem(ctx->req, ST_PRECONDITION_REQUIRED, "Stuur de "
 		    "versie mee in If-Match (de ETag die je bij het ophalen "
 		    "kreeg).");
 		return (-1);
 	}
-	if (etag_parse(v, &n) == -1) {
-		reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een "
-		    "ETag zijn, zoals \"3\".");
-		return (-1);
-	}
-	(void)snprintf(r->version, sizeof(r->version), "%ld", n);
 	return (0);
 }
 
@@ -333,41 +313,11 @@ reply_field(struct api_ctx *ctx, enum app_status s, const char *detail,
 	reply_problem_doc(ctx->req, s, p);
 }
 
-/* Reply for a failed write; the transaction is rolled back. */
+/* Reply for a failed write (rolled back); a taken title is a 409. */
 static int
 reply_write_error(struct api_ctx *ctx, enum db_result rc)
 {
-	const struct db_error	*err;
-
-	db_rollback();
-	err = db_last_error();
-	switch (rc) {
-	case DB_INVALID:
-		reply_field(ctx, ST_UNPROCESSABLE, "Controleer de gemarkeerde "
-		    "velden.", err->field, err->message);
-		return (ST_UNPROCESSABLE);
-	case DB_STALE:
-		reply_problem(ctx->req, ST_PRECONDITION_FAILED, "Dit is "
-		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
-		    "versie op en probeer het opnieuw.");
-		return (ST_PRECONDITION_FAILED);
-	case DB_CONSTRAINT:
-		if (strcmp(err->sqlstate, "23505") == 0) {
-			reply_field(ctx, ST_CONFLICT, "Dit bestaat al: kies een "
-			    "andere titel.", "title", "moet uniek zijn in dit "
-			    "schooljaar");
-			return (ST_CONFLICT);
-		}
-		reply_field(ctx, ST_UNPROCESSABLE, "Controleer de gemarkeerde "
-		    "velden.", strstr(err->constraint, "teacher") != NULL ?
-		    "teacher_id" : "", strcmp(err->sqlstate, "23503") == 0 ?
-		    "verwijst naar iets dat niet bestaat" :
-		    "voldoet niet aan de regels");
-		return (ST_UNPROCESSABLE);
-	default:
-		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
-	}
+	return (api_reply_write_error(ctx, rc, "title"));
 }
 
 static int
@@ -391,13 +341,32 @@ reply_missing(struct api_ctx *ctx, const char *detail)
 	return (ST_NOT_FOUND);
 }
 
+/*
+ * After a write call: commit when it changed something.  Returns ST_OK,
+ * or the status it replied with (rolled back; 404 missing when the write
+ * found nothing).
+ */
+static int
+finish(struct api_ctx *ctx, struct req *r, enum db_result rc,
+    const char *missing)
+{
+	if (rc != DB_OK)
+		return (reply_write_error(ctx, rc));
+	if (r->out == NULL)
+		return (reply_missing(ctx, missing != NULL ? missing :
+		    "Niet gevonden."));
+	if (commit(ctx) == -1)
+		return (ST_INTERNAL);
+	return (ST_OK);
+}
+
 static void
 set_etag(struct api_ctx *ctx, const json_t *o)
 {
 	char	tag[24];
 
-	etag_format((long)json_integer_value(json_object_get(o, "version")),
-	    tag, sizeof(tag));
+	(void)snprintf(tag, sizeof(tag), "\"%lld\"", (long long)
+	    json_integer_value(json_object_get(o, "version")));
 	http_response_header(ctx->req, "etag", tag);
 }
 
@@ -513,7 +482,7 @@ api_school_plans_list(struct api_ctx *ctx)
 	char		 limit[16], offset[16], *json;
 	enum db_result	 rc;
 
-	if ((school = path_id(ctx, "id")) == NULL)
+	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	if (year_param(ctx, "school_year", &year) == -1 ||
 	    paging(ctx, limit, offset, sizeof(limit)) == -1)
@@ -536,7 +505,7 @@ api_school_plan_create(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((school = path_id(ctx, "id")) == NULL)
+	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		goto out;
 	status = ST_UNPROCESSABLE;
 	if (body_fields(ctx, &r, plan_fields, NFIELDS(plan_fields),
@@ -551,13 +520,29 @@ api_school_plan_create(struct api_ctx *ctx)
 	}
 	if (begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_create(school, r.doc, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_create(school, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, NULL)) != ST_OK)
 		goto out;
 	status = reply_plan(ctx, r.out, ST_CREATED, 1);
+out:
+	req_free(&r);
+	return (status);
+}
+
+/* GET of a plan or template by {id}: the access check, then reply(). */
+static int
+get_one(struct api_ctx *ctx, const char *kind,
+    int (*reply)(struct api_ctx *, const char *, enum app_status, int))
+{
+	struct req	 r = { 0 };
+	const char	*id;
+	int		 status;
+
+	status = ST_NOT_FOUND;
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    resource(ctx, &r, kind, id, 0) == -1)
+		goto out;
+	status = reply(ctx, id, ST_OK, 0);
 out:
 	req_free(&r);
 	return (status);
@@ -567,18 +552,7 @@ out:
 int
 api_plan_get(struct api_ctx *ctx)
 {
-	struct req	 r = { 0 };
-	const char	*plan;
-	int		 status;
-
-	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
-	    resource(ctx, &r, "plan", plan, 0) == -1)
-		goto out;
-	status = reply_plan(ctx, plan, ST_OK, 0);
-out:
-	req_free(&r);
-	return (status);
+	return (get_one(ctx, "plan", reply_plan));
 }
 
 /* PATCH /api/v1/plans/{id} */
@@ -591,7 +565,7 @@ api_plan_update(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
@@ -601,15 +575,8 @@ api_plan_update(struct api_ctx *ctx)
 	if (body_fields(ctx, &r, plan_fields + 1, NFIELDS(plan_fields) - 1,
 	    FIELD_PATCH, 0, 0) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_update(plan, r.version, r.doc, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, "Dit jaarplan bestaat niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_update(plan, r.version, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit jaarplan bestaat niet.")) != ST_OK)
 		goto out;
 	status = reply_plan(ctx, plan, ST_OK, 0);
 out:
@@ -644,15 +611,7 @@ delete_with_version(struct api_ctx *ctx, const char *kind, const char *id,
 		rc = db_plan_item_delete(id, item, r.version, &r.out);
 	else
 		rc = db_plan_delete(id, r.version, &r.out);
-	if (rc != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, missing);
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	if ((status = finish(ctx, &r, rc, missing)) != ST_OK)
 		goto out;
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);
 	status = ST_NO_CONTENT;
@@ -667,7 +626,7 @@ api_plan_delete(struct api_ctx *ctx)
 {
 	const char	*plan;
 
-	if ((plan = path_id(ctx, "id")) == NULL)
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	return (delete_with_version(ctx, "plan", plan, NULL, "Dit jaarplan "
 	    "bestaat niet."));
@@ -683,7 +642,7 @@ api_plan_item_create(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
@@ -693,16 +652,8 @@ api_plan_item_create(struct api_ctx *ctx)
 	if (body_fields(ctx, &r, ITEM_FIELDS, ITEM_NFIELDS, FIELD_CREATE, 1,
 	    0) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_item_create(plan, r.version, r.doc, &r.out)) !=
-	    DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, "Dit jaarplan bestaat niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_item_create(plan, r.version, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit jaarplan bestaat niet.")) != ST_OK)
 		goto out;
 	status = reply_item(ctx, plan, r.out, ST_CREATED, 1);
 out:
@@ -719,8 +670,8 @@ api_plan_item_get(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
-	    (item = path_id(ctx, "item")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (item = api_path_uuid(ctx, "item", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 0) == -1)
 		goto out;
 	status = reply_item(ctx, plan, item, ST_OK, 0);
@@ -761,8 +712,8 @@ api_plan_item_update(struct api_ctx *ctx)
 	role = NULL;
 	teacher = NULL;
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
-	    (item = path_id(ctx, "item")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (item = api_path_uuid(ctx, "item", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
@@ -827,8 +778,8 @@ api_plan_item_delete(struct api_ctx *ctx)
 {
 	const char	*plan, *item;
 
-	if ((plan = path_id(ctx, "id")) == NULL ||
-	    (item = path_id(ctx, "item")) == NULL)
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (item = api_path_uuid(ctx, "item", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	return (delete_with_version(ctx, "plan", plan, item, "Dit onderdeel "
 	    "staat niet in dit jaarplan."));
@@ -869,7 +820,7 @@ api_plan_bulk(struct api_ctx *ctx)
 	char		 prefix[32];
 
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
@@ -894,15 +845,8 @@ api_plan_bulk(struct api_ctx *ctx)
 	    FIELD_CREATE, 0, &e);
 	if (err_reply(ctx, &e) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_bulk(plan, r.version, r.doc, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, "Dit jaarplan bestaat niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_bulk(plan, r.version, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit jaarplan bestaat niet.")) != ST_OK)
 		goto out;
 	status = reply_plan(ctx, plan, ST_OK, 0);
 out:
@@ -921,7 +865,7 @@ api_plan_copy(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 1) == -1)
 		goto out;
 	status = ST_UNPROCESSABLE;
@@ -937,15 +881,8 @@ api_plan_copy(struct api_ctx *ctx)
 	}
 	if (begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_copy(plan, r.doc, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, "Dit jaarplan bestaat niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_copy(plan, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit jaarplan bestaat niet.")) != ST_OK)
 		goto out;
 	status = reply_plan(ctx, r.out, ST_CREATED, 1);
 out:
@@ -981,7 +918,7 @@ api_plan_ics(struct api_ctx *ctx)
 	doc = NULL;
 	strbuf_init(&b);
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 0) == -1)
 		goto out;
 	teacher = api_query(ctx, "teacher");
@@ -1024,7 +961,7 @@ api_plan_csv(struct api_ctx *ctx)
 	doc = NULL;
 	strbuf_init(&b);
 	status = ST_NOT_FOUND;
-	if ((plan = path_id(ctx, "id")) == NULL ||
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 0) == -1)
 		goto out;
 	status = ST_INTERNAL;
@@ -1052,7 +989,7 @@ api_school_leerlijn(struct api_ctx *ctx)
 	char		*json;
 	enum db_result	 rc;
 
-	if ((school = path_id(ctx, "id")) == NULL)
+	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	if (year_param(ctx, "from", &from) == -1 ||
 	    year_param(ctx, "to", &to) == -1)
@@ -1073,7 +1010,7 @@ api_school_templates_list(struct api_ctx *ctx)
 	char		*json;
 	enum db_result	 rc;
 
-	if ((school = path_id(ctx, "id")) == NULL)
+	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	if ((rc = db_plan_template_list(school, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
@@ -1096,11 +1033,17 @@ reply_template(struct api_ctx *ctx, const char *id, enum app_status s,
 		api_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}
-	if (text == NULL || (doc = json_loads(text, 0, NULL)) == NULL) {
-		api_reply_document(ctx, text, "Dit sjabloon bestaat niet.");
+	if (text == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Dit sjabloon bestaat "
+		    "niet.");
 		return (ST_NOT_FOUND);
 	}
+	doc = json_loads(text, 0, NULL);
 	free(text);
+	if (doc == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (ST_INTERNAL);
+	}
 	if (location) {
 		(void)snprintf(loc, sizeof(loc), "/api/v1/templates/%s", id);
 		http_response_header(ctx->req, "location", loc);
@@ -1124,7 +1067,7 @@ api_school_template_create(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((school = path_id(ctx, "id")) == NULL)
+	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		goto out;
 	status = ST_UNPROCESSABLE;
 	if (body_fields(ctx, &r, template_fields, NFIELDS(template_fields),
@@ -1138,11 +1081,8 @@ api_school_template_create(struct api_ctx *ctx)
 	    NFIELDS(template_item_fields), FIELD_CREATE, 0, &e);
 	if (err_reply(ctx, &e) == -1 || begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_template_create(school, r.doc, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_template_create(school, r.doc, &r.out);
+	if ((status = finish(ctx, &r, rc, NULL)) != ST_OK)
 		goto out;
 	status = reply_template(ctx, r.out, ST_CREATED, 1);
 out:
@@ -1155,18 +1095,7 @@ out:
 int
 api_template_get(struct api_ctx *ctx)
 {
-	struct req	 r = { 0 };
-	const char	*id;
-	int		 status;
-
-	status = ST_NOT_FOUND;
-	if ((id = path_id(ctx, "id")) == NULL ||
-	    resource(ctx, &r, "template", id, 0) == -1)
-		goto out;
-	status = reply_template(ctx, id, ST_OK, 0);
-out:
-	req_free(&r);
-	return (status);
+	return (get_one(ctx, "template", reply_template));
 }
 
 /* DELETE /api/v1/templates/{id} */
@@ -1175,7 +1104,7 @@ api_template_delete(struct api_ctx *ctx)
 {
 	const char	*id;
 
-	if ((id = path_id(ctx, "id")) == NULL)
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
 		return (ST_NOT_FOUND);
 	return (delete_with_version(ctx, "template", id, NULL, "Dit sjabloon "
 	    "bestaat niet."));
@@ -1195,7 +1124,7 @@ api_template_apply(struct api_ctx *ctx)
 	int		 status;
 
 	status = ST_NOT_FOUND;
-	if ((id = path_id(ctx, "id")) == NULL ||
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "template", id, 1) == -1)
 		goto out;
 	status = ST_UNPROCESSABLE;
@@ -1217,16 +1146,9 @@ api_template_apply(struct api_ctx *ctx)
 	status = ST_INTERNAL;
 	if (begin(ctx) == -1)
 		goto out;
-	if ((rc = db_plan_template_apply(id, r.doc, into != NULL ? r.version :
-	    NULL, &r.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc);
-		goto out;
-	}
-	if (r.out == NULL) {
-		status = reply_missing(ctx, "Dit sjabloon bestaat niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1)
+	rc = db_plan_template_apply(id, r.doc, into != NULL ? r.version :
+	    NULL, &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit sjabloon bestaat niet.")) != ST_OK)
 		goto out;
 	status = reply_plan(ctx, r.out, into != NULL ? ST_OK : ST_CREATED,
 	    into == NULL);

@@ -36,10 +36,8 @@
 
 static const struct field_spec	login_fields[] = {
 	F("email",	FT_STRING, 1, 0, 254, 0, NULL),
-	F("password",	FT_STRING, 1, 0, PASSWORD_MAX_BYTES, 0, NULL),
 };
-
-#define SESSION_MAX_AGE	(12 * 3600)	/* auth_session_lifetime() */
+static const char *const	login_secrets[] = { "password" };
 
 static int
 secure_cookie(void)
@@ -72,15 +70,25 @@ normalize_email(const char *in, char *out, size_t len)
 	return (0);
 }
 
-static void
-reply_throttled(struct api_ctx *ctx, int seconds)
+int
+api_login_allowed(struct api_ctx *ctx, const char *email, char *address,
+    size_t len)
 {
-	char	num[32];
+	enum db_result	rc;
+	int		wait;
 
-	(void)snprintf(num, sizeof(num), "%d", seconds);
-	http_response_header(ctx->req, "retry-after", num);
-	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
-	    "pogingen om in te loggen; probeer het later opnieuw.");
+	api_client_address(ctx, address, len);
+	if ((rc = db_login_wait(email, address[0] ? address : NULL,
+	    &wait)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (-1);
+	}
+	if (wait > 0) {
+		applog(LOG_LVL_INFO, "login throttled for %s", address);
+		api_reply_throttled(ctx, wait);
+		return (-1);
+	}
+	return (0);
 }
 
 int
@@ -96,32 +104,23 @@ api_session_create(struct api_ctx *ctx)
 	char			*json;
 	const char		*pw;
 	enum db_result		 rc;
-	int			 status, wait, ok;
+	int			 status, ok;
 
 	status = ST_INTERNAL;
 	body = doc = NULL;
 	json = NULL;
 	memset(token, 0, sizeof(token));
-	if (api_json_fields(ctx, login_fields, 2, FIELD_CREATE, &body) == -1) {
+	if (api_json_fields_secrets(ctx, login_fields, 1, FIELD_CREATE,
+	    login_secrets, 1, &pw, &body) == -1) {
 		status = ST_UNPROCESSABLE;
 		goto out;
 	}
-	pw = json_string_value(json_object_get(body, "password"));
 	if (normalize_email(json_string_value(json_object_get(body, "email")),
 	    email, sizeof(email)) == -1) {
 		reply_problem(ctx->req, ST_UNPROCESSABLE, NULL);
 		goto out;
 	}
-	api_client_address(ctx, address, sizeof(address));
-
-	if ((rc = db_login_wait(email, address[0] ? address : NULL,
-	    &wait)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		goto out;
-	}
-	if (wait > 0) {
-		applog(LOG_LVL_INFO, "login throttled for %s", address);
-		reply_throttled(ctx, wait);
+	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
 		status = ST_TOO_MANY_REQUESTS;
 		goto out;
 	}
@@ -173,7 +172,9 @@ api_session_create(struct api_ctx *ctx)
 	json_object_set_new(doc, "token", json_string(token));
 	json_object_set_new(doc, "token_type", json_string("Bearer"));
 	json_object_set_new(doc, "csrf_token", json_string(csrf));
-	set_cookie(ctx, token, SESSION_MAX_AGE);
+	/* The cookie lives as long as the session may (from PostgreSQL). */
+	set_cookie(ctx, token, (long)json_integer_value(json_object_get(doc,
+	    "lifetime_seconds")));
 	http_response_header(ctx->req, "location", "/api/v1/me");
 	reply_json(ctx->req, ST_CREATED, doc);
 	doc = NULL;

@@ -161,13 +161,16 @@ check_item(const struct pc_input *in, size_t i, struct list *l)
 	if (in->n_levels > 0 && !in_list(it->level, in->levels, in->n_levels))
 		add(l, PC_LEVEL_NOT_AT_SCHOOL, i, PC_NONE, PC_NONE, it->level);
 	if (it->kind == PC_LESSON && it->lesson_id != NULL) {
+		/* One warning per item, naming the first other one. */
 		for (j = 0; j < in->n_items; j++) {
 			if (j != i && active(&in->items[j]) &&
 			    in->items[j].kind == PC_LESSON &&
 			    streq(it->lesson_id, in->items[j].lesson_id) &&
-			    same_group(it, &in->items[j]))
+			    same_group(it, &in->items[j])) {
 				add(l, PC_DUPLICATE_LESSON, i, j, PC_NONE,
 				    it->level);
+				break;
+			}
 		}
 	}
 	if (it->kind == PC_LESSON && it->sensitive) {
@@ -270,7 +273,10 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 		break;
 	case PC_HOLIDAY:
 		(void)snprintf(buf, len, "Dit valt in de %s van de regio van "
-		    "de school.", hname);
+		    "de school%s.", hname, w->holiday != PC_NONE &&
+		    w->holiday < in->n_holidays &&
+		    in->holidays[w->holiday].advisory ? " (een adviesdatum: "
+		    "controleer de vakantie van de eigen school)" : "");
 		break;
 	case PC_POSSIBLE_HOLIDAY:
 		(void)snprintf(buf, len, "Dit valt in een mogelijke extra "

@@ -8,7 +8,8 @@
  *   level_mismatch        the lesson is not meant for the item's level
  *   level_not_at_school   the school does not teach the item's level
  *   duplicate_lesson      the same lesson twice for the same level (and
- *                         class: items without a class mean the whole level)
+ *                         class: items without a class mean the whole level);
+ *                         once per item, naming the first other one
  *   no_follow_up          a sensitive-topic lesson without a follow-up
  *                         moment in a later week of the year for the same
  *                         level and class; a follow-up is an item of kind
@@ -59,6 +60,7 @@ struct pc_holiday {
 	const char	*name;
 	long		 first, last;	/* civil days, inclusive */
 	int		 optional;	/* an advised extra, not for everyone */
+	int		 advisory;	/* dates advised ("advies"), not fixed */
 };
 
 struct pc_input {

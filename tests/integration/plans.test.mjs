@@ -262,6 +262,9 @@ test('holiday warnings follow the region of the school: noord, midden, zuid', as
     }
     const herfst = json.items.find((i) => i.week === e.holiday[0]).warnings.find((w) => w.code === 'holiday');
     assert.equal(herfst.holiday, 'herfstvakantie');
+    assert.match(herfst.message, /adviesdatum/, 'the herfstvakantie dates are advised');
+    const mei = json.items.find((i) => i.week === '2027-W17').warnings.find((w) => w.code === 'holiday');
+    assert.equal(mei.message, 'Dit valt in de meivakantie van de regio van de school.', 'the meivakantie is fixed');
   }
 });
 
@@ -278,11 +281,12 @@ test('roles: coordinators edit their school, teachers their own items, inspector
   // The teacher reads the plan and marks their own lesson given, with a note.
   assert.equal((await call(teacher.headers, 'GET', plan)).status, 200);
   const given = await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
-    { body: { status: 'gegeven', notes: 'Goed gesprek, één leerling wil napraten.', safety_prepared: true }, ifMatch: '"1"' });
+    { body: { status: 'gegeven', notes: 'Goed gesprek; de klas wil er later op terugkomen.', safety_prepared: true }, ifMatch: '"1"' });
   assert.equal(given.status, 200, given.text);
   assert.equal(given.json.status, 'gegeven');
   assert.equal(given.json.given_on, new Date().toISOString().slice(0, 10));
   assert.equal(given.json.safety_prepared, true);
+  assert.equal(given.json.safety_prepared_by.id, teacher.user_id, 'acknowledged by the teacher');
   // ... but nothing else, and not another teacher's item.
   assertProblem(assert, await call(teacher.headers, 'PATCH', `${plan}/items/${mine.id}`,
     { body: { week: '2026-W39' }, ifMatch: '"2"' }), 403);
@@ -341,6 +345,12 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   const w = await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-2'], level: 'groep-7', week: '2026-W40', class_name: '7A', teacher_id: teacher.user_id, notes: 'met de mentor' });
   await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-5', date: '2027-03-10' });   // a Wednesday
   await addItem(COORD, p.id, { kind: 'terugkommoment', level: 'groep-7', week: '2026-W53' });
+  // A teacher who leaves the school before the copy.
+  const leaver = await call(COORD, 'POST', `/api/v1/schools/${A()}/teachers`,
+    { body: { email: `vertrekt-${Date.now()}@plans.example`, display_name: 'Vertrekkende leerkracht' } });
+  assert.equal(leaver.status, 201, leaver.text);
+  await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-8', week: '2026-W45', teacher_id: leaver.json.user_id });
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${A()}/teachers/${leaver.json.user_id}`)).status, 204);
   const gone = await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-6', week: '2026-W44' });
   await call(COORD, 'PATCH', `/api/v1/plans/${p.id}/items/${gone.id}`, { body: { status: 'vervallen' }, ifMatch: '"1"' });
   await call(teacher.headers, 'PATCH', `/api/v1/plans/${p.id}/items/${w.id}`, { body: { status: 'gegeven', safety_prepared: true }, ifMatch: '"1"' });
@@ -355,6 +365,7 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   const items = res.json.items.map((i) => [i.kind, i.lesson?.code ?? null, i.level, i.class_name, i.week, i.date, i.status]);
   assert.deepEqual(items, [
     ['les', 'TEST-PO-2', 'groep-7', '7A', '2027-W40', null, 'gepland'],
+    ['les', 'TEST-PO-1', 'groep-8', null, '2027-W45', null, 'gepland'],
     ['terugkommoment', null, 'groep-7', null, '2027-W52', null, 'gepland'],   // 2027 has no week 53
     ['les', 'TEST-PO-1', 'groep-5', null, null, '2028-03-08', 'gepland'],     // Wednesday of week 10
   ]);
@@ -363,9 +374,10 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   assert.equal(copied.notes, 'met de mentor');
   assert.equal(copied.given_on, null);
   assert.equal(copied.safety_prepared, false);
+  assert.equal(res.json.items[1].teacher, null, 'the teacher who left is not copied');
   // The original is untouched.
   const orig = (await call(COORD, 'GET', `/api/v1/plans/${p.id}`)).json;
-  assert.equal(orig.items.length, 4);
+  assert.equal(orig.items.length, 5);
   assert.equal(orig.items.find((i) => i.id === w.id).status, 'gegeven');
   // Copying again into the same year needs another title; a year the
   // calendar does not know is refused.
@@ -512,4 +524,46 @@ test('bulk edit: one transaction, all or nothing', async () => {
   assertProblem(assert, await call(COORD, 'DELETE', `/api/v1/plans/${p.id}`, { ifMatch: arch.headers.get('etag') }), 422);
   plan = await call(COORD, 'GET', `/api/v1/plans/${p.id}`);
   assert.equal(plan.json.items.length, 3);
+});
+
+test('the schema itself refuses invalid plans and items, whoever writes', async () => {
+  const p = await newPlan(COORD, A(), 'schema');
+  const c = await db();
+  const refused = async (sql, params, code) => {
+    await c.query('SAVEPOINT s');
+    try {
+      await c.query(sql, params);
+      assert.fail(`accepted: ${sql}`);
+    } catch (err) {
+      assert.equal(err.code, code, `${sql}: ${err.message}`);
+    } finally {
+      await c.query('ROLLBACK TO SAVEPOINT s');
+    }
+  };
+  try {
+    await c.query('BEGIN');
+    const lesson = F.lesson['TEST-PO-1'];
+    const level = "(SELECT id FROM level WHERE code = 'groep-6')";
+    const ins = (cols, vals) => `INSERT INTO plan_item (plan_id, school_id, level_id, lesson_id, starts_on, ends_on${cols})
+      VALUES ($1, $2, ${level}, $3, '2026-10-05', '2026-10-05'${vals})`;
+    await refused(ins(', iso_year, iso_week, on_date', ", 2026, 41, '2026-10-05'"), [p.id, A(), lesson], '23514');
+    await refused(ins('', ''), [p.id, A(), lesson], 'LL422');   // neither week nor date
+    await refused(ins(', on_date', ", '2026-10-05'"), [p.id, F.schools.B, lesson], '23503');   // another school
+    await refused(ins(', on_date, status, given_on', ", '2026-10-05', 'gepland', '2026-10-05'"), [p.id, A(), lesson], '23514');
+    await refused(`INSERT INTO plan_item (plan_id, school_id, level_id, on_date, starts_on, ends_on)
+      VALUES ($1, $2, ${level}, '2026-10-05', '2026-10-05', '2026-10-05')`, [p.id, A()], '23514');   // a lesson item without lesson
+    await refused(`INSERT INTO plan_item (plan_id, school_id, level_id, lesson_id, on_date, starts_on, ends_on)
+      VALUES ($1, $2, (SELECT id FROM level WHERE code = 'po'), $3, '2026-10-05', '2026-10-05', '2026-10-05')`,
+    [p.id, A(), lesson], 'LL422');
+    await refused(ins(', on_date', ", '2027-08-02'"), [p.id, A(), lesson], 'LL422');   // after the school year
+    await refused("INSERT INTO plan (school_id, school_year, title) VALUES ($1, '2031-2032', 'x')", [A()], '23503');
+    await refused("INSERT INTO plan (school_id, school_year, title) VALUES ($1, '2026-2027', ' ')", [A()], '23514');
+    await refused("UPDATE plan SET status = 'klaar' WHERE id = $1", [p.id], '23514');
+    await c.query("UPDATE plan SET status = 'gearchiveerd' WHERE id = $1", [p.id]);
+    await refused("UPDATE plan SET title = 'anders' WHERE id = $1", [p.id], 'LL422');
+    await refused(ins(', on_date', ", '2026-10-05'"), [p.id, A(), lesson], 'LL422');   // archived
+  } finally {
+    await c.query('ROLLBACK');
+    await c.end();
+  }
 });

@@ -29,7 +29,6 @@ UNIT_DEPS_test_ical		= api/src/ical.c api/src/strbuf.c \
 UNIT_DEPS_test_csv		= api/src/csv.c api/src/strbuf.c
 UNIT_DEPS_test_plan_checks	= api/src/plan_checks.c \
 				  api/src/school_calendar.c
-UNIT_DEPS_test_etag		= api/src/etag.c
 UNIT_DEPS_test_json_plans	= api/src/json_plans.c api/src/plan_checks.c \
 				  api/src/school_calendar.c
 UNIT_DEPS_test_plan_export	= api/src/plan_export.c api/src/ical.c \

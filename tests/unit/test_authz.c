@@ -49,6 +49,7 @@ test_route_verdicts(void **state)
 		{ &r_curation,	1, I,	AUTHZ_FORBIDDEN },
 		{ &r_curation,	1, 0,	AUTHZ_FORBIDDEN },
 		{ &r_any,	1, I,	AUTHZ_ALLOW },
+		{ &r_any,	1, 0,	AUTHZ_ALLOW },	/* no role yet */
 		{ &r_any,	0, 0,	AUTHZ_UNAUTHENTICATED },
 		/* School routes: own | other pass the first check. */
 		{ &r_read,	1, A,	AUTHZ_ALLOW },
