@@ -64,7 +64,7 @@ CREATE TYPE coverage_key AS (school_id uuid, school_year text,
 -- b with bit i set to v, grown with zeros when it is too short.
 CREATE FUNCTION coverage_bit_set(b bit varying, i integer, v integer)
 RETURNS bit varying
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT set_bit(CASE WHEN length(b) > i THEN b
 	    ELSE b || repeat('0', (i / 1024 + 1) * 1024 - length(b))::bit varying
@@ -75,7 +75,7 @@ $$;
 -- different lengths can be combined.
 CREATE FUNCTION coverage_bits_fit(b bit varying, n integer)
 RETURNS bit varying
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT CASE WHEN length(b) >= n THEN substring(b FROM 1 FOR n)
 	    ELSE b || repeat('0', n - length(b))::bit varying END
@@ -282,7 +282,7 @@ FOR EACH ROW EXECUTE FUNCTION coverage_plan_year_fixed();
 -- the bits of the sorted, distinct positions ords set.
 CREATE FUNCTION coverage_bits_of(ords integer[])
 RETURNS bit varying
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT (coalesce(string_agg(repeat('0', o - p - 1) || '1', ''
 	    ORDER BY o), '') || repeat('0', coalesce(((max(o) / 1024) + 1) *

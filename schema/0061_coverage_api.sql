@@ -148,6 +148,30 @@ AS $$
 	WHERE NOT EXISTS (SELECT 1 FROM goal_level gl WHERE gl.goal_id = g.id)
 $$;
 
+-- The frameworks of a report: the chosen ones (codes), or (NULL) every
+-- framework with one of the covered goals.
+CREATE FUNCTION coverage_frameworks(p_codes text[], p_goals uuid[])
+RETURNS TABLE (id uuid, code text, title text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT fr.id, fr.code, fr.title
+	FROM framework fr
+	WHERE fr.kind = 'goals' AND (fr.code = ANY (p_codes) OR
+	    (p_codes IS NULL AND EXISTS (SELECT 1 FROM goal g
+		WHERE g.framework_id = fr.id AND g.id = ANY (p_goals))))
+$$;
+
+-- When a report was made (local time of the Netherlands).
+CREATE FUNCTION coverage_stamp() RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD"T"HH24:MI:SS'),
+	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD'))
+$$;
+
 -- The coverage matrix of a set of facts (one school's, one plan's) as
 -- JSON: the levels (columns) and stages, then per framework its goals in
 -- tree order with their cells, roll-up, crosswalk paths, and the
@@ -160,6 +184,8 @@ LANGUAGE plpgsql STABLE
 -- plpgsql keeps the plan of this large query for the session (planning
 -- it costs more than running it for one school).
 SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
 AS $$
 BEGIN
 	RETURN (WITH f AS (
@@ -175,12 +201,8 @@ BEGIN
 		FROM level l
 		WHERE l.id = ANY (p_levels) OR l.id IN (SELECT level_id FROM f)
 	), fw AS (
-		SELECT fr.id, fr.code, fr.title
-		FROM framework fr
-		WHERE fr.kind = 'goals' AND (fr.code = ANY (p_frameworks) OR
-		    (p_frameworks IS NULL AND EXISTS (SELECT 1 FROM lg
-			JOIN goal g ON g.id = lg.goal_id
-			WHERE g.framework_id = fr.id)))
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
 		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
 	), cell AS (
@@ -406,11 +428,7 @@ AS $$
 		    p.school_year, 'status', p.status)
 		    ORDER BY p.school_year, p.title)
 		    FROM plan p WHERE p.school_id = s.id AND
-		    p.school_year = ANY (y.years)), '[]')),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD')) ||
+		    p.school_year = ANY (y.years)), '[]'))) || coverage_stamp() ||
 	    coverage_matrix(ARRAY(
 		SELECT ROW(p.school_year, c.school_id, c.lesson_id,
 		    c.level_id, c.planned, c.given)::coverage_row
@@ -434,11 +452,7 @@ AS $$
 		'school_years', jsonb_build_array(p.school_year),
 		'plans', jsonb_build_array(jsonb_build_object('id', p.id,
 		    'title', p.title, 'school_year', p.school_year,
-		    'status', p.status))),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD')) ||
+		    'status', p.status)))) || coverage_stamp() ||
 	    coverage_matrix(ARRAY(
 		SELECT ROW(p.school_year, i.school_id, i.lesson_id,
 		    i.level_id, count(*)::integer,
@@ -491,6 +505,8 @@ CREATE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
 AS $$
 BEGIN
 	RETURN (WITH y AS (
@@ -498,46 +514,46 @@ BEGIN
 		    THEN ARRAY(SELECT DISTINCT v FROM unnest(p_years) v ORDER BY v)
 		    ELSE ARRAY(SELECT code FROM school_year ORDER BY code)
 		    END AS years
-	), sch AS (
+	), sch AS MATERIALIZED (
 		SELECT s.id
 		FROM school s
 		WHERE s.id IN (SELECT school_id FROM coverage_readable_schools(p_user))
 		  AND (p_type IS NULL OR s.type = p_type)
 		  AND (p_region IS NULL OR s.region = p_region)
-	), len AS (
+	), len AS MATERIALIZED (
 		SELECT ((coalesce(max(ord), 0) / 1024) + 1) * 1024 AS n
 		FROM coverage_school_ord
-	), mask AS (
-		SELECT coverage_bits_fit(coverage_bits_of(coalesce(array_agg(o.ord),
-		    '{}')), len.n) AS m
-		FROM len LEFT JOIN coverage_school_ord o
-		    ON o.school_id IN (SELECT id FROM sch)
-		GROUP BY len.n
-	), bits AS (
+	), mask AS MATERIALIZED (
+		SELECT coverage_bits_fit(coverage_bits_of(ARRAY(SELECT o.ord
+		    FROM coverage_school_ord o JOIN sch ON sch.id = o.school_id)),
+		    (SELECT n FROM len)) AS m
+	), bits AS MATERIALIZED (
+		-- per lesson and level: the schools of any chosen year
 		SELECT b.lesson_id, b.level_id,
-		    bit_or(coverage_bits_fit(b.planned, len.n)) & mask.m AS p,
-		    bit_or(coverage_bits_fit(b.given, len.n)) & mask.m AS g
-		FROM coverage_bits b, y, len, mask
+		    bit_or(CASE WHEN length(b.planned) = len.n THEN b.planned
+			ELSE coverage_bits_fit(b.planned, len.n) END) AS p,
+		    bit_or(CASE WHEN length(b.given) = len.n THEN b.given
+			ELSE coverage_bits_fit(b.given, len.n) END) AS g
+		FROM coverage_bits b, y, len
 		WHERE b.school_year = ANY (y.years)
-		GROUP BY b.lesson_id, b.level_id, mask.m
+		GROUP BY b.lesson_id, b.level_id
 	), lg AS (
 		SELECT DISTINCT x.lesson_id, x.goal_id
 		FROM coverage_lesson_goals(p_via, ARRAY(SELECT DISTINCT lesson_id
 		    FROM bits WHERE bit_count(p) > 0)) x
 	), fw AS (
-		SELECT fr.id, fr.code, fr.title
-		FROM framework fr
-		WHERE fr.kind = 'goals' AND (fr.code = ANY (p_frameworks) OR
-		    (p_frameworks IS NULL AND EXISTS (SELECT 1 FROM lg
-			JOIN goal g ON g.id = lg.goal_id
-			WHERE g.framework_id = fr.id)))
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
 		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
-	), cb AS (
-		SELECT lg.goal_id, b.level_id, bit_or(b.p) AS p, bit_or(b.g) AS g
-		FROM bits b JOIN lg ON lg.lesson_id = b.lesson_id
-		WHERE lg.goal_id IN (SELECT id FROM tree)
-		GROUP BY 1, 2
+	), cb AS MATERIALIZED (
+		-- per goal and level, masked to the schools in scope
+		SELECT x.goal_id, x.level_id, x.p & mask.m AS p, x.g & mask.m AS g
+		FROM (SELECT lg.goal_id, b.level_id, bit_or(b.p) AS p,
+			bit_or(b.g) AS g
+		    FROM bits b JOIN lg ON lg.lesson_id = b.lesson_id
+		    WHERE lg.goal_id IN (SELECT id FROM tree)
+		    GROUP BY 1, 2) x, mask
 	), cell AS (
 		SELECT goal_id, level_id, bit_count(p) AS schools,
 		    bit_count(g) AS schools_given
@@ -557,10 +573,6 @@ BEGIN
 		'schools', n.schools,
 		'school_years', to_jsonb(y.years),
 		'type', p_type, 'region', p_region),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD'),
 	    'via', p_via,
 	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', c.code, 'title', c.title, 'stage', c.stage_code)
@@ -589,7 +601,7 @@ BEGIN
 		    ORDER BY t.sort_key)
 		    FROM tree t LEFT JOIN per_goal pg ON pg.goal_id = t.id
 		    WHERE t.framework_id = fw.id), '[]'))
-		ORDER BY fw.code) FROM fw), '[]'))
+		ORDER BY fw.code) FROM fw), '[]')) || coverage_stamp()
 	FROM y, n);
 END
 $$;
