@@ -358,7 +358,10 @@ BEGIN
 	ELSIF p_table = 'school'::regclass THEN
 		sc := 'id';
 	END IF;
-	EXECUTE format('DROP TRIGGER IF EXISTS audit_row ON %s', p_table);
+	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_table AND
+	    tgname = 'audit_row') THEN
+		EXECUTE format('DROP TRIGGER audit_row ON %s', p_table);
+	END IF;
 	EXECUTE format('CREATE TRIGGER audit_row AFTER INSERT OR UPDATE OR '
 	    'DELETE ON %s FOR EACH ROW EXECUTE FUNCTION audit_row(%L, %L)',
 	    p_table, coalesce(pk, ''), sc);
@@ -431,7 +434,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Open a session for p_user (after the password was verified): forget the
--- account's failed logins and the user's dead sessions, record the login.
+-- account's failed logins and every dead session, record the login.
 CREATE FUNCTION auth_session_open(p_user uuid, p_hash bytea, p_address inet)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
@@ -439,8 +442,9 @@ DECLARE
 	sid uuid;
 	exp timestamptz := now() + auth_session_lifetime();
 BEGIN
-	DELETE FROM user_session WHERE user_id = p_user AND
-	    (expires_at <= now() OR last_seen <= now() - auth_session_idle());
+	-- Dead sessions of anyone go at every login (they never work again).
+	DELETE FROM user_session WHERE expires_at <= now() OR
+	    last_seen <= now() - auth_session_idle();
 	DELETE FROM login_failure WHERE email =
 	    (SELECT email FROM app_user WHERE id = p_user);
 	INSERT INTO user_session (user_id, token_hash, expires_at, address)

@@ -571,7 +571,8 @@ $$;
 -- concept plan with every item that was not cancelled, each in the week
 -- of the same number in the new year (plan_week_monday), a date on the
 -- same weekday of that week; status back to gepland, the safety
--- preparation to be acknowledged again.
+-- preparation to be acknowledged again, teachers who left the school
+-- unassigned.
 CREATE FUNCTION plan_copy(p_plan uuid, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
@@ -610,6 +611,12 @@ BEGIN
 		n.version := 1;
 		n.created_at := now();
 		n.updated_at := now();
+		-- A teacher who no longer teaches at the school is left out.
+		IF n.teacher_id IS NOT NULL AND NOT (auth_has_role(n.teacher_id,
+		    p.school_id, 'teacher') OR auth_has_role(n.teacher_id,
+		    p.school_id, 'coordinator')) THEN
+			n.teacher_id := NULL;
+		END IF;
 		IF r.iso_week IS NOT NULL THEN
 			m := plan_week_monday(y, r.iso_week);
 			n.iso_year := extract(isoyear FROM m);

@@ -19,7 +19,8 @@
 -- - stage gaps: per stage of the report, the leaf goals meant for it that
 --   have no planned item at any level of that stage.
 -- - line breaks: per top-level goal with sub-goals (a domain), the stages
---   it is meant for in which nothing of it is planned; "break" when there
+--   one of its leaf goals is meant for in which nothing of the domain (the
+--   domain itself or a goal below it) is planned; "break" when there
 --   is coverage both before and after that stage (the continuous line is
 --   interrupted), otherwise the line starts late or stops early.
 -- - overlaps: one goal at one level in one school year reached by at
@@ -147,6 +148,30 @@ AS $$
 	WHERE NOT EXISTS (SELECT 1 FROM goal_level gl WHERE gl.goal_id = g.id)
 $$;
 
+-- The frameworks of a report: the chosen ones (codes), or (NULL) every
+-- framework with one of the covered goals.
+CREATE FUNCTION coverage_frameworks(p_codes text[], p_goals uuid[])
+RETURNS TABLE (id uuid, code text, title text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT fr.id, fr.code, fr.title
+	FROM framework fr
+	WHERE fr.kind = 'goals' AND (fr.code = ANY (p_codes) OR
+	    (p_codes IS NULL AND EXISTS (SELECT 1 FROM goal g
+		WHERE g.framework_id = fr.id AND g.id = ANY (p_goals))))
+$$;
+
+-- When a report was made (local time of the Netherlands).
+CREATE FUNCTION coverage_stamp() RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD"T"HH24:MI:SS'),
+	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD'))
+$$;
+
 -- The coverage matrix of a set of facts (one school's, one plan's) as
 -- JSON: the levels (columns) and stages, then per framework its goals in
 -- tree order with their cells, roll-up, crosswalk paths, and the
@@ -159,6 +184,8 @@ LANGUAGE plpgsql STABLE
 -- plpgsql keeps the plan of this large query for the session (planning
 -- it costs more than running it for one school).
 SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
 AS $$
 BEGIN
 	RETURN (WITH f AS (
@@ -174,12 +201,8 @@ BEGIN
 		FROM level l
 		WHERE l.id = ANY (p_levels) OR l.id IN (SELECT level_id FROM f)
 	), fw AS (
-		SELECT fr.id, fr.code, fr.title
-		FROM framework fr
-		WHERE fr.kind = 'goals' AND (fr.code = ANY (p_frameworks) OR
-		    (p_frameworks IS NULL AND EXISTS (SELECT 1 FROM lg
-			JOIN goal g ON g.id = lg.goal_id
-			WHERE g.framework_id = fr.id)))
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
 		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
 	), cell AS (
@@ -319,7 +342,7 @@ BEGIN
 			    NOT d.leaf
 			AND EXISTS (SELECT 1 FROM tree x JOIN gst
 			    ON gst.goal_id = x.id
-			    WHERE (x.id = d.id OR d.id = ANY (x.ancestors))
+			    WHERE x.leaf AND d.id = ANY (x.ancestors)
 			    AND gst.stage_code = s.code)
 			AND NOT EXISTS (SELECT 1 FROM tree x JOIN cst
 			    ON cst.goal_id = x.id
@@ -405,16 +428,13 @@ AS $$
 		    p.school_year, 'status', p.status)
 		    ORDER BY p.school_year, p.title)
 		    FROM plan p WHERE p.school_id = s.id AND
-		    p.school_year = ANY (y.years)), '[]')),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD')) ||
+		    p.school_year = ANY (y.years)), '[]'))) || coverage_stamp() ||
 	    coverage_matrix(ARRAY(
 		SELECT ROW(p.school_year, c.school_id, c.lesson_id,
 		    c.level_id, c.planned, c.given)::coverage_row
 		FROM coverage_fact c JOIN plan p ON p.id = c.plan_id
-		WHERE c.school_id = s.id AND p.school_year = ANY (y.years)),
+		WHERE c.school_id = s.id AND p.school_id = s.id AND
+		    p.school_year = ANY (y.years)),
 		ARRAY(SELECT level_id FROM plan_school_levels(s.id)),
 		p_frameworks, p_via, p_overlap)
 	FROM school s, y WHERE s.id = p_school
@@ -432,11 +452,7 @@ AS $$
 		'school_years', jsonb_build_array(p.school_year),
 		'plans', jsonb_build_array(jsonb_build_object('id', p.id,
 		    'title', p.title, 'school_year', p.school_year,
-		    'status', p.status))),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD')) ||
+		    'status', p.status)))) || coverage_stamp() ||
 	    coverage_matrix(ARRAY(
 		SELECT ROW(p.school_year, i.school_id, i.lesson_id,
 		    i.level_id, count(*)::integer,
@@ -458,7 +474,7 @@ CREATE FUNCTION coverage_readable_schools(p_user uuid)
 RETURNS TABLE (school_id uuid)
 LANGUAGE sql STABLE
 AS $$
-	WITH u AS (
+	WITH u AS MATERIALIZED (
 		SELECT auth_has_role(p_user, NULL, 'admin') AS admin,
 		    auth_has_role(p_user, NULL, 'inspector') AS inspector,
 		    EXISTS (SELECT 1 FROM inspector_scope i
@@ -467,69 +483,85 @@ AS $$
 			WHERE a.id = p_user AND NOT a.disabled) AS active
 	)
 	SELECT s.id FROM school s, u
-	WHERE u.active AND (u.admin OR (u.inspector AND (NOT u.scoped OR
-	    EXISTS (SELECT 1 FROM inspector_scope i WHERE i.user_id = p_user
-		AND (i.school_id = s.id OR i.region = s.region))))
-	  OR EXISTS (SELECT 1 FROM membership m WHERE m.user_id = p_user
-		AND m.school_id = s.id))
+	WHERE u.active AND (u.admin OR (u.inspector AND NOT u.scoped))
+	UNION
+	SELECT s.id FROM school s, u
+	JOIN inspector_scope i ON i.user_id = p_user
+	WHERE u.active AND u.inspector AND NOT u.admin
+	  AND (i.school_id = s.id OR i.region = s.region)
+	UNION
+	SELECT m.school_id FROM membership m, u
+	WHERE u.active AND m.user_id = p_user
 $$;
 
 -- GET /api/v1/reports/coverage: over the schools p_user may read that
 -- match the filters, per goal and level the number and share of schools
 -- with a planned (and a given) item; per goal at any level; per
--- framework the goals covered by at least one school.
+-- framework the goals covered by at least one school.  Counted with the
+-- bit strings of coverage_bits (0060): per goal and level the OR over the
+-- goal's lessons and the chosen years, masked to the schools in scope.
 CREATE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
     p_frameworks text[], p_via text, p_type text, p_region text)
 RETURNS jsonb
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
 AS $$
-	WITH y AS (
+BEGIN
+	RETURN (WITH y AS (
 		SELECT CASE WHEN p_years IS NOT NULL AND cardinality(p_years) > 0
 		    THEN ARRAY(SELECT DISTINCT v FROM unnest(p_years) v ORDER BY v)
 		    ELSE ARRAY(SELECT code FROM school_year ORDER BY code)
 		    END AS years
-	), sch AS (
-		SELECT s.id, s.first_level, s.last_level
+	), sch AS MATERIALIZED (
+		SELECT s.id
 		FROM school s
 		WHERE s.id IN (SELECT school_id FROM coverage_readable_schools(p_user))
 		  AND (p_type IS NULL OR s.type = p_type)
 		  AND (p_region IS NULL OR s.region = p_region)
-	), f AS (
-		SELECT c.school_id, c.lesson_id, c.level_id,
-		    bool_or(c.given > 0) AS given
-		FROM coverage_fact c JOIN plan p ON p.id = c.plan_id, y
-		WHERE p.school_year = ANY (y.years)
-		  AND c.school_id IN (SELECT id FROM sch)
-		GROUP BY 1, 2, 3
-	), lgr AS (
-		SELECT * FROM coverage_lesson_goals(p_via,
-		    ARRAY(SELECT DISTINCT lesson_id FROM f))
+	), len AS MATERIALIZED (
+		SELECT ((coalesce(max(ord), 0) / 1024) + 1) * 1024 AS n
+		FROM coverage_school_ord
+	), mask AS MATERIALIZED (
+		SELECT coverage_bits_fit(coverage_bits_of(ARRAY(SELECT o.ord
+		    FROM coverage_school_ord o JOIN sch ON sch.id = o.school_id)),
+		    (SELECT n FROM len)) AS m
+	), bits AS MATERIALIZED (
+		-- per lesson and level: the schools of any chosen year
+		SELECT b.lesson_id, b.level_id,
+		    bit_or(CASE WHEN length(b.planned) = len.n THEN b.planned
+			ELSE coverage_bits_fit(b.planned, len.n) END) AS p,
+		    bit_or(CASE WHEN length(b.given) = len.n THEN b.given
+			ELSE coverage_bits_fit(b.given, len.n) END) AS g
+		FROM coverage_bits b, y, len
+		WHERE b.school_year = ANY (y.years)
+		GROUP BY b.lesson_id, b.level_id
 	), lg AS (
-		SELECT lesson_id, goal_id, bool_or(relation = 'direct') AS direct
-		FROM lgr GROUP BY 1, 2
+		SELECT DISTINCT x.lesson_id, x.goal_id
+		FROM coverage_lesson_goals(p_via, ARRAY(SELECT DISTINCT lesson_id
+		    FROM bits WHERE bit_count(p) > 0)) x
 	), fw AS (
-		SELECT fr.id, fr.code, fr.title
-		FROM framework fr
-		WHERE fr.kind = 'goals' AND (fr.code = ANY (p_frameworks) OR
-		    (p_frameworks IS NULL AND EXISTS (SELECT 1 FROM lg
-			JOIN goal g ON g.id = lg.goal_id
-			WHERE g.framework_id = fr.id AND lg.lesson_id IN
-			    (SELECT DISTINCT lesson_id FROM f))))
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
 		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
-	), sgl AS (
-		SELECT lg.goal_id, f.level_id, f.school_id, bool_or(f.given) AS given
-		FROM f JOIN lg ON lg.lesson_id = f.lesson_id
-		WHERE lg.goal_id IN (SELECT id FROM tree)
-		GROUP BY 1, 2, 3
+	), cb AS MATERIALIZED (
+		-- per goal and level, masked to the schools in scope
+		SELECT x.goal_id, x.level_id, x.p & mask.m AS p, x.g & mask.m AS g
+		FROM (SELECT lg.goal_id, b.level_id, bit_or(b.p) AS p,
+			bit_or(b.g) AS g
+		    FROM bits b JOIN lg ON lg.lesson_id = b.lesson_id
+		    WHERE lg.goal_id IN (SELECT id FROM tree)
+		    GROUP BY 1, 2) x, mask
 	), cell AS (
-		SELECT goal_id, level_id, count(*) AS schools,
-		    count(*) FILTER (WHERE given) AS schools_given
-		FROM sgl GROUP BY 1, 2
+		SELECT goal_id, level_id, bit_count(p) AS schools,
+		    bit_count(g) AS schools_given
+		FROM cb WHERE bit_count(p) > 0
 	), per_goal AS (
-		SELECT goal_id, count(DISTINCT school_id) AS schools,
-		    count(DISTINCT school_id) FILTER (WHERE given) AS schools_given
-		FROM sgl GROUP BY 1
+		SELECT goal_id, bit_count(bit_or(p)) AS schools,
+		    bit_count(bit_or(g)) AS schools_given
+		FROM cb GROUP BY 1 HAVING bit_count(bit_or(p)) > 0
 	), n AS (
 		SELECT count(*) AS schools FROM sch
 	), cols AS (
@@ -541,10 +573,6 @@ AS $$
 		'schools', n.schools,
 		'school_years', to_jsonb(y.years),
 		'type', p_type, 'region', p_region),
-	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD"T"HH24:MI:SS'),
-	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
-		'YYYY-MM-DD'),
 	    'via', p_via,
 	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', c.code, 'title', c.title, 'stage', c.stage_code)
@@ -573,6 +601,7 @@ AS $$
 		    ORDER BY t.sort_key)
 		    FROM tree t LEFT JOIN per_goal pg ON pg.goal_id = t.id
 		    WHERE t.framework_id = fw.id), '[]'))
-		ORDER BY fw.code) FROM fw), '[]'))
-	FROM y, n
+		ORDER BY fw.code) FROM fw), '[]')) || coverage_stamp()
+	FROM y, n);
+END
 $$;

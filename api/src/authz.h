@@ -18,7 +18,10 @@
  *     school A.
  *   - write=1 in api_school_access() refuses inspectors even where a rule
  *     would admit them (read-only by definition).
+ *   - A rule whose `own` is ROLE_ANY_USER admits every logged-in user,
+ *     also one who holds no role (yet), e.g. for GET /api/v1/me.
  *   - struct principal has extra members after the contract's three.
+ *   - The demo inspector (login('inspector')) sees school A only.
  */
 #ifndef LEERLIJN_AUTHZ_H
 #define LEERLIJN_AUTHZ_H

@@ -169,7 +169,7 @@ authenticate(struct api_ctx *ctx)
 	char		 token[TOKEN_TEXT_LEN + 2];
 	char		 hash[TOKEN_HASH_HEX_LEN + 1];
 	enum db_result	 rc;
-	int		 bearer;
+	int		 bearer, ret;
 	size_t		 n;
 
 	bearer = 0;
@@ -195,30 +195,38 @@ authenticate(struct api_ctx *ctx)
 		return (0);
 	}
 
+	ret = 0;
 	if (token_valid(token)) {
 		token_hash_hex(token, hash);
 		if ((rc = db_session_lookup(hash, &ctx->who)) != DB_OK) {
 			memset(&ctx->who, 0, sizeof(ctx->who));
 			api_reply_db_error(ctx, rc);
-			return (-1);
+			ret = -1;
+			goto out;
 		}
 	}
 	if (!ctx->who.authenticated) {
 		if (bearer) {
 			api_reply_unauthorized(ctx, "De sessie is verlopen of "
 			    "ongeldig; log opnieuw in.");
-			return (-1);
+			ret = -1;
+		} else {
+			clear_cookie(ctx);
 		}
-		clear_cookie(ctx);
-		return (0);
+		goto out;
 	}
 	ctx->who.via_cookie = !bearer;
 	token_csrf(token, ctx->who.csrf_token);
+out:
 	sodium_memzero(token, sizeof(token));
-	return (0);
+	return (ret);
 }
 
-/* Cookie-authenticated writes must carry the session's CSRF token. */
+/*
+ * Cookie-authenticated writes must carry the session's CSRF token.  On a
+ * public route (logging in again, accepting an invitation) a write
+ * without it is simply anonymous: it never acts as the cookie's user.
+ */
 static int
 check_csrf(struct api_ctx *ctx)
 {
@@ -230,6 +238,10 @@ check_csrf(struct api_ctx *ctx)
 	if (http_request_header(ctx->req, "x-csrf-token", &h) &&
 	    token_equal(h, ctx->who.csrf_token))
 		return (0);
+	if (ctx->rule->own & ROLE_ANYONE) {
+		explicit_bzero(&ctx->who, sizeof(ctx->who));
+		return (0);
+	}
 	reply_problem(ctx->req, ST_FORBIDDEN, "Het CSRF-token ontbreekt of "
 	    "klopt niet (header X-CSRF-Token).");
 	return (-1);

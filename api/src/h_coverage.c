@@ -110,19 +110,24 @@ reply_report(struct api_ctx *ctx, const struct coverage_params *p,
 	return (ST_OK);
 }
 
+/* The report of one school; returns the status. */
 static int
 school_report(struct api_ctx *ctx, const char *school,
     const struct coverage_params *p)
 {
 	enum db_result	 rc;
 	char		*json;
+	int		 status;
 
+	status = ST_INTERNAL;
 	if ((rc = db_coverage_school(school, p->years, p->frameworks, p->via,
 	    p->overlap, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		goto out;
 	}
-	return (reply_report(ctx, p, json, "Deze school bestaat niet."));
+	status = reply_report(ctx, p, json, "Deze school bestaat niet.");
+out:
+	return (status);
 }
 
 /* GET /api/v1/schools/{id}/coverage */
@@ -131,13 +136,18 @@ api_school_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
 	const char		*school;
+	int			 status;
 
+	status = ST_NOT_FOUND;
 	if ((school = api_path_uuid(ctx, "id", "Deze school bestaat niet.")) ==
 	    NULL)
-		return (ST_NOT_FOUND);
+		goto out;
+	status = ST_BAD_REQUEST;
 	if (params(ctx, 0, &p) == -1)
-		return (ST_BAD_REQUEST);
-	return (school_report(ctx, school, &p));
+		goto out;
+	status = school_report(ctx, school, &p);
+out:
+	return (status);
 }
 
 /* GET /api/v1/plans/{id}/coverage */
@@ -191,20 +201,27 @@ api_reports_coverage(struct api_ctx *ctx)
 	struct coverage_params	 p;
 	enum db_result		 rc;
 	char			*json;
+	int			 status;
 
+	status = ST_BAD_REQUEST;
 	if (params(ctx, 1, &p) == -1)
-		return (ST_BAD_REQUEST);
+		goto out;
 	if (p.school != NULL) {
 		/* Drill down: the school report, checked as its own route. */
 		ctx->rule = &drill_rule;
+		status = ST_FORBIDDEN;
 		if (api_school_access(ctx, p.school, 0) == -1)
-			return (ST_FORBIDDEN);
-		return (school_report(ctx, p.school, &p));
+			goto out;
+		status = school_report(ctx, p.school, &p);
+		goto out;
 	}
+	status = ST_INTERNAL;
 	if ((rc = db_coverage_aggregate(ctx->who.user_id, p.years,
 	    p.frameworks, p.via, p.type, p.region, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		goto out;
 	}
-	return (reply_report(ctx, &p, json, "Geen rapport."));
+	status = reply_report(ctx, &p, json, "Geen rapport.");
+out:
+	return (status);
 }

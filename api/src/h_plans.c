@@ -121,6 +121,9 @@ static const struct field_spec	apply_fields[] = {
 	F("plan_id",	FT_UUID, 0, 0, 0, 0, NULL),
 };
 
+static int	reply_template(struct api_ctx *, const char *, enum app_status,
+		    int);
+
 /* What one request carries between its steps; req_free() frees it. */
 struct req {
 	json_t	*body;		/* the parsed request body */
@@ -526,22 +529,30 @@ out:
 	return (status);
 }
 
+/* GET of a plan or template by {id}: the access check, then reply(). */
+static int
+get_one(struct api_ctx *ctx, const char *kind,
+    int (*reply)(struct api_ctx *, const char *, enum app_status, int))
+{
+	struct req	 r = { 0 };
+	const char	*id;
+	int		 status;
+
+	status = ST_NOT_FOUND;
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    resource(ctx, &r, kind, id, 0) == -1)
+		goto out;
+	status = reply(ctx, id, ST_OK, 0);
+out:
+	req_free(&r);
+	return (status);
+}
+
 /* GET /api/v1/plans/{id} */
 int
 api_plan_get(struct api_ctx *ctx)
 {
-	struct req	 r = { 0 };
-	const char	*plan;
-	int		 status;
-
-	status = ST_NOT_FOUND;
-	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    resource(ctx, &r, "plan", plan, 0) == -1)
-		goto out;
-	status = reply_plan(ctx, plan, ST_OK, 0);
-out:
-	req_free(&r);
-	return (status);
+	return (get_one(ctx, "plan", reply_plan));
 }
 
 /* PATCH /api/v1/plans/{id} */
@@ -1022,11 +1033,17 @@ reply_template(struct api_ctx *ctx, const char *id, enum app_status s,
 		api_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}
-	if (text == NULL || (doc = json_loads(text, 0, NULL)) == NULL) {
-		api_reply_document(ctx, text, "Dit sjabloon bestaat niet.");
+	if (text == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Dit sjabloon bestaat "
+		    "niet.");
 		return (ST_NOT_FOUND);
 	}
+	doc = json_loads(text, 0, NULL);
 	free(text);
+	if (doc == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (ST_INTERNAL);
+	}
 	if (location) {
 		(void)snprintf(loc, sizeof(loc), "/api/v1/templates/%s", id);
 		http_response_header(ctx->req, "location", loc);
@@ -1078,18 +1095,7 @@ out:
 int
 api_template_get(struct api_ctx *ctx)
 {
-	struct req	 r = { 0 };
-	const char	*id;
-	int		 status;
-
-	status = ST_NOT_FOUND;
-	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    resource(ctx, &r, "template", id, 0) == -1)
-		goto out;
-	status = reply_template(ctx, id, ST_OK, 0);
-out:
-	req_free(&r);
-	return (status);
+	return (get_one(ctx, "template", reply_template));
 }
 
 /* DELETE /api/v1/templates/{id} */

@@ -130,6 +130,8 @@ input_build(const json_t *doc, struct input *x)
 		x->holidays[i].last = day(h, "ends_on", &ok);
 		x->holidays[i].optional = json_is_true(json_object_get(h,
 		    "optional"));
+		x->holidays[i].advisory = str(h, "status") != NULL &&
+		    strcmp(str(h, "status"), "advies") == 0;
 	}
 	if (!ok)
 		return (-1);

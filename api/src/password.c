@@ -16,6 +16,9 @@
 
 static char	dummy_hash[PASSWORD_HASH_MAX];
 
+/* Passwords this project publishes (seeds/demo): never a real one. */
+static const char *const	published[] = { "leerlijn-demo", NULL };
+
 int
 password_init(void)
 {
@@ -97,7 +100,7 @@ code_points(const char *s)
 const char *
 password_policy(const char *pw, const char *email)
 {
-	size_t	len;
+	size_t	i, len;
 
 	len = strlen(pw);
 	if (len > PASSWORD_MAX_BYTES)
@@ -109,6 +112,11 @@ password_policy(const char *pw, const char *email)
 	if (is_common(pw))
 		return ("Dit wachtwoord staat op de lijst van veelgebruikte "
 		    "wachtwoorden; kies een ander.");
+	for (i = 0; published[i] != NULL; i++) {
+		if (strcasecmp(pw, published[i]) == 0)
+			return ("Dit is het wachtwoord van de demo-accounts; "
+			    "kies een ander.");
+	}
 	if (email != NULL && strcasecmp(pw, email) == 0)
 		return ("Het wachtwoord mag niet gelijk zijn aan het "
 		    "e-mailadres.");

@@ -273,7 +273,10 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 		break;
 	case PC_HOLIDAY:
 		(void)snprintf(buf, len, "Dit valt in de %s van de regio van "
-		    "de school.", hname);
+		    "de school%s.", hname, w->holiday != PC_NONE &&
+		    w->holiday < in->n_holidays &&
+		    in->holidays[w->holiday].advisory ? " (een adviesdatum: "
+		    "controleer de vakantie van de eigen school)" : "");
 		break;
 	case PC_POSSIBLE_HOLIDAY:
 		(void)snprintf(buf, len, "Dit valt in een mogelijke extra "

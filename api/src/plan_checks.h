@@ -60,6 +60,7 @@ struct pc_holiday {
 	const char	*name;
 	long		 first, last;	/* civil days, inclusive */
 	int		 optional;	/* an advised extra, not for everyone */
+	int		 advisory;	/* dates advised ("advies"), not fixed */
 };
 
 struct pc_input {

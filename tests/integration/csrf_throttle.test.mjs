@@ -27,6 +27,14 @@ test('cookie writes need the session\'s X-CSRF-Token; Bearer writes and cookie r
   assert.equal((await patch({ ...cookie, 'x-csrf-token': login.json.csrf_token })).status, 200);
   assert.equal((await patch({ authorization: `Bearer ${login.json.token}` })).status, 200);
 
+  // Logging in again with the cookie set needs no CSRF token (public).
+  const again = await api('/api/v1/session', {
+    method: 'POST', headers: { 'content-type': 'application/json', ...cookie },
+    body: JSON.stringify({ email: demoEmail('teacher', 'A'), password: DEMO_PASSWORD }),
+  });
+  assert.equal(again.status, 201);
+  assert.equal(again.json.user.email, demoEmail('teacher', 'A'));
+
   // Logging out by cookie is a write too.
   const out = (headers) => api('/api/v1/session', { method: 'DELETE', headers });
   assertProblem(assert, await out(cookie), 403);

@@ -262,6 +262,9 @@ test('holiday warnings follow the region of the school: noord, midden, zuid', as
     }
     const herfst = json.items.find((i) => i.week === e.holiday[0]).warnings.find((w) => w.code === 'holiday');
     assert.equal(herfst.holiday, 'herfstvakantie');
+    assert.match(herfst.message, /adviesdatum/, 'the herfstvakantie dates are advised');
+    const mei = json.items.find((i) => i.week === '2027-W17').warnings.find((w) => w.code === 'holiday');
+    assert.equal(mei.message, 'Dit valt in de meivakantie van de regio van de school.', 'the meivakantie is fixed');
   }
 });
 
@@ -342,6 +345,12 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   const w = await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-2'], level: 'groep-7', week: '2026-W40', class_name: '7A', teacher_id: teacher.user_id, notes: 'met de mentor' });
   await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-5', date: '2027-03-10' });   // a Wednesday
   await addItem(COORD, p.id, { kind: 'terugkommoment', level: 'groep-7', week: '2026-W53' });
+  // A teacher who leaves the school before the copy.
+  const leaver = await call(COORD, 'POST', `/api/v1/schools/${A()}/teachers`,
+    { body: { email: `vertrekt-${Date.now()}@plans.example`, display_name: 'Vertrekkende leerkracht' } });
+  assert.equal(leaver.status, 201, leaver.text);
+  await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-8', week: '2026-W45', teacher_id: leaver.json.user_id });
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${A()}/teachers/${leaver.json.user_id}`)).status, 204);
   const gone = await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-6', week: '2026-W44' });
   await call(COORD, 'PATCH', `/api/v1/plans/${p.id}/items/${gone.id}`, { body: { status: 'vervallen' }, ifMatch: '"1"' });
   await call(teacher.headers, 'PATCH', `/api/v1/plans/${p.id}/items/${w.id}`, { body: { status: 'gegeven', safety_prepared: true }, ifMatch: '"1"' });
@@ -356,6 +365,7 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   const items = res.json.items.map((i) => [i.kind, i.lesson?.code ?? null, i.level, i.class_name, i.week, i.date, i.status]);
   assert.deepEqual(items, [
     ['les', 'TEST-PO-2', 'groep-7', '7A', '2027-W40', null, 'gepland'],
+    ['les', 'TEST-PO-1', 'groep-8', null, '2027-W45', null, 'gepland'],
     ['terugkommoment', null, 'groep-7', null, '2027-W52', null, 'gepland'],   // 2027 has no week 53
     ['les', 'TEST-PO-1', 'groep-5', null, null, '2028-03-08', 'gepland'],     // Wednesday of week 10
   ]);
@@ -364,9 +374,10 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   assert.equal(copied.notes, 'met de mentor');
   assert.equal(copied.given_on, null);
   assert.equal(copied.safety_prepared, false);
+  assert.equal(res.json.items[1].teacher, null, 'the teacher who left is not copied');
   // The original is untouched.
   const orig = (await call(COORD, 'GET', `/api/v1/plans/${p.id}`)).json;
-  assert.equal(orig.items.length, 4);
+  assert.equal(orig.items.length, 5);
   assert.equal(orig.items.find((i) => i.id === w.id).status, 'gegeven');
   // Copying again into the same year needs another title; a year the
   // calendar does not know is refused.

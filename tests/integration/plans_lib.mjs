@@ -72,7 +72,7 @@ async function middenSchool() {
 }
 
 // Remove what the tests made: their plans and templates, the fixture
-// lessons and the midden school.
+// lessons, the midden school and the people made @plans.example.
 export async function cleanup() {
   const c = await db();
   try {
@@ -84,6 +84,7 @@ export async function cleanup() {
     await c.query("DELETE FROM lesson WHERE code LIKE 'TEST-PO-%'");
     await c.query("DELETE FROM programme WHERE code = 'TEST-PO-PROG'");
     await c.query("DELETE FROM school WHERE brin = '99XC' AND vestiging = '00'");
+    await c.query("DELETE FROM app_user WHERE email LIKE '%@plans.example'");
     await c.query('COMMIT');
   } finally {
     await c.end();

@@ -35,11 +35,12 @@ async function freePort() {
 // Start kore in production mode against url; resolves with
 // { exited: code, log } when it stops by itself within the time, or
 // { started: true, health } once it answers (and then stops it).
-async function startProduction(url) {
+// With during(base), that runs against the started API before it stops.
+async function startProduction(url, during, extraEnv = {}) {
   const port = await freePort();
   const env = {
     ...process.env, DATABASE_URL: url, LEERLIJN_MODE: 'production',
-    LEERLIJN_LISTEN: `127.0.0.1:${port}`, LEERLIJN_WORKERS: '1',
+    LEERLIJN_LISTEN: `127.0.0.1:${port}`, LEERLIJN_WORKERS: '1', ...extraEnv,
   };
   const conf = join(dir, `kore-${port}.conf`);
   const gen = await sh('sh', ['-c',
@@ -51,22 +52,23 @@ async function startProduction(url) {
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 15000;
-  while (Date.now() < deadline) {
+  let health;
+  while (Date.now() < deadline && health === undefined) {
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 200))]);
     if (code !== undefined) return { exited: code, log };
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
-      if (res.status === 200) {
-        const health = await res.json();
-        proc.kill('SIGTERM');
-        await exited;
-        return { started: true, health, log };
-      }
+      if (res.status === 200) health = await res.json();
     } catch { /* not listening yet */ }
   }
-  proc.kill('SIGTERM');
-  await exited;
-  throw new Error(`kore neither started nor stopped:\n${log}`);
+  try {
+    if (health === undefined) throw new Error(`kore neither started nor stopped:\n${log}`);
+    if (during) await during(`http://127.0.0.1:${port}`);
+  } finally {
+    proc.kill('SIGTERM');
+    await exited;
+  }
+  return { started: true, health, log };
 }
 
 test('production refuses to start while the demo accounts exist', async () => {
@@ -78,11 +80,12 @@ test('production refuses to start while the demo accounts exist', async () => {
   assert.doesNotMatch(r.log, /leerlijn-demo/); // no password in the log
 });
 
-test('a production seed has no demo data, and then the API starts', async () => {
+test('a production seed has no demo data, and then the API starts', async (t) => {
   const setup = await sh('build/leerlijn-db', ['setup', 'schema', 'seeds'],
     { DATABASE_URL: scratch.url, LEERLIJN_MODE: 'production' });
   assert.equal(setup.code, 0, setup.stderr);
   const c = await db(scratch.url);
+  t.after(() => c.end());
   const n = await c.query(`SELECT (SELECT count(*) FROM app_user)::int AS users,
     (SELECT count(*) FROM school)::int AS schools`);
   assert.deepEqual(n.rows[0], { users: 0, schools: 0 });
@@ -115,8 +118,22 @@ test('a production seed has no demo data, and then the API starts', async () => 
     JOIN invitation i ON i.user_id = u.id WHERE i.token_hash = $1`,
   [createHash('sha256').update(token).digest()]);
   assert.deepEqual(row.rows, [{ email: 'beheer@school.example', password_hash: null, role: 'admin' }]);
-  assert.equal((await startProduction(scratch.url)).started, true);
-  await c.end();
+  // Behind TLS (an https base URL) the session cookie is Secure.
+  const started = await startProduction(scratch.url, async (base) => {
+    const post = (path, body) => fetch(base + path, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const accepted = await post('/api/v1/invitation', { token, password: 'het eerste echte wachtwoord' });
+    assert.equal(accepted.status, 200);
+    const res = await post('/api/v1/session', { email: 'beheer@school.example', password: 'het eerste echte wachtwoord' });
+    assert.equal(res.status, 201);
+    assert.match(res.headers.get('set-cookie'), /HttpOnly; SameSite=Strict; Secure$/);
+    const me = await (await fetch(base + '/api/v1/me', {
+      headers: { authorization: `Bearer ${(await res.json()).token}` },
+    })).json();
+    assert.deepEqual(me.roles, ['admin']);
+  }, { LEERLIJN_BASE_URL: 'https://leerlijn.school.example' });
+  assert.equal(started.started, true, started.log);
 });
 
 test('make run lists the demo accounts of the development seed', async () => {

@@ -1,6 +1,7 @@
 // Logging in and out, GET /api/v1/me, and what the database keeps of it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import {
   api, assertProblem, db, demoEmail, demoSchools, login, loginWith,
   DEMO_PASSWORD,
@@ -103,4 +104,23 @@ test('logout ends the session: the token no longer works', async () => {
   assert.match(out.headers.get('set-cookie'), /^leerlijn_session=; .*Max-Age=0/);
   const after = await api('/api/v1/me', { headers: h });
   assertProblem(assert, after, 401);
+});
+
+test('neither passwords nor tokens reach the API log', async () => {
+  const wrong = 'geheim-fout-wachtwoord-42';
+  assertProblem(assert, await loginWith(demoEmail('curator'), wrong), 401);
+  const res = await loginWith(demoEmail('curator'), DEMO_PASSWORD);
+  assert.equal(res.status, 201);
+  const h = { authorization: `Bearer ${res.json.token}` };
+  assert.equal((await api('/api/v1/me', { headers: h })).status, 200);
+  assertProblem(assert, await api('/api/v1/me', { headers: { authorization: `Bearer ${'Z'.repeat(43)}` } }), 401);
+  await new Promise((r) => setTimeout(r, 200));
+  const log = await readFile(process.env.LEERLIJN_KORE_LOG, 'utf8');
+  assert.ok(log.includes('failed login from 127.0.0.1'), 'the log has the failed login');
+  for (const secret of [wrong, DEMO_PASSWORD, res.json.token, res.json.csrf_token, 'Z'.repeat(43)]) {
+    assert.ok(!log.includes(secret), 'a secret in the log');
+  }
+  const c = await db();
+  await c.query('DELETE FROM login_failure');
+  await c.end();
 });

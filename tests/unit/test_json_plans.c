@@ -71,6 +71,9 @@ test_checked(void **state)
 	    "holiday");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    json_object_get(i1, "warnings"), 3), "holiday")), "herfstvakantie");
+	assert_non_null(strstr(json_string_value(json_object_get(
+	    json_array_get(json_object_get(i1, "warnings"), 3), "message")),
+	    "adviesdatum"));
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    json_object_get(i1, "warnings"), 0), "message")),
 	    "Les 1 is niet bedoeld voor groep-7.");

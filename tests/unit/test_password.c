@@ -44,6 +44,8 @@ test_policy(void **state)
 		{ "qwertyuiop", NULL, 0 },			/* common */
 		{ "QWERTYUIOP", NULL, 0 },			/* any case */
 		{ "1q2w3e4r5t6y", NULL, 0 },
+		{ "leerlijn-demo", NULL, 0 },		/* the demo password */
+		{ "Leerlijn-Demo", NULL, 0 },
 		{ "a@school.example", "a@school.example", 0 },	/* = email */
 		{ "A@School.example", "a@school.example", 0 },
 		{ "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5", NULL, 0 },

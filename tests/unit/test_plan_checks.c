@@ -114,9 +114,9 @@ static const struct wcase	cases[] = {
 /* Holidays: herfst noord 2026-W42 (Sat 10 Oct – Sun 18 Oct), an optional extra
  * week 2027-W16 and mei 2027-W17 (regular wins over the optional one). */
 static const struct pc_holiday	holidays[] = {
-	{ "herfstvakantie", 0, 0, 0 },
-	{ "meivakantie (extra week)", 0, 0, 1 },
-	{ "meivakantie", 0, 0, 0 },
+	{ "herfstvakantie", 0, 0, 0, 0 },
+	{ "meivakantie (extra week)", 0, 0, 1, 0 },
+	{ "meivakantie", 0, 0, 0, 0 },
 };
 
 static void
@@ -231,6 +231,10 @@ test_messages(void **state)
 	w = (struct pc_warning){ PC_HOLIDAY, 0, PC_NONE, 0, "havo-2" };
 	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
 	    "Dit valt in de herfstvakantie van de regio van de school.");
+	h[0].advisory = 1;
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "Dit valt in de herfstvakantie van de regio van de school (een "
+	    "adviesdatum: controleer de vakantie van de eigen school).");
 	w = (struct pc_warning){ PC_LEVEL_WITHOUT_LESSON, PC_NONE, PC_NONE,
 	    PC_NONE, "havo-1" };
 	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
