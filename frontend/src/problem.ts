@@ -44,6 +44,27 @@ export const FIELD_LABELS: Record<string, string> = {
   email: 'E-mailadres',
   password: 'Wachtwoord',
   region: 'Regio',
+  // School-year planning
+  school_year: 'Schooljaar',
+  title: 'Naam',
+  status: 'Status',
+  note: 'Toelichting',
+  kind: 'Soort',
+  lesson_id: 'Les',
+  class_name: 'Klas',
+  week: 'Week',
+  date: 'Datum',
+  teacher_id: 'Leraar',
+  given_on: 'Gegeven op',
+  notes: 'Notities',
+  safety_prepared: 'Voorbereiding veiligheid',
+  // Coverage reports
+  years: 'Schooljaren',
+  via: 'Koppelingen',
+  school: 'School',
+  type: 'Soort school',
+  overlap: 'Overlap vanaf',
+  format: 'Formaat',
 };
 
 const BY_STATUS: Record<number, string> = {

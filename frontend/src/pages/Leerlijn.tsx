@@ -28,7 +28,7 @@ export function LeerlijnPage({ me, params }: { me: Me | null; params: URLSearchP
       <Loaded load={load} what="De leerlijn">
       {(d) => (
         <>
-          <p>Alle niveaus van de school{d.school.first_level ? ` (${d.school.first_level} tot en met ${d.school.last_level})` : ''},
+          <p>Alle niveaus van de school{d.school.first_level ? ` (${d.school.first_level.replaceAll('-', ' ')} tot en met ${(d.school.last_level ?? '').replaceAll('-', ' ')})` : ''},
             per schooljaar, met de geplande lessen en terugkommomenten uit alle jaarplannen. Vervallen lessen staan er niet in.</p>
           <div class="grid-scroll" role="region" aria-labelledby="line-title" tabIndex={0}>
             <table class="data-table leerlijn">

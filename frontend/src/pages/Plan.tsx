@@ -568,6 +568,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
         <a class="button button-secondary" href={apiPath(`/plans/${id}/export.csv`)} download>CSV downloaden</a>
         <a class="button button-secondary" href={apiPath(`/plans/${id}/calendar.ics`)} download>Agenda (iCal)</a>
         <a href={href({ name: 'leerlijn', params: new URLSearchParams({ school: p.school.id }) })}>Doorlopende leerlijn</a>
+        <a href={href({ name: 'coverage', params: new URLSearchParams({ kader: 'CNU-DG-2019', school: p.school.id, jaar: p.school_year }) })}>Dekking van de leerdoelen</a>
       </div>
 
       {calendar.state === 'error' && <ErrorBox error={calendar.error} title="De schoolweken konden niet worden geladen" />}
