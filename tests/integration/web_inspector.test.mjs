@@ -11,7 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { api, db, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
+import { api, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
+import { asUser as as, removePlans } from './web_lib.mjs';
 import {
   axeViolations, focused, logInAs, navLabels, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
@@ -20,28 +21,8 @@ const PREFIX = 'WEBTEST-COV ';
 const { A, B } = demoSchools();
 const FW = 'CNU-DG-2019';
 
-async function as(role, method, path, { body, ifMatch } = {}) {
-  const headers = { ...(await login(role)).headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (ifMatch) headers['if-match'] = ifMatch;
-  const send = () => api(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  // Kore's 408 on a keep-alive connection idle past its header timeout:
-  // the request was never read (see web_planner.test.mjs).
-  const res = await send();
-  return res.status === 408 ? send() : res;
-}
 
-async function cleanup() {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
-    await c.query('DELETE FROM plan WHERE title LIKE $1', [`${PREFIX}%`]);
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
-}
+const cleanup = () => removePlans(PREFIX);
 
 before(async () => {
   await cleanup();

@@ -10,7 +10,8 @@
 // with titles starting with "WEBTEST "; after() removes them again.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, db, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
+import { api, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
+import { asUser as as, removePlans } from './web_lib.mjs';
 import {
   axeViolations, focused, logInAs, navLabels, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
@@ -20,30 +21,8 @@ const NEXT = '2026-2027';
 const PREFIX = 'WEBTEST ';
 const A = demoSchools().A;
 
-async function cleanup() {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
-    await c.query('DELETE FROM plan WHERE title LIKE $1', [`${PREFIX}%`]);
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
-}
+const cleanup = () => removePlans(PREFIX);
 
-async function as(role, method, path, { body, ifMatch } = {}) {
-  const headers = { ...(await login(role)).headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (ifMatch) headers['if-match'] = ifMatch;
-  const send = () => api(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  // Kore answers 408 on a keep-alive connection idle for longer than its
-  // header timeout (10 s) while it advertises keep-alive timeout=20; Node's
-  // fetch may send the next request just then.  That request was never
-  // read, so sending it again is safe.
-  const res = await send();
-  return res.status === 408 ? send() : res;
-}
 
 async function planFromApi(id) {
   const res = await as('coordinator', 'GET', `/api/v1/plans/${id}`);
@@ -363,6 +342,23 @@ describe('keyboard alone', () => {
     plan = await planFromApi(id);
     assert.equal(plan.items[0].week, moved);
     assert.notEqual(moved, chosenWeek);
+
+    // A 412 with the keyboard: someone else moves the lesson back first.
+    const theirs = await as('coordinator', 'PATCH', `/api/v1/plans/${id}/items/${plan.items[0].id}`,
+      { body: { week: chosenWeek }, ifMatch: `"${plan.items[0].version}"` });
+    assert.equal(theirs.status, 200);
+    await tabTo(page, (f) => f.id === 'mv-week', { shift: true });
+    await page.keyboard.press('ArrowDown');
+    const mine = await page.locator('#mv-week').inputValue();
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Verplaatsen');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await focused(page)).id, 'conflict-title', 'the conflict gets the focus');
+    assert.equal((await planFromApi(id)).items[0].week, chosenWeek, 'nothing was overwritten');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Mijn wijziging opnieuw uitvoeren');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    assert.equal((await planFromApi(id)).items[0].week, mine, 'the redo is done');
 
     // Reach the lesson in the grid with Tab and open it with Enter.
     await visit(page, `#/jaarplan/${id}`);
