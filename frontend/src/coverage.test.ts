@@ -7,14 +7,20 @@ const goal = (over: Partial<CoverageGoal>): CoverageGoal => ({ id: 'g', code: 'G
 describe('the page address and the API query', () => {
   test('round trip with defaults left out', () => {
     const c = choiceFromParams(new URLSearchParams('kader=SLO&school=s1&jaar=2025-2026&verband=exact'));
-    expect(c).toEqual({ framework: 'SLO', school: 's1', year: '2025-2026', via: 'exact' });
+    expect(c).toEqual({ framework: 'SLO', school: 's1', year: '2025-2026', via: 'exact', type: '', region: '' });
+    const all = choiceFromParams(new URLSearchParams('soort=PO&regio=noord'));
+    expect(choiceToParams(all).toString()).toBe('kader=CNU-DG-2019&soort=PO&regio=noord');
+    expect(reportQuery(all).type).toBe('PO');
+    // One school: type and region do not apply.
+    expect(reportQuery({ ...all, school: 's' }).region).toBe(undefined);
+    expect(choiceFromParams(new URLSearchParams('soort=XX&regio=west'))).toMatchObject({ type: '', region: '' });
     expect(choiceToParams(c).toString()).toBe('kader=SLO&school=s1&jaar=2025-2026&verband=exact');
     expect(choiceToParams(choiceFromParams(new URLSearchParams(''))).toString()).toBe('kader=CNU-DG-2019');
     expect(choiceFromParams(new URLSearchParams('verband=alles')).via).toBe('none');
   });
   test('the report query', () => {
-    expect(reportQuery({ framework: 'F', school: '', year: '', via: 'none' }, 'csv'))
-      .toEqual({ framework: 'F', school: undefined, years: undefined, via: undefined, format: 'csv' });
+    expect(reportQuery({ framework: 'F', school: '', year: '', via: 'none', type: '', region: '' }, 'csv'))
+      .toEqual({ framework: 'F', school: undefined, years: undefined, via: undefined, type: undefined, region: undefined, format: 'csv' });
   });
 });
 

@@ -8,7 +8,12 @@ export interface CoverageChoice {
   school: string; // '' = all schools the user may read
   year: string; // '' = every school year
   via: string; // 'none' | 'exact' | 'all'
+  type: string; // '' or PO, SO, VO, VSO, MBO (across schools only)
+  region: string; // '' or noord, midden, zuid (across schools only)
 }
+
+export const SCHOOL_TYPES = ['PO', 'SO', 'VO', 'VSO', 'MBO'];
+export const REGIONS = ['noord', 'midden', 'zuid'];
 
 export const VIA_TEXT: Record<string, string> = {
   none: 'alleen de eigen koppelingen van de lessen',
@@ -18,11 +23,15 @@ export const VIA_TEXT: Record<string, string> = {
 
 export function choiceFromParams(p: URLSearchParams, defaultFramework = 'CNU-DG-2019'): CoverageChoice {
   const via = p.get('verband') ?? 'none';
+  const type = p.get('soort') ?? '';
+  const region = p.get('regio') ?? '';
   return {
     framework: p.get('kader') || defaultFramework,
     school: p.get('school') ?? '',
     year: p.get('jaar') ?? '',
     via: via in VIA_TEXT ? via : 'none',
+    type: SCHOOL_TYPES.includes(type) ? type : '',
+    region: REGIONS.includes(region) ? region : '',
   };
 }
 
@@ -31,6 +40,8 @@ export function choiceToParams(c: CoverageChoice): URLSearchParams {
   if (c.school) p.set('school', c.school);
   if (c.year) p.set('jaar', c.year);
   if (c.via !== 'none') p.set('verband', c.via);
+  if (!c.school && c.type) p.set('soort', c.type);
+  if (!c.school && c.region) p.set('regio', c.region);
   return p;
 }
 
@@ -41,6 +52,8 @@ export function reportQuery(c: CoverageChoice, format?: 'csv' | 'html'): Record<
     school: c.school || undefined,
     years: c.year || undefined,
     via: c.via === 'none' ? undefined : c.via,
+    type: c.school ? undefined : c.type || undefined,
+    region: c.school ? undefined : c.region || undefined,
     format,
   };
 }

@@ -120,6 +120,18 @@ describe('inspector journey', () => {
     await page.getByRole('button', { name: 'Tonen' }).click();
     await settle(page);
 
+    // Narrowed to one kind of school: secondary schools (none in scope).
+    await page.getByLabel('Soort school').selectOption('VO');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await settle(page);
+    const vo = await report(`framework=${FW}&type=VO`);
+    assert.equal(vo.scope.schools, 0);
+    assert.match(await page.locator('.report-scope').innerText(), /^0 scholen \(VO\)/);
+    assert.equal(await page.locator('table.heatmap').count(), vo.levels.length > 0 ? 1 : 0);
+    await page.getByLabel('Soort school').selectOption('');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await settle(page);
+
     // Drill down to school A.
     await page.getByRole('region', { name: /Per school/ }).or(page.locator('section:has(#per-school)'))
       .getByRole('link', { name: /^Demoschool A/ }).click();

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
 import {
-  choiceFromParams, choiceToParams, heat, isGap, isSchoolCell, percent, reportQuery, uncoveredGoals, VIA_TEXT,
+  choiceFromParams, choiceToParams, heat, REGIONS, SCHOOL_TYPES, isGap, isSchoolCell, percent, reportQuery, uncoveredGoals, VIA_TEXT,
   type CoverageChoice,
 } from '../coverage';
 import { countText } from '../format';
@@ -170,6 +170,24 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
             {schools.state === 'ok' && schools.data.items.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </div>
+        {!form.school && (
+          <>
+            <div class="field">
+              <label for="cv-type">Soort school</label>
+              <select id="cv-type" value={form.type} onChange={set('type')}>
+                <option value="">alle soorten</option>
+                {SCHOOL_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="cv-region">Regio</label>
+              <select id="cv-region" value={form.region} onChange={set('region')}>
+                <option value="">alle regio's</option>
+                {REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
+              </select>
+            </div>
+          </>
+        )}
         <div class="field">
           <label for="cv-year">Schooljaar</label>
           <select id="cv-year" value={form.year} onChange={set('year')}>
@@ -191,7 +209,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
           <>
             <p class="report-scope" role="status">
               {r.scope.kind === 'schools'
-                ? `${countText(r.scope.schools ?? 0, 'school', 'scholen')}`
+                ? `${countText(r.scope.schools ?? 0, 'school', 'scholen')}${r.scope.type ? ` (${r.scope.type})` : ''}${r.scope.region ? ` in regio ${r.scope.region}` : ''}`
                 : r.scope.school?.name}
               {' · '}schooljaren {r.scope.school_years.join(', ')}{' · '}{VIA_TEXT[r.via] ?? r.via}{' · '}stand van {r.generated_on}
             </p>
@@ -216,7 +234,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
               <section aria-labelledby="per-school" class="no-print">
                 <h2 id="per-school">Per school</h2>
                 <ul class="plain-list">
-                  {schools.data.items.map((s) => (
+                  {schools.data.items.filter((s) => (!choice.type || s.type === choice.type) && (!choice.region || s.region === choice.region)).map((s) => (
                     <li key={s.id}>
                       <a href={href({ name: 'coverage', params: choiceToParams({ ...choice, school: s.id }) })}>{s.name}</a>
                       <span class="small"> ({s.type}, {s.municipality ?? s.region})</span>
