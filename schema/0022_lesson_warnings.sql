@@ -7,19 +7,24 @@
 -- the planner cannot push a lesson filter. One lesson's warnings therefore
 -- cost as much as the whole catalogue's.
 --
--- From here on each step exists once, as a function of one lesson whose
--- first step is restricted to that lesson:
+-- From here on a lesson's warnings are computed from that lesson alone:
 --   lesson_programme_chain_of(lesson)  the lesson's programme and those above
 --   lesson_alignment_of(lesson)        the alignments that hold for it
---   alignment_warning_of(lesson)       the rules, one row per finding
--- and the views of 0002 keep their columns and rows but are the union of
--- these functions over all lessons:
---   lesson_programme_chain, lesson_alignment, alignment_warning.
--- The functions are plain SQL (STABLE, not STRICT), so the planner inlines
--- them; a filter on the views' lesson_id reaches the lesson scan first.
+--   alignment_warning_of(lesson)       the rules, one row per finding, their
+--                                      first step restricted to the lesson
+--   lesson_warnings(lesson)            alignment_warning_of in order
+-- and the view alignment_warning keeps its columns and rows but is the union
+-- of alignment_warning_of over all lessons, so each rule has one definition.
 -- Every warning row concerns a lesson (0002: programme-level alignments give
--- one row per lesson of the programme), so the union over lessons is the
--- whole set.
+-- one row per lesson of the programme), so the union is the whole set.
+-- The functions are plain SQL (STABLE, not STRICT), which the planner
+-- inlines.
+--
+-- The views lesson_programme_chain and lesson_alignment stay as in 0002:
+-- set-based, they serve the questions that start from a goal or a programme
+-- (lessons by goal, a goal's lessons), which a per-lesson walk would make
+-- slower. The two functions above are their per-lesson counterparts (the
+-- integration tests check that they give the same rows for every lesson).
 
 -- The lesson's programme (depth 0) and every programme above it.
 CREATE FUNCTION lesson_programme_chain_of(p_lesson_id uuid)
@@ -188,19 +193,8 @@ WHERE l.id = p_lesson_id AND l.status = 'published'
   AND NOT EXISTS (SELECT 1 FROM la)
 $$;
 
--- The views of 0002, same columns and rows, now the union over lessons.
--- lesson_id is taken from the lesson row, so that a filter on it restricts
--- the lesson scan before the function runs.
-CREATE OR REPLACE VIEW lesson_programme_chain AS
-	SELECT l.id AS lesson_id, c.programme_id, c.depth
-	FROM lesson l CROSS JOIN LATERAL lesson_programme_chain_of(l.id) c;
-
-CREATE OR REPLACE VIEW lesson_alignment AS
-	SELECT la.alignment_id, l.id AS lesson_id, la.goal_id, la.scope,
-	    la.programme_id, la.emphasis, la.published_label, la.published_code,
-	    la.published_context, la.source, la.confidence, la.note
-	FROM lesson l CROSS JOIN LATERAL lesson_alignment_of(l.id) la;
-
+-- All warnings: the union over lessons. lesson_id is taken from the lesson
+-- row, so that a filter on it restricts the lesson scan first.
 CREATE OR REPLACE VIEW alignment_warning AS
 	SELECT w.alignment_id, l.id AS lesson_id, w.programme_id, w.goal_id,
 	    w.code, w.severity, w.message
