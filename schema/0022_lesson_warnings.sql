@@ -18,7 +18,9 @@
 -- Every warning row concerns a lesson (0002: programme-level alignments give
 -- one row per lesson of the programme), so the union is the whole set.
 -- The functions are plain SQL (STABLE, not STRICT), which the planner
--- inlines.
+-- inlines. The rule text is that of 0002, with the lesson restriction put
+-- into its first steps: the lesson's alignments, its years, the years of
+-- its goals only, and no_alignment for the lesson only.
 --
 -- The views lesson_programme_chain and lesson_alignment stay as in 0002:
 -- set-based, they serve the questions that start from a goal or a programme

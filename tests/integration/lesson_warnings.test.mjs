@@ -36,14 +36,14 @@ after(async () => {
 	await pool.end();
 });
 
-async function inRollback(fn) {
+// fn(client) inside a transaction that is always rolled back.
+async function rolledBack(fn) {
 	const client = await pool.connect();
+	await client.query('BEGIN');
 	try {
-		await client.query('BEGIN');
 		return await fn(client);
 	} finally {
-		await client.query('ROLLBACK');
-		client.release();
+		await client.query('ROLLBACK').finally(() => client.release());
 	}
 }
 
@@ -84,7 +84,7 @@ test('seeded catalogue: per-lesson functions equal the views, lesson by lesson',
 });
 
 test('every rule: per-lesson warnings equal the listing on an extended catalogue', async () => {
-	await inRollback(async (c) => {
+	await rolledBack(async (c) => {
 		const one = async (sql, params) => (await c.query(sql, params)).rows[0];
 		const level = async (code) => (await one('SELECT id FROM level WHERE code = $1', [code])).id;
 		const top = await one(
