@@ -16,3 +16,10 @@ UNIT_DEPS_test_json_tree	= api/src/json_tree.c
 UNIT_DEPS_test_json_fields	= api/src/json_fields.c api/src/params.c \
 				  api/src/utf8.c
 UNIT_DEPS_test_school_calendar	= api/src/school_calendar.c
+UNIT_DEPS_test_authz		= api/src/authz.c
+UNIT_DEPS_test_authz_rules	= api/src/authz_rules.c api/src/authz.c \
+				  api/src/routes.c api/src/router.c
+UNIT_DEPS_test_cookie		= api/src/cookie.c
+UNIT_DEPS_test_session_token	= api/src/session_token.c
+UNIT_DEPS_test_password		= api/src/password.c \
+				  api/src/common_passwords.c api/src/utf8.c
