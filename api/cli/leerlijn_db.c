@@ -58,6 +58,26 @@ connect_or_die(const struct settings *s)
 	return (c);
 }
 
+/*
+ * Fresh statistics after seeding: the seeded tables are too small for
+ * autovacuum to analyze them, and without statistics the planner guesses
+ * badly.  0, or -1 after an error message.
+ */
+static int
+analyze(PGconn *c)
+{
+	PGresult	*r;
+	int		 ok;
+
+	r = PQexec(c, "ANALYZE");
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "leerlijn-db: ANALYZE failed: %s",
+		    PQerrorMessage(c));
+	PQclear(r);
+	return (ok ? 0 : -1);
+}
+
 static int
 cmd_setup(const struct settings *s, const char *schema, const char *seeds)
 {
@@ -72,6 +92,8 @@ cmd_setup(const struct settings *s, const char *schema, const char *seeds)
 		goto unlock;
 	if (seeds != NULL && seed_run(c, seeds,
 	    s->mode == MODE_DEVELOPMENT) == -1)
+		goto unlock;
+	if (seeds != NULL && analyze(c) == -1)
 		goto unlock;
 	rc = 0;
 unlock:
