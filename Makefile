@@ -85,7 +85,8 @@ $(BUILD)/leerlijn-db: $(CLI_OBJ)
 # always run under AddressSanitizer and UndefinedBehaviorSanitizer.
 include tests/unit/deps.mk
 
-$(BUILD)/unit/%: tests/unit/%.c $(HDRS)
+.SECONDEXPANSION:
+$(BUILD)/unit/%: tests/unit/%.c $$(UNIT_DEPS_$$*) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $< $(UNIT_DEPS_$*) -lcmocka $(LIBS)
 

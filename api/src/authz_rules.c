@@ -111,6 +111,12 @@ const struct authz_rule authz_rules[] = {
 	RESOURCE(RM_GET,	"/api/v1/templates/{id}", MEMBER, READERS),
 	RESOURCE(RM_DELETE,	"/api/v1/templates/{id}", COORD, ADMIN),
 	RESOURCE(RM_POST,	"/api/v1/templates/{id}/apply", COORD, ADMIN),
+	/* Calendar feeds: the school's people (and admins) subscribe to a
+	 * plan; inspectors, who never write, download the .ics instead.
+	 * The feed itself is opened by its secret token. */
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	PUBLIC(RM_GET,		"/api/v1/feeds/{token}/calendar.ics"),
 
 	/* The audit log: admins all of it, inspectors their schools'. */
 	GLOBAL(RM_GET,		"/api/v1/audit", READERS),

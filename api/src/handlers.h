@@ -41,6 +41,9 @@ API_HANDLER(api_plan_csv);
 API_HANDLER(api_template_get);
 API_HANDLER(api_template_delete);
 API_HANDLER(api_template_apply);
+API_HANDLER(api_plan_feed_create);
+API_HANDLER(api_plan_feed_revoke);
+API_HANDLER(api_feed_ics);
 /* h_catalogue_write.c */
 API_HANDLER(api_framework_create);
 API_HANDLER(api_framework_update);

@@ -75,6 +75,9 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/templates/{id}",	NULL,	api_template_get },
 	{ RM_DELETE, "/api/v1/templates/{id}",	NULL,	api_template_delete },
 	{ RM_POST, "/api/v1/templates/{id}/apply", NULL, api_template_apply },
+	{ RM_POST, "/api/v1/plans/{id}/feeds",	NULL,	api_plan_feed_create },
+	{ RM_DELETE, "/api/v1/plans/{id}/feeds", NULL,	api_plan_feed_revoke },
+	{ RM_GET, "/api/v1/feeds/{token}/calendar.ics", NULL, api_feed_ics },
 
 	/* Accounts: sessions, schools, people, the audit log. */
 	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },

@@ -280,6 +280,12 @@ function planningCases() {
     'DELETE /api/v1/templates/{id}': {
       school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}`, expect: coordinator(428),
     },
+    'POST /api/v1/plans/{id}/feeds': onPlan('/feeds', member(201)),
+    'DELETE /api/v1/plans/{id}/feeds': onPlan('/feeds', member(204)),
+    // A feed is opened by its token alone: an unknown one is 404 for all.
+    'GET /api/v1/feeds/{token}/calendar.ics': {
+      path: () => `/api/v1/feeds/${randomBytes(32).toString('base64url')}/calendar.ics`, expect: everyone(404),
+    },
     'POST /api/v1/templates/{id}/apply': {
       school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}/apply`,
       body: () => ({ school_year: '2027-2028', ...title() }), expect: coordinator(201),
