@@ -595,19 +595,24 @@ out:
 }
 
 /*
- * A DELETE with If-Match: the resource check, then del(id, version) in
- * one transaction; 204.
+ * A DELETE with If-Match of the {id} plan or template (and the {item} of
+ * the plan when with_item): the resource check, then the delete in one
+ * transaction; 204.
  */
 static int
-delete_with_version(struct api_ctx *ctx, const char *kind, const char *id,
-    const char *item, const char *missing)
+delete_with_version(struct api_ctx *ctx, const char *kind, int with_item,
+    const char *missing)
 {
-	struct req	r = { 0 };
-	enum db_result	rc;
-	int		status;
+	struct req	 r = { 0 };
+	const char	*id, *item;
+	enum db_result	 rc;
+	int		 status;
 
+	item = NULL;
 	status = ST_NOT_FOUND;
-	if (resource(ctx, &r, kind, id, 1) == -1)
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (with_item && (item = api_path_uuid(ctx, "item", NOT_FOUND)) ==
+	    NULL) || resource(ctx, &r, kind, id, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
 	if (if_match(ctx, &r) == -1)
@@ -634,12 +639,8 @@ out:
 int
 api_plan_delete(struct api_ctx *ctx)
 {
-	const char	*plan;
-
-	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "plan", plan, NULL, "Dit jaarplan "
-	    "bestaat niet."));
+	return (delete_with_version(ctx, "plan", 0, "Dit jaarplan bestaat "
+	    "niet."));
 }
 
 /* POST /api/v1/plans/{id}/items (If-Match: the plan's version) */
@@ -786,13 +787,8 @@ out:
 int
 api_plan_item_delete(struct api_ctx *ctx)
 {
-	const char	*plan, *item;
-
-	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    (item = api_path_uuid(ctx, "item", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "plan", plan, item, "Dit onderdeel "
-	    "staat niet in dit jaarplan."));
+	return (delete_with_version(ctx, "plan", 1, "Dit onderdeel staat niet "
+	    "in dit jaarplan."));
 }
 
 /* Check each element of the bulk part name against specs. */
@@ -1112,12 +1108,8 @@ api_template_get(struct api_ctx *ctx)
 int
 api_template_delete(struct api_ctx *ctx)
 {
-	const char	*id;
-
-	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "template", id, NULL, "Dit sjabloon "
-	    "bestaat niet."));
+	return (delete_with_version(ctx, "template", 0, "Dit sjabloon bestaat "
+	    "niet."));
 }
 
 /*
