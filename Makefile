@@ -46,6 +46,12 @@ CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
 		  api/src/seed_manifest.c api/src/strbuf.c \
 		  api/src/session_token.c
 
+# School-year planning.
+DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
+		   api/src/json_plans.c api/src/plan_export.c
+DB_SRC		+= api/src/db_plans.c
+APP_SRC		+= api/src/h_plans.c
+
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
 
@@ -79,7 +85,8 @@ $(BUILD)/leerlijn-db: $(CLI_OBJ)
 # always run under AddressSanitizer and UndefinedBehaviorSanitizer.
 include tests/unit/deps.mk
 
-$(BUILD)/unit/%: tests/unit/%.c $(HDRS)
+.SECONDEXPANSION:
+$(BUILD)/unit/%: tests/unit/%.c $$(UNIT_DEPS_$$*) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $< $(UNIT_DEPS_$*) -lcmocka $(LIBS)
 

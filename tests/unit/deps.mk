@@ -23,3 +23,14 @@ UNIT_DEPS_test_cookie		= api/src/cookie.c
 UNIT_DEPS_test_session_token	= api/src/session_token.c
 UNIT_DEPS_test_password		= api/src/password.c \
 				  api/src/common_passwords.c api/src/utf8.c
+# School-year planning.
+UNIT_DEPS_test_ical		= api/src/ical.c api/src/strbuf.c \
+				  api/src/school_calendar.c
+UNIT_DEPS_test_csv		= api/src/csv.c api/src/strbuf.c
+UNIT_DEPS_test_plan_checks	= api/src/plan_checks.c \
+				  api/src/school_calendar.c
+UNIT_DEPS_test_json_plans	= api/src/json_plans.c api/src/plan_checks.c \
+				  api/src/school_calendar.c
+UNIT_DEPS_test_plan_export	= api/src/plan_export.c api/src/ical.c \
+				  api/src/csv.c api/src/strbuf.c \
+				  api/src/school_calendar.c
