@@ -7,6 +7,8 @@
  *   leerlijn-db version                     print the schema version
  *   leerlijn-db wait [SECONDS]              wait until the database answers
  *   leerlijn-db kore-conf TEMPLATE APP_SO   print the Kore configuration
+ *   leerlijn-db case-import FILE            import a CASE 1.0 CFPackage
+ *   leerlijn-db case-export ID              print a framework's CFPackage
  *
  * The database comes from DATABASE_URL; see settings.h for every variable.
  */
@@ -18,6 +20,7 @@
 
 #include <libpq-fe.h>
 
+#include "case_cli.h"
 #include "migrate.h"
 #include "seed.h"
 #include "settings.h"
@@ -32,7 +35,9 @@ usage(void)
 	    "       leerlijn-db setup [SCHEMA_DIR SEEDS_DIR]\n"
 	    "       leerlijn-db version\n"
 	    "       leerlijn-db wait [SECONDS]\n"
-	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n");
+	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n"
+	    "       leerlijn-db case-import FILE\n"
+	    "       leerlijn-db case-export ID\n");
 	exit(2);
 }
 
@@ -108,6 +113,19 @@ cmd_wait(const struct settings *s, const char *arg)
 		usleep(200 * 1000);
 	}
 	return (0);
+}
+
+static int
+cmd_case(const struct settings *s,
+    int (*fn)(PGconn *, const char *, const char *), const char *arg)
+{
+	PGconn	*c;
+	int	 rc;
+
+	c = connect_or_die(s);
+	rc = fn(c, s->base_url, arg);
+	PQfinish(c);
+	return (rc);
 }
 
 /* Replace @NAME@ markers of the template with settings. */
@@ -193,6 +211,10 @@ main(int argc, char **argv)
 		return (cmd_wait(&s, argc == 3 ? argv[2] : NULL));
 	if (strcmp(argv[1], "kore-conf") == 0 && argc == 4)
 		return (cmd_kore_conf(&s, argv[2], argv[3]));
+	if (strcmp(argv[1], "case-import") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_import, argv[2]));
+	if (strcmp(argv[1], "case-export") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_export, argv[2]));
 	usage();
 	return (2);
 }

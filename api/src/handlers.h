@@ -36,5 +36,7 @@ API_HANDLER(api_lesson_delete);
 API_HANDLER(api_alignment_create);
 API_HANDLER(api_alignment_get);
 API_HANDLER(api_alignment_delete);
+/* h_case_import.c */
+API_HANDLER(api_case_import);
 
 #endif

@@ -31,6 +31,10 @@ const struct route routes[] = {
 
 	/* The school calendar. */
 	{ RM_GET, "/api/v1/calendar/{school_year}", "region", api_calendar_get },
+
+	/* IMS CASE 1.0 package import (curators); the provider itself is
+	 * under /ims/case/v1p0 (case_dispatch.c). */
+	{ RM_POST, "/api/v1/case/packages",	NULL,	api_case_import },
 };
 
 const size_t	routes_count = sizeof(routes) / sizeof(routes[0]);
