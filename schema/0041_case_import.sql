@@ -112,6 +112,16 @@ BEGIN
 	WHERE NOT (k = 'CFItemTypes' AND (d ->> 'identifier')::uuid =
 	    case_item_type_id(d ->> 'title'));
 
+	-- educationLevel is derived again on export when every "nl-niveau:"
+	-- value names a level of this catalogue; otherwise (a package from
+	-- elsewhere, levels this catalogue does not have) it is kept as given
+	-- and only the known levels are linked.
+	UPDATE _ci_item i SET raw = i.raw - 'educationLevel'
+	WHERE cardinality(i.levels) > 0
+	  AND NOT EXISTS (SELECT 1 FROM unnest(i.levels) x
+	      WHERE NOT EXISTS (SELECT 1 FROM level l
+		  WHERE l.code = x OR l.id::text = x));
+
 	-- Primary parent of each item: the isChildOf association with the
 	-- derived identifier, else the first one in the package.
 	UPDATE _ci_item i SET parent_id = CASE WHEN c.destination_id = fid::text
@@ -160,12 +170,6 @@ BEGIN
 		'confidence moet verbatim, paraphrase of inferred zijn.') ORDER BY a.ord)
 	    FROM _ci_assoc a
 	    WHERE a.confidence NOT IN ('verbatim', 'paraphrase', 'inferred')), '[]');
-	invalid := invalid || coalesce((SELECT jsonb_agg(case_err(
-		'CFItems[' || (i.ord - 1) || '].educationLevel',
-		'Onbekend niveau: ' || x || '.') ORDER BY i.ord, x)
-	    FROM _ci_item i, unnest(i.levels) x
-	    WHERE NOT EXISTS (SELECT 1 FROM level l
-		WHERE l.code = x OR l.id::text = x)), '[]');
 	invalid := invalid || coalesce((SELECT jsonb_agg(case_err(
 		'CFAssociations[' || (a.ord - 1) || '].destinationNodeURI',
 		'De bestemming ' || a.destination_id || ' wijst naar niets: geen '

@@ -133,7 +133,9 @@ fill_item(json_t *item)
 	if (!json_is_object(item) ||
 	    (levels = json_object_get(item, "_levels")) == NULL)
 		return (0);
-	if (json_array_size(levels) > 0) {
+	/* A kept educationLevel of an imported package stays as it was. */
+	if (json_array_size(levels) > 0 &&
+	    json_object_get(item, "educationLevel") == NULL) {
 		if ((edu = case_level_education(levels)) == NULL)
 			return (-1);
 		if (json_object_set_new(item, "educationLevel", edu) == -1)
@@ -159,13 +161,12 @@ case_level_fill(json_t *doc)
 }
 
 json_t *
-case_level_codes(const json_t *education, int *keep)
+case_level_codes(const json_t *education)
 {
 	json_t		*out, *v;
 	size_t		 i;
 	char		 code[CASE_LEVEL_CODE_MAX + 1];
 
-	*keep = 0;
 	if ((out = json_array()) == NULL)
 		return (NULL);
 	if (json_is_string(education)) {
@@ -183,7 +184,6 @@ case_level_codes(const json_t *education, int *keep)
 				goto fail;
 		}
 	}
-	*keep = education != NULL && json_array_size(out) == 0;
 	return (out);
 fail:
 	json_decref(out);

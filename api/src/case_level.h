@@ -10,8 +10,9 @@
  *   - followed by "nl-niveau:" and the Leerlijn level code of each level
  *     (e.g. "nl-niveau:havo-2"), which keeps SLO's level so that a Dutch
  *     consumer can read it back.
- * Import reads the "nl-niveau:" values back (CEDS codes alone cannot say
- * havo from vwo) and keeps a package's other values as they were.
+ * Import links the levels the "nl-niveau:" values name (CEDS codes alone
+ * cannot tell havo from vwo); when some value names no level of the
+ * catalogue, the whole educationLevel is also kept as it was given.
  */
 #ifndef LEERLIJN_CASE_LEVEL_H
 #define LEERLIJN_CASE_LEVEL_H
@@ -48,16 +49,15 @@ json_t			*case_level_education(const json_t *levels);
 /*
  * Replace every "_levels" member below doc (a CFPackage, a CFItem or a
  * CFItemAssociations document) by "educationLevel" (left out when there
- * are no levels: a kept educationLevel of an imported package stays).
- * Returns 0 or -1.
+ * are no levels; an educationLevel that an imported package gave and the
+ * catalogue kept stays as it is).  Returns 0 or -1.
  */
 int			 case_level_fill(json_t *doc);
 /*
- * For import: the "nl-niveau:" codes of an item's educationLevel (a string
- * or an array of strings) as a new array of codes.  *keep is set to 1 when
- * the value holds no "nl-niveau:" entry and must be kept as it is.  New
- * reference, NULL when out of memory.
+ * For import: the "nl-niveau:" codes of an item's educationLevel (a string,
+ * an array of strings or NULL) as a new array of codes (other values are
+ * left to the caller).  New reference, NULL when out of memory.
  */
-json_t			*case_level_codes(const json_t *education, int *keep);
+json_t			*case_level_codes(const json_t *education);
 
 #endif

@@ -1004,19 +1004,15 @@ case_package_prepare(json_t *pkg)
 {
 	json_t	*items, *item, *assocs, *a, *codes, *edu;
 	size_t	 i;
-	int	 keep;
 
 	lower_string(json_object_get(pkg, "CFDocument"), "identifier");
 	items = json_object_get(pkg, "CFItems");
 	json_array_foreach(items, i, item) {
 		lower_string(item, "identifier");
 		edu = json_object_get(item, "educationLevel");
-		if ((codes = case_level_codes(edu, &keep)) == NULL)
+		if ((codes = case_level_codes(edu)) == NULL)
 			return (-1);
 		if (json_object_set_new(item, "_levels", codes) == -1)
-			return (-1);
-		if (edu != NULL && !keep &&
-		    json_object_del(item, "educationLevel") == -1)
 			return (-1);
 	}
 	assocs = json_object_get(pkg, "CFAssociations");

@@ -35,9 +35,8 @@ struct case_errors {
 size_t	case_package_check(const json_t *pkg, struct case_errors *e);
 /*
  * Prepare a checked package for case_import(): identifiers in lower case,
- * each item's educationLevel "nl-niveau:" values as "_levels" (the member
- * itself is dropped then, since it is derived again on export).  Returns
- * 0, or -1 when out of memory.
+ * each item's educationLevel "nl-niveau:" values as "_levels" (level codes
+ * for the database).  Returns 0, or -1 when out of memory.
  */
 int	case_package_prepare(json_t *pkg);
 
