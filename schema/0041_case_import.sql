@@ -26,6 +26,15 @@ CREATE FUNCTION case_err(p_field text, p_message text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
 AS $$ SELECT jsonb_build_object('field', p_field, 'message', p_message) $$;
 
+-- The text as a uuid, or NULL when it is none (a LinkGenURI identifier may
+-- be any string).
+CREATE FUNCTION case_uuid_or_null(p text) RETURNS uuid
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT CASE WHEN p ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+	    THEN p::uuid END
+$$;
+
 CREATE FUNCTION case_import(p_base text, p jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
@@ -42,6 +51,7 @@ DECLARE
 	ins integer;
 	upd integer;
 	del integer;
+	adel integer;
 	items jsonb;
 	assocs jsonb;
 	defs jsonb;
@@ -125,7 +135,7 @@ BEGIN
 	-- Primary parent of each item: the isChildOf association with the
 	-- derived identifier, else the first one in the package.
 	UPDATE _ci_item i SET parent_id = CASE WHEN c.destination_id = fid::text
-		THEN NULL ELSE c.destination_id::uuid END,
+		THEN NULL ELSE case_uuid_or_null(c.destination_id) END,
 	    position = greatest(coalesce(c.seq, 1) - 1, 0),
 	    parent_assoc = c.id
 	FROM (SELECT DISTINCT ON (a.origin) a.*
@@ -146,7 +156,7 @@ BEGIN
 		AND g.framework_id IS DISTINCT FROM fid));
 	UPDATE _ci_assoc a SET target = 'derived'
 	WHERE a.target IS NULL AND a.type = 'exemplar'
-	  AND a.id = case_exemplar_id(a.origin, a.destination_id::uuid)
+	  AND a.id = case_exemplar_id(a.origin, case_uuid_or_null(a.destination_id))
 	  AND EXISTS (SELECT 1 FROM lesson_alignment la
 	      WHERE la.goal_id = a.origin AND la.lesson_id::text = a.destination_id);
 	UPDATE _ci_assoc a SET target = 'external'
@@ -278,6 +288,20 @@ BEGIN
 	)
 	INSERT INTO _ci_changed SELECT 'item', id, inserted FROM up;
 
+	-- associations the package no longer has (before the goals they
+	-- start from go, so that they are counted)
+	DELETE FROM goal_relation r USING goal o
+	WHERE o.id = r.origin_goal_id AND o.framework_id = fid
+	  AND NOT EXISTS (SELECT 1 FROM _ci_assoc a WHERE a.target = 'relation'
+	      AND a.origin = r.origin_goal_id AND a.type = r.relation_type
+	      AND a.destination_id = r.destination_goal_id::text);
+	GET DIAGNOSTICS adel = ROW_COUNT;
+	DELETE FROM case_association c WHERE c.framework_id = fid
+	  AND NOT EXISTS (SELECT 1 FROM _ci_assoc a WHERE a.target = 'external'
+	      AND a.id = c.id);
+	GET DIAGNOSTICS upd = ROW_COUNT;
+	adel := adel + upd;
+
 	DELETE FROM goal g WHERE g.framework_id = fid
 	  AND NOT EXISTS (SELECT 1 FROM _ci_item i WHERE i.id = g.id);
 	GET DIAGNOSTICS del = ROW_COUNT;
@@ -318,17 +342,6 @@ BEGIN
 	INTO items FROM _ci_changed WHERE kind = 'item';
 
 	-- ---- the associations ----------------------------------------------------
-	DELETE FROM goal_relation r USING goal o
-	WHERE o.id = r.origin_goal_id AND o.framework_id = fid
-	  AND NOT EXISTS (SELECT 1 FROM _ci_assoc a WHERE a.target = 'relation'
-	      AND a.origin = r.origin_goal_id AND a.type = r.relation_type
-	      AND a.destination_id = r.destination_goal_id::text);
-	GET DIAGNOSTICS del = ROW_COUNT;
-	DELETE FROM case_association c WHERE c.framework_id = fid
-	  AND NOT EXISTS (SELECT 1 FROM _ci_assoc a WHERE a.target = 'external'
-	      AND a.id = c.id);
-	GET DIAGNOSTICS upd = ROW_COUNT;
-	del := del + upd;
 
 	WITH up AS (
 		INSERT INTO goal_relation AS r (id, origin_goal_id, relation_type,
@@ -372,7 +385,7 @@ BEGIN
 	INSERT INTO _ci_changed SELECT 'assoc', id, inserted FROM up;
 
 	SELECT jsonb_build_object('inserted', count(*) FILTER (WHERE inserted),
-	    'updated', count(*) FILTER (WHERE NOT inserted), 'deleted', del)
+	    'updated', count(*) FILTER (WHERE NOT inserted), 'deleted', adel)
 	INTO assocs FROM _ci_changed WHERE kind = 'assoc';
 
 	-- ---- definitions ---------------------------------------------------------
