@@ -43,7 +43,8 @@ CLI_SRC		= api/cli/leerlijn_db.c api/src/migrate.c api/src/seed.c \
 		  api/cli/case_cli.c
 CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
 		  api/src/seed_manifest.c api/src/strbuf.c \
-		  api/src/case_level.c api/src/case_package.c
+		  api/src/case_level.c api/src/case_package.c \
+		  api/src/params.c api/src/utf8.c
 
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))

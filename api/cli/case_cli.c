@@ -15,6 +15,7 @@
 #include "case_cli.h"
 #include "case_level.h"
 #include "case_package.h"
+#include "params.h"
 #include "strbuf.h"
 
 #define CASE_FILE_MAX	(256 * 1024 * 1024)
@@ -32,6 +33,27 @@ exec_ok(PGconn *c, const char *sql)
 		    PQerrorMessage(c));
 	PQclear(r);
 	return (ok);
+}
+
+/*
+ * Run sql with base and arg; the one-row result, or NULL after printing
+ * why.  The caller frees the result with PQclear.
+ */
+static PGresult *
+query_one(PGconn *c, const char *sql, const char *base, const char *arg,
+    const char *what)
+{
+	PGresult	*r;
+	const char	*params[2] = { base, arg };
+
+	r = PQexecParams(c, sql, 2, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		fprintf(stderr, "leerlijn-db: %s failed: %s", what,
+		    PQerrorMessage(c));
+		PQclear(r);
+		return (NULL);
+	}
+	return (r);
 }
 
 static void
@@ -54,7 +76,7 @@ case_cli_import(PGconn *c, const char *base, const char *file)
 	json_error_t		 jerr;
 	json_t			*pkg, *result;
 	PGresult		*r;
-	const char		*params[2], *status;
+	const char		*status;
 	char			*text;
 	size_t			 i;
 	int			 rc, in_tx;
@@ -92,15 +114,9 @@ case_cli_import(PGconn *c, const char *base, const char *file)
 	if (!exec_ok(c, "BEGIN"))
 		goto out;
 	in_tx = 1;
-	params[0] = base;
-	params[1] = text;
-	r = PQexecParams(c, "SELECT case_import($1, $2::jsonb)::text", 2,
-	    NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-		fprintf(stderr, "leerlijn-db: case import failed: %s",
-		    PQerrorMessage(c));
+	if ((r = query_one(c, "SELECT case_import($1, $2::jsonb)::text", base,
+	    text, "case import")) == NULL)
 		goto out;
-	}
 	if ((result = json_loads(PQgetvalue(r, 0, 0), 0, NULL)) == NULL)
 		goto out;
 	status = json_string_value(json_object_get(result, "status"));
@@ -134,25 +150,18 @@ int
 case_cli_export(PGconn *c, const char *base, const char *id)
 {
 	PGresult	*r;
-	const char	*params[2];
 	json_t		*doc;
 	int		 rc;
 
 	rc = 1;
 	doc = NULL;
-	if (!case_is_uuid(id)) {
+	if (!param_is_uuid(id)) {
 		fprintf(stderr, "leerlijn-db: %s is not a UUID\n", id);
 		return (1);
 	}
-	params[0] = base;
-	params[1] = id;
-	r = PQexecParams(c, "SELECT case_package($1, $2::uuid)::text", 2,
-	    NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
-		fprintf(stderr, "leerlijn-db: case export failed: %s",
-		    PQerrorMessage(c));
+	if ((r = query_one(c, "SELECT case_package($1, $2::uuid)::text", base,
+	    id, "case export")) == NULL)
 		goto out;
-	}
 	if (PQgetisnull(r, 0, 0)) {
 		fprintf(stderr, "leerlijn-db: no framework %s\n", id);
 		goto out;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "case_level.h"
+#include "params.h"
 
 static const char *const	ceds[] = {
 	"PK", "KG", "01", "02", "03", "04", "05", "06", "07", "08", "09",
@@ -23,25 +24,6 @@ case_level_ceds(int year)
 	if (year < 1 || (size_t)year > NCEDS)
 		return (NULL);
 	return (ceds[year - 1]);
-}
-
-static int
-is_uuid(const char *s)
-{
-	size_t	i;
-
-	if (strlen(s) != 36)
-		return (0);
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return (0);
-		} else if (!((s[i] >= '0' && s[i] <= '9') ||
-		    (s[i] >= 'a' && s[i] <= 'f'))) {
-			return (0);
-		}
-	}
-	return (1);
 }
 
 static int
@@ -69,7 +51,7 @@ case_level_parse(const char *value, char *code, size_t len)
 	if (strncmp(value, CASE_LEVEL_PREFIX, plen) == 0) {
 		c = value + plen;
 		if (strlen(c) >= len || strlen(c) > CASE_LEVEL_CODE_MAX ||
-		    (!is_code(c) && !is_uuid(c)))
+		    (!is_code(c) && !param_is_uuid(c)))
 			return (CASE_LEVEL_OTHER);
 		memcpy(code, c, strlen(c) + 1);
 		return (CASE_LEVEL_NL);

@@ -10,6 +10,7 @@
 
 #include "case_level.h"
 #include "case_package.h"
+#include "params.h"
 
 /* The kinds of value the schema allows for a member. */
 enum vtype {
@@ -251,24 +252,6 @@ indexpath(char *out, size_t len, const char *path, size_t i)
 
 /* ---- formats -------------------------------------------------------------- */
 
-int
-case_is_uuid(const char *s)
-{
-	size_t	i;
-
-	if (s == NULL || strlen(s) != 36)
-		return (0);
-	for (i = 0; i < 36; i++) {
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (s[i] != '-')
-				return (0);
-		} else if (!isxdigit((unsigned char)s[i])) {
-			return (0);
-		}
-	}
-	return (1);
-}
-
 static int
 digits(const char *s, size_t n, int *v)
 {
@@ -416,7 +399,7 @@ check_value(const json_t *v, const struct member *m, const char *path,
 			err(e, path, "moet een absolute URI zijn");
 		break;
 	case V_UUID:
-		if (!json_is_string(v) || !case_is_uuid(s))
+		if (!json_is_string(v) || !param_is_uuid(s))
 			err(e, path, "moet een UUID zijn "
 			    "(8-4-4-4-12 hexadecimale cijfers)");
 		break;
@@ -574,7 +557,7 @@ idset_add(struct idset *s, const char *id, const char *path)
 {
 	struct ident	*nv;
 
-	if (!case_is_uuid(id))
+	if (!param_is_uuid(id))
 		return (0);
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
@@ -607,7 +590,7 @@ idset_find(const struct idset *s, const char *id)
 	size_t	lo, hi, mid;
 	int	c;
 
-	if (!case_is_uuid(id))
+	if (!param_is_uuid(id))
 		return (-1);
 	lower_uuid(key, id);
 	lo = 0;
@@ -824,7 +807,7 @@ check_references(const json_t *pkg, struct case_errors *e)
 	tr = NULL;
 	doc_id = json_string_value(json_object_get(json_object_get(pkg,
 	    "CFDocument"), "identifier"));
-	if (!case_is_uuid(doc_id))
+	if (!param_is_uuid(doc_id))
 		return (0);
 	lower_uuid(doc, doc_id);
 	arr = json_object_get(pkg, "CFItems");
@@ -834,7 +817,7 @@ check_references(const json_t *pkg, struct case_errors *e)
 		    "identifier")), p) == -1)
 			goto out;
 		link = json_object_get(a, "CFDocumentURI");
-		if (case_is_uuid(json_string_value(json_object_get(link,
+		if (param_is_uuid(json_string_value(json_object_get(link,
 		    "identifier"))) && strcasecmp(json_string_value(
 		    json_object_get(link, "identifier")), doc) != 0) {
 			subpath(q, sizeof(q), p, "CFDocumentURI");
@@ -884,12 +867,12 @@ check_references(const json_t *pkg, struct case_errors *e)
 				ed[ne].assoc = i;
 				ne++;
 			}
-		} else if (!case_is_uuid(d) && strcmp(type, "exemplar") != 0) {
+		} else if (!param_is_uuid(d) && strcmp(type, "exemplar") != 0) {
 			err(e, q, "%s wijst naar niets: alleen een exemplar "
 			    "mag naar iets anders dan een leerdoel wijzen", d);
 			continue;
 		}
-		if (case_is_uuid(d)) {
+		if (param_is_uuid(d)) {
 			lower_uuid(tr[nt].origin, o);
 			lower_uuid(tr[nt].dest, d);
 			(void)snprintf(tr[nt].type, sizeof(tr[nt].type), "%s",
@@ -898,7 +881,7 @@ check_references(const json_t *pkg, struct case_errors *e)
 			nt++;
 		}
 		link = json_object_get(a, "CFDocumentURI");
-		if (case_is_uuid(json_string_value(json_object_get(link,
+		if (param_is_uuid(json_string_value(json_object_get(link,
 		    "identifier"))) && strcasecmp(json_string_value(
 		    json_object_get(link, "identifier")), doc) != 0) {
 			subpath(q, sizeof(q), p, "CFDocumentURI");
@@ -993,7 +976,7 @@ lower_string(json_t *obj, const char *key)
 	char		 buf[37];
 
 	s = json_string_value(json_object_get(obj, key));
-	if (!case_is_uuid(s))
+	if (!param_is_uuid(s))
 		return;
 	lower_uuid(buf, s);
 	(void)json_object_set_new(obj, key, json_string(buf));

@@ -40,8 +40,6 @@ size_t	case_package_check(const json_t *pkg, struct case_errors *e);
  */
 int	case_package_prepare(json_t *pkg);
 
-/* 1 when s is a UUID (8-4-4-4-12 hexadecimal digits, either case). */
-int	case_is_uuid(const char *s);
 /* 1 when s is an RFC 3339 date-time ("2024-05-01T12:00:00Z"). */
 int	case_is_datetime(const char *s);
 /* 1 when s is an RFC 3339 full-date ("2024-05-01"). */

@@ -82,7 +82,7 @@ path_id(struct api_ctx *ctx)
 	const char	*id;
 
 	id = router_param(&ctx->match, "id");
-	if (!case_is_uuid(id)) {
+	if (!param_is_uuid(id)) {
 		case_reply_imsx(ctx, IMSX_INVALID_UUID, "De identifier is "
 		    "geen UUID.");
 		return (NULL);

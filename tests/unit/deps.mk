@@ -16,6 +16,8 @@ UNIT_DEPS_test_json_tree	= api/src/json_tree.c
 UNIT_DEPS_test_json_fields	= api/src/json_fields.c api/src/params.c \
 				  api/src/utf8.c
 UNIT_DEPS_test_school_calendar	= api/src/school_calendar.c
-UNIT_DEPS_test_case_level	= api/src/case_level.c
-UNIT_DEPS_test_case_package	= api/src/case_package.c api/src/case_level.c
+UNIT_DEPS_test_case_level	= api/src/case_level.c api/src/params.c \
+				  api/src/utf8.c
+UNIT_DEPS_test_case_package	= api/src/case_package.c api/src/case_level.c \
+				  api/src/params.c api/src/utf8.c
 UNIT_DEPS_test_case_query	= api/src/case_query.c

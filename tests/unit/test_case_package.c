@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "case_package.h"
+#include "params.h"
 
 #define DOC	"0f3b5a2e-1c4d-4e5f-8a9b-0c1d2e3f4a5b"
 #define I1	"11111111-1111-4111-8111-111111111111"
@@ -239,11 +240,11 @@ static void
 test_formats(void **state)
 {
 	(void)state;
-	assert_true(case_is_uuid(I1));
-	assert_true(case_is_uuid("ABCDEF01-2345-6789-ABCD-EF0123456789"));
-	assert_false(case_is_uuid("ABCDEF01-2345-6789-ABCD-EF012345678"));
-	assert_false(case_is_uuid("ABCDEF0112345-6789-ABCD-EF0123456789"));
-	assert_false(case_is_uuid(NULL));
+	assert_true(param_is_uuid(I1));
+	assert_true(param_is_uuid("ABCDEF01-2345-6789-ABCD-EF0123456789"));
+	assert_false(param_is_uuid("ABCDEF01-2345-6789-ABCD-EF012345678"));
+	assert_false(param_is_uuid("ABCDEF0112345-6789-ABCD-EF0123456789"));
+	assert_false(param_is_uuid(NULL));
 	assert_true(case_is_date("2000-02-29"));
 	assert_false(case_is_date("1900-02-29"));
 	assert_false(case_is_date("2024-04-31"));
