@@ -90,6 +90,22 @@ CREATE TABLE case_association (
 CREATE INDEX case_association_framework_idx ON case_association (framework_id);
 CREATE INDEX case_association_origin_idx ON case_association (origin_goal_id);
 
+-- The licences of frameworks whose data is published under one (SLO's open
+-- data: MIT), served as CFLicenses and as the CFDocument's licenseURI.
+CREATE TABLE case_license (
+	id		uuid PRIMARY KEY,
+	title		text NOT NULL CHECK (btrim(title) <> ''),
+	description	text,
+	license_text	text NOT NULL CHECK (btrim(license_text) <> ''),
+	source		text NOT NULL,
+	created_at	timestamptz NOT NULL DEFAULT now(),
+	updated_at	timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE framework ADD COLUMN case_license_id uuid
+	REFERENCES case_license (id);
+
+CREATE TRIGGER case_license_touch BEFORE UPDATE ON case_license
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
 CREATE TRIGGER case_definition_touch BEFORE UPDATE ON case_definition
 	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
 CREATE TRIGGER case_association_touch BEFORE UPDATE ON case_association
@@ -170,6 +186,8 @@ AS $$
 	    'version', f.version,
 	    'adoptionStatus', case_adoption_status(f.status),
 	    'notes', f.note,
+	    'licenseURI', (SELECT case_link(p_base, 'CFLicenses', l.id, l.title)
+		FROM case_license l WHERE l.id = f.case_license_id),
 	    'extensions', jsonb_build_object('code', f.code)))
 $$;
 
@@ -341,6 +359,15 @@ AS $$
 	    'lastChangeDateTime', case_time(p_changed))
 $$;
 
+CREATE FUNCTION case_license_json(l case_license, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_strip_nulls(jsonb_build_object('identifier', l.id::text,
+	    'uri', case_uri(p_base, 'CFLicenses', l.id), 'title', l.title,
+	    'description', l.description, 'licenseText', l.license_text,
+	    'lastChangeDateTime', case_time(l.updated_at)))
+$$;
+
 CREATE FUNCTION case_definition_json(d case_definition, p_base text)
 RETURNS jsonb
 LANGUAGE sql STABLE
@@ -383,7 +410,9 @@ AS $$
 	    'CFDefinitions', jsonb_build_object(
 		'CFConcepts', case_definitions_of(p_base, f.id, 'CFConcepts'),
 		'CFSubjects', case_definitions_of(p_base, f.id, 'CFSubjects'),
-		'CFLicenses', case_definitions_of(p_base, f.id, 'CFLicenses'),
+		'CFLicenses', coalesce((SELECT jsonb_agg(case_license_json(l, p_base))
+		    FROM case_license l WHERE l.id = f.case_license_id), '[]')
+		    || case_definitions_of(p_base, f.id, 'CFLicenses'),
 		'CFItemTypes', coalesce((SELECT jsonb_agg(t.doc ORDER BY t.id)
 		    FROM (SELECT case_item_type_id(g.kind) AS id,
 			case_item_type_json(p_base, g.kind, max(g.updated_at)) AS doc
@@ -477,7 +506,8 @@ AS $$
 $$;
 
 -- CFConcepts, CFSubjects, CFItemTypes, CFLicenses, CFAssociationGroupings,
--- CFRubrics by identifier.  Item types derived from goal kinds come first.
+-- CFRubrics by identifier.  Item types derived from goal kinds and the
+-- catalogue's own licences come first.
 CREATE FUNCTION case_definition_get(p_base text, p_kind text, p_id uuid)
 RETURNS jsonb
 LANGUAGE sql STABLE
@@ -487,6 +517,9 @@ AS $$
 		SELECT case_item_type_json(p_base, g.kind, max(g.updated_at))
 		FROM goal g WHERE case_item_type_id(g.kind) = p_id
 		GROUP BY g.kind LIMIT 1) END,
+	    CASE WHEN p_kind = 'CFLicenses' THEN (
+		SELECT case_license_json(l, p_base) FROM case_license l
+		WHERE l.id = p_id) END,
 	    (SELECT case_definition_json(d, p_base) FROM case_definition d
 		WHERE d.id = p_id AND d.kind = p_kind))
 $$;

@@ -52,6 +52,8 @@ DECLARE
 	upd integer;
 	del integer;
 	adel integer;
+	lic_id uuid;
+	lic jsonb;
 	items jsonb;
 	assocs jsonb;
 	defs jsonb;
@@ -78,6 +80,18 @@ BEGIN
 		    inserted boolean);
 	END IF;
 	TRUNCATE _ci_item, _ci_assoc, _ci_def, _ci_changed;
+
+	-- The CFLicense the document names, when the package or the catalogue
+	-- has it (otherwise licenseURI is kept as given).
+	lic_id := case_uuid_or_null(doc -> 'licenseURI' ->> 'identifier');
+	SELECT d INTO lic
+	FROM jsonb_array_elements(CASE WHEN jsonb_typeof(p -> 'CFDefinitions') = 'object'
+	    THEN coalesce(p -> 'CFDefinitions' -> 'CFLicenses', '[]') ELSE '[]' END) d
+	WHERE case_uuid_or_null(d ->> 'identifier') = lic_id
+	LIMIT 1;
+	IF lic IS NULL AND NOT EXISTS (SELECT 1 FROM case_license WHERE id = lic_id) THEN
+		lic_id := NULL;
+	END IF;
 
 	INSERT INTO _ci_item (id, ord, title, description, code, kind, note,
 	    status, confidence, alt_titles, levels, raw)
@@ -120,7 +134,10 @@ BEGIN
 	    UNION ALL SELECT 'CFRubrics', coalesce(p -> 'CFRubrics', '[]')) s,
 	    jsonb_array_elements(s.v) WITH ORDINALITY AS t (d, o)
 	WHERE NOT (k = 'CFItemTypes' AND (d ->> 'identifier')::uuid =
-	    case_item_type_id(d ->> 'title'));
+	    case_item_type_id(d ->> 'title'))
+	  -- the document's licence goes to case_license, shared by frameworks
+	  AND NOT (k = 'CFLicenses' AND (d ->> 'identifier')::uuid
+	      IS NOT DISTINCT FROM lic_id);
 
 	-- educationLevel is derived again on export when every "nl-niveau:"
 	-- value names a level of this catalogue; otherwise (a package from
@@ -251,6 +268,23 @@ BEGIN
 	    EXCLUDED.language, EXCLUDED.status, EXCLUDED.source_url,
 	    EXCLUDED.note);
 	GET DIAGNOSTICS n_fw = ROW_COUNT;
+	IF lic IS NOT NULL THEN
+		INSERT INTO case_license AS l (id, title, description,
+		    license_text, source)
+		VALUES (lic_id, lic ->> 'title', lic ->> 'description',
+		    lic ->> 'licenseText', src)
+		ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title,
+		    description = EXCLUDED.description,
+		    license_text = EXCLUDED.license_text
+		WHERE (l.title, l.description, l.license_text) IS DISTINCT FROM
+		    (EXCLUDED.title, EXCLUDED.description, EXCLUDED.license_text);
+		GET DIAGNOSTICS upd = ROW_COUNT;
+		n_fw := n_fw + upd;
+	END IF;
+	UPDATE framework SET case_license_id = lic_id
+	WHERE id = fid AND case_license_id IS DISTINCT FROM lic_id;
+	GET DIAGNOSTICS upd = ROW_COUNT;
+	n_fw := n_fw + upd;
 	UPDATE framework f SET case_document = x.extra
 	FROM (SELECT case_diff(doc - ARRAY['uri', 'lastChangeDateTime',
 		'CFPackageURI'], case_document_base(f2, p_base)) AS extra

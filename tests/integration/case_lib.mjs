@@ -24,7 +24,7 @@ export function schemaErrors(pkg) {
 export async function snapshot(client) {
   const out = {};
   for (const t of ['framework', 'goal', 'goal_level', 'goal_relation', 'goal_replaced_id',
-    'alignment', 'case_definition', 'case_association']) {
+    'alignment', 'case_definition', 'case_association', 'case_license']) {
     const { rows } = await client.query(
       `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x`);
     out[t] = rows[0];

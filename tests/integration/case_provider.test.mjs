@@ -66,6 +66,32 @@ test('SLO goals keep SLO\'s own UUIDs; the others have stable ones', async () =>
   assert.deepEqual(b.CFAssociations.map((i) => i.identifier), a.CFAssociations.map((i) => i.identifier));
 });
 
+test('frameworks built from SLO\'s open data carry its MIT licence', async () => {
+  const license = fs.readFileSync(`${ROOT}seeds/slo/LICENSE`, 'utf8');
+  const c = await db();
+  const { rows } = await c.query(`SELECT id, code, case_license_id IS NOT NULL AS licensed FROM framework`);
+  await c.end();
+  const slo = rows.filter((r) => ['SLO-KD-PO-2006', 'SLO-KD-VO-2006', 'SLO-KD-SO-VSO', 'SLO-LDK'].includes(r.code));
+  assert.equal(slo.length, 4);
+  for (const f of rows) {
+    const doc = (await api(`${CASE}/CFDocuments/${f.id}`)).json;
+    if (!slo.includes(f)) {
+      assert.equal(doc.licenseURI, undefined, `${f.code}: no licence is claimed`);
+      continue;
+    }
+    const pkg = await getPackage(f.id);
+    assert.equal(pkg.CFDefinitions.CFLicenses.length, 1);
+    const lic = pkg.CFDefinitions.CFLicenses[0];
+    assert.equal(doc.licenseURI.identifier, lic.identifier);
+    assert.match(lic.title, /MIT/);
+    assert.ok(license.includes(lic.licenseText), 'the text of seeds/slo/LICENSE');
+    assert.match(lic.licenseText, /Copyright \(c\) SLO/);
+    const got = await api(new URL(doc.licenseURI.uri).pathname);
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.json, lic);
+  }
+});
+
 test('the goal tree is isChildOf associations with sequenceNumber', async () => {
   const c = await db();
   const { rows } = await c.query(`SELECT g.id, g.parent_id, g.position, g.code FROM goal g
