@@ -7,7 +7,7 @@
 #include <libpq-fe.h>
 
 /*
- * Import the CASE 1.0 CFPackage in file ("-" is standard input) in one
+ * Import the CASE 1.0 CFPackage in file in one
  * transaction; print the result to stdout, problems to stderr.  Returns
  * the exit status: 0 imported (or unchanged), 1 refused or failed.
  */

@@ -256,6 +256,49 @@ test('hostile packages are refused with the list of problems and nothing changes
   await c.end();
 });
 
+test('the importer and the CASE schema (ajv) agree on what is well-formed', async () => {
+  const headers = await curatorHeaders();
+  // [what, change, expected field of the importer's error or null]
+  const cases = [
+    ['statusStartDate null', (p) => { p.CFDocument.statusStartDate = null; }, null],
+    ['a date as statusEndDate', (p) => { p.CFItems[0].statusEndDate = '2026-07-31'; }, null],
+    ['educationLevel as one string', (p) => { p.CFItems[1].educationLevel = '09'; }, null],
+    ['CFDefinitions as an empty list', (p) => { p.CFDefinitions = []; }, null],
+    ['sequenceNumber 0', (p) => { p.CFAssociations[1].sequenceNumber = 0; }, null],
+    ['an offset date-time', (p) => { p.CFItems[2].lastChangeDateTime = '2025-06-01T12:00:00.25+02:00'; }, null],
+    ['no creator', (p) => { delete p.CFDocument.creator; }, 'CFDocument.creator'],
+    ['no fullStatement', (p) => { delete p.CFItems[1].fullStatement; }, 'CFItems[1].fullStatement'],
+    ['no uri', (p) => { delete p.CFAssociations[2].uri; }, 'CFAssociations[2].uri'],
+    ['title a number', (p) => { p.CFDocument.title = 7; }, 'CFDocument.title'],
+    ['subject an object', (p) => { p.CFDocument.subject = {}; }, 'CFDocument.subject'],
+    ['a relative uri', (p) => { p.CFItems[0].uri = '/CFItems/1'; }, 'CFItems[0].uri'],
+    ['a date without time', (p) => { p.CFItems[0].lastChangeDateTime = '2025-06-01'; }, 'CFItems[0].lastChangeDateTime'],
+    ['an impossible date', (p) => { p.CFDocument.lastChangeDateTime = '2025-02-30T10:00:00Z'; }, 'CFDocument.lastChangeDateTime'],
+    ['a time without zone', (p) => { p.CFDocument.lastChangeDateTime = '2025-06-01T10:00:00'; }, 'CFDocument.lastChangeDateTime'],
+    ['an unknown association type', (p) => { p.CFAssociations[3].associationType = 'isCousinOf'; }, 'CFAssociations[3].associationType'],
+    ['a fractional sequenceNumber', (p) => { p.CFAssociations[1].sequenceNumber = 1.5; }, 'CFAssociations[1].sequenceNumber'],
+    ['a link without title', (p) => { delete p.CFAssociations[1].originNodeURI.title; }, 'CFAssociations[1].originNodeURI.title'],
+    ['a link with an extra member', (p) => { p.CFDocument.licenseURI.x = 1; }, 'CFDocument.licenseURI.x'],
+    ['a licence without text', (p) => { delete p.CFDefinitions.CFLicenses[0].licenseText; }, 'CFDefinitions.CFLicenses[0].licenseText'],
+    ['CFItems an object', (p) => { p.CFItems = {}; }, 'CFItems'],
+    ['CFDefinitions a non-empty list', (p) => { p.CFDefinitions = [1]; }, 'CFDefinitions'],
+  ];
+  for (const [what, change, field] of cases) {
+    const { pkg, ids } = samplePackage();
+    change(pkg);
+    const ajvOk = schemaErrors(pkg).length === 0;
+    assert.equal(ajvOk, field === null, `${what}: ajv ${ajvOk ? 'accepts' : 'refuses'}`);
+    if (field === null) {
+      const res = await postPackage(pkg, headers);
+      assert.equal(res.status, 201, `${what}: ${res.text.slice(0, 300)}`);
+      created.push(ids.doc);
+    } else {
+      const doc = await refused(pkg, 422);
+      assert.ok(doc.errors.some((e) => e.field === field), `${what}: ${JSON.stringify(doc.errors)}`);
+    }
+  }
+});
+
 test('a package over the body limit is refused with a 413 problem document', async () => {
   const { pkg } = samplePackage();
   const limit = Number(process.env.LEERLIJN_BODY_MAX ?? 1048576);

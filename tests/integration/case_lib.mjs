@@ -123,6 +123,8 @@ export function samplePackage() {
 export async function dropFramework(client, id) {
   await client.query('DELETE FROM goal WHERE framework_id = $1', [id]);
   await client.query('DELETE FROM framework WHERE id = $1', [id]);
+  await client.query(`DELETE FROM case_license l WHERE l.source LIKE 'CASE-pakket %'
+    AND NOT EXISTS (SELECT 1 FROM framework f WHERE f.case_license_id = l.id)`);
 }
 
 export { BASE };
