@@ -44,6 +44,9 @@ ALTER TABLE goal ADD COLUMN case_item jsonb
 -- The identifier an imported package gave the isChildOf association to the
 -- goal's primary parent (NULL: the derived one).
 ALTER TABLE goal ADD COLUMN case_parent_association_id uuid UNIQUE;
+-- Other members of that association (CFAssociationGroupingURI, extensions).
+ALTER TABLE goal ADD COLUMN case_parent_extra jsonb
+	CHECK (case_parent_extra IS NULL OR jsonb_typeof(case_parent_extra) = 'object');
 ALTER TABLE goal_relation ADD COLUMN case_extra jsonb
 	CHECK (case_extra IS NULL OR jsonb_typeof(case_extra) = 'object');
 
@@ -276,6 +279,7 @@ AS $$
 		    THEN case_goal_node(p, p_base)
 		    ELSE case_link(p_base, 'CFDocuments', f.id, f.title) END,
 		'lastChangeDateTime', case_time(g.updated_at))
+	    || coalesce(g.case_parent_extra, '{}')
 	FROM goal g
 	JOIN framework f ON f.id = g.framework_id
 	LEFT JOIN goal p ON p.id = g.parent_id

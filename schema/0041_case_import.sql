@@ -69,7 +69,7 @@ BEGIN
 		    description text, code text, kind text, note text,
 		    status text, confidence text, alt_titles text[],
 		    levels text[], parent_id uuid, position integer,
-		    parent_assoc uuid, raw jsonb);
+		    parent_assoc uuid, parent_extra jsonb, raw jsonb);
 		CREATE TEMP TABLE _ci_assoc (id uuid, ord integer, type text,
 		    origin uuid, destination_id text, destination jsonb,
 		    seq integer, confidence text, note text, raw jsonb,
@@ -154,7 +154,7 @@ BEGIN
 	UPDATE _ci_item i SET parent_id = CASE WHEN c.destination_id = fid::text
 		THEN NULL ELSE case_uuid_or_null(c.destination_id) END,
 	    position = greatest(coalesce(c.seq, 1) - 1, 0),
-	    parent_assoc = c.id
+	    parent_assoc = c.id, parent_extra = nullif(c.raw, '{}')
 	FROM (SELECT DISTINCT ON (a.origin) a.*
 	    FROM _ci_assoc a WHERE a.type = 'isChildOf'
 	    ORDER BY a.origin, a.id = case_child_association_id(a.origin) DESC,
@@ -297,11 +297,13 @@ BEGIN
 	WITH up AS (
 		INSERT INTO goal AS g (id, id_origin, framework_id, code, kind,
 		    title, description, alt_titles, parent_id, position, status,
-		    source, confidence, note, case_parent_association_id)
+		    source, confidence, note, case_parent_association_id,
+		    case_parent_extra)
 		SELECT i.id, 'case', fid, i.code, i.kind, i.title, i.description,
 		    i.alt_titles, i.parent_id, i.position, i.status, src,
 		    i.confidence, i.note,
-		    nullif(i.parent_assoc, case_child_association_id(i.id))
+		    nullif(i.parent_assoc, case_child_association_id(i.id)),
+		    i.parent_extra
 		FROM _ci_item i
 		ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code,
 		    kind = EXCLUDED.kind, title = EXCLUDED.title,
@@ -310,14 +312,17 @@ BEGIN
 		    parent_id = EXCLUDED.parent_id, position = EXCLUDED.position,
 		    status = EXCLUDED.status, confidence = EXCLUDED.confidence,
 		    note = EXCLUDED.note,
-		    case_parent_association_id = EXCLUDED.case_parent_association_id
+		    case_parent_association_id = EXCLUDED.case_parent_association_id,
+		    case_parent_extra = EXCLUDED.case_parent_extra
 		WHERE (g.code, g.kind, g.title, g.description, g.alt_titles,
 		    g.parent_id, g.position, g.status, g.confidence, g.note,
-		    g.case_parent_association_id) IS DISTINCT FROM
+		    g.case_parent_association_id, g.case_parent_extra)
+		    IS DISTINCT FROM
 		    (EXCLUDED.code, EXCLUDED.kind, EXCLUDED.title,
 		    EXCLUDED.description, EXCLUDED.alt_titles, EXCLUDED.parent_id,
 		    EXCLUDED.position, EXCLUDED.status, EXCLUDED.confidence,
-		    EXCLUDED.note, EXCLUDED.case_parent_association_id)
+		    EXCLUDED.note, EXCLUDED.case_parent_association_id,
+		    EXCLUDED.case_parent_extra)
 		RETURNING g.id, (xmax = 0) AS inserted
 	)
 	INSERT INTO _ci_changed SELECT 'item', id, inserted FROM up;

@@ -87,6 +87,7 @@ test('a new package is created, served back valid with Markdown and UTF-8 intact
   assert.equal(res.json.created, true);
   assert.deepEqual(res.json.items, { inserted: 3, updated: 0, deleted: 0 });
   assert.equal(res.json.associations.inserted, 2, 'precedes and the exemplar; isChildOf is the tree');
+  assert.equal(res.json.definitions.inserted, 2, 'the subject and the grouping; the licence is shared');
 
   const served = await getPackage(ids.doc);
   assert.deepEqual(schemaErrors(served), []);
@@ -112,6 +113,11 @@ test('a new package is created, served back valid with Markdown and UTF-8 intact
   assert.deepEqual(tree.map((x) => x.originNodeURI.identifier), [ids.b, ids.c]);
   assert.deepEqual(tree.map((x) => x.identifier),
     [pkg.CFAssociations[1].identifier, pkg.CFAssociations[2].identifier], 'their identifiers are kept');
+  assert.deepEqual(tree[1].CFAssociationGroupingURI, pkg.CFAssociations[2].CFAssociationGroupingURI,
+    'other members of a tree association are kept');
+  const grouping = await api(`${CASE}/CFAssociationGroupings/${ids.grouping}`);
+  assert.equal(grouping.status, 200);
+  assert.equal(grouping.json.description, 'Doelen voor wie verder wil.');
   assert.equal(served.CFDefinitions.CFSubjects[0].title, 'Burgerschap');
   const subject = await api(`${CASE}/CFSubjects/${ids.subject}`);
   assert.equal(subject.status, 200);
@@ -322,9 +328,7 @@ test('the command line refuses an invalid package with its problems and changes 
   await c.end();
 });
 
-// Last: it runs the command line for a while without HTTP, and Kore answers
-// a keep-alive connection that was idle for http_header_timeout (10 s)
-// with 408, which a client reusing that connection would read.
+// Last: the slowest (the command line, on a scratch database).
 test('round trip: export -> import into an empty database -> export gives the same packages', async () => {
   const scratch = await scratchDatabase('case_rt');
   try {

@@ -66,6 +66,7 @@ export function samplePackage() {
   const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
   const subject = randomUUID();
   const license = randomUUID();
+  const grouping = randomUUID();
   const item = (id, statement, extra = {}) => ({
     identifier: id, uri: `https://case.example.org/CFItems/${id}`,
     fullStatement: statement, lastChangeDateTime: NOW,
@@ -104,19 +105,23 @@ export function samplePackage() {
         title: 'Burgerschap', hierarchyCode: '1', lastChangeDateTime: NOW }],
       CFLicenses: [{ identifier: license, uri: `https://case.example.org/CFLicenses/${license}`,
         title: 'CC BY 4.0', licenseText: 'https://creativecommons.org/licenses/by/4.0/', lastChangeDateTime: NOW }],
-      CFConcepts: [], CFItemTypes: [], CFAssociationGroupings: [],
+      CFAssociationGroupings: [{ identifier: grouping,
+        uri: `https://case.example.org/CFAssociationGroupings/${grouping}`,
+        title: 'Verdieping', description: 'Doelen voor wie verder wil.', lastChangeDateTime: NOW }],
+      CFConcepts: [], CFItemTypes: [],
     },
   };
   const nodes = { a: { id: a, title: 'W1' }, b: { id: b, title: 'W1.1' }, c: { id: c, title: 'W1.2' } };
   pkg.CFAssociations.push(
     assoc('isChildOf', nodes.a, link('CFDocuments', doc, 'Proefkader'), { sequenceNumber: 1 }),
     assoc('isChildOf', nodes.b, link('CFItems', a, 'W1'), { sequenceNumber: 1 }),
-    assoc('isChildOf', nodes.c, link('CFItems', a, 'W1'), { sequenceNumber: 2 }),
+    assoc('isChildOf', nodes.c, link('CFItems', a, 'W1'), { sequenceNumber: 2,
+      CFAssociationGroupingURI: link('CFAssociationGroupings', grouping, 'Verdieping') }),
     assoc('precedes', nodes.b, link('CFItems', c, 'W1.2')),
     assoc('exemplar', nodes.c, { title: 'Lesmateriaal', identifier: 'les-42',
       uri: 'https://lessen.example.org/les/42' }),
   );
-  return { pkg, ids: { doc, a, b, c, subject, license } };
+  return { pkg, ids: { doc, a, b, c, subject, license, grouping } };
 }
 
 // Remove a framework (and its goals) that a test imported.
