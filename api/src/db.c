@@ -20,6 +20,7 @@ static unsigned long	 generation;
 static int		 in_transaction;
 static long long	 last_attempt_ms;
 static struct db_error	 last_error;
+static char		 actor[64];	/* user id of the request, or "" */
 #define last_sqlstate	 last_error.sqlstate
 
 static long long
@@ -228,14 +229,35 @@ simple(const char *sql)
 	return (ok ? DB_OK : classify());
 }
 
+void
+db_set_actor(const char *user_id)
+{
+	(void)snprintf(actor, sizeof(actor), "%s",
+	    user_id != NULL ? user_id : "");
+}
+
 enum db_result
 db_begin(void)
 {
-	enum db_result	rc;
+	const char	*params[1] = { actor };
+	PGresult	*r;
+	enum db_result	 rc;
 
-	if ((rc = simple("BEGIN")) == DB_OK)
-		in_transaction = 1;
-	return (rc);
+	if ((rc = simple("BEGIN")) != DB_OK)
+		return (rc);
+	in_transaction = 1;
+	/* The audit trigger reads the actor of this transaction. */
+	r = PQexecParams(conn, "SELECT set_config('leerlijn.actor', $1, true)",
+	    1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		note_error(r, "set actor");
+		PQclear(r);
+		rc = classify();
+		db_rollback();
+		return (rc);
+	}
+	PQclear(r);
+	return (DB_OK);
 }
 
 enum db_result

@@ -38,5 +38,26 @@ API_HANDLER(api_alignment_get);
 API_HANDLER(api_alignment_delete);
 /* h_case_import.c */
 API_HANDLER(api_case_import);
+/* h_session.c */
+API_HANDLER(api_session_create);
+API_HANDLER(api_session_delete);
+API_HANDLER(api_me_get);
+/* h_accounts.c */
+API_HANDLER(api_schools_list);
+API_HANDLER(api_school_get);
+API_HANDLER(api_school_create);
+API_HANDLER(api_school_update);
+API_HANDLER(api_school_members);
+API_HANDLER(api_school_teacher_add);
+API_HANDLER(api_school_teacher_remove);
+API_HANDLER(api_users_list);
+API_HANDLER(api_user_get);
+API_HANDLER(api_user_create);
+API_HANDLER(api_user_update);
+API_HANDLER(api_user_delete);
+API_HANDLER(api_user_invite);
+API_HANDLER(api_invitation_accept);
+API_HANDLER(api_me_password);
+API_HANDLER(api_audit_list);
 
 #endif

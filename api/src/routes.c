@@ -52,6 +52,33 @@ const struct route routes[] = {
 	/* IMS CASE 1.0 package import (curators); the provider itself is
 	 * under /ims/case/v1p0 (case_dispatch.c). */
 	{ RM_POST, "/api/v1/case/packages",	NULL,	api_case_import },
+
+	/* Accounts: sessions, schools, people, the audit log. */
+	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },
+	{ RM_DELETE, "/api/v1/session",		NULL,	api_session_delete },
+	{ RM_GET, "/api/v1/me",			NULL,	api_me_get },
+	{ RM_PUT, "/api/v1/me/password",	NULL,	api_me_password },
+	{ RM_POST, "/api/v1/invitation",	NULL,	api_invitation_accept },
+	{ RM_GET, "/api/v1/schools",		"region," PAGING,
+	    api_schools_list },
+	{ RM_POST, "/api/v1/schools",		NULL,	api_school_create },
+	{ RM_GET, "/api/v1/schools/{id}",	NULL,	api_school_get },
+	{ RM_PATCH, "/api/v1/schools/{id}",	NULL,	api_school_update },
+	{ RM_GET, "/api/v1/schools/{id}/members", NULL, api_school_members },
+	{ RM_POST, "/api/v1/schools/{id}/teachers", NULL,
+	    api_school_teacher_add },
+	{ RM_DELETE, "/api/v1/schools/{id}/teachers/{user}", NULL,
+	    api_school_teacher_remove },
+	{ RM_GET, "/api/v1/users",		"q,role,school," PAGING,
+	    api_users_list },
+	{ RM_POST, "/api/v1/users",		NULL,	api_user_create },
+	{ RM_GET, "/api/v1/users/{id}",		NULL,	api_user_get },
+	{ RM_PATCH, "/api/v1/users/{id}",	NULL,	api_user_update },
+	{ RM_DELETE, "/api/v1/users/{id}",	NULL,	api_user_delete },
+	{ RM_POST, "/api/v1/users/{id}/invitation", NULL, api_user_invite },
+	{ RM_GET, "/api/v1/audit",
+	    "entity,entity_id,school,actor,action,from,to," PAGING,
+	    api_audit_list },
 };
 
 const size_t	routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { api, assertProblem, db, sh, scratchDatabase, curatorHeaders } from './lib.mjs';
+import { api, assertProblem, db, sh, scratchDatabase, curatorHeaders, login } from './lib.mjs';
 import {
   CASE, dropFramework, getPackage, postPackage, samplePackage, schemaErrors, snapshot, withoutTimes,
 } from './case_lib.mjs';
@@ -302,6 +302,21 @@ test('the importer and the CASE schema (ajv) agree on what is well-formed', asyn
       const doc = await refused(pkg, 422);
       assert.ok(doc.errors.some((e) => e.field === field), `${what}: ${JSON.stringify(doc.errors)}`);
     }
+  }
+});
+
+test('only curators and admins may import', async () => {
+  const { pkg } = samplePackage();
+  const c = await db();
+  try {
+    const before = await snapshot(c);
+    assertProblem(assert, await postPackage(pkg), 401);
+    for (const role of ['teacher', 'coordinator', 'inspector']) {
+      assertProblem(assert, await postPackage(pkg, (await login(role)).headers), 403);
+    }
+    assert.deepEqual(await snapshot(c), before);
+  } finally {
+    await c.end();
   }
 });
 

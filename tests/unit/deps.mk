@@ -21,3 +21,10 @@ UNIT_DEPS_test_case_level	= api/src/case_level.c api/src/params.c \
 UNIT_DEPS_test_case_package	= api/src/case_package.c api/src/case_level.c \
 				  api/src/params.c api/src/utf8.c
 UNIT_DEPS_test_case_query	= api/src/case_query.c
+UNIT_DEPS_test_authz		= api/src/authz.c
+UNIT_DEPS_test_authz_rules	= api/src/authz_rules.c api/src/authz.c \
+				  api/src/routes.c api/src/router.c
+UNIT_DEPS_test_cookie		= api/src/cookie.c
+UNIT_DEPS_test_session_token	= api/src/session_token.c
+UNIT_DEPS_test_password		= api/src/password.c \
+				  api/src/common_passwords.c api/src/utf8.c
