@@ -54,6 +54,10 @@ const struct authz_rule authz_rules[] = {
 	/* The school calendar. */
 	PUBLIC(RM_GET,		"/api/v1/calendar/{school_year}"),
 
+	/* IMS CASE 1.0 package import; the provider under /ims/case/v1p0
+	 * is public and read-only (case_dispatch.c). */
+	GLOBAL(RM_POST,		"/api/v1/case/packages", CURATION),
+
 	/* Sessions and one's own account. */
 	PUBLIC(RM_POST,		"/api/v1/session"),
 	GLOBAL(RM_DELETE,	"/api/v1/session", ANY_USER),

@@ -59,6 +59,8 @@ API_HANDLER(api_lesson_delete);
 API_HANDLER(api_alignment_create);
 API_HANDLER(api_alignment_get);
 API_HANDLER(api_alignment_delete);
+/* h_case_import.c */
+API_HANDLER(api_case_import);
 /* h_session.c */
 API_HANDLER(api_session_create);
 API_HANDLER(api_session_delete);

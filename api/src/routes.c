@@ -79,6 +79,10 @@ const struct route routes[] = {
 	{ RM_DELETE, "/api/v1/plans/{id}/feeds", NULL,	api_plan_feed_revoke },
 	{ RM_GET, "/api/v1/feeds/{token}/calendar.ics", NULL, api_feed_ics },
 
+	/* IMS CASE 1.0 package import (curators); the provider itself is
+	 * under /ims/case/v1p0 (case_dispatch.c). */
+	{ RM_POST, "/api/v1/case/packages",	NULL,	api_case_import },
+
 	/* Accounts: sessions, schools, people, the audit log. */
 	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },
 	{ RM_DELETE, "/api/v1/session",		NULL,	api_session_delete },

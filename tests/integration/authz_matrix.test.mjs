@@ -108,6 +108,8 @@ const CASES = {
   'DELETE /api/v1/lessons/{id}': { path: () => `/api/v1/lessons/${randomUuid()}`, expect: curation(428) },
   'POST /api/v1/lessons/{id}/alignments': { path: () => `/api/v1/lessons/${randomUuid()}/alignments`, body: () => ({}), expect: curation(422) },
   'DELETE /api/v1/alignments/{id}': { path: () => `/api/v1/alignments/${randomUuid()}`, expect: curation(404) },
+  // CASE package import: the empty body is not a CFPackage.
+  'POST /api/v1/case/packages': { path: () => '/api/v1/case/packages', body: () => ({}), expect: curation(422) },
 
   // Sessions and one's own account.
   'POST /api/v1/session': {
