@@ -331,10 +331,8 @@ BEGIN
 	INSERT INTO audit_log (actor_id, action, entity, entity_id, school_id,
 	    change)
 	VALUES (audit_actor(), lower(TG_OP), TG_TABLE_NAME, eid, sid::uuid,
-	    CASE WHEN o IS NULL THEN '{}'::jsonb
-		ELSE jsonb_build_object('old', audit_mask(o)) END ||
-	    CASE WHEN n IS NULL THEN '{}'::jsonb
-		ELSE jsonb_build_object('new', audit_mask(n)) END);
+	    jsonb_strip_nulls(jsonb_build_object('old', audit_mask(o),
+		'new', audit_mask(n))));
 	RETURN NULL;
 END
 $$;
@@ -358,10 +356,7 @@ BEGIN
 	ELSIF p_table = 'school'::regclass THEN
 		sc := 'id';
 	END IF;
-	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_table AND
-	    tgname = 'audit_row') THEN
-		EXECUTE format('DROP TRIGGER audit_row ON %s', p_table);
-	END IF;
+	EXECUTE format('DROP TRIGGER IF EXISTS audit_row ON %s', p_table);
 	EXECUTE format('CREATE TRIGGER audit_row AFTER INSERT OR UPDATE OR '
 	    'DELETE ON %s FOR EACH ROW EXECUTE FUNCTION audit_row(%L, %L)',
 	    p_table, coalesce(pk, ''), sc);
@@ -434,7 +429,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Open a session for p_user (after the password was verified): forget the
--- account's failed logins and every dead session, record the login.
+-- account's failed logins and the user's dead sessions, record the login.
 CREATE FUNCTION auth_session_open(p_user uuid, p_hash bytea, p_address inet)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
@@ -442,9 +437,8 @@ DECLARE
 	sid uuid;
 	exp timestamptz := now() + auth_session_lifetime();
 BEGIN
-	-- Dead sessions of anyone go at every login (they never work again).
-	DELETE FROM user_session WHERE expires_at <= now() OR
-	    last_seen <= now() - auth_session_idle();
+	DELETE FROM user_session WHERE user_id = p_user AND
+	    (expires_at <= now() OR last_seen <= now() - auth_session_idle());
 	DELETE FROM login_failure WHERE email =
 	    (SELECT email FROM app_user WHERE id = p_user);
 	INSERT INTO user_session (user_id, token_hash, expires_at, address)
@@ -453,8 +447,6 @@ BEGIN
 	    jsonb_strip_nulls(jsonb_build_object('user_id', p_user,
 		'address', host(p_address))));
 	RETURN jsonb_build_object('session_id', sid, 'expires_at', exp,
-	    'lifetime_seconds',
-	    extract(epoch FROM auth_session_lifetime())::integer,
 	    'idle_timeout_seconds', extract(epoch FROM auth_session_idle())::integer,
 	    'user', auth_me(p_user));
 END

@@ -22,8 +22,9 @@
 --   The inspector's aggregate counts the schools covering a goal as
 --   bit_count of the OR over the goal's lessons, masked to the schools the
 --   caller may see: exact distinct counts over thousands of schools
---   without reading their millions of items.  coverage_bits_check()
---   compares it with coverage_fact.
+--   without reading their millions of items.  It is brought up to date
+--   when the transaction commits (coverage_bits_commit).
+--   coverage_bits_check() compares it with coverage_fact.
 -- The coverage of one plan is computed from its items directly.
 
 CREATE TABLE coverage_fact (
@@ -134,6 +135,55 @@ BEGIN
 END
 $$;
 
+-- The bits are set when the transaction commits, for every key it
+-- touched in one ordered pass: writers of different schools that touch
+-- the same lesson and level lock those rows in the same order and only
+-- at the end, so they cannot deadlock on them.  coverage_bits_todo holds
+-- the keys of the running transactions (rows never outlive one).
+CREATE UNLOGGED TABLE coverage_bits_todo (
+	xact		bigint NOT NULL DEFAULT txid_current(),
+	school_id	uuid NOT NULL,
+	school_year	text NOT NULL,
+	lesson_id	uuid NOT NULL,
+	level_id	uuid NOT NULL
+);
+CREATE INDEX coverage_bits_todo_xact_idx ON coverage_bits_todo (xact);
+
+CREATE FUNCTION coverage_bits_later(p_keys coverage_key[])
+RETURNS void
+LANGUAGE sql
+AS $$
+	INSERT INTO coverage_bits_todo (school_id, school_year, lesson_id,
+	    level_id)
+	SELECT DISTINCT x.school_id, x.school_year, x.lesson_id, x.level_id
+	FROM unnest(p_keys) x
+$$;
+
+-- At commit (deferred; the first firing does the work, the others find
+-- nothing left).
+CREATE FUNCTION coverage_bits_commit() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	keys coverage_key[];
+BEGIN
+	WITH gone AS (
+		DELETE FROM coverage_bits_todo t WHERE t.xact = txid_current()
+		RETURNING t.school_id, t.school_year, t.lesson_id, t.level_id
+	)
+	SELECT array_agg(DISTINCT ROW(g.school_id, g.school_year, g.lesson_id,
+	    g.level_id)::coverage_key) INTO keys
+	FROM gone g;
+	IF keys IS NOT NULL THEN
+		PERFORM coverage_bits_refresh(keys);
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER coverage_bits_commit AFTER INSERT
+ON coverage_bits_todo DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION coverage_bits_commit();
+
 -- The facts of the plan items, from scratch.
 CREATE VIEW coverage_fact_scratch AS
 	SELECT i.plan_id, i.school_id, p.school_year, i.lesson_id, i.level_id,
@@ -173,7 +223,7 @@ BEGIN
 		    FROM new_rows n JOIN plan p ON p.id = n.plan_id
 		    WHERE n.kind = 'les' AND n.lesson_id IS NOT NULL
 		      AND n.status <> 'vervallen');
-		PERFORM coverage_bits_refresh(keys);
+		PERFORM coverage_bits_later(keys);
 		RETURN NULL;
 	END IF;
 	IF TG_OP = 'DELETE' THEN
@@ -238,7 +288,7 @@ BEGIN
 	END IF;
 	DELETE FROM coverage_fact c
 	WHERE c.planned = 0 AND c.plan_id IN (SELECT o.plan_id FROM old_rows o);
-	PERFORM coverage_bits_refresh(keys);
+	PERFORM coverage_bits_later(keys);
 	RETURN NULL;
 END
 $$;

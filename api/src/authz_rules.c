@@ -54,6 +54,10 @@ const struct authz_rule authz_rules[] = {
 	/* The school calendar. */
 	PUBLIC(RM_GET,		"/api/v1/calendar/{school_year}"),
 
+	/* IMS CASE 1.0 package import; the provider under /ims/case/v1p0
+	 * is public and read-only (case_dispatch.c). */
+	GLOBAL(RM_POST,		"/api/v1/case/packages", CURATION),
+
 	/* Sessions and one's own account. */
 	PUBLIC(RM_POST,		"/api/v1/session"),
 	GLOBAL(RM_DELETE,	"/api/v1/session", ANY_USER),
@@ -111,6 +115,12 @@ const struct authz_rule authz_rules[] = {
 	RESOURCE(RM_GET,	"/api/v1/templates/{id}", MEMBER, READERS),
 	RESOURCE(RM_DELETE,	"/api/v1/templates/{id}", COORD, ADMIN),
 	RESOURCE(RM_POST,	"/api/v1/templates/{id}/apply", COORD, ADMIN),
+	/* Calendar feeds: the school's people (and admins) subscribe to a
+	 * plan; inspectors, who never write, download the .ics instead.
+	 * The feed itself is opened by its secret token. */
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	PUBLIC(RM_GET,		"/api/v1/feeds/{token}/calendar.ics"),
 
 	/*
 	 * Coverage reports (read only): members of the school, inspectors

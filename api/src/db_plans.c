@@ -39,6 +39,11 @@ Q(st_plan_template_delete, "SELECT plan_template_delete($1::uuid,"
 Q(st_plan_template_apply, "SELECT plan_template_apply($1::uuid, $2::jsonb,"
     " $3::integer)", 3, 0);
 
+Q(st_plan_feed_create, "SELECT plan_feed_create($1::uuid, $2::uuid,"
+    " $3::uuid, $4::bytea)", 4, 0);
+Q(st_plan_feed_open, "SELECT plan_feed_open($1::bytea)", 1, 1);
+Q(st_plan_feed_revoke, "SELECT plan_feed_revoke($1::uuid, $2::uuid)", 2, 0);
+
 static enum db_result
 call(struct db_stmt *st, const char *a, const char *b, const char *c,
     const char *d, const char *e, char **out)
@@ -170,4 +175,24 @@ db_plan_template_apply(const char *tmpl, const char *doc,
 {
 	return (call(&st_plan_template_apply, tmpl, doc, version, NULL, NULL,
 	    out));
+}
+
+enum db_result
+db_plan_feed_create(const char *plan, const char *user, const char *teacher,
+    const char *hash, char **out)
+{
+	return (call(&st_plan_feed_create, plan, user, teacher, hash, NULL,
+	    out));
+}
+
+enum db_result
+db_plan_feed_open(const char *hash, char **json)
+{
+	return (call(&st_plan_feed_open, hash, NULL, NULL, NULL, NULL, json));
+}
+
+enum db_result
+db_plan_feed_revoke(const char *plan, const char *user, char **out)
+{
+	return (call(&st_plan_feed_revoke, plan, user, NULL, NULL, NULL, out));
 }

@@ -55,4 +55,13 @@ enum db_result	db_plan_template_delete(const char *tmpl,
 enum db_result	db_plan_template_apply(const char *tmpl, const char *doc,
 		    const char *version, char **out);
 
+/* Calendar feeds; hash is the stored form of the token (token_hash_hex). */
+enum db_result	db_plan_feed_create(const char *plan, const char *user,
+		    const char *teacher, const char *hash, char **out);
+/* {"plan_id", "teacher_id"} of a usable feed, or NULL. */
+enum db_result	db_plan_feed_open(const char *hash, char **json);
+/* How many feeds were revoked ("0" .. ). */
+enum db_result	db_plan_feed_revoke(const char *plan, const char *user,
+		    char **out);
+
 #endif

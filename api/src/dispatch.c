@@ -159,8 +159,8 @@ clear_cookie(struct api_ctx *ctx)
 /*
  * Who is asking: a Bearer token (Authorization header) or the session
  * cookie.  Leaves ctx->who anonymous when there is neither; an unknown
- * Bearer token is a 401, an unknown cookie is forgotten.  Returns 0, or
- * -1 after replying.
+ * Bearer token is a 401 (on public routes: anonymous), an unknown cookie
+ * is forgotten.  Returns 0, or -1 after replying.
  */
 static int
 authenticate(struct api_ctx *ctx)
@@ -206,11 +206,12 @@ authenticate(struct api_ctx *ctx)
 		}
 	}
 	if (!ctx->who.authenticated) {
-		if (bearer) {
+		/* A stale token does not stand in the way of public routes. */
+		if (bearer && !(ctx->rule->own & ROLE_ANYONE)) {
 			api_reply_unauthorized(ctx, "De sessie is verlopen of "
 			    "ongeldig; log opnieuw in.");
 			ret = -1;
-		} else {
+		} else if (!bearer) {
 			clear_cookie(ctx);
 		}
 		goto out;

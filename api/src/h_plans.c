@@ -13,6 +13,8 @@
  *   GET              /api/v1/plans/{id}/export.csv
  *   GET|DELETE       /api/v1/templates/{id}
  *   POST             /api/v1/templates/{id}/apply
+ *   POST|DELETE      /api/v1/plans/{id}/feeds
+ *   GET              /api/v1/feeds/{token}/calendar.ics   (no login)
  *
  * Routes under /schools/{id} are checked by the dispatcher; for the
  * others the handler looks up the school of the plan or template and
@@ -29,6 +31,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include <sodium.h>
+
 #include "authz.h"
 #include "db_plans.h"
 #include "handlers.h"
@@ -38,6 +42,8 @@
 #include "problem.h"
 #include "reply.h"
 #include "school_calendar.h"
+#include "session_token.h"
+#include "settings.h"
 #include "strbuf.h"
 
 #define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
@@ -123,6 +129,10 @@ static const struct field_spec	apply_fields[] = {
 
 static int	reply_template(struct api_ctx *, const char *, enum app_status,
 		    int);
+
+static const struct field_spec	feed_fields[] = {
+	F("teacher",	FT_STRING, 0, 0, 36, 0, NULL),
+};
 
 /* What one request carries between its steps; req_free() frees it. */
 struct req {
@@ -585,19 +595,24 @@ out:
 }
 
 /*
- * A DELETE with If-Match: the resource check, then del(id, version) in
- * one transaction; 204.
+ * A DELETE with If-Match of the {id} plan or template (and the {item} of
+ * the plan when with_item): the resource check, then the delete in one
+ * transaction; 204.
  */
 static int
-delete_with_version(struct api_ctx *ctx, const char *kind, const char *id,
-    const char *item, const char *missing)
+delete_with_version(struct api_ctx *ctx, const char *kind, int with_item,
+    const char *missing)
 {
-	struct req	r = { 0 };
-	enum db_result	rc;
-	int		status;
+	struct req	 r = { 0 };
+	const char	*id, *item;
+	enum db_result	 rc;
+	int		 status;
 
+	item = NULL;
 	status = ST_NOT_FOUND;
-	if (resource(ctx, &r, kind, id, 1) == -1)
+	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (with_item && (item = api_path_uuid(ctx, "item", NOT_FOUND)) ==
+	    NULL) || resource(ctx, &r, kind, id, 1) == -1)
 		goto out;
 	status = ST_PRECONDITION_REQUIRED;
 	if (if_match(ctx, &r) == -1)
@@ -624,12 +639,8 @@ out:
 int
 api_plan_delete(struct api_ctx *ctx)
 {
-	const char	*plan;
-
-	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "plan", plan, NULL, "Dit jaarplan "
-	    "bestaat niet."));
+	return (delete_with_version(ctx, "plan", 0, "Dit jaarplan bestaat "
+	    "niet."));
 }
 
 /* POST /api/v1/plans/{id}/items (If-Match: the plan's version) */
@@ -776,13 +787,8 @@ out:
 int
 api_plan_item_delete(struct api_ctx *ctx)
 {
-	const char	*plan, *item;
-
-	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    (item = api_path_uuid(ctx, "item", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "plan", plan, item, "Dit onderdeel "
-	    "staat niet in dit jaarplan."));
+	return (delete_with_version(ctx, "plan", 1, "Dit onderdeel staat niet "
+	    "in dit jaarplan."));
 }
 
 /* Check each element of the bulk part name against specs. */
@@ -1102,12 +1108,8 @@ api_template_get(struct api_ctx *ctx)
 int
 api_template_delete(struct api_ctx *ctx)
 {
-	const char	*id;
-
-	if ((id = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_with_version(ctx, "template", id, NULL, "Dit sjabloon "
-	    "bestaat niet."));
+	return (delete_with_version(ctx, "template", 0, "Dit sjabloon bestaat "
+	    "niet."));
 }
 
 /*
@@ -1154,5 +1156,147 @@ api_template_apply(struct api_ctx *ctx)
 	    into == NULL);
 out:
 	req_free(&r);
+	return (status);
+}
+
+/*
+ * POST /api/v1/plans/{id}/feeds {teacher?: "me" | user id}: a secret
+ * calendar address for the caller (201 {id, url, teacher_id}).  The token
+ * is in the reply only; the database keeps its hash.
+ */
+int
+api_plan_feed_create(struct api_ctx *ctx)
+{
+	struct req	 r = { 0 };
+	const char	*plan, *teacher;
+	json_t		*o;
+	char		 token[TOKEN_TEXT_LEN + 1], hash[TOKEN_HASH_HEX_LEN + 1];
+	char		 path[128], url[SETTINGS_STR_MAX + 128];
+	enum db_result	 rc;
+	int		 status;
+
+	token[0] = '\0';
+	status = ST_NOT_FOUND;
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    resource(ctx, &r, "plan", plan, 0) == -1)
+		goto out;
+	status = ST_UNPROCESSABLE;
+	if (body_fields(ctx, &r, feed_fields, NFIELDS(feed_fields),
+	    FIELD_CREATE, 0, 1) == -1)
+		goto out;
+	teacher = json_string_value(json_object_get(r.body, "teacher"));
+	if (teacher != NULL && strcmp(teacher, "me") == 0)
+		teacher = ctx->who.user_id;
+	if (teacher != NULL && !param_is_uuid(teacher)) {
+		reply_field(ctx, ST_UNPROCESSABLE, "Controleer de gemarkeerde "
+		    "velden.", "teacher", "me of het id van een leraar");
+		goto out;
+	}
+	token_new(token);
+	token_hash_hex(token, hash);
+	if (begin(ctx) == -1)
+		goto out;
+	rc = db_plan_feed_create(plan, ctx->who.user_id, teacher, hash,
+	    &r.out);
+	if ((status = finish(ctx, &r, rc, "Dit jaarplan bestaat niet.")) !=
+	    ST_OK)
+		goto out;
+	(void)snprintf(path, sizeof(path), "/api/v1/feeds/%s/calendar.ics",
+	    token);
+	(void)snprintf(url, sizeof(url), "%s%s", settings_current()->base_url,
+	    path);
+	if ((o = json_pack("{s:s, s:s, s:s?}", "id", r.out, "url", url,
+	    "teacher_id", teacher)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		status = ST_INTERNAL;
+		goto out;
+	}
+	http_response_header(ctx->req, "location", path);
+	reply_json(ctx->req, ST_CREATED, o);
+	status = ST_CREATED;
+out:
+	sodium_memzero(token, sizeof(token));
+	req_free(&r);
+	return (status);
+}
+
+/* DELETE /api/v1/plans/{id}/feeds: revoke the caller's feeds (204). */
+int
+api_plan_feed_revoke(struct api_ctx *ctx)
+{
+	struct req	 r = { 0 };
+	const char	*plan;
+	enum db_result	 rc;
+	int		 status;
+
+	status = ST_NOT_FOUND;
+	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    resource(ctx, &r, "plan", plan, 0) == -1)
+		goto out;
+	status = ST_INTERNAL;
+	if (begin(ctx) == -1)
+		goto out;
+	rc = db_plan_feed_revoke(plan, ctx->who.user_id, &r.out);
+	if ((status = finish(ctx, &r, rc, NULL)) != ST_OK)
+		goto out;
+	reply_json(ctx->req, ST_NO_CONTENT, NULL);
+	status = ST_NO_CONTENT;
+out:
+	req_free(&r);
+	return (status);
+}
+
+/*
+ * GET /api/v1/feeds/{token}/calendar.ics: the calendar of a feed, for a
+ * calendar app that cannot log in; 404 for a token that is not (or no
+ * longer) a feed.
+ */
+int
+api_feed_ics(struct api_ctx *ctx)
+{
+	struct strbuf	 b;
+	const char	*token, *plan, *teacher;
+	json_t		*feed, *doc;
+	char		 hash[TOKEN_HASH_HEX_LEN + 1], *text;
+	enum db_result	 rc;
+	int		 status;
+
+	feed = doc = NULL;
+	text = NULL;
+	strbuf_init(&b);
+	status = ST_NOT_FOUND;
+	token = router_param(&ctx->match, "token");
+	if (token == NULL || !token_valid(token)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Deze agenda-link bestaat "
+		    "niet (meer).");
+		goto out;
+	}
+	token_hash_hex(token, hash);
+	if ((rc = db_plan_feed_open(hash, &text)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		status = ST_INTERNAL;
+		goto out;
+	}
+	if (text == NULL || (feed = json_loads(text, 0, NULL)) == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Deze agenda-link bestaat "
+		    "niet (meer).");
+		goto out;
+	}
+	plan = json_string_value(json_object_get(feed, "plan_id"));
+	teacher = json_string_value(json_object_get(feed, "teacher_id"));
+	status = ST_INTERNAL;
+	if (plan == NULL || (doc = checked_plan(ctx, plan)) == NULL)
+		goto out;
+	if (plan_export_ics(doc, teacher, time(NULL), &b) == -1) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	reply_export(ctx, doc, "text/calendar; charset=utf-8", "ics", &b);
+	status = ST_OK;
+out:
+	json_decref(feed);
+	json_decref(doc);
+	free(text);
+	strbuf_free(&b);
 	return (status);
 }

@@ -41,6 +41,9 @@ API_HANDLER(api_plan_csv);
 API_HANDLER(api_template_get);
 API_HANDLER(api_template_delete);
 API_HANDLER(api_template_apply);
+API_HANDLER(api_plan_feed_create);
+API_HANDLER(api_plan_feed_revoke);
+API_HANDLER(api_feed_ics);
 /* h_coverage.c: coverage reports */
 API_HANDLER(api_plan_coverage);
 API_HANDLER(api_school_coverage);
@@ -60,6 +63,8 @@ API_HANDLER(api_lesson_delete);
 API_HANDLER(api_alignment_create);
 API_HANDLER(api_alignment_get);
 API_HANDLER(api_alignment_delete);
+/* h_case_import.c */
+API_HANDLER(api_case_import);
 /* h_session.c */
 API_HANDLER(api_session_create);
 API_HANDLER(api_session_delete);

@@ -76,6 +76,13 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/templates/{id}",	NULL,	api_template_get },
 	{ RM_DELETE, "/api/v1/templates/{id}",	NULL,	api_template_delete },
 	{ RM_POST, "/api/v1/templates/{id}/apply", NULL, api_template_apply },
+	{ RM_POST, "/api/v1/plans/{id}/feeds",	NULL,	api_plan_feed_create },
+	{ RM_DELETE, "/api/v1/plans/{id}/feeds", NULL,	api_plan_feed_revoke },
+	{ RM_GET, "/api/v1/feeds/{token}/calendar.ics", NULL, api_feed_ics },
+
+	/* IMS CASE 1.0 package import (curators); the provider itself is
+	 * under /ims/case/v1p0 (case_dispatch.c). */
+	{ RM_POST, "/api/v1/case/packages",	NULL,	api_case_import },
 
 	/* Coverage reports (h_coverage.c). */
 	{ RM_GET, "/api/v1/plans/{id}/coverage", COVERAGE_KEYS ",overlap",

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
-import { assertProblem, login } from './lib.mjs';
+import { assertProblem, db, login } from './lib.mjs';
 import { call, addItem, cleanup, fixtures, newPlan, PREFIX } from './plans_lib.mjs';
 
 let F;
@@ -133,4 +133,65 @@ test('exports of a plan one may not read', async () => {
   assertProblem(assert, await call('coordinator/B', 'GET', `/api/v1/plans/${plan.id}/calendar.ics`), 404);
   assertProblem(assert, await call(COORD, 'GET', '/api/v1/plans/00000000-0000-4000-8000-000000000000/export.csv'), 404);
   assert.ok(plan.title.startsWith(PREFIX));
+});
+
+test('a calendar feed: a secret address a calendar app subscribes to without a login', async () => {
+  // The teacher subscribes to their own lessons.
+  const made = await call(teacher.headers, 'POST', `/api/v1/plans/${plan.id}/feeds`, { body: { teacher: 'me' } });
+  assert.equal(made.status, 201, made.text);
+  assert.equal(made.json.teacher_id, teacher.user_id);
+  const url = new URL(made.json.url);
+  assert.match(url.pathname, /^\/api\/v1\/feeds\/[A-Za-z0-9_-]{43}\/calendar\.ics$/);
+  assert.equal(made.headers.get('location'), url.pathname);
+  const feed = await call(null, 'GET', url.pathname);
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+  const mine = plan.items.filter((i) => i.teacher?.id === teacher.user_id).map((i) => `${i.id}@leerlijn`).sort();
+  assert.deepEqual(events(feed.text).events.map((e) => e.uid).sort(), mine);
+  // The database keeps only the token's hash.
+  const c = await db();
+  const token = url.pathname.split('/')[4];
+  const { rows: [r] } = await c.query(`SELECT
+      (SELECT count(*)::int FROM plan_feed WHERE token_hash = sha256(convert_to($1, 'UTF8'))) AS hashed,
+      (SELECT count(*)::int FROM plan_feed f WHERE to_jsonb(f)::text LIKE '%' || $1 || '%') AS plain,
+      (SELECT count(*)::int FROM audit_log a WHERE a.change::text LIKE '%' || $1 || '%') AS logged`, [token]);
+  await c.end();
+  assert.deepEqual(r, { hashed: 1, plain: 0, logged: 0 });
+
+  // A feed of the whole plan follows the plan as it changes.
+  const all = await call(COORD, 'POST', `/api/v1/plans/${plan.id}/feeds`);
+  assert.equal(all.status, 201);
+  assert.equal(all.json.teacher_id, null);
+  const added = await addItem(COORD, plan.id, { kind: 'terugkommoment', level: 'groep-6', week: '2027-W10' });
+  const whole = events((await call(null, 'GET', new URL(all.json.url).pathname)).text).events;
+  assert.equal(whole.length, plan.items.length + 1);
+  assert.ok(whole.some((e) => e.uid === `${added.id}@leerlijn`));
+  await call(COORD, 'DELETE', `/api/v1/plans/${plan.id}/items/${added.id}`, { ifMatch: '"1"' });
+
+  // Revoked feeds and made-up tokens are 404; so is a feed whose maker
+  // can no longer read the school.
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/plans/${plan.id}/feeds`)).status, 204);
+  assertProblem(assert, await call(null, 'GET', new URL(all.json.url).pathname), 404);
+  assert.equal((await call(null, 'GET', url.pathname)).status, 200, 'another person\'s feed stays');
+  assertProblem(assert, await call(null, 'GET', `/api/v1/feeds/${'A'.repeat(43)}/calendar.ics`), 404);
+  assertProblem(assert, await call(null, 'GET', '/api/v1/feeds/kort/calendar.ics'), 404);
+  assertProblem(assert, await call(COORD, 'POST', `/api/v1/plans/${plan.id}/feeds`, { body: { teacher: 'jan' } }), 422);
+  assertProblem(assert, await call('coordinator/B', 'POST', `/api/v1/plans/${plan.id}/feeds`), 404);
+
+  const email = `feed-${Date.now()}@plans.example`;
+  const invited = await call(COORD, 'POST', `/api/v1/schools/${F.schools.A}/teachers`,
+    { body: { email, display_name: 'Leerkracht met agenda' } });
+  assert.equal(invited.status, 201, invited.text);
+  const password = 'een agenda voor de lessen';
+  assert.equal((await call(null, 'POST', '/api/v1/invitation',
+    { body: { token: invited.json.invitation.token, password } })).status, 200);
+  const session = await call(null, 'POST', '/api/v1/session', { body: { email, password } });
+  assert.equal(session.status, 201, session.text);
+  const h = { authorization: `Bearer ${session.json.token}` };
+  const leaving = await call(h, 'POST', `/api/v1/plans/${plan.id}/feeds`);
+  assert.equal(leaving.status, 201);
+  const path = new URL(leaving.json.url).pathname;
+  assert.equal((await call(null, 'GET', path)).status, 200);
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${F.schools.A}/teachers/${invited.json.user_id}`)).status, 204);
+  assertProblem(assert, await call(null, 'GET', path), 404);
 });

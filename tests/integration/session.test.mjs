@@ -73,6 +73,10 @@ test('GET /me without a session is 401 with WWW-Authenticate; a bad token too', 
   assertProblem(assert, bad, 401);
   const basic = await api('/api/v1/me', { headers: { authorization: 'Basic YTpi' } });
   assertProblem(assert, basic, 401);
+  // On public routes a stale token is no obstacle: reading, logging in.
+  const stale = { authorization: `Bearer ${'x'.repeat(43)}` };
+  assert.equal((await api('/api/v1/levels', { headers: stale })).status, 200);
+  assert.equal((await loginWith(demoEmail('teacher', 'A'), DEMO_PASSWORD, stale)).status, 201);
 });
 
 test('stored password hashes are argon2id and no token is stored in clear', async () => {

@@ -83,26 +83,37 @@ unfold(const char *s)
 	return (out);
 }
 
+/* prefix followed by n copies of unit, into buf. */
+static const char *
+repeat(char *buf, size_t len, const char *prefix, const char *unit, int n)
+{
+	int	i;
+
+	(void)snprintf(buf, len, "%s", prefix);
+	for (i = 0; i < n; i++)
+		strncat(buf, unit, len - strlen(buf) - 1);
+	return (buf);
+}
+
 static void
 test_fold(void **state)
 {
-	static const char *const	values[] = {
-		"kort",
-		/* exactly 75 octets with "SUMMARY:" (8 + 67) */
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		/* 76 octets: one fold */
-		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		/* two-octet letters at every position */
-		"ëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëëë",
-		/* three- and four-octet sequences, shifted by one */
-		"x€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€€",
-		"xy😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀",
-	};
+	char		 v[6][512];
+	const char	*values[6];
 	struct strbuf	 b, want;
 	size_t		 i, physical;
 	char		*flat;
 	const char	*p;
 
+	values[0] = "kort";
+	/* exactly 75 octets with "SUMMARY:" (8 + 67); 76: one fold */
+	values[1] = repeat(v[1], sizeof(v[1]), "", "a", 67);
+	values[2] = repeat(v[2], sizeof(v[2]), "", "a", 68);
+	/* two-octet letters at every position */
+	values[3] = repeat(v[3], sizeof(v[3]), "", "\xc3\xab", 76);
+	/* three- and four-octet sequences, shifted by one and two */
+	values[4] = repeat(v[4], sizeof(v[4]), "x", "\xe2\x82\xac", 60);
+	values[5] = repeat(v[5], sizeof(v[5]), "xy", "\xf0\x9f\x98\x80", 40);
 	(void)state;
 	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
 		strbuf_init(&b);

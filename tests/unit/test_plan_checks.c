@@ -111,7 +111,7 @@ static const struct wcase	cases[] = {
 	    "level_mismatch@0 holiday@0 possible_holiday@1 holiday@3" },
 };
 
-/* Holidays: herfst noord 2026-W42 (Sat 10 Oct – Sun 18 Oct), an optional extra
+/* Holidays: herfst noord 2026-W42 (Sat 10 – Sun 18 Oct), an optional extra
  * week 2027-W16 and mei 2027-W17 (regular wins over the optional one). */
 static const struct pc_holiday	holidays[] = {
 	{ "herfstvakantie", 0, 0, 0, 0 },
