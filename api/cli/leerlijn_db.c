@@ -7,6 +7,8 @@
  *   leerlijn-db version                     print the schema version
  *   leerlijn-db wait [SECONDS]              wait until the database answers
  *   leerlijn-db kore-conf TEMPLATE APP_SO   print the Kore configuration
+ *   leerlijn-db case-import FILE            import a CASE 1.0 CFPackage
+ *   leerlijn-db case-export ID              print a framework's CFPackage
  *   leerlijn-db invite-admin EMAIL NAME     an admin account and its
  *                                           invitation token (printed)
  *   leerlijn-db demo-accounts               list the demo accounts
@@ -21,6 +23,7 @@
 
 #include <libpq-fe.h>
 
+#include "case_cli.h"
 #include "migrate.h"
 #include "seed.h"
 #include "session_token.h"
@@ -37,6 +40,8 @@ usage(void)
 	    "       leerlijn-db version\n"
 	    "       leerlijn-db wait [SECONDS]\n"
 	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n"
+	    "       leerlijn-db case-import FILE\n"
+	    "       leerlijn-db case-export ID\n"
 	    "       leerlijn-db invite-admin EMAIL NAME\n"
 	    "       leerlijn-db demo-accounts\n");
 	exit(2);
@@ -137,6 +142,19 @@ cmd_wait(const struct settings *s, const char *arg)
 		usleep(200 * 1000);
 	}
 	return (0);
+}
+
+static int
+cmd_case(const struct settings *s,
+    int (*fn)(PGconn *, const char *, const char *), const char *arg)
+{
+	PGconn	*c;
+	int	 rc;
+
+	c = connect_or_die(s);
+	rc = fn(c, s->base_url, arg);
+	PQfinish(c);
+	return (rc);
 }
 
 /*
@@ -288,6 +306,10 @@ main(int argc, char **argv)
 		return (cmd_wait(&s, argc == 3 ? argv[2] : NULL));
 	if (strcmp(argv[1], "kore-conf") == 0 && argc == 4)
 		return (cmd_kore_conf(&s, argv[2], argv[3]));
+	if (strcmp(argv[1], "case-import") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_import, argv[2]));
+	if (strcmp(argv[1], "case-export") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_export, argv[2]));
 	if (strcmp(argv[1], "invite-admin") == 0 && argc == 4)
 		return (cmd_invite_admin(&s, argv[2], argv[3]));
 	if (strcmp(argv[1], "demo-accounts") == 0 && argc == 2)

@@ -21,6 +21,7 @@
 #define PUBLIC(m, p)		{ m, p, AUTHZ_GLOBAL, ANYONE, 0 }
 #define GLOBAL(m, p, own)	{ m, p, AUTHZ_GLOBAL, own, 0 }
 #define SCHOOL(m, p, own, oth)	{ m, p, AUTHZ_SCHOOL_PATH, own, oth }
+#define RESOURCE(m, p, own, oth) { m, p, AUTHZ_RESOURCE, own, oth }
 
 const struct authz_rule authz_rules[] = {
 	PUBLIC(RM_GET,		"/api/v1/health"),
@@ -53,6 +54,10 @@ const struct authz_rule authz_rules[] = {
 	/* The school calendar. */
 	PUBLIC(RM_GET,		"/api/v1/calendar/{school_year}"),
 
+	/* IMS CASE 1.0 package import; the provider under /ims/case/v1p0
+	 * is public and read-only (case_dispatch.c). */
+	GLOBAL(RM_POST,		"/api/v1/case/packages", CURATION),
+
 	/* Sessions and one's own account. */
 	PUBLIC(RM_POST,		"/api/v1/session"),
 	GLOBAL(RM_DELETE,	"/api/v1/session", ANY_USER),
@@ -77,6 +82,45 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_PATCH,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_DELETE,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_POST,		"/api/v1/users/{id}/invitation", ADMIN),
+
+	/*
+	 * School-year planning: coordinators change their school's plans,
+	 * teachers read them and update their own items (the handler limits
+	 * what a teacher may change), inspectors in scope read, admins all.
+	 */
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/plans", MEMBER, READERS),
+	SCHOOL(RM_POST,		"/api/v1/schools/{id}/plans", COORD, ADMIN),
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/leerlijn", MEMBER,
+	    READERS),
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/templates", MEMBER,
+	    READERS),
+	SCHOOL(RM_POST,		"/api/v1/schools/{id}/templates", COORD,
+	    ADMIN),
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}", MEMBER, READERS),
+	RESOURCE(RM_PATCH,	"/api/v1/plans/{id}", COORD, ADMIN),
+	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}", COORD, ADMIN),
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/items", COORD, ADMIN),
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/items/{item}", MEMBER,
+	    READERS),
+	RESOURCE(RM_PATCH,	"/api/v1/plans/{id}/items/{item}", MEMBER,
+	    ADMIN),
+	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}/items/{item}", COORD,
+	    ADMIN),
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/bulk", COORD, ADMIN),
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/copy", COORD, ADMIN),
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/calendar.ics", MEMBER,
+	    READERS),
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/export.csv", MEMBER,
+	    READERS),
+	RESOURCE(RM_GET,	"/api/v1/templates/{id}", MEMBER, READERS),
+	RESOURCE(RM_DELETE,	"/api/v1/templates/{id}", COORD, ADMIN),
+	RESOURCE(RM_POST,	"/api/v1/templates/{id}/apply", COORD, ADMIN),
+	/* Calendar feeds: the school's people (and admins) subscribe to a
+	 * plan; inspectors, who never write, download the .ics instead.
+	 * The feed itself is opened by its secret token. */
+	RESOURCE(RM_POST,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
+	PUBLIC(RM_GET,		"/api/v1/feeds/{token}/calendar.ics"),
 
 	/* The audit log: admins all of it, inspectors their schools'. */
 	GLOBAL(RM_GET,		"/api/v1/audit", READERS),

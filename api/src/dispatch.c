@@ -337,7 +337,13 @@ api_dispatch(struct http_request *req)
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
 
-	if (req->content_length > settings_current()->body_max) {
+	/*
+	 * Kore 4.1 sets content_length only for methods with a body and does
+	 * not reset it in the request objects it reuses: elsewhere it holds
+	 * whatever was there before.
+	 */
+	if ((ctx.method & (RM_POST | RM_PUT | RM_PATCH)) &&
+	    req->content_length > settings_current()->body_max) {
 		reply_problem(req, ST_PAYLOAD_TOO_LARGE, "Het verzoek is "
 		    "groter dan de toegestane omvang.");
 		goto out;

@@ -37,7 +37,9 @@ KORE_SECCOMP_FILTER("leerlijn",
 	KORE_SYSCALL_ALLOW(getdents64),
 	KORE_SYSCALL_ALLOW(getrandom),
 	KORE_SYSCALL_ALLOW(rseq),
-	KORE_SYSCALL_ALLOW(clone3)
+	KORE_SYSCALL_ALLOW(clone3),
+	/* glibc grows large buffers (a CASE package of megabytes) in place */
+	KORE_SYSCALL_ALLOW(mremap)
 );
 
 /*

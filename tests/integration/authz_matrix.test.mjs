@@ -108,6 +108,8 @@ const CASES = {
   'DELETE /api/v1/lessons/{id}': { path: () => `/api/v1/lessons/${randomUuid()}`, expect: curation(428) },
   'POST /api/v1/lessons/{id}/alignments': { path: () => `/api/v1/lessons/${randomUuid()}/alignments`, body: () => ({}), expect: curation(422) },
   'DELETE /api/v1/alignments/{id}': { path: () => `/api/v1/alignments/${randomUuid()}`, expect: curation(404) },
+  // CASE package import: the empty body is not a CFPackage.
+  'POST /api/v1/case/packages': { path: () => '/api/v1/case/packages', body: () => ({}), expect: curation(422) },
 
   // Sessions and one's own account.
   'POST /api/v1/session': {
@@ -204,7 +206,95 @@ const CASES = {
   },
 
   'GET /api/v1/audit': { path: () => '/api/v1/audit', expect: only(['admin', 'inspector'], 200) },
+
+  // School-year planning (h_plans.c).  Changes need If-Match: 428 proves a
+  // request got past the authorization (and changed nothing, so the plan of
+  // the fixture stays).  Titles start with "TEST-PLAN " (removed by the
+  // plans tests' cleanup).
+  ...planningCases(),
 };
+
+// A plan with one item (for the teacher of that school) and a template in
+// school key, made once by the admin.
+const planFixtures = {};
+async function planFixture(key) {
+  if (!planFixtures[key]) {
+    const { headers } = await login('admin');
+    const h = { ...headers, 'content-type': 'application/json' };
+    const post = async (path, body, more = {}) => {
+      const res = await api(path, { method: 'POST', headers: { ...h, ...more }, body: JSON.stringify(body) });
+      assert.ok([200, 201].includes(res.status), res.text);
+      return res.json;
+    };
+    const lesson = (await catalogueIds()).lesson;
+    const plan = await post(`/api/v1/schools/${SCHOOLS[key]}/plans`,
+      { school_year: '2026-2027', title: `TEST-PLAN matrix ${unique()}` });
+    const item = await post(`/api/v1/plans/${plan.id}/items`, {
+      lesson_id: lesson, level: 'havo-2', week: '2026-W40', teacher_id: (await login('teacher', key)).user_id,
+    }, { 'if-match': '"1"' });
+    const template = await post(`/api/v1/schools/${SCHOOLS[key]}/templates`,
+      { title: `TEST-PLAN matrix ${unique()}`, items: [{ lesson_id: lesson, level: 'havo-2', week: 40 }] });
+    planFixtures[key] = { plan: plan.id, item: item.id, template: template.id };
+  }
+  return planFixtures[key];
+}
+
+function planningCases() {
+  const school = (ok) => ({
+    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+    teacher: { A: ok, B: 404 }, inspector: { A: ok, B: 404 },
+  });
+  const coordinator = (ok) => ({
+    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+    teacher: 403, inspector: 403,
+  });
+  const member = (ok) => ({ ...school(ok), inspector: 403 });
+  const onPlan = (suffix, expect, body) => ({
+    school: true, setup: planFixture, expect, body,
+    path: (s, f) => `/api/v1/plans/${f.plan}${suffix.replace('{item}', f.item)}`,
+  });
+  const title = () => ({ title: `TEST-PLAN matrix ${unique()}` });
+  return {
+    'GET /api/v1/schools/{id}/plans': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/plans`, expect: school(200) },
+    'POST /api/v1/schools/{id}/plans': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/plans`,
+      body: () => ({ school_year: '2026-2027', ...title() }), expect: coordinator(201),
+    },
+    'GET /api/v1/schools/{id}/leerlijn': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/leerlijn`, expect: school(200) },
+    'GET /api/v1/schools/{id}/templates': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/templates`, expect: school(200) },
+    'POST /api/v1/schools/{id}/templates': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/templates`,
+      body: () => ({ ...title(), items: [] }), expect: coordinator(201),
+    },
+    'GET /api/v1/plans/{id}': onPlan('', school(200)),
+    'PATCH /api/v1/plans/{id}': onPlan('', coordinator(428), () => ({ note: 'x' })),
+    'DELETE /api/v1/plans/{id}': onPlan('', coordinator(428)),
+    'POST /api/v1/plans/{id}/items': onPlan('/items', coordinator(428), () => ({ level: 'havo-2', week: '2026-W41', kind: 'terugkommoment' })),
+    'GET /api/v1/plans/{id}/items/{item}': onPlan('/items/{item}', school(200)),
+    'PATCH /api/v1/plans/{id}/items/{item}': onPlan('/items/{item}', member(428), () => ({ notes: 'x' })),
+    'DELETE /api/v1/plans/{id}/items/{item}': onPlan('/items/{item}', coordinator(428)),
+    'POST /api/v1/plans/{id}/bulk': onPlan('/bulk', coordinator(428), () => ({ create: [] })),
+    'POST /api/v1/plans/{id}/copy': onPlan('/copy', coordinator(201), title),
+    'GET /api/v1/plans/{id}/calendar.ics': onPlan('/calendar.ics', school(200)),
+    'GET /api/v1/plans/{id}/export.csv': onPlan('/export.csv', school(200)),
+    'GET /api/v1/templates/{id}': {
+      school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}`, expect: school(200),
+    },
+    'DELETE /api/v1/templates/{id}': {
+      school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}`, expect: coordinator(428),
+    },
+    'POST /api/v1/plans/{id}/feeds': onPlan('/feeds', member(201)),
+    'DELETE /api/v1/plans/{id}/feeds': onPlan('/feeds', member(204)),
+    // A feed is opened by its token alone: an unknown one is 404 for all.
+    'GET /api/v1/feeds/{token}/calendar.ics': {
+      path: () => `/api/v1/feeds/${randomBytes(32).toString('base64url')}/calendar.ics`, expect: everyone(404),
+    },
+    'POST /api/v1/templates/{id}/apply': {
+      school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}/apply`,
+      body: () => ({ school_year: '2027-2028', ...title() }), expect: coordinator(201),
+    },
+  };
+}
 
 async function clearFailures() {
   const c = await db();
