@@ -8,13 +8,7 @@ export async function asUser(role, method, path, { body, ifMatch } = {}) {
   const headers = { ...(await login(role)).headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (ifMatch) headers['if-match'] = ifMatch;
-  const send = () => api(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  // Kore answers 408 on a keep-alive connection idle for longer than its
-  // header timeout (10 s) while it advertises keep-alive timeout=20; Node's
-  // fetch may send the next request just then.  That request was never
-  // read, so sending it again is safe.
-  const res = await send();
-  return res.status === 408 ? send() : res;
+  return api(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
 // Remove every plan whose title starts with prefix (with its items).
