@@ -115,6 +115,22 @@ export async function logInAs(page, email, password, hash = '#/') {
   await settle(page);
 }
 
+// The same with the keyboard alone: Tab to the e-mail field, type, Tab,
+// type the password, Enter.
+export async function logInWithKeyboard(page, email, password, hash) {
+  await visit(page, `#/inloggen?terug=${encodeURIComponent(hash)}`);
+  await page.reload(); // a fresh page load: focus starts at the top
+  await settle(page);
+  await tabTo(page, (f) => f.id === 'login-email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await page.waitForFunction((h) => location.hash === h, hash);
+  await settle(page);
+}
+
 // The main navigation's link texts.
 export async function navLabels(page) {
   return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();

@@ -12,9 +12,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { api, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
-import { asUser as as, removePlans } from './web_lib.mjs';
+import { call as as } from './plans_lib.mjs';
+import { removePlans } from './web_lib.mjs';
 import {
-  axeViolations, focused, logInAs, navLabels, openBrowser, screenshot, settle, tabTo, visit,
+  axeViolations, focused, logInAs, logInWithKeyboard, navLabels, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
 
 const PREFIX = 'WEBTEST-COV ';
@@ -212,17 +213,7 @@ describe('inspector, keyboard alone', () => {
 
   test('log in, choose a school, read the heatmap and download the CSV with the keyboard', async () => {
     const { page } = b;
-    await visit(page, '#/inloggen?terug=%23%2Fdekking');
-    await page.reload();
-    await settle(page);
-    await tabTo(page, (f) => f.id === 'login-email');
-    await page.keyboard.type(demoEmail('inspector'));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await settle(page);
-    await page.waitForFunction(() => location.hash === '#/dekking');
-    await settle(page);
+    await logInWithKeyboard(page, demoEmail('inspector'), DEMO_PASSWORD, '#/dekking');
     assert.equal((await focused(page)).id, 'page-title');
 
     const f = await tabTo(page, (x) => x.id === 'cv-school');

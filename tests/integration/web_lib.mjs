@@ -1,15 +1,6 @@
 // Helpers of the planner and coverage browser tests (web_planner,
-// web_inspector): API requests as a demo user, and removing the plans a
-// test made.
-import { api, db, login } from './lib.mjs';
-
-// A request as a demo user ('coordinator', 'inspector', …) of school A.
-export async function asUser(role, method, path, { body, ifMatch } = {}) {
-  const headers = { ...(await login(role)).headers };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (ifMatch) headers['if-match'] = ifMatch;
-  return api(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-}
+// web_inspector); requests as a demo user are plans_lib.mjs's call().
+import { db } from './lib.mjs';
 
 // Remove every plan whose title starts with prefix (with its items).
 export async function removePlans(prefix) {

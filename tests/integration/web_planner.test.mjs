@@ -11,9 +11,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
-import { asUser as as, removePlans } from './web_lib.mjs';
+import { call as as } from './plans_lib.mjs';
+import { removePlans } from './web_lib.mjs';
 import {
-  axeViolations, focused, logInAs, navLabels, openBrowser, screenshot, settle, tabTo, visit,
+  axeViolations, focused, logInAs, logInWithKeyboard, navLabels, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
 
 const YEAR = '2025-2026';
@@ -288,17 +289,7 @@ describe('keyboard alone', () => {
 
   test('log in, make a plan, add a lesson, move it, set the status and copy it with the keyboard', async () => {
     const { page } = b;
-    await visit(page, '#/inloggen?terug=%23%2Fjaarplan');
-    await page.reload();
-    await settle(page);
-    await tabTo(page, (f) => f.id === 'login-email');
-    await page.keyboard.type(demoEmail('coordinator', 'A'));
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(DEMO_PASSWORD);
-    await page.keyboard.press('Enter');
-    await settle(page);
-    await page.waitForFunction(() => location.hash === '#/jaarplan');
-    await settle(page);
+    await logInWithKeyboard(page, demoEmail('coordinator', 'A'), DEMO_PASSWORD, '#/jaarplan');
 
     // The form: school year with the arrow keys, a name, Enter.
     const year = await tabTo(page, (f) => f.id === 'np-year');

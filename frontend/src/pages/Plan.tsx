@@ -75,6 +75,25 @@ function LevelSelect({ id, rows, value, onChange }: { id: string; rows: { level:
   );
 }
 
+/** Where an item goes: the level and the week (ids `${prefix}-level`, `${prefix}-week`). */
+function LevelAndWeek({ prefix, rows, weeks, level, week, setLevel, setWeek }: {
+  prefix: string; rows: { level: string; title: string }[]; weeks: CalendarWeek[];
+  level: string; week: string; setLevel: (v: string) => void; setWeek: (v: string) => void;
+}) {
+  return (
+    <>
+      <div class="field">
+        <label for={`${prefix}-level`}>Niveau</label>
+        <LevelSelect id={`${prefix}-level`} rows={rows} value={level} onChange={setLevel} />
+      </div>
+      <div class="field">
+        <label for={`${prefix}-week`}>Week</label>
+        <WeekSelect id={`${prefix}-week`} weeks={weeks} value={week} onChange={setWeek} />
+      </div>
+    </>
+  );
+}
+
 // --- The grid ---------------------------------------------------------------
 
 function Grid({ plan, weeks, rows, selected, onSelect }: {
@@ -187,14 +206,7 @@ function AddItem({ plan, weeks, rows, onAdd }: {
             <option value="terugkommoment">terugkommoment</option>
           </select>
         </div>
-        <div class="field">
-          <label for="add-level">Niveau</label>
-          <LevelSelect id="add-level" rows={rows} value={level} onChange={setLevel} />
-        </div>
-        <div class="field">
-          <label for="add-week">Week</label>
-          <WeekSelect id="add-week" weeks={weeks} value={week} onChange={setWeek} />
-        </div>
+        <LevelAndWeek prefix="add" rows={rows} weeks={weeks} level={level} week={week} setLevel={setLevel} setWeek={setWeek} />
       </div>
       <fieldset class="lesson-pick">
         <legend>Les{kind === 'terugkommoment' ? ' (mag leeg blijven)' : ''}</legend>
@@ -302,14 +314,7 @@ function ItemPanel({ item, weeks, rows, edit, mine, members, onChange, onDelete,
         }}>
           <h3>Verplaatsen</h3>
           <div class="form-row">
-            <div class="field">
-              <label for="mv-level">Niveau</label>
-              <LevelSelect id="mv-level" rows={rows} value={level} onChange={setLevel} />
-            </div>
-            <div class="field">
-              <label for="mv-week">Week</label>
-              <WeekSelect id="mv-week" weeks={weeks} value={week} onChange={setWeek} />
-            </div>
+            <LevelAndWeek prefix="mv" rows={rows} weeks={weeks} level={level} week={week} setLevel={setLevel} setWeek={setWeek} />
           </div>
           <button type="submit">Verplaatsen</button>
         </form>
