@@ -89,6 +89,12 @@ describe('coordinator journey', () => {
     assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /^Jaarplanning – Demoschool A/);
     await assertAccessible(page, 'the plan list');
     await screenshot(page, 'coordinator-01-plans');
+    // The start page offers the coordinator's pages too.
+    await visit(page, '#/');
+    assert.deepEqual(await page.locator('.cards h2 a').allInnerTexts(),
+      ['Jaarplanning', 'Doorlopende leerlijn', 'Dekking', 'Leerdoelen bekijken', 'Lessen zoeken']);
+    await assertAccessible(page, 'the start page of a coordinator');
+    await visit(page, '#/jaarplan');
 
     // Make the plan of 2025-2026.
     await page.getByLabel('Schooljaar').selectOption(YEAR);
@@ -403,7 +409,10 @@ describe('teacher', () => {
     await settle(page);
     assert.equal(await page.getByRole('heading', { name: 'Les toevoegen' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Vaststellen' }).count(), 0);
-    await page.locator('button.chip').first().click();
+    // The lessons assigned to this teacher are listed; one opens from there.
+    const mine = page.locator('section:has(#mine-title) li');
+    assert.deepEqual(await mine.allInnerTexts(), [`${les3.title}, groep 8, week 48 gepland`]);
+    await mine.getByRole('button').click();
     const panel = page.locator('.item-panel');
     assert.equal(await panel.getByRole('button', { name: 'Verplaatsen' }).count(), 0);
     await panel.getByLabel('Status van de les').selectOption('gegeven');

@@ -1,7 +1,14 @@
 // The start page: what Leerlijn is and where each user begins.
 
 import { PageTitle, useDocumentTitle } from '../components/common';
-import type { Me } from '../session';
+import { navItems, type Me } from '../session';
+
+/** What each page of a role is for, on the start page. */
+const ROLE_CARDS: Record<string, string> = {
+  '#/jaarplan': 'Plan per schooljaar welke lessen elke groep of klas krijgt, in welke week; met de schoolvakanties en waarschuwingen.',
+  '#/leerlijn': 'Zie per niveau en schooljaar welke lessen er gepland zijn: de doorlopende leerlijn van je school.',
+  '#/dekking': 'Bekijk welke leerdoelen op welke niveaus gedekt zijn, waar de leemtes zitten, en download het als CSV.',
+};
 
 export function Home({ me }: { me: Me | null }) {
   useDocumentTitle('');
@@ -15,6 +22,12 @@ export function Home({ me }: { me: Me | null }) {
       </p>
       {me && <p>Welkom, {me.displayName}.</p>}
       <ul class="cards" aria-label="Waar wil je beginnen?">
+        {navItems(me).filter((i) => ROLE_CARDS[i.href]).map((i) => (
+          <li class="card" key={i.href}>
+            <h2><a href={i.href}>{i.label}</a></h2>
+            <p>{ROLE_CARDS[i.href]}</p>
+          </li>
+        ))}
         <li class="card">
           <h2><a href="#/kaders">Leerdoelen bekijken</a></h2>
           <p>Blader door de kaders (zoals Curriculum.nu digitale geletterdheid en de SLO-kerndoelen),

@@ -596,6 +596,19 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
         </>
       )}
 
+      {me && p.items.some((it) => it.teacher?.id === me.id) && (
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">Jouw lessen in dit jaarplan</h2>
+          <ul class="plain-list">
+            {p.items.filter((it) => it.teacher?.id === me.id).map((it) => (
+              <li key={it.id}>
+                <button type="button" class="link-button" onClick={() => setSelected(it.id)}>{itemPlace(it)}</button>
+                {' '}<Tag kind={it.status === 'gegeven' ? 'info' : 'plain'}>{ITEM_STATUS_TEXT[it.status]}</Tag>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">Aandachtspunten ({p.warnings.length})</h2>
         {p.warnings.length === 0 ? <p>Geen waarschuwingen.</p> : (
