@@ -161,6 +161,11 @@ describe('coordinator journey', () => {
     const panel = page.locator('.item-panel');
     for (const w of item.warnings) assert.ok((await panel.innerText()).includes(w.message));
     assert.match(await page.getByRole('heading', { name: /^Aandachtspunten/ }).innerText(), new RegExp(`\\(${plan.warnings.length}\\)`));
+    // The plan's coverage of the goals, as the API counts it.
+    const cov = (await as('coordinator', 'GET', `/api/v1/plans/${id}/coverage`)).json;
+    assert.ok(cov.frameworks.some((f) => f.code === 'CNU-DG-2019' && f.goals_covered > 0), 'Les 1 covers DG2.1');
+    assert.deepEqual(await page.locator('.plan-coverage li').allInnerTexts(),
+      cov.frameworks.map((f) => `${f.title}: ${f.goals_covered} van de ${f.goals_total} doelen gepland, ${f.goals_given} gegeven`));
     await assertAccessible(page, 'the plan with a lesson and its warnings');
     await screenshot(page, 'coordinator-03-added-with-warnings');
 

@@ -8,7 +8,7 @@
 // nothing is overwritten without the user seeing what is there now.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, apiPath, request } from '../api';
+import { ApiError, apiPath, getJson, request } from '../api';
 import { ErrorBox, Loaded, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
 import { countText } from '../format';
 import {
@@ -19,7 +19,7 @@ import type { UserMessage } from '../problem';
 import { href } from '../router';
 import { canEditSchool, type Me } from '../session';
 import type {
-  CalendarWeek, ItemStatus, Leerlijn, LessonPage, Levels, Member, Plan, PlanItem, PlanStatus, PlanWarning, SchoolCalendar,
+  CalendarWeek, CoverageReport, ItemStatus, Leerlijn, LessonPage, Levels, Member, Plan, PlanItem, PlanStatus, PlanWarning, SchoolCalendar,
 } from '../types';
 
 type Loaded<T> = { data: T; etag: string };
@@ -383,6 +383,36 @@ function ItemPanel({ item, weeks, rows, edit, mine, members, onChange, onDelete,
   );
 }
 
+// --- The plan's coverage ---------------------------------------------------------
+
+/** Per framework, how many of its goals the plan covers (GET /plans/{id}/coverage). */
+function PlanCoverage({ plan }: { plan: Plan }) {
+  const [load, setLoad] = useState<{ report: CoverageReport | null; error: UserMessage | null }>({ report: null, error: null });
+  useEffect(() => {
+    const ctl = new AbortController();
+    getJson<CoverageReport>(apiPath(`/plans/${plan.id}/coverage`), ctl.signal).then(
+      (report) => setLoad({ report, error: null }),
+      (err) => { if (!ctl.signal.aborted) setLoad({ report: null, error: toUserMessage(err).error }); });
+    return () => ctl.abort();
+  }, [plan.id, plan.version]);
+  return (
+    <section aria-labelledby="plan-coverage">
+      <h2 id="plan-coverage">Dekking van de leerdoelen</h2>
+      {load.error && <ErrorBox error={load.error} title="De dekking kon niet worden berekend" />}
+      {load.report && (load.report.frameworks.length === 0 ? <p>Dit jaarplan dekt nog geen leerdoelen.</p> : (
+        <ul class="plain-list plan-coverage">
+          {load.report.frameworks.map((fw) => (
+            <li key={fw.code}>
+              <a href={href({ name: 'coverage', params: new URLSearchParams({ kader: fw.code, school: plan.school.id, jaar: plan.school_year }) })}>{fw.title}</a>:
+              {' '}{fw.goals_covered} van de {fw.goals_total} doelen gepland, {fw.goals_given ?? 0} gegeven
+            </li>
+          ))}
+        </ul>
+      ))}
+    </section>
+  );
+}
+
 // --- The page -------------------------------------------------------------------
 
 export function PlanPage({ id, me }: { id: string; me: Me | null }) {
@@ -573,7 +603,6 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
         <a class="button button-secondary" href={apiPath(`/plans/${id}/export.csv`)} download>CSV downloaden</a>
         <a class="button button-secondary" href={apiPath(`/plans/${id}/calendar.ics`)} download>Agenda (iCal)</a>
         <a href={href({ name: 'leerlijn', params: new URLSearchParams({ school: p.school.id }) })}>Doorlopende leerlijn</a>
-        <a href={href({ name: 'coverage', params: new URLSearchParams({ kader: 'CNU-DG-2019', school: p.school.id, jaar: p.school_year }) })}>Dekking van de leerdoelen</a>
       </div>
 
       {calendar.state === 'error' && <ErrorBox error={calendar.error} title="De schoolweken konden niet worden geladen" />}
@@ -609,6 +638,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
           </ul>
         </section>
       )}
+      <PlanCoverage plan={p} />
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">Aandachtspunten ({p.warnings.length})</h2>
         {p.warnings.length === 0 ? <p>Geen waarschuwingen.</p> : (
