@@ -133,6 +133,8 @@ ANALYZE school;
 ANALYZE plan;
 ANALYZE plan_item;
 ANALYZE coverage_fact;
+ANALYZE coverage_bits;
+ANALYZE coverage_school_ord;
 SELECT (SELECT count(*) FROM school) AS schools,
     (SELECT count(*) FROM plan) AS plans,
     (SELECT count(*) FROM plan_item) AS plan_items,
