@@ -96,6 +96,14 @@ function LevelAndWeek({ prefix, rows, weeks, level, week, setLevel, setWeek }: {
 
 // --- The grid ---------------------------------------------------------------
 
+/** The short visible name of an item in the grid: "L1" for MNOS-LES-1, "T" for a follow-up. */
+function chipCode(it: PlanItem): string {
+  if (it.kind === 'terugkommoment') return 'T';
+  const code = it.lesson?.code ?? '';
+  const n = /(\d+)$/.exec(code);
+  return n ? `L${n[1]}` : 'L';
+}
+
 function Grid({ plan, weeks, rows, selected, onSelect }: {
   plan: Plan; weeks: CalendarWeek[]; rows: { level: string; title: string }[];
   selected: string | null; onSelect: (id: string) => void;
@@ -130,10 +138,9 @@ function Grid({ plan, weeks, rows, selected, onSelect }: {
                     {here.map((it) => (
                       <button key={it.id} type="button" data-item={it.id}
                         class={`chip chip-${it.status}${it.warnings.length ? ' has-warning' : ''}${selected === it.id ? ' chip-selected' : ''}`}
-                        aria-pressed={selected === it.id}
-                        aria-label={`${itemPlace(it)}, ${ITEM_STATUS_TEXT[it.status]}${it.warnings.length ? `, ${countText(it.warnings.length, 'waarschuwing', 'waarschuwingen')}` : ''}`}
-                        onClick={() => onSelect(it.id)}>
-                        {it.lesson?.code?.replace(/^MNOS-LES-/, 'L') ?? (it.kind === 'terugkommoment' ? 'T' : 'L')}
+                        aria-pressed={selected === it.id} title={itemPlace(it)} onClick={() => onSelect(it.id)}>
+                        {chipCode(it)}
+                        <span class="sr-only">{`: ${itemPlace(it)}, ${ITEM_STATUS_TEXT[it.status]}${it.warnings.length ? `, ${countText(it.warnings.length, 'waarschuwing', 'waarschuwingen')}` : ''}`}</span>
                         {it.status === 'gegeven' && <span aria-hidden="true"> ✓</span>}
                         {it.warnings.length > 0 && <span aria-hidden="true" class="warn-mark"> !</span>}
                       </button>
@@ -612,7 +619,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
           <p class="small legend">
             <span class="legend-swatch holiday" aria-hidden="true" /> schoolvakantie{' '}
             <span class="legend-swatch maybe-holiday" aria-hidden="true" /> mogelijk extra vakantieweek{' '}
-            · L1 = Les 1 · T = terugkommoment · ✓ gegeven · ! waarschuwing
+            · L1, L2, … = de les met dat nummer in de lescode (de naam staat in de knop) · T = terugkommoment · ✓ gegeven · ! waarschuwing
           </p>
           <div class="plan-columns">
             {item && (
