@@ -215,7 +215,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
             </p>
             <div class="toolbar">
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'csv'))} download="dekking.csv">CSV downloaden</a>
-              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'html'))} target="_blank" rel="noopener">Afdrukbaar rapport</a>
+              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'html'))} target="_blank" rel="noopener">Afdrukbaar rapport<span class="sr-only"> (opent in een nieuw tabblad)</span></a>
               <button type="button" class="button-secondary" onClick={() => window.print()}>Afdrukken</button>
             </div>
             {r.frameworks.length === 0 && <p>Geen doelen in dit kader.</p>}
