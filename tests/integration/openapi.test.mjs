@@ -405,3 +405,132 @@ test('the CASE provider answers as documented, errors as imsx_StatusInfo', async
   assert.equal(bad.status, 400);
   assertValid('get', '/ims/case/v1p0/CFDocuments', bad);
 });
+
+// A request whose answer must fit the document: method, url, the path
+// template it matches, and the expected status.
+async function call(method, url, path, status, { headers = {}, body } = {}) {
+  const h = { ...headers };
+  if (body !== undefined) h['content-type'] = 'application/json';
+  if (body !== undefined && doc.paths[path][method].requestBody) {
+    const ok = bodySchema(method, path)(body);
+    assert.ok(ok, `${method} ${path}: the body does not fit the document: ${ajv.errorsText()}`);
+  }
+  const res = await api(url, { method: method.toUpperCase(), headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+  assert.equal(res.status, status, `${method.toUpperCase()} ${url}: ${res.text.slice(0, 300)}`);
+  if (res.text.length > 0 && /json/.test(res.type)) assertValid(method, path, res);
+  else assert.ok(doc.paths[path][method].responses[String(status)], `${method} ${path} documents no ${status}`);
+  return res;
+}
+
+test('catalogue writes: every answer fits the document', async () => {
+  const headers = await curatorHeaders();
+  const o = { headers };
+  const tag = randomBytes(4).toString('hex');
+  const fw = `OA-${tag}`;
+  await call('post', '/api/v1/frameworks', '/api/v1/frameworks', 201, { ...o, body: { code: fw, title: 'Kader voor de OpenAPI-test', status: 'concept', source: 'openapi.test.mjs', year: 2026 } });
+  await call('patch', `/api/v1/frameworks/${fw}`, '/api/v1/frameworks/{code}', 200, { ...o, body: { publisher: 'Leerlijn', note: null } });
+  await call('get', `/api/v1/frameworks/${fw}`, '/api/v1/frameworks/{code}', 200);
+  await call('get', '/api/v1/frameworks/NO-SUCH-FRAMEWORK', '/api/v1/frameworks/{code}', 404);
+  const g1 = await call('post', `/api/v1/frameworks/${fw}/goals`, '/api/v1/frameworks/{code}/goals', 201, { ...o, body: { code: 'A', kind: 'domein', title: 'Weerbaarheid', confidence: 'inferred', source: 'openapi.test.mjs' } });
+  const g2 = await call('post', `/api/v1/frameworks/${fw}/goals`, '/api/v1/frameworks/{code}/goals', 201, { ...o, body: { code: 'A.1', kind: 'leerdoel', title: 'Grenzen aangeven', parent_id: g1.json.id, levels: ['havo-2'], confidence: 'inferred', source: 'openapi.test.mjs' } });
+  await call('patch', `/api/v1/goals/${g2.json.id}`, '/api/v1/goals/{id}', 200, { ...o, body: { description: 'De leerling kan online grenzen aangeven.' } });
+  await call('get', `/api/v1/goals/${g2.json.id}`, '/api/v1/goals/{id}', 200);
+  await call('get', `/api/v1/frameworks/${fw}/goals`, '/api/v1/frameworks/{code}/goals', 200);
+  await call('post', `/api/v1/frameworks/${fw}/goals`, '/api/v1/frameworks/{code}/goals', 409, { ...o, body: { code: 'A', kind: 'domein', title: 'Nogmaals', confidence: 'inferred', source: 'openapi.test.mjs' } });
+  const rel = await call('post', `/api/v1/goals/${g2.json.id}/relations`, '/api/v1/goals/{id}/relations', 201, { ...o, body: { type: 'isRelatedTo', goal_id: g1.json.id, confidence: 'inferred', source: 'openapi.test.mjs' } });
+  await call('get', `/api/v1/relations/${rel.json.id}`, '/api/v1/relations/{id}', 200);
+  await call('delete', `/api/v1/relations/${rel.json.id}`, '/api/v1/relations/{id}', 204, o);
+  await call('delete', `/api/v1/relations/${rel.json.id}`, '/api/v1/relations/{id}', 404, o);
+  const lesson = await call('post', '/api/v1/lessons', '/api/v1/lessons', 201, { ...o, body: { title: 'Les voor de OpenAPI-test', source: 'openapi.test.mjs', levels: ['havo-2'], status: 'published' } });
+  const al = await call('post', `/api/v1/lessons/${lesson.json.id}/alignments`, '/api/v1/lessons/{id}/alignments', 201, { ...o, body: { goal_id: g2.json.id, emphasis: 'introduce', confidence: 'inferred', source: 'openapi.test.mjs' } });
+  await call('get', `/api/v1/alignments/${al.json.id}`, '/api/v1/alignments/{id}', 200);
+  await call('get', `/api/v1/lessons/${lesson.json.id}`, '/api/v1/lessons/{id}', 200);
+  await call('delete', `/api/v1/goals/${g2.json.id}`, '/api/v1/goals/{id}', 409, o);
+  await call('delete', `/api/v1/alignments/${al.json.id}`, '/api/v1/alignments/{id}', 204, o);
+  const l = await api(`/api/v1/lessons/${lesson.json.id}`);
+  await call('delete', `/api/v1/lessons/${lesson.json.id}`, '/api/v1/lessons/{id}', 428, o);
+  await call('delete', `/api/v1/lessons/${lesson.json.id}`, '/api/v1/lessons/{id}', 204, { headers: { ...headers, 'if-match': l.headers.get('etag') } });
+  await call('delete', `/api/v1/goals/${g2.json.id}`, '/api/v1/goals/{id}', 204, o);
+  await call('get', `/api/v1/goals/${g2.json.id}`, '/api/v1/goals/{id}', 404);
+});
+
+test('planning: every answer fits the document', async () => {
+  const { headers } = await login('coordinator', 'A');
+  const o = { headers };
+  const school = demoSchools().A;
+  const ifm = (res) => ({ headers: { ...headers, 'if-match': res.headers.get('etag') } });
+  const lesson = (await api('/api/v1/lessons?limit=1')).json.items[0];
+  const title = `OpenAPI ${randomBytes(3).toString('hex')}`;
+  const plan = await call('post', `/api/v1/schools/${school}/plans`, '/api/v1/schools/{id}/plans', 201, { ...o, body: { school_year: '2025-2026', title } });
+  const item = await call('post', `/api/v1/plans/${plan.json.id}/items`, '/api/v1/plans/{id}/items', 201, { ...ifm(plan), body: { lesson_id: lesson.id, level: 'groep-8', week: '2025-W45', class_name: '8A' } });
+  await call('post', `/api/v1/plans/${plan.json.id}/items`, '/api/v1/plans/{id}/items', 412, { ...ifm(plan), body: { lesson_id: lesson.id, level: 'groep-8', week: '2025-W46' } });
+  await call('get', `/api/v1/plans/${plan.json.id}/items/${item.json.id}`, '/api/v1/plans/{id}/items/{item}', 200, o);
+  const changed = await call('patch', `/api/v1/plans/${plan.json.id}/items/${item.json.id}`, '/api/v1/plans/{id}/items/{item}', 200, { ...ifm(item), body: { notes: 'Goed voorbereid.', safety_prepared: true } });
+  let p = await call('get', `/api/v1/plans/${plan.json.id}`, '/api/v1/plans/{id}', 200, o);
+  p = await call('post', `/api/v1/plans/${plan.json.id}/bulk`, '/api/v1/plans/{id}/bulk', 200, { ...ifm(p), body: { create: [{ kind: 'terugkommoment', level: 'groep-8', week: '2025-W50' }], update: [{ id: item.json.id, version: changed.json.version, status: 'gegeven', given_on: '2025-11-05' }] } });
+  p = await call('patch', `/api/v1/plans/${plan.json.id}`, '/api/v1/plans/{id}', 200, { ...ifm(p), body: { note: 'Vastgesteld in de teamvergadering.' } });
+  await call('get', `/api/v1/plans/${plan.json.id}/calendar.ics?teacher=me`, '/api/v1/plans/{id}/calendar.ics', 200, o);
+  await call('get', `/api/v1/plans/${plan.json.id}/export.csv`, '/api/v1/plans/{id}/export.csv', 200, o);
+  const feed = await call('post', `/api/v1/plans/${plan.json.id}/feeds`, '/api/v1/plans/{id}/feeds', 201, { ...o, body: {} });
+  const token = new URL(feed.json.url, 'http://x').pathname.split('/')[4];
+  await call('get', `/api/v1/feeds/${token}/calendar.ics`, '/api/v1/feeds/{token}/calendar.ics', 200);
+  await call('delete', `/api/v1/plans/${plan.json.id}/feeds`, '/api/v1/plans/{id}/feeds', 204, o);
+  await call('get', `/api/v1/feeds/${token}/calendar.ics`, '/api/v1/feeds/{token}/calendar.ics', 404);
+  const copy = await call('post', `/api/v1/plans/${plan.json.id}/copy`, '/api/v1/plans/{id}/copy', 201, { ...o, body: { school_year: '2026-2027', title: `${title} kopie` } });
+  const tpl = await call('post', `/api/v1/schools/${school}/templates`, '/api/v1/schools/{id}/templates', 201, { ...o, body: { title, items: [{ lesson_id: lesson.id, level: 'groep-7', week: 42 }] } });
+  await call('get', `/api/v1/schools/${school}/templates`, '/api/v1/schools/{id}/templates', 200, o);
+  await call('get', `/api/v1/templates/${tpl.json.id}`, '/api/v1/templates/{id}', 200, o);
+  const applied = await call('post', `/api/v1/templates/${tpl.json.id}/apply`, '/api/v1/templates/{id}/apply', 201, { ...o, body: { school_year: '2027-2028', title: `${title} uit sjabloon` } });
+  const cp = await api(`/api/v1/plans/${copy.json.id}`, o);
+  await call('post', `/api/v1/templates/${tpl.json.id}/apply`, '/api/v1/templates/{id}/apply', 200, { ...ifm(cp), body: { plan_id: copy.json.id } });
+  const t = await api(`/api/v1/templates/${tpl.json.id}`, o);
+  await call('delete', `/api/v1/templates/${tpl.json.id}`, '/api/v1/templates/{id}', 204, ifm(t));
+  const it = await api(`/api/v1/plans/${plan.json.id}/items/${item.json.id}`, o);
+  await call('delete', `/api/v1/plans/${plan.json.id}/items/${item.json.id}`, '/api/v1/plans/{id}/items/{item}', 204, ifm(it));
+  for (const id of [plan.json.id, copy.json.id, applied.json.id]) {
+    const x = await api(`/api/v1/plans/${id}`, o);
+    await call('delete', `/api/v1/plans/${id}`, '/api/v1/plans/{id}', 204, ifm(x));
+  }
+});
+
+test('accounts: every answer fits the document', async () => {
+  const { headers } = await login('admin');
+  const o = { headers };
+  const tag = randomBytes(4).toString('hex');
+  const school = await call('post', '/api/v1/schools', '/api/v1/schools', 201, { ...o, body: { brin: `9${Math.floor(Math.random() * 10)}${tag.slice(0, 2).toUpperCase()}`, vestiging: '01', name: 'OpenAPI-school (test)', type: 'VO', region: 'zuid', first_level: 'havo-1', last_level: 'havo-5' } });
+  await call('patch', `/api/v1/schools/${school.json.id}`, '/api/v1/schools/{id}', 200, { headers: { ...headers, 'if-match': school.headers.get('etag') }, body: { municipality: 'Maastricht' } });
+  await call('patch', `/api/v1/schools/${school.json.id}`, '/api/v1/schools/{id}', 412, { headers: { ...headers, 'if-match': school.headers.get('etag') }, body: { municipality: 'Heerlen' } });
+  const teacher = await call('post', `/api/v1/schools/${school.json.id}/teachers`, '/api/v1/schools/{id}/teachers', 201, { ...o, body: { email: `oa-${tag}@school.example`, display_name: 'Leerkracht OpenAPI' } });
+  await call('get', `/api/v1/schools/${school.json.id}/members`, '/api/v1/schools/{id}/members', 200, o);
+  await call('delete', `/api/v1/schools/${school.json.id}/teachers/${teacher.json.user_id}`, '/api/v1/schools/{id}/teachers/{user}', 204, o);
+  const user = await call('post', '/api/v1/users', '/api/v1/users', 201, { ...o, body: { email: `oa-u-${tag}@school.example`, display_name: 'Gebruiker OpenAPI', memberships: [{ school_id: school.json.id, role: 'coordinator' }] } });
+  await call('get', `/api/v1/users?q=oa-u-${tag}`, '/api/v1/users', 200, o);
+  await call('get', `/api/v1/users/${user.json.user.id}`, '/api/v1/users/{id}', 200, o);
+  await call('patch', `/api/v1/users/${user.json.user.id}`, '/api/v1/users/{id}', 200, { ...o, body: { display_name: 'Gebruiker OpenAPI (gewijzigd)' } });
+  const inv = await call('post', `/api/v1/users/${user.json.user.id}/invitation`, '/api/v1/users/{id}/invitation', 201, o);
+  await call('post', '/api/v1/invitation', '/api/v1/invitation', 200, { body: { token: inv.json.token, password: `een wachtwoord voor ${tag}` } });
+  const session = await call('post', '/api/v1/session', '/api/v1/session', 201, { body: { email: `oa-u-${tag}@school.example`, password: `een wachtwoord voor ${tag}` } });
+  const bearer = { authorization: `Bearer ${session.json.token}` };
+  await call('get', '/api/v1/me', '/api/v1/me', 200, { headers: bearer });
+  await call('put', '/api/v1/me/password', '/api/v1/me/password', 204, { headers: bearer, body: { current_password: `een wachtwoord voor ${tag}`, new_password: `nog een wachtwoord ${tag}` } });
+  await call('delete', '/api/v1/session', '/api/v1/session', 204, { headers: bearer });
+  await call('get', `/api/v1/audit?entity=school&entity_id=${school.json.id}`, '/api/v1/audit', 200, o);
+  await call('delete', `/api/v1/users/${user.json.user.id}`, '/api/v1/users/{id}', 204, o);
+  await call('get', `/api/v1/users/${user.json.user.id}`, '/api/v1/users/{id}', 404, o);
+});
+
+test('CASE: a package, its parts and an import fit the document', async () => {
+  const list = await api('/ims/case/v1p0/CFDocuments?filter=' + encodeURIComponent("title~'digitale'"));
+  const id = list.json.CFDocuments[0].identifier;
+  await call('get', `/ims/case/v1p0/CFDocuments/${id}`, '/ims/case/v1p0/CFDocuments/{id}', 200);
+  const pkg = await call('get', `/ims/case/v1p0/CFPackages/${id}`, '/ims/case/v1p0/CFPackages/{id}', 200);
+  const item = pkg.json.CFItems[0].identifier;
+  await call('get', `/ims/case/v1p0/CFItems/${item}`, '/ims/case/v1p0/CFItems/{id}', 200);
+  await call('get', `/ims/case/v1p0/CFItemAssociations/${item}`, '/ims/case/v1p0/CFItemAssociations/{id}', 200);
+  await call('get', `/ims/case/v1p0/CFAssociations/${pkg.json.CFAssociations[0].identifier}`, '/ims/case/v1p0/CFAssociations/{id}', 200);
+  await call('get', '/ims/case/v1p0/CFItems/niet-een-uuid', '/ims/case/v1p0/CFItems/{id}', 400);
+  // Re-importing a package as it is served changes nothing.
+  const headers = await curatorHeaders();
+  const again = await call('post', '/api/v1/case/packages', '/api/v1/case/packages', 200, { headers, body: pkg.json });
+  assert.equal(again.json.changed, false);
+});
