@@ -3,9 +3,9 @@
  *
  * Public (no session): every catalogue and calendar read, the levels,
  * health, the OpenAPI document, logging in and accepting an invitation.
- * Every write needs a role.  A unit test (tests/unit/test_authz_rules.c) fails when a route
- * has no rule here; the integration test authz_matrix.test.mjs calls every
- * route as every role.
+ * Every write needs a role.  A unit test (tests/unit/test_authz_rules.c)
+ * fails when a route has no rule here; the integration test
+ * authz_matrix.test.mjs calls every route as every role.
  */
 #include "authz.h"
 #include "router.h"
