@@ -269,6 +269,15 @@ test('catalogue reads validate against their response schemas', async () => {
   }
   const goal = await api(`/api/v1/goals/${list.json.goal.id}`);
   assertValid('get', '/api/v1/goals/{id}', goal);
+  // Every framework, and every goal of two frameworks, in detail.
+  for (const fw of (await api('/api/v1/frameworks?limit=500')).json.items) {
+    assertValid('get', '/api/v1/frameworks/{code}', await api(`/api/v1/frameworks/${encodeURIComponent(fw.code)}`));
+  }
+  for (const fw of ['CNU-DG-2019', 'MNOS-LEERDOELEN']) {
+    const goals = await api(`/api/v1/goals?framework=${fw}&limit=500`);
+    assertValid('get', '/api/v1/goals', goals);
+    for (const g of goals.json.items) assertValid('get', '/api/v1/goals/{id}', await api(`/api/v1/goals/${g.id}`));
+  }
   const alignment = (await api(`/api/v1/lessons/${list.json.items[0].id}`)).json.alignments[0];
   assertValid('get', '/api/v1/alignments/{id}', await api(`/api/v1/alignments/${alignment.id}`));
 
