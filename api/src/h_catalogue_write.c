@@ -7,9 +7,14 @@
  *   POST   /api/v1/lessons                  PATCH|DELETE /api/v1/lessons/{id}
  *   POST   /api/v1/lessons/{id}/alignments  GET|DELETE /api/v1/alignments/{id}
  *
- * Each request is one transaction.  Bodies are checked field by field
- * (json_fields.c) before anything reaches the database; lessons are
- * versioned (ETag / If-Match).
+ * Each request is one transaction: the change and the read-back of the
+ * reply run inside it, and any refusal rolls it back, so that a refused
+ * request changes nothing.  Bodies are checked field by field
+ * (json_fields.c) before anything reaches the database; what only the
+ * database can know (references, duplicates, the goal tree) it refuses
+ * itself and the refusal becomes a problem document naming the field.
+ * Lessons are versioned (ETag / If-Match).  Role checks are the
+ * dispatcher's (one rule per route): nothing here depends on who asks.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +49,7 @@ static const char *const	lesson_status[] = { "draft", "published",
 #define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
 #define SOURCE_FIELDS							\
 	F("source",	FT_STRING, 1, 0, 500, 0, NULL),			\
-	F("source_url",	FT_TEXT, 0, 0, 2000, 0, NULL),			\
+	F("source_url",	FT_URL, 0, 0, 2000, 0, NULL),			\
 	F("note",	FT_TEXT, 0, 0, 4000, 0, NULL)
 
 /* The code comes first: PATCH takes the fields after it. */
@@ -95,7 +100,7 @@ static const struct field_spec	lesson_fields[] = {
 	F("levels",	FT_CODE_ARRAY, 0, 0, 100, 40, NULL),
 	F("levels_as_published", FT_TEXT, 0, 0, 300, 0, NULL),
 	F("evidence_level", FT_CODE, 0, 0, 40, 0, NULL),
-	F("key_messages", FT_JSON_ARRAY, 0, 0, 0, 50, NULL),
+	F("key_messages", FT_OBJECT_ARRAY, 0, 0, 0, 50, NULL),
 	F("teacher_preparation", FT_TEXT, 0, 0, 20000, 0, NULL),
 	F("safety_checklist", FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
 	F("sensitive_topic", FT_BOOL, 0, 0, 0, 0, NULL),
@@ -114,6 +119,48 @@ static const struct field_spec	alignment_fields[] = {
 
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
 
+#define CODE_MAX	100	/* a {code} path parameter, as in GET */
+
+/*
+ * The API field of the constraints a curator's input can violate, with
+ * the message for the field (PostgreSQL cuts names at 63 bytes).
+ */
+static const struct {
+	const char	*constraint;
+	const char	*field;
+	const char	*message;
+} constraint_fields[] = {
+	{ "framework_code_key", "code", "bestaat al" },
+	{ "framework_code_check", "code", "moet beginnen met een letter of "
+	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
+	    "streepje en streepje bevatten" },
+	{ "framework_language_check", "language", "moet een taalcode van "
+	    "twee kleine letters zijn (zoals nl)" },
+	{ "goal_framework_code_key", "code", "bestaat al in dit kader" },
+	{ "goal_parent_id_fkey", "parent_id", "verwijst naar een leerdoel "
+	    "dat niet bestaat" },
+	{ "goal_check", "parent_id", "een leerdoel kan niet boven zichzelf "
+	    "staan" },
+	{ "goal_relation_destination_goal_id_fkey", "goal_id",
+	    "verwijst naar een leerdoel dat niet bestaat" },
+	{ "goal_relation_check", "goal_id", "een leerdoel kan geen relatie "
+	    "met zichzelf hebben" },
+	{ "goal_relation_origin_goal_id_relation_type_destination_goal_key",
+	    "goal_id", "deze relatie bestaat al" },
+	{ "lesson_code_key", "code", "bestaat al" },
+	{ "lesson_code_check", "code", "moet beginnen met een letter of "
+	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
+	    "streepje en streepje bevatten" },
+	{ "lesson_language_check", "language", "moet een taalcode van twee "
+	    "kleine letters zijn (zoals nl)" },
+	{ "alignment_goal_id_fkey", "goal_id", "verwijst naar een leerdoel "
+	    "dat niet bestaat" },
+	{ "alignment_lesson_id_programme_id_goal_id_source_key", "goal_id",
+	    "deze les is al met dit leerdoel gekoppeld (met dezelfde bron)" },
+	{ "alignment_check1", "published_label", "is verplicht als "
+	    "published_code is gegeven" },
+};
+
 /* What one write request carries between its steps. */
 struct write {
 	json_t	*body;		/* the parsed request body */
@@ -123,6 +170,7 @@ struct write {
 	char	*json;		/* the document to reply with */
 };
 
+/* Accepts a half-built w. */
 static void
 write_free(struct write *w)
 {
@@ -133,11 +181,26 @@ write_free(struct write *w)
 	memset(w, 0, sizeof(*w));
 }
 
+static void
+reply_field_problem(struct api_ctx *ctx, enum app_status s,
+    const char *detail, const char *field, const char *message)
+{
+	json_t	*p;
+
+	p = problem_new(s, detail);
+	if (p != NULL && field != NULL && field[0] != '\0' &&
+	    problem_add_error(p, field, message) == -1) {
+		json_decref(p);
+		p = NULL;
+	}
+	reply_problem_doc(ctx->req, s, p);
+}
+
 /*
- * Parse and check the body against specs; on failure reply (400/415/422)
- * and return -1.
+ * Parse and check the body against specs.  ST_OK, or an error status after
+ * replying with a problem document (400, 415 or 422).
  */
-static int
+static enum app_status
 write_body(struct api_ctx *ctx, struct write *w,
     const struct field_spec *specs, size_t n, int mode)
 {
@@ -146,73 +209,58 @@ write_body(struct api_ctx *ctx, struct write *w,
 	size_t			 i;
 
 	if (api_json_body(ctx, &w->body) == -1)
-		return (-1);
+		return (ST_BAD_REQUEST);
 	if (json_fields_check(w->body, specs, n, mode, &e) > 0) {
 		p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde "
 		    "velden.");
-		for (i = 0; p != NULL && i < e.n; i++)
-			(void)problem_add_error(p, e.field[i], e.message[i]);
+		for (i = 0; p != NULL && i < e.n; i++) {
+			if (problem_add_error(p, e.field[i],
+			    e.message[i]) == -1) {
+				json_decref(p);
+				p = NULL;
+			}
+		}
 		reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
-		return (-1);
+		return (ST_UNPROCESSABLE);
 	}
 	w->levels = json_object_get(w->body, "levels") != NULL;
 	if ((w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (-1);
+		return (ST_INTERNAL);
 	}
-	return (0);
+	return (ST_OK);
 }
 
-/* The API field a constraint of table is about ("goal_id"). */
-static void
-constraint_field(const struct db_error *err, char *field, size_t len)
+static enum app_status
+write_begin(struct api_ctx *ctx)
 {
-	const char	*c;
-	size_t		 tlen, n;
+	enum db_result	rc;
 
-	c = err->constraint;
-	tlen = strlen(err->table);
-	if (tlen > 0 && strncmp(c, err->table, tlen) == 0 && c[tlen] == '_')
-		c += tlen + 1;
-	(void)snprintf(field, len, "%s", c);
-	n = strlen(field);
-	if (n > 5 && strcmp(field + n - 5, "_fkey") == 0)
-		field[n - 5] = '\0';
-	else if (n > 6 && strcmp(field + n - 6, "_check") == 0)
-		field[n - 6] = '\0';
-	else if (n > 4 && strcmp(field + n - 4, "_key") == 0)
-		field[n - 4] = '\0';
-	if (strcmp(field, "destination_goal_id") == 0)
-		(void)snprintf(field, len, "goal_id");
-	else if (strcmp(field, "evidence_level_code") == 0)
-		(void)snprintf(field, len, "evidence_level");
+	if ((rc = db_begin()) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
+	}
+	return (ST_OK);
 }
 
-static void
-reply_field_problem(struct api_ctx *ctx, enum app_status s,
-    const char *detail, const char *field, const char *message)
+/*
+ * A write statement failed: roll back and reply.  deleting: a foreign key
+ * means "still in use" (409) rather than "refers to nothing" (422).
+ */
+static enum app_status
+write_failed(struct api_ctx *ctx, enum db_result rc, int deleting)
 {
-	json_t	*p;
+	struct db_error	 err;
+	const char	*field, *message;
+	size_t		 i;
 
-	p = problem_new(s, detail);
-	if (p != NULL && field[0] != '\0')
-		(void)problem_add_error(p, field, message);
-	reply_problem_doc(ctx->req, s, p);
-}
-
-/* Reply for a failed write statement; the transaction is rolled back. */
-static int
-reply_write_error(struct api_ctx *ctx, enum db_result rc, int deleting)
-{
-	const struct db_error	*err;
-	char			 field[64];
-
+	/* Copy first: a failing ROLLBACK would overwrite it. */
+	err = *db_last_error();
 	db_rollback();
-	err = db_last_error();
 	switch (rc) {
 	case DB_INVALID:
 		reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer de "
-		    "gemarkeerde velden.", err->field, err->message);
+		    "gemarkeerde velden.", err.field, err.message);
 		return (ST_UNPROCESSABLE);
 	case DB_STALE:
 		reply_problem(ctx->req, ST_PRECONDITION_FAILED, "Dit is "
@@ -220,34 +268,88 @@ reply_write_error(struct api_ctx *ctx, enum db_result rc, int deleting)
 		    "versie op en probeer het opnieuw.");
 		return (ST_PRECONDITION_FAILED);
 	case DB_CONSTRAINT:
-		constraint_field(err, field, sizeof(field));
-		if (err->field[0] != '\0')
-			(void)snprintf(field, sizeof(field), "%s", err->field);
-		if (strcmp(err->sqlstate, "23505") == 0) {
-			reply_field_problem(ctx, ST_CONFLICT, "Dit bestaat al.",
-			    field, "moet uniek zijn");
-			return (ST_CONFLICT);
-		}
-		if (strcmp(err->sqlstate, "23503") == 0 && deleting) {
+		if (strcmp(err.sqlstate, "23503") == 0 && deleting) {
 			reply_problem(ctx->req, ST_CONFLICT, "Dit wordt nog "
 			    "gebruikt (bijvoorbeeld door onderliggende doelen "
 			    "of koppelingen) en kan niet worden verwijderd.");
 			return (ST_CONFLICT);
 		}
+		field = err.field[0] != '\0' ? err.field : "";
+		message = "voldoet niet aan de regels";
+		for (i = 0; i < NFIELDS(constraint_fields); i++) {
+			if (strcmp(err.constraint,
+			    constraint_fields[i].constraint) == 0) {
+				field = constraint_fields[i].field;
+				message = constraint_fields[i].message;
+				break;
+			}
+		}
+		if (strcmp(err.sqlstate, "23505") == 0) {
+			reply_field_problem(ctx, ST_CONFLICT, "Dit bestaat "
+			    "al.", field, message);
+			return (ST_CONFLICT);
+		}
 		reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer de "
-		    "gemarkeerde velden.", field,
-		    strcmp(err->sqlstate, "23503") == 0 ?
-		    "verwijst naar iets dat niet bestaat" :
-		    "voldoet niet aan de regels");
+		    "gemarkeerde velden.", field, message);
 		return (ST_UNPROCESSABLE);
 	default:
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
 	}
 }
 
-/* The version from If-Match ("3" or W/"3"); -1 after replying. */
-static int
+/* No row matched: roll back and reply 404. */
+static enum app_status
+write_missing(struct api_ctx *ctx, const char *detail)
+{
+	db_rollback();
+	reply_problem(ctx->req, ST_NOT_FOUND, detail);
+	return (ST_NOT_FOUND);
+}
+
+/* Set the lesson document's version as its ETag. */
+static void
+lesson_etag(struct api_ctx *ctx, const char *json)
+{
+	json_t	*doc;
+	char	 etag[32];
+
+	if ((doc = json_loads(json, 0, NULL)) == NULL)
+		return;
+	(void)snprintf(etag, sizeof(etag), "\"%lld\"", (long long)
+	    json_integer_value(json_object_get(doc, "version")));
+	http_response_header(ctx->req, "etag", etag);
+	json_decref(doc);
+}
+
+/*
+ * Finish a write that succeeded: read the resource back by key inside the
+ * transaction, commit, and reply s (201 with Location when location is
+ * given, else 200); lessons get their ETag.
+ */
+static enum app_status
+write_finish(struct api_ctx *ctx, struct write *w,
+    enum db_result (*get)(const char *, char **), const char *key,
+    enum app_status s, const char *location)
+{
+	enum db_result	rc;
+
+	if ((rc = get(key, &w->json)) != DB_OK)
+		return (write_failed(ctx, rc, 0));
+	if (w->json == NULL)
+		return (write_failed(ctx, DB_ERROR, 0));
+	if ((rc = db_commit()) != DB_OK)
+		return (write_failed(ctx, rc, 0));
+	if (location != NULL)
+		http_response_header(ctx->req, "location", location);
+	if (get == db_lesson_get)
+		lesson_etag(ctx, w->json);
+	reply_json_text(ctx->req, s, w->json);
+	return (s);
+}
+
+/* The version from If-Match ("3" or W/"3"); ST_OK or the status replied. */
+static enum app_status
 if_match(struct api_ctx *ctx, char *buf, size_t len)
 {
 	const char	*v;
@@ -258,35 +360,32 @@ if_match(struct api_ctx *ctx, char *buf, size_t len)
 	if (!http_request_header(ctx->req, "if-match", &v)) {
 		reply_problem(ctx->req, ST_PRECONDITION_REQUIRED, "Stuur de "
 		    "versie mee in If-Match (de ETag van de les).");
-		return (-1);
+		return (ST_PRECONDITION_REQUIRED);
 	}
 	if (strncmp(v, "W/", 2) == 0)
 		v += 2;
 	dl = strlen(v);
-	if (dl < 3 || dl - 2 >= sizeof(digits) || v[0] != '"' ||
-	    v[dl - 1] != '"') {
-		reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een "
-		    "ETag zijn, zoals \"3\".");
-		return (-1);
+	if (dl >= 3 && dl - 2 < sizeof(digits) && v[0] == '"' &&
+	    v[dl - 1] == '"') {
+		memcpy(digits, v + 1, dl - 2);
+		digits[dl - 2] = '\0';
+		if (param_int(digits, 1, 2147483647, &n)) {
+			(void)snprintf(buf, len, "%ld", n);
+			return (ST_OK);
+		}
 	}
-	memcpy(digits, v + 1, dl - 2);
-	digits[dl - 2] = '\0';
-	if (!param_int(digits, 1, 2147483647, &n)) {
-		reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een "
-		    "ETag zijn, zoals \"3\".");
-		return (-1);
-	}
-	(void)snprintf(buf, len, "%ld", n);
-	return (0);
+	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag "
+	    "zijn, zoals \"3\".");
+	return (ST_BAD_REQUEST);
 }
 
-/* The {name} path parameter as a UUID, or NULL after a 404. */
+/* The {id} path parameter as a UUID, or NULL after a 404. */
 static const char *
-path_uuid(struct api_ctx *ctx, const char *name)
+path_uuid(struct api_ctx *ctx)
 {
 	const char	*id;
 
-	id = router_param(&ctx->match, name);
+	id = router_param(&ctx->match, "id");
 	if (!param_is_uuid(id)) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Niet gevonden (een id "
 		    "is een UUID).");
@@ -295,75 +394,19 @@ path_uuid(struct api_ctx *ctx, const char *name)
 	return (id);
 }
 
-static int
-commit(struct api_ctx *ctx)
+/* The {code} path parameter of a framework, or NULL after a 404. */
+static const char *
+path_code(struct api_ctx *ctx)
 {
-	enum db_result	rc;
+	const char	*code;
 
-	if ((rc = db_commit()) != DB_OK) {
-		reply_write_error(ctx, rc, 0);
-		return (-1);
+	code = router_param(&ctx->match, "code");
+	if (!param_is_code(code, CODE_MAX)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Dit kader bestaat "
+		    "niet.");
+		return (NULL);
 	}
-	return (0);
-}
-
-/*
- * Finish a create: commit, then reply 201 with Location and the new
- * resource as read back by get.
- */
-static int
-reply_created(struct api_ctx *ctx, struct write *w, const char *location,
-    enum db_result (*get)(const char *, char **))
-{
-	enum db_result	rc;
-
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
-	if ((rc = get(w->out, &w->json)) != DB_OK || w->json == NULL) {
-		api_reply_db_error(ctx, rc == DB_OK ? DB_ERROR : rc);
-		return (ST_INTERNAL);
-	}
-	http_response_header(ctx->req, "location", location);
-	reply_json_text(ctx->req, ST_CREATED, w->json);
-	return (ST_CREATED);
-}
-
-/* Finish an update: commit and reply 200 with the resource. */
-static int
-reply_updated(struct api_ctx *ctx, struct write *w, const char *key,
-    enum db_result (*get)(const char *, char **))
-{
-	enum db_result	rc;
-
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
-	if ((rc = get(key, &w->json)) != DB_OK || w->json == NULL) {
-		api_reply_db_error(ctx, rc == DB_OK ? DB_ERROR : rc);
-		return (ST_INTERNAL);
-	}
-	reply_json_text(ctx->req, ST_OK, w->json);
-	return (ST_OK);
-}
-
-static int
-begin(struct api_ctx *ctx)
-{
-	enum db_result	rc;
-
-	if ((rc = db_begin()) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return (-1);
-	}
-	return (0);
-}
-
-/* No row matched: roll back and reply 404. */
-static int
-reply_missing(struct api_ctx *ctx, const char *detail)
-{
-	db_rollback();
-	reply_problem(ctx->req, ST_NOT_FOUND, detail);
-	return (ST_NOT_FOUND);
+	return (code);
 }
 
 int
@@ -372,18 +415,20 @@ api_framework_create(struct api_ctx *ctx)
 	struct write	 w = { 0 };
 	enum db_result	 rc;
 	char		 loc[160];
-	int		 status;
+	enum app_status	 status;
 
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, framework_fields, NFIELDS(framework_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if ((status = write_body(ctx, &w, framework_fields,
+	    NFIELDS(framework_fields), FIELD_CREATE)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
-	if ((rc = db_framework_create(w.doc, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+	if ((rc = db_framework_create(w.doc, &w.out)) != DB_OK ||
+	    w.out == NULL) {
+		status = write_failed(ctx, rc == DB_OK ? DB_ERROR : rc, 0);
 		goto out;
 	}
 	(void)snprintf(loc, sizeof(loc), "/api/v1/frameworks/%s", w.out);
-	status = reply_created(ctx, &w, loc, db_framework_get);
+	status = write_finish(ctx, &w, db_framework_get, w.out, ST_CREATED,
+	    loc);
 out:
 	write_free(&w);
 	return (status);
@@ -395,23 +440,25 @@ api_framework_update(struct api_ctx *ctx)
 	struct write	 w = { 0 };
 	const char	*code;
 	enum db_result	 rc;
-	int		 status;
+	enum app_status	 status;
 
-	status = ST_UNPROCESSABLE;
-	code = router_param(&ctx->match, "code");
-	if (write_body(ctx, &w, framework_fields + 1,
-	    NFIELDS(framework_fields) - 1, FIELD_PATCH) == -1 ||
-	    begin(ctx) == -1)
+	status = ST_NOT_FOUND;
+	if ((code = path_code(ctx)) == NULL)
+		goto out;
+	/* The code is the framework's identity: PATCH takes the rest. */
+	if ((status = write_body(ctx, &w, framework_fields + 1,
+	    NFIELDS(framework_fields) - 1, FIELD_PATCH)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_framework_update(code, w.doc, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Dit kader bestaat niet.");
+		status = write_missing(ctx, "Dit kader bestaat niet.");
 		goto out;
 	}
-	status = reply_updated(ctx, &w, code, db_framework_get);
+	status = write_finish(ctx, &w, db_framework_get, code, ST_OK, NULL);
 out:
 	write_free(&w);
 	return (status);
@@ -424,23 +471,24 @@ api_goal_create(struct api_ctx *ctx)
 	const char	*code;
 	enum db_result	 rc;
 	char		 loc[96];
-	int		 status;
+	enum app_status	 status;
 
-	status = ST_UNPROCESSABLE;
-	code = router_param(&ctx->match, "code");
-	if (write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	status = ST_NOT_FOUND;
+	if ((code = path_code(ctx)) == NULL)
+		goto out;
+	if ((status = write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
+	    FIELD_CREATE)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_goal_create(code, w.doc, w.levels, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Dit kader bestaat niet.");
+		status = write_missing(ctx, "Dit kader bestaat niet.");
 		goto out;
 	}
 	(void)snprintf(loc, sizeof(loc), "/api/v1/goals/%s", w.out);
-	status = reply_created(ctx, &w, loc, db_goal_get);
+	status = write_finish(ctx, &w, db_goal_get, w.out, ST_CREATED, loc);
 out:
 	write_free(&w);
 	return (status);
@@ -452,59 +500,91 @@ api_goal_update(struct api_ctx *ctx)
 	struct write	 w = { 0 };
 	const char	*id;
 	enum db_result	 rc;
-	int		 status;
+	enum app_status	 status;
 
 	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx, "id")) == NULL)
+	if ((id = path_uuid(ctx)) == NULL)
 		goto out;
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
-	    FIELD_PATCH) == -1 || begin(ctx) == -1)
+	if ((status = write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
+	    FIELD_PATCH)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_goal_update(id, w.doc, w.levels, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Dit leerdoel bestaat niet.");
+		status = write_missing(ctx, "Dit leerdoel bestaat niet.");
 		goto out;
 	}
-	status = reply_updated(ctx, &w, id, db_goal_get);
+	status = write_finish(ctx, &w, db_goal_get, id, ST_OK, NULL);
 out:
 	write_free(&w);
 	return (status);
 }
 
-/* DELETE of a row by its {id}: 204, 404, or 409 while it is in use. */
-static int
-delete_by_id(struct api_ctx *ctx, enum db_result (*del)(const char *,
-    char **), const char *missing)
+/*
+ * DELETE of a row by its {id} with del, or of a lesson at version (its
+ * If-Match) when del is NULL.  204, 404, 412, or 409 while it is in use.
+ */
+static enum app_status
+delete_by_id(struct api_ctx *ctx, const char *id, const char *version,
+    enum db_result (*del)(const char *, char **), const char *missing)
 {
-	const char	*id;
+	enum app_status	 status;
 	enum db_result	 rc;
 	char		*out;
 
 	out = NULL;
-	if ((id = path_uuid(ctx, "id")) == NULL)
-		return (ST_NOT_FOUND);
-	if (begin(ctx) == -1)
-		return (ST_INTERNAL);
-	if ((rc = del(id, &out)) != DB_OK)
-		return (reply_write_error(ctx, rc, 1));
-	if (out == NULL)
-		return (reply_missing(ctx, missing));
-	free(out);
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
+	if ((status = write_begin(ctx)) != ST_OK)
+		goto out;
+	rc = del != NULL ? del(id, &out) : db_lesson_delete(id, version, &out);
+	if (rc != DB_OK) {
+		status = write_failed(ctx, rc, 1);
+		goto out;
+	}
+	if (out == NULL) {
+		status = write_missing(ctx, missing);
+		goto out;
+	}
+	if ((rc = db_commit()) != DB_OK) {
+		status = write_failed(ctx, rc, 1);
+		goto out;
+	}
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
+	status = ST_NO_CONTENT;
+out:
+	free(out);
+	return (status);
+}
+
+/* GET of a single row by its {id}. */
+static enum app_status
+get_by_id(struct api_ctx *ctx, enum db_result (*get)(const char *,
+    char **), const char *missing)
+{
+	const char	*id;
+	enum db_result	 rc;
+	char		*json;
+
+	if ((id = path_uuid(ctx)) == NULL)
+		return (ST_NOT_FOUND);
+	if ((rc = get(id, &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
+	}
+	api_reply_document(ctx, json, missing);
+	return (ST_OK);
 }
 
 int
 api_goal_delete(struct api_ctx *ctx)
 {
-	return (delete_by_id(ctx, db_goal_delete, "Dit leerdoel bestaat "
-	    "niet."));
+	const char	*id;
+
+	if ((id = path_uuid(ctx)) == NULL)
+		return (ST_NOT_FOUND);
+	return (delete_by_id(ctx, id, NULL, db_goal_delete, "Dit leerdoel "
+	    "bestaat niet."));
 }
 
 int
@@ -514,47 +594,29 @@ api_relation_create(struct api_ctx *ctx)
 	const char	*id;
 	enum db_result	 rc;
 	char		 loc[96];
-	int		 status;
+	enum app_status	 status;
 
 	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx, "id")) == NULL)
+	if ((id = path_uuid(ctx)) == NULL)
 		goto out;
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, relation_fields, NFIELDS(relation_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if ((status = write_body(ctx, &w, relation_fields,
+	    NFIELDS(relation_fields), FIELD_CREATE)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_relation_create(id, w.doc, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Dit leerdoel bestaat niet.");
+		status = write_missing(ctx, "Dit leerdoel bestaat niet.");
 		goto out;
 	}
 	(void)snprintf(loc, sizeof(loc), "/api/v1/relations/%s", w.out);
-	status = reply_created(ctx, &w, loc, db_relation_get);
+	status = write_finish(ctx, &w, db_relation_get, w.out, ST_CREATED,
+	    loc);
 out:
 	write_free(&w);
 	return (status);
-}
-
-/* GET of a single row by its {id}. */
-static int
-get_by_id(struct api_ctx *ctx, enum db_result (*get)(const char *,
-    char **), const char *missing)
-{
-	const char	*id;
-	enum db_result	 rc;
-	char		*json;
-
-	if ((id = path_uuid(ctx, "id")) == NULL)
-		return (ST_NOT_FOUND);
-	if ((rc = get(id, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
-	}
-	api_reply_document(ctx, json, missing);
-	return (ST_OK);
 }
 
 int
@@ -567,31 +629,12 @@ api_relation_get(struct api_ctx *ctx)
 int
 api_relation_delete(struct api_ctx *ctx)
 {
-	return (delete_by_id(ctx, db_relation_delete, "Deze relatie bestaat "
-	    "niet."));
-}
+	const char	*id;
 
-/* Reply with a lesson and its version as ETag. */
-static int
-reply_lesson(struct api_ctx *ctx, struct write *w, enum app_status s,
-    const char *id)
-{
-	enum db_result	 rc;
-	json_t		*doc;
-	char		 etag[32];
-
-	if ((rc = db_lesson_get(id, &w->json)) != DB_OK || w->json == NULL) {
-		api_reply_db_error(ctx, rc == DB_OK ? DB_ERROR : rc);
-		return (ST_INTERNAL);
-	}
-	if ((doc = json_loads(w->json, 0, NULL)) != NULL) {
-		(void)snprintf(etag, sizeof(etag), "\"%lld\"", (long long)
-		    json_integer_value(json_object_get(doc, "version")));
-		http_response_header(ctx->req, "etag", etag);
-		json_decref(doc);
-	}
-	reply_json_text(ctx->req, s, w->json);
-	return (s);
+	if ((id = path_uuid(ctx)) == NULL)
+		return (ST_NOT_FOUND);
+	return (delete_by_id(ctx, id, NULL, db_relation_delete, "Deze "
+	    "relatie bestaat niet."));
 }
 
 int
@@ -600,23 +643,19 @@ api_lesson_create(struct api_ctx *ctx)
 	struct write	 w = { 0 };
 	enum db_result	 rc;
 	char		 loc[96];
-	int		 status;
+	enum app_status	 status;
 
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, lesson_fields, NFIELDS(lesson_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if ((status = write_body(ctx, &w, lesson_fields,
+	    NFIELDS(lesson_fields), FIELD_CREATE)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
-	if ((rc = db_lesson_create(w.doc, w.levels, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
-		goto out;
-	}
-	if (commit(ctx) == -1) {
-		status = ST_INTERNAL;
+	if ((rc = db_lesson_create(w.doc, w.levels, &w.out)) != DB_OK ||
+	    w.out == NULL) {
+		status = write_failed(ctx, rc == DB_OK ? DB_ERROR : rc, 0);
 		goto out;
 	}
 	(void)snprintf(loc, sizeof(loc), "/api/v1/lessons/%s", w.out);
-	http_response_header(ctx->req, "location", loc);
-	status = reply_lesson(ctx, &w, ST_CREATED, w.out);
+	status = write_finish(ctx, &w, db_lesson_get, w.out, ST_CREATED, loc);
 out:
 	write_free(&w);
 	return (status);
@@ -629,32 +668,26 @@ api_lesson_update(struct api_ctx *ctx)
 	const char	*id;
 	enum db_result	 rc;
 	char		 version[16];
-	int		 status;
+	enum app_status	 status;
 
 	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx, "id")) == NULL)
+	if ((id = path_uuid(ctx)) == NULL)
 		goto out;
-	status = ST_PRECONDITION_REQUIRED;
-	if (if_match(ctx, version, sizeof(version)) == -1)
-		goto out;
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, lesson_fields, NFIELDS(lesson_fields),
-	    FIELD_PATCH) == -1 || begin(ctx) == -1)
+	if ((status = if_match(ctx, version, sizeof(version))) != ST_OK ||
+	    (status = write_body(ctx, &w, lesson_fields,
+	    NFIELDS(lesson_fields), FIELD_PATCH)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_lesson_update(id, version, w.doc, w.levels, &w.out)) !=
 	    DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Deze les bestaat niet.");
+		status = write_missing(ctx, "Deze les bestaat niet.");
 		goto out;
 	}
-	if (commit(ctx) == -1) {
-		status = ST_INTERNAL;
-		goto out;
-	}
-	status = reply_lesson(ctx, &w, ST_OK, id);
+	status = write_finish(ctx, &w, db_lesson_get, id, ST_OK, NULL);
 out:
 	write_free(&w);
 	return (status);
@@ -664,25 +697,15 @@ int
 api_lesson_delete(struct api_ctx *ctx)
 {
 	const char	*id;
-	enum db_result	 rc;
-	char		 version[16], *out;
+	char		 version[16];
+	enum app_status	 status;
 
-	out = NULL;
-	if ((id = path_uuid(ctx, "id")) == NULL)
+	if ((id = path_uuid(ctx)) == NULL)
 		return (ST_NOT_FOUND);
-	if (if_match(ctx, version, sizeof(version)) == -1)
-		return (ST_PRECONDITION_REQUIRED);
-	if (begin(ctx) == -1)
-		return (ST_INTERNAL);
-	if ((rc = db_lesson_delete(id, version, &out)) != DB_OK)
-		return (reply_write_error(ctx, rc, 1));
-	if (out == NULL)
-		return (reply_missing(ctx, "Deze les bestaat niet."));
-	free(out);
-	if (commit(ctx) == -1)
-		return (ST_INTERNAL);
-	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
+	if ((status = if_match(ctx, version, sizeof(version))) != ST_OK)
+		return (status);
+	return (delete_by_id(ctx, id, version, NULL, "Deze les bestaat "
+	    "niet."));
 }
 
 int
@@ -692,25 +715,26 @@ api_alignment_create(struct api_ctx *ctx)
 	const char	*id;
 	enum db_result	 rc;
 	char		 loc[96];
-	int		 status;
+	enum app_status	 status;
 
 	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx, "id")) == NULL)
+	if ((id = path_uuid(ctx)) == NULL)
 		goto out;
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, alignment_fields, NFIELDS(alignment_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if ((status = write_body(ctx, &w, alignment_fields,
+	    NFIELDS(alignment_fields), FIELD_CREATE)) != ST_OK ||
+	    (status = write_begin(ctx)) != ST_OK)
 		goto out;
 	if ((rc = db_alignment_create(id, w.doc, &w.out)) != DB_OK) {
-		status = reply_write_error(ctx, rc, 0);
+		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = reply_missing(ctx, "Deze les bestaat niet.");
+		status = write_missing(ctx, "Deze les bestaat niet.");
 		goto out;
 	}
 	(void)snprintf(loc, sizeof(loc), "/api/v1/alignments/%s", w.out);
-	status = reply_created(ctx, &w, loc, db_alignment_get);
+	status = write_finish(ctx, &w, db_alignment_get, w.out, ST_CREATED,
+	    loc);
 out:
 	write_free(&w);
 	return (status);
@@ -726,6 +750,10 @@ api_alignment_get(struct api_ctx *ctx)
 int
 api_alignment_delete(struct api_ctx *ctx)
 {
-	return (delete_by_id(ctx, db_alignment_delete, "Deze koppeling "
-	    "bestaat niet."));
+	const char	*id;
+
+	if ((id = path_uuid(ctx)) == NULL)
+		return (ST_NOT_FOUND);
+	return (delete_by_id(ctx, id, NULL, db_alignment_delete, "Deze "
+	    "koppeling bestaat niet."));
 }

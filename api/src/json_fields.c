@@ -19,20 +19,65 @@ find_spec(const struct field_spec *specs, size_t n, const char *name)
 }
 
 static int
+is_space(unsigned char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+}
+
+/*
+ * 1 when v is a string of 1..max code points, valid UTF-8 without NUL,
+ * without control characters other than tab, LF and CR, and without white
+ * space at either end.
+ */
+static int
 string_ok(const json_t *v, long max)
 {
-	const char	*s;
-	size_t		 len;
+	const unsigned char	*s;
+	size_t			 len, i;
 
 	if (!json_is_string(v))
 		return (0);
-	s = json_string_value(v);
+	s = (const unsigned char *)json_string_value(v);
 	len = json_string_length(v);
 	/* jansson allows "\u0000" only with a flag; check anyway. */
-	if (len == 0 || strlen(s) != len || !utf8_valid(s, len))
+	if (len == 0 || strlen((const char *)s) != len ||
+	    !utf8_valid((const char *)s, len))
 		return (0);
-	return (utf8_length(s, len) <= (size_t)max && s[0] != ' ' &&
-	    s[len - 1] != ' ');
+	if (is_space(s[0]) || is_space(s[len - 1]))
+		return (0);
+	for (i = 0; i < len; i++) {
+		if ((s[i] < 0x20 && !is_space(s[i])) || s[i] == 0x7f)
+			return (0);
+	}
+	return (utf8_length((const char *)s, len) <= (size_t)max);
+}
+
+/* 1 when v is an http or https URL of at most max bytes. */
+static int
+url_ok(const json_t *v, long max)
+{
+	const unsigned char	*s;
+	size_t			 len, i, scheme;
+
+	if (!json_is_string(v))
+		return (0);
+	s = (const unsigned char *)json_string_value(v);
+	len = json_string_length(v);
+	if (strncmp((const char *)s, "https://", 8) == 0)
+		scheme = 8;
+	else if (strncmp((const char *)s, "http://", 7) == 0)
+		scheme = 7;
+	else
+		return (0);
+	if (len <= scheme || len > (size_t)max ||
+	    !utf8_valid((const char *)s, len))
+		return (0);
+	for (i = 0; i < len; i++) {
+		if (s[i] <= 0x20 || s[i] == 0x7f || s[i] == '"' ||
+		    s[i] == '<' || s[i] == '>' || s[i] == '\\')
+			return (0);
+	}
+	return (1);
 }
 
 /* NULL when v fits spec, else the Dutch message. */
@@ -44,8 +89,8 @@ check_value(const struct field_spec *f, const json_t *v)
 	size_t		 i;
 
 	/* Optional text, numbers and ids may be null: "clear it". */
-	if (json_is_null(v) && (f->type == FT_TEXT || f->type == FT_INT ||
-	    f->type == FT_UUID))
+	if (json_is_null(v) && (f->type == FT_TEXT || f->type == FT_URL ||
+	    f->type == FT_INT || f->type == FT_UUID))
 		return (f->required ? "is verplicht" : NULL);
 
 	switch (f->type) {
@@ -55,11 +100,16 @@ check_value(const struct field_spec *f, const json_t *v)
 			return ("moet tekst zijn (niet leeg, zonder spaties "
 			    "voor of achter, niet te lang)");
 		return (NULL);
+	case FT_URL:
+		if (!url_ok(v, f->max))
+			return ("moet een http- of https-adres zijn (zonder "
+			    "spaties, niet te lang)");
+		return (NULL);
 	case FT_CODE:
 		if (!json_is_string(v) ||
 		    !param_is_code(json_string_value(v), (size_t)f->max))
 			return ("moet een code zijn (letters, cijfers, spatie, "
-			    "punt, streep)");
+			    "punt, streep; niet te lang)");
 		return (NULL);
 	case FT_UUID:
 		if (!json_is_string(v) ||
@@ -84,7 +134,7 @@ check_value(const struct field_spec *f, const json_t *v)
 		return (NULL);
 	case FT_STRING_ARRAY:
 	case FT_CODE_ARRAY:
-	case FT_JSON_ARRAY:
+	case FT_OBJECT_ARRAY:
 		if (!json_is_array(v))
 			return ("moet een lijst zijn");
 		if (json_array_size(v) > f->max_items)
@@ -97,6 +147,9 @@ check_value(const struct field_spec *f, const json_t *v)
 			    (!json_is_string(item) || !param_is_code(
 			    json_string_value(item), (size_t)f->max)))
 				return ("moet een lijst van codes zijn");
+			if (f->type == FT_OBJECT_ARRAY &&
+			    !json_is_object(item))
+				return ("moet een lijst van objecten zijn");
 		}
 		return (NULL);
 	}

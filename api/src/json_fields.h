@@ -16,9 +16,16 @@
 
 #include "params.h"
 
+/*
+ * Text is valid UTF-8 (jansson guarantees it) without control characters
+ * other than tab, line feed and carriage return, and without white space
+ * at either end.
+ */
 enum field_type {
 	FT_STRING,		/* non-empty text, at most max code points */
 	FT_TEXT,		/* like FT_STRING but may be null to clear */
+	FT_URL,			/* http(s) URL without white space, at most
+				   max bytes; may be null to clear */
 	FT_CODE,		/* param_is_code(), at most max bytes */
 	FT_UUID,		/* may be null unless required */
 	FT_INT,			/* integer in [min, max]; null unless required */
@@ -26,7 +33,7 @@ enum field_type {
 	FT_ENUM,		/* one of words */
 	FT_STRING_ARRAY,	/* array of at most max_items FT_STRING */
 	FT_CODE_ARRAY,		/* array of at most max_items FT_CODE */
-	FT_JSON_ARRAY		/* any array of at most max_items items */
+	FT_OBJECT_ARRAY		/* array of at most max_items JSON objects */
 };
 
 struct field_spec {
@@ -44,7 +51,9 @@ struct field_spec {
 
 /*
  * Check obj against the n specs.  Returns the number of errors written
- * into e (0 when valid).  Field names in e point into specs.
+ * into e (0 when valid; at most PARAM_MAX_ERRORS are kept).  Field names
+ * and messages in e point into specs, into obj (unknown fields: keep obj
+ * while e is used) or to static strings.
  */
 size_t	json_fields_check(const json_t *obj, const struct field_spec *specs,
 	    size_t n, int mode, struct param_errors *e);

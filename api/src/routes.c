@@ -29,6 +29,23 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/alignment-warnings",	PAGING,
 	    api_alignment_warnings },
 
+	/* Catalogue writes (curators). */
+	{ RM_POST, "/api/v1/frameworks",	NULL,	api_framework_create },
+	{ RM_PATCH, "/api/v1/frameworks/{code}", NULL,	api_framework_update },
+	{ RM_POST, "/api/v1/frameworks/{code}/goals", NULL, api_goal_create },
+	{ RM_PATCH, "/api/v1/goals/{id}",	NULL,	api_goal_update },
+	{ RM_DELETE, "/api/v1/goals/{id}",	NULL,	api_goal_delete },
+	{ RM_POST, "/api/v1/goals/{id}/relations", NULL, api_relation_create },
+	{ RM_GET, "/api/v1/relations/{id}",	NULL,	api_relation_get },
+	{ RM_DELETE, "/api/v1/relations/{id}",	NULL,	api_relation_delete },
+	{ RM_POST, "/api/v1/lessons",		NULL,	api_lesson_create },
+	{ RM_PATCH, "/api/v1/lessons/{id}",	NULL,	api_lesson_update },
+	{ RM_DELETE, "/api/v1/lessons/{id}",	NULL,	api_lesson_delete },
+	{ RM_POST, "/api/v1/lessons/{id}/alignments", NULL,
+	    api_alignment_create },
+	{ RM_GET, "/api/v1/alignments/{id}",	NULL,	api_alignment_get },
+	{ RM_DELETE, "/api/v1/alignments/{id}",	NULL,	api_alignment_delete },
+
 	/* The school calendar. */
 	{ RM_GET, "/api/v1/calendar/{school_year}", "region", api_calendar_get },
 };
