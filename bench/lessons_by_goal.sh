@@ -212,12 +212,12 @@ base=http://127.0.0.1:$apiport
 # SQL (published lessons aligned to the goal or a descendant, directly or
 # through their programme).
 while IFS=$'\t' read -r qs id deep; do
-	code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/lessons?$qs")
+	code=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$base/api/v1/lessons?$qs")
 	[ "$code" = 200 ] || die "GET /api/v1/lessons?$qs answered $code"
 done <"$tmp/requests.tsv"
 check_total() {
 	local qs=$1 id=$2 api sql
-	api=$(curl -sf "$base/api/v1/lessons?$qs" | jq -e '.total') ||
+	api=$(curl -sf -m 10 "$base/api/v1/lessons?$qs" | jq -e '.total') ||
 	    die "no total for $qs"
 	sql=$(psql -X -q -At -v ON_ERROR_STOP=1 -v id="$id" "$DATABASE_URL" <<'SQL'
 WITH RECURSIVE d (id, depth) AS (

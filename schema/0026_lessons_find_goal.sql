@@ -5,7 +5,8 @@
 -- (lessons_find), written so that the goal set drives the plan: the goal
 -- set's alignments by index, the lessons of its aligned programmes (and of
 -- their sub-programmes) by programme, then only those lessons; the matched
--- goals are collected for the lessons of the page alone (a goal that holds
+-- goals and the levels are collected for the lessons of the page alone, in
+-- one join each (a goal that holds
 -- for a lesson both by itself and through its programme is listed with
 -- scope lesson first).  The general
 -- statement reads lesson_alignment, whose programme branch walks the
@@ -96,7 +97,12 @@ matched AS (SELECT h.lesson_id, json_agg(json_build_object(
 	    'scope', h.scope) ORDER BY f.code, g.code, g.id, h.scope) AS goals
 	FROM page p JOIN hit h ON h.lesson_id = p.id
 	JOIN goal g ON g.id = h.goal_id
-	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id)
+	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id),
+levels AS (SELECT ll.lesson_id, json_agg(json_build_object(
+	    'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order
+	    NULLS LAST, lv.code) AS levels
+	FROM page p JOIN lesson_level ll ON ll.lesson_id = p.id
+	JOIN level lv ON lv.id = ll.level_id GROUP BY ll.lesson_id)
 SELECT json_build_object('total', (SELECT count(*) FROM base),
 	'limit', $10::integer, 'offset', $11::integer, 'related', $2,
 	'goal', (SELECT json_build_object('id', g.id, 'framework', f.code,
@@ -109,10 +115,7 @@ SELECT json_build_object('total', (SELECT count(*) FROM base),
 	    'programme', (SELECT json_build_object('code', pr.code,
 		'title', pr.title) FROM programme pr
 		WHERE pr.id = l.programme_id),
-	    'levels', coalesce((SELECT json_agg(json_build_object(
-		'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order
-		NULLS LAST, lv.code) FROM lesson_level ll JOIN level lv
-		ON lv.id = ll.level_id WHERE ll.lesson_id = l.id), '[]'::json),
+	    'levels', coalesce(v.levels, '[]'::json),
 	    'levels_as_published', l.levels_as_published,
 	    'duration_minutes', l.duration_minutes, 'themes', l.themes,
 	    'format', l.format, 'evidence_level', l.evidence_level_code,
@@ -120,6 +123,7 @@ SELECT json_build_object('total', (SELECT count(*) FROM base),
 	    'matched', coalesce(m.goals, '[]'::json))
 	    ORDER BY p.rank DESC, p.title, p.id)
 	    FROM page p JOIN lesson l ON l.id = p.id
-	    LEFT JOIN matched m ON m.lesson_id = p.id), '[]'::json)));
+	    LEFT JOIN matched m ON m.lesson_id = p.id
+	    LEFT JOIN levels v ON v.lesson_id = p.id), '[]'::json)));
 END
 $fn$;
