@@ -9,6 +9,8 @@
 # removed on exit.  Environment (all optional):
 #   BENCH_DURATION   measured seconds per tool (20)
 #   BENCH_WARMUP     warm-up seconds per tool (5)
+#   BENCH_ROUNDS     the measured time is split in rounds, wrk and pgbench
+#                    alternating (4)
 #   BENCH_CONNECTIONS  concurrent connections (32); BENCH_THREADS (2)
 #   LEERLIJN_WORKERS Kore workers (2, as the default of make run)
 # Targets: API req/s >= 0.5 x pgbench tps, API p99 < 20 ms.  Prints a report,
@@ -19,6 +21,7 @@ cd "$ROOT"
 
 duration=${BENCH_DURATION:-20}
 warmup=${BENCH_WARMUP:-5}
+rounds=${BENCH_ROUNDS:-4}
 conns=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-2}
 export LEERLIJN_WORKERS=${LEERLIJN_WORKERS:-2}
@@ -36,25 +39,7 @@ cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wmissing-prototypes \
     bench/sqlcapture.c api/src/db_lessons.c api/src/lesson_query.c \
     api/src/params.c api/src/utf8.c api/src/qs.c
 
-tmp=$(mktemp -d /tmp/leerlijn-bench.XXXXXX)
-chmod 755 "$tmp"
-kore_pid=
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	if [ -n "$kore_pid" ]; then
-		kill -TERM "$kore_pid" 2>/dev/null || true
-		wait "$kore_pid" 2>/dev/null || true
-	fi
-	pg_stop "$tmp/pg"
-	if [ "$rc" -ne 0 ] && [ -f "$tmp/kore.log" ]; then
-		say "last lines of the API log:"
-		tail -20 "$tmp/kore.log" >&2
-	fi
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT INT TERM
+tmp_stack leerlijn-bench
 
 # ---------------------------------------------------------------------------
 # Database: migrations, seeds, the generated catalogue
@@ -244,44 +229,70 @@ check_total "$qs" "$id"
 # ---------------------------------------------------------------------------
 # Measure: wrk against the API, then pgbench with the same SQL
 # ---------------------------------------------------------------------------
-say "wrk: $conns connections, $threads threads, ${warmup} s warm-up," \
-    "${duration} s measured, $n goals ($n_deep with descendants)," \
-    "$LEERLIJN_WORKERS Kore workers"
-wrk -c "$conns" -t "$threads" -d "${warmup}s" --timeout 5s \
-    -s "$tmp/lessons.lua" "$base/" >/dev/null
-wrk -c "$conns" -t "$threads" -d "${duration}s" --timeout 5s --latency \
-    -s "$tmp/lessons.lua" "$base/" >"$tmp/wrk.out"
-line=$(grep '^BENCH ' "$tmp/wrk.out") || { cat "$tmp/wrk.out" >&2;
-    die "wrk gave no result"; }
-declare -A w
-for kv in ${line#BENCH }; do
-	w[${kv%%=*}]=${kv#*=}
-done
-non2xx=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$tmp/wrk.out")
-non2xx=${non2xx:-0}
-sock_err=$((w[connect] + w[read] + w[write] + w[timeout]))
-
-say "pgbench: the same statements, -M prepared, $conns clients," \
-    "$threads threads"
+# Other processes on the machine take CPU time from both, so the two
+# alternate in $rounds rounds of duration/rounds seconds each: both see the
+# same background.  Throughput is summed over the rounds; each latency
+# percentile is the worst round's.
+round_s=$(((duration + rounds - 1) / rounds))
+say "wrk: $conns connections, $threads threads; pgbench: the same" \
+    "statements, -M prepared, $conns clients; ${warmup} s warm-up each," \
+    "then $rounds rounds of $round_s s each; $n goals ($n_deep with" \
+    "descendants), $LEERLIJN_WORKERS Kore workers"
 # The API's connections run with jit=off (api/src/db.c): so do pgbench's.
 export PGOPTIONS="-c jit=off"
 pgbench=("$PGBIN/pgbench" -n -M prepared -c "$conns" -j "$threads"
-    --random-seed=42 "${pgb_args[@]}")
-"${pgbench[@]}" -T "$warmup" "$DATABASE_URL" >/dev/null 2>"$tmp/pgb.err" ||
-    { cat "$tmp/pgb.err" >&2; die "pgbench failed"; }
-"${pgbench[@]}" -T "$duration" "$DATABASE_URL" >"$tmp/pgb.out" \
-    2>"$tmp/pgb.err" || { cat "$tmp/pgb.err" >&2; die "pgbench failed"; }
+    --random-seed=42)
+run_wrk() {
+	wrk -c "$conns" -t "$threads" -d "${1}s" --timeout 5s -s "$tmp/lessons.lua" \
+	    "$base/" >"$tmp/wrk.out" || { cat "$tmp/wrk.out" >&2;
+	    die "wrk failed"; }
+}
+run_pgbench() {
+	"${pgbench[@]}" "${@:2}" -T "$1" "$DATABASE_URL" >"$tmp/pgb.out" \
+	    2>"$tmp/pgb.err" || { cat "$tmp/pgb.err" >&2; die "pgbench failed"; }
+	sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' \
+	    "$tmp/pgb.out"
+}
+run_wrk "$warmup"
+run_pgbench "$warmup" "${pgb_args[@]}" >/dev/null
+declare -A w=([requests]=0 [duration_us]=0 [status_errors]=0 [sock]=0
+    [p50_us]=0 [p90_us]=0 [p99_us]=0 [max_us]=0)
+non2xx=0 tps_sum=0 pgb_failed=0 pgb_lat_sum=0
+for ((r = 1; r <= rounds; r++)); do
+	run_wrk "$round_s"
+	line=$(grep '^BENCH ' "$tmp/wrk.out") || { cat "$tmp/wrk.out" >&2;
+	    die "wrk gave no result"; }
+	declare -A x=()
+	for kv in ${line#BENCH }; do
+		x[${kv%%=*}]=${kv#*=}
+	done
+	w[requests]=$((w[requests] + x[requests]))
+	w[duration_us]=$((w[duration_us] + x[duration_us]))
+	w[status_errors]=$((w[status_errors] + x[status_errors]))
+	w[sock]=$((w[sock] + x[connect] + x[read] + x[write] + x[timeout]))
+	for q in p50_us p90_us p99_us max_us; do
+		[ "${x[$q]}" -gt "${w[$q]}" ] && w[$q]=${x[$q]}
+	done
+	v=$(sed -n 's/^ *Non-2xx or 3xx responses: *//p' "$tmp/wrk.out")
+	non2xx=$((non2xx + ${v:-0}))
+
+	t=$(run_pgbench "$round_s" "${pgb_args[@]}")
+	[ -n "$t" ] || { cat "$tmp/pgb.out" >&2; die "no tps from pgbench"; }
+	tps_sum=$(awk -v a="$tps_sum" -v b="$t" 'BEGIN { print a + b }')
+	v=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' \
+	    "$tmp/pgb.out")
+	pgb_failed=$((pgb_failed + ${v:-0}))
+	v=$(sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$tmp/pgb.out")
+	pgb_lat_sum=$(awk -v a="$pgb_lat_sum" -v b="$v" 'BEGIN { print a + b }')
+	say "round $r: API $(awk -v r="${x[requests]}" -v d="${x[duration_us]}" \
+	    'BEGIN { printf "%.1f", r / (d / 1e6) }') req/s (p99" \
+	    "$((x[p99_us] / 1000)) ms), pgbench $t tps"
+done
+sock_err=${w[sock]}
+tps=$(awk -v s="$tps_sum" -v n="$rounds" 'BEGIN { printf "%.1f", s / n }')
+pgb_lat=$(awk -v s="$pgb_lat_sum" -v n="$rounds" 'BEGIN { printf "%.2f", s / n }')
 # What the parameter lookup alone costs pgbench (the API has no such step).
-"$PGBIN/pgbench" -n -M prepared -c "$conns" -j "$threads" --random-seed=42 \
-    "${lookup_args[@]}" -T "$warmup" "$DATABASE_URL" >"$tmp/lookup.out" \
-    2>"$tmp/pgb.err" || { cat "$tmp/pgb.err" >&2; die "pgbench failed"; }
-lookup_tps=$(sed -n 's/^tps = \([0-9.]*\) (without.*/\1/p' "$tmp/lookup.out")
-tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' \
-    "$tmp/pgb.out")
-pgb_failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' \
-    "$tmp/pgb.out")
-pgb_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms$/\1/p' "$tmp/pgb.out")
-[ -n "$tps" ] || { cat "$tmp/pgb.out" >&2; die "no tps from pgbench"; }
+lookup_tps=$(run_pgbench "$warmup" "${lookup_args[@]}")
 
 # ---------------------------------------------------------------------------
 # Report
@@ -313,9 +324,9 @@ report=bench/results/lessons_by_goal-$stamp.txt
 	echo "machine: $(nproc) cores, $(uname -sr), load before: $load_before"
 	echo "catalogue: $n_lessons lessons ($n_published published), $n_align alignments, $n_goals goals, $n_fw frameworks"
 	echo "requests: GET /api/v1/lessons?goal=&framework= over $n goals ($n_deep with descendants)"
-	echo "load: $conns connections, $threads threads, ${duration} s after ${warmup} s warm-up; Kore workers $LEERLIJN_WORKERS"
-	echo "API (wrk):       ${rps} req/s  p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms  (${w[requests]} requests, $non2xx non-2xx, $sock_err socket errors)"
-	echo "SQL (pgbench):   ${tps} tps  latency avg ${pgb_lat} ms  (${pgb_failed:-0} failed; its parameter lookup alone: ${lookup_tps} tps)"
+	echo "load: $conns connections, $threads threads, $rounds rounds of $round_s s after ${warmup} s warm-up, wrk and pgbench alternating; Kore workers $LEERLIJN_WORKERS"
+	echo "API (wrk):       ${rps} req/s  p50 ${p50} ms  p90 ${p90} ms  p99 ${p99} ms (worst round)  (${w[requests]} requests, $non2xx non-2xx, $sock_err socket errors)"
+	echo "SQL (pgbench):   ${tps} tps  latency avg ${pgb_lat} ms  (${pgb_failed} failed; its parameter lookup alone: ${lookup_tps} tps)"
 	echo "ratio API/pgbench: $ratio (target >= $ratio_min)"
 	echo "API p99: $p99 ms (target < $p99_max_ms ms)"
 	if [ "$verdict" = PASS ]; then

@@ -120,3 +120,30 @@ kore_start() {
 	done
 	die "kore does not accept connections on $listen"
 }
+
+# tmp_stack NAME: a temporary directory $tmp (/tmp/NAME.XXXXXX) for a
+# throwaway cluster ($tmp/pg) and kore ($kore_pid, log $tmp/kore.log); on
+# exit both are stopped and the directory removed, and on failure the end
+# of the API log is shown.
+tmp_stack() {
+	tmp=$(mktemp -d "/tmp/$1.XXXXXX")
+	chmod 755 "$tmp"
+	kore_pid=
+	trap tmp_stack_cleanup EXIT INT TERM
+}
+
+tmp_stack_cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$kore_pid" ]; then
+		kill -TERM "$kore_pid" 2>/dev/null || true
+		wait "$kore_pid" 2>/dev/null || true
+	fi
+	pg_stop "$tmp/pg"
+	if [ "$rc" -ne 0 ] && [ -f "$tmp/kore.log" ]; then
+		say "last lines of the API log:"
+		tail -40 "$tmp/kore.log" >&2
+	fi
+	rm -rf "$tmp"
+	exit "$rc"
+}
