@@ -25,20 +25,38 @@ DOMAIN_SRC	= api/src/status.c api/src/problem.c api/src/router.c \
 		  api/src/migrate_plan.c api/src/seed_manifest.c \
 		  api/src/web_files.c api/src/strbuf.c api/src/params.c \
 		  api/src/lesson_query.c api/src/json_tree.c api/src/json_fields.c \
-		  api/src/school_calendar.c
+		  api/src/school_calendar.c \
+		  api/src/case_level.c api/src/case_package.c api/src/case_query.c \
+		  api/src/authz.c api/src/authz_rules.c api/src/cookie.c \
+		  api/src/session_token.c api/src/password.c \
+		  api/src/common_passwords.c
 # Modules that talk to PostgreSQL but not to Kore.
 DB_SRC		= api/src/db.c api/src/db_health.c api/src/db_catalogue.c \
 		  api/src/db_lessons.c api/src/db_catalogue_write.c \
-		  api/src/db_calendar.c
+		  api/src/db_calendar.c \
+		  api/src/db_case.c \
+		  api/src/db_auth.c api/src/db_accounts.c
 # Modules of the Kore application (handlers, dispatch, reply).
 APP_SRC		= api/src/leerlijn.c api/src/applog.c api/src/dispatch.c api/src/routes.c \
 		  api/src/reply.c api/src/h_health.c api/src/h_web.c \
 		  api/src/h_catalogue.c api/src/h_lessons.c \
-		  api/src/h_catalogue_write.c api/src/h_calendar.c
+		  api/src/h_catalogue_write.c api/src/h_calendar.c \
+		  api/src/case_dispatch.c api/src/h_case.c api/src/h_case_import.c \
+		  api/src/h_session.c api/src/h_accounts.c
 # The command-line tool for migrations and seeds.
-CLI_SRC		= api/cli/leerlijn_db.c api/src/migrate.c api/src/seed.c
+CLI_SRC		= api/cli/leerlijn_db.c api/src/migrate.c api/src/seed.c \
+		  api/cli/case_cli.c
 CLI_DEPS	= api/src/settings.c api/src/migrate_plan.c \
-		  api/src/seed_manifest.c api/src/strbuf.c
+		  api/src/seed_manifest.c api/src/strbuf.c \
+		  api/src/case_level.c api/src/case_package.c \
+		  api/src/params.c api/src/utf8.c \
+		  api/src/session_token.c
+
+# School-year planning.
+DOMAIN_SRC	+= api/src/ical.c api/src/csv.c api/src/plan_checks.c \
+		   api/src/json_plans.c api/src/plan_export.c
+DB_SRC		+= api/src/db_plans.c
+APP_SRC		+= api/src/h_plans.c
 
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
@@ -73,7 +91,8 @@ $(BUILD)/leerlijn-db: $(CLI_OBJ)
 # always run under AddressSanitizer and UndefinedBehaviorSanitizer.
 include tests/unit/deps.mk
 
-$(BUILD)/unit/%: tests/unit/%.c $(HDRS)
+.SECONDEXPANSION:
+$(BUILD)/unit/%: tests/unit/%.c $$(UNIT_DEPS_$$*) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $< $(UNIT_DEPS_$*) -lcmocka $(LIBS)
 

@@ -47,6 +47,10 @@ trap stop_all INT TERM EXIT
 
 build/leerlijn-db wait 30
 build/leerlijn-db setup schema seeds
+if [ "${LEERLIJN_MODE:-development}" = development ]; then
+	say "demo accounts (development seed only), password: leerlijn-demo"
+	build/leerlijn-db demo-accounts >&2
+fi
 
 export LEERLIJN_WEB_ROOT=${LEERLIJN_WEB_ROOT:-$ROOT/frontend/dist}
 listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}

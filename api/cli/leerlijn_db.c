@@ -7,6 +7,11 @@
  *   leerlijn-db version                     print the schema version
  *   leerlijn-db wait [SECONDS]              wait until the database answers
  *   leerlijn-db kore-conf TEMPLATE APP_SO   print the Kore configuration
+ *   leerlijn-db case-import FILE            import a CASE 1.0 CFPackage
+ *   leerlijn-db case-export ID              print a framework's CFPackage
+ *   leerlijn-db invite-admin EMAIL NAME     an admin account and its
+ *                                           invitation token (printed)
+ *   leerlijn-db demo-accounts               list the demo accounts
  *
  * The database comes from DATABASE_URL; see settings.h for every variable.
  */
@@ -18,8 +23,10 @@
 
 #include <libpq-fe.h>
 
+#include "case_cli.h"
 #include "migrate.h"
 #include "seed.h"
+#include "session_token.h"
 #include "settings.h"
 #include "strbuf.h"
 
@@ -32,7 +39,11 @@ usage(void)
 	    "       leerlijn-db setup [SCHEMA_DIR SEEDS_DIR]\n"
 	    "       leerlijn-db version\n"
 	    "       leerlijn-db wait [SECONDS]\n"
-	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n");
+	    "       leerlijn-db kore-conf TEMPLATE APP_SO\n"
+	    "       leerlijn-db case-import FILE\n"
+	    "       leerlijn-db case-export ID\n"
+	    "       leerlijn-db invite-admin EMAIL NAME\n"
+	    "       leerlijn-db demo-accounts\n");
 	exit(2);
 }
 
@@ -52,6 +63,26 @@ connect_or_die(const struct settings *s)
 	return (c);
 }
 
+/*
+ * Fresh statistics after seeding: the seeded tables are too small for
+ * autovacuum to analyze them, and without statistics the planner guesses
+ * badly.  0, or -1 after an error message.
+ */
+static int
+analyze(PGconn *c)
+{
+	PGresult	*r;
+	int		 ok;
+
+	r = PQexec(c, "ANALYZE");
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "leerlijn-db: ANALYZE failed: %s",
+		    PQerrorMessage(c));
+	PQclear(r);
+	return (ok ? 0 : -1);
+}
+
 static int
 cmd_setup(const struct settings *s, const char *schema, const char *seeds)
 {
@@ -64,7 +95,10 @@ cmd_setup(const struct settings *s, const char *schema, const char *seeds)
 		goto out;
 	if (schema != NULL && migrate_run(c, schema) == -1)
 		goto unlock;
-	if (seeds != NULL && seed_run(c, seeds) == -1)
+	if (seeds != NULL && seed_run(c, seeds,
+	    s->mode == MODE_DEVELOPMENT) == -1)
+		goto unlock;
+	if (seeds != NULL && analyze(c) == -1)
 		goto unlock;
 	rc = 0;
 unlock:
@@ -108,6 +142,85 @@ cmd_wait(const struct settings *s, const char *arg)
 		usleep(200 * 1000);
 	}
 	return (0);
+}
+
+static int
+cmd_case(const struct settings *s,
+    int (*fn)(PGconn *, const char *, const char *), const char *arg)
+{
+	PGconn	*c;
+	int	 rc;
+
+	c = connect_or_die(s);
+	rc = fn(c, s->base_url, arg);
+	PQfinish(c);
+	return (rc);
+}
+
+/*
+ * Create (or reuse) an admin account for email with a new invitation and
+ * print the invitation token: the way to the first admin of a production
+ * installation, without any default password.
+ */
+static int
+cmd_invite_admin(const struct settings *s, const char *email,
+    const char *name)
+{
+	PGconn		*c;
+	PGresult	*r;
+	char		 token[TOKEN_TEXT_LEN + 1], hash[TOKEN_HASH_HEX_LEN + 1];
+	const char	*params[3];
+	int		 rc;
+
+	if (token_init() == -1)
+		return (1);
+	token_new(token);
+	token_hash_hex(token, hash);
+	params[0] = email;
+	params[1] = name;
+	params[2] = hash;
+	c = connect_or_die(s);
+	r = PQexecParams(c, "SELECT account_bootstrap_admin($1, $2, "
+	    "$3::bytea)::text", 3, NULL, params, NULL, NULL, 0);
+	rc = 1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+		printf("%s\n", token);
+		fprintf(stderr, "leerlijn-db: admin %s invited (%s); accept "
+		    "with POST /api/v1/invitation {\"token\": ..., "
+		    "\"password\": ...} within 7 days\n", email,
+		    PQgetvalue(r, 0, 0));
+		rc = 0;
+	} else {
+		fprintf(stderr, "leerlijn-db: cannot invite %s: %s", email,
+		    PQresultErrorMessage(r));
+	}
+	PQclear(r);
+	PQfinish(c);
+	return (rc);
+}
+
+/* Print the demo accounts (development seed) one per line. */
+static int
+cmd_demo_accounts(const struct settings *s)
+{
+	PGconn		*c;
+	PGresult	*r;
+	int		 i, rc;
+
+	c = connect_or_die(s);
+	r = PQexec(c, "SELECT email, roles FROM account_demo_list()");
+	rc = 1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+		for (i = 0; i < PQntuples(r); i++)
+			printf("  %-38s %s\n", PQgetvalue(r, i, 0),
+			    PQgetvalue(r, i, 1));
+		rc = 0;
+	} else {
+		fprintf(stderr, "leerlijn-db: %s", PQresultErrorMessage(r));
+	}
+	PQclear(r);
+	PQfinish(c);
+	return (rc);
 }
 
 /* Replace @NAME@ markers of the template with settings. */
@@ -193,6 +306,14 @@ main(int argc, char **argv)
 		return (cmd_wait(&s, argc == 3 ? argv[2] : NULL));
 	if (strcmp(argv[1], "kore-conf") == 0 && argc == 4)
 		return (cmd_kore_conf(&s, argv[2], argv[3]));
+	if (strcmp(argv[1], "case-import") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_import, argv[2]));
+	if (strcmp(argv[1], "case-export") == 0 && argc == 3)
+		return (cmd_case(&s, case_cli_export, argv[2]));
+	if (strcmp(argv[1], "invite-admin") == 0 && argc == 4)
+		return (cmd_invite_admin(&s, argv[2], argv[3]));
+	if (strcmp(argv[1], "demo-accounts") == 0 && argc == 2)
+		return (cmd_demo_accounts(&s));
 	usage();
 	return (2);
 }

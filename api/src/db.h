@@ -60,6 +60,12 @@ enum db_result	 db_exec(struct db_stmt *st, const char *const *params,
  */
 enum db_result	 db_text(struct db_stmt *st, const char *const *params,
 		    char **out);
+/*
+ * The user on whose behalf the following transactions run ("" or NULL:
+ * nobody); db_begin() hands it to the audit trigger as leerlijn.actor.
+ */
+void		 db_set_actor(const char *user_id);
+/* BEGIN, then set_config('leerlijn.actor', <actor>, true). */
 enum db_result	 db_begin(void);
 enum db_result	 db_commit(void);
 void		 db_rollback(void);

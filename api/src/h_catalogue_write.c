@@ -348,35 +348,21 @@ write_finish(struct api_ctx *ctx, struct write *w,
 	return (s);
 }
 
-/* The version from If-Match ("3" or W/"3"); ST_OK or the status replied. */
+/*
+ * The version from If-Match ("3" or W/"3"), which lessons require;
+ * ST_OK or the status replied.
+ */
 static enum app_status
 if_match(struct api_ctx *ctx, char *buf, size_t len)
 {
-	const char	*v;
-	long		 n;
-	char		 digits[16];
-	size_t		 dl;
-
-	if (!http_request_header(ctx->req, "if-match", &v)) {
+	if (api_if_match(ctx, buf, len) == -1)
+		return (ST_BAD_REQUEST);
+	if (buf[0] == '\0') {
 		reply_problem(ctx->req, ST_PRECONDITION_REQUIRED, "Stuur de "
 		    "versie mee in If-Match (de ETag van de les).");
 		return (ST_PRECONDITION_REQUIRED);
 	}
-	if (strncmp(v, "W/", 2) == 0)
-		v += 2;
-	dl = strlen(v);
-	if (dl >= 3 && dl - 2 < sizeof(digits) && v[0] == '"' &&
-	    v[dl - 1] == '"') {
-		memcpy(digits, v + 1, dl - 2);
-		digits[dl - 2] = '\0';
-		if (param_int(digits, 1, 2147483647, &n)) {
-			(void)snprintf(buf, len, "%ld", n);
-			return (ST_OK);
-		}
-	}
-	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag "
-	    "zijn, zoals \"3\".");
-	return (ST_BAD_REQUEST);
+	return (ST_OK);
 }
 
 /* The {id} path parameter as a UUID, or NULL after a 404. */

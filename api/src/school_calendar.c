@@ -147,6 +147,12 @@ civil_date_parse(const char *s, struct civil_date *d)
 	return (0);
 }
 
+struct civil_date
+civil_date_add(struct civil_date d, long n)
+{
+	return (civil_from_days(civil_days(d) + n));
+}
+
 int
 school_year_of(struct civil_date d)
 {

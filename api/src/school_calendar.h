@@ -28,6 +28,8 @@ void	iso_week_of(struct civil_date d, int *year, int *week);
 int	civil_date_parse(const char *s, struct civil_date *d);
 /* Days since 1970-01-01 (proleptic Gregorian). */
 long	civil_days(struct civil_date d);
+/* The date n days after d (n may be negative). */
+struct civil_date civil_date_add(struct civil_date d, long n);
 /* The school year (first calendar year) a date falls in. */
 int	school_year_of(struct civil_date d);
 

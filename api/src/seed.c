@@ -66,20 +66,17 @@ out:
 	return (ok ? 0 : -1);
 }
 
-int
-seed_run(PGconn *c, const char *dir)
+/* Parse dir/name into m; 0, or -1 after printing why. */
+static int
+load_manifest(struct seed_manifest *m, const char *dir, const char *name)
 {
-	struct seed_manifest	*m;
-	struct strbuf		 text;
-	char			 path[4096], err[256];
-	size_t			 i;
-	int			 rc;
+	struct strbuf	 text;
+	char		 path[4096], err[256];
+	int		 rc;
 
 	rc = -1;
 	strbuf_init(&text);
-	if ((m = calloc(1, sizeof(*m))) == NULL)
-		goto out;
-	(void)snprintf(path, sizeof(path), "%s/manifest", dir);
+	(void)snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if (strbuf_read_file(&text, path, 1024 * 1024) == -1) {
 		fprintf(stderr, "leerlijn-db: cannot read %s: %s\n", path,
 		    strerror(errno));
@@ -89,20 +86,58 @@ seed_run(PGconn *c, const char *dir)
 		fprintf(stderr, "leerlijn-db: %s: %s\n", path, err);
 		goto out;
 	}
+	rc = 0;
+out:
+	strbuf_free(&text);
+	return (rc);
+}
+
+static int
+run_manifest(PGconn *c, const char *dir, const struct seed_manifest *m)
+{
+	size_t	i;
+
+	for (i = 0; i < m->n; i++) {
+		if (run_entry(c, dir, &m->entries[i]) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+int
+seed_run(PGconn *c, const char *dir, int development)
+{
+	struct seed_manifest	*m, *dev;
+	size_t			 n;
+	int			 rc;
+
+	rc = -1;
+	dev = NULL;
+	if ((m = calloc(1, sizeof(*m))) == NULL ||
+	    (dev = calloc(1, sizeof(*dev))) == NULL)
+		goto out;
+	if (load_manifest(m, dir, "manifest") == -1)
+		goto out;
+	if (development &&
+	    load_manifest(dev, dir, "manifest.development") == -1)
+		goto out;
 	if (!result_ok(c, PQexec(c, "BEGIN"), "BEGIN"))
 		goto out;
-	for (i = 0; i < m->n; i++) {
-		if (run_entry(c, dir, &m->entries[i]) == -1) {
-			(void)result_ok(c, PQexec(c, "ROLLBACK"), "ROLLBACK");
-			goto out;
-		}
+	/* Seeds are reference data, not users' changes: no audit rows. */
+	if (!result_ok(c, PQexec(c, "SET LOCAL leerlijn.audit = 'off'"),
+	    "SET") || run_manifest(c, dir, m) == -1 ||
+	    run_manifest(c, dir, dev) == -1) {
+		(void)result_ok(c, PQexec(c, "ROLLBACK"), "ROLLBACK");
+		goto out;
 	}
 	if (!result_ok(c, PQexec(c, "COMMIT"), "COMMIT"))
 		goto out;
-	fprintf(stderr, "leerlijn-db: seeds loaded (%zu entries)\n", m->n);
+	n = m->n + dev->n;
+	fprintf(stderr, "leerlijn-db: seeds loaded (%zu entries%s)\n", n,
+	    development ? ", with the development demo data" : "");
 	rc = 0;
 out:
 	free(m);
-	strbuf_free(&text);
+	free(dev);
 	return (rc);
 }

@@ -7,10 +7,12 @@
 #include <libpq-fe.h>
 
 /*
- * Run every entry of dir/manifest in one transaction.  The caller holds
- * the migration lock.  Returns 0, or -1 after printing why to stderr (and
+ * Run every entry of dir/manifest, and with development also of
+ * dir/manifest.development (the demo schools and accounts), in one
+ * transaction with the audit log switched off.  The caller holds the
+ * migration lock.  Returns 0, or -1 after printing why to stderr (and
  * nothing changed).
  */
-int	seed_run(PGconn *c, const char *dir);
+int	seed_run(PGconn *c, const char *dir, int development);
 
 #endif

@@ -75,7 +75,77 @@ export function assertProblem(assert, res, status) {
   assert.ok(res.json.title.length > 0);
 }
 
+// --- Accounts: the demo users of the development seed ----------------------
+// (seeds/demo/accounts.sql; every demo account has the password below).
+
+export const DEMO_PASSWORD = 'leerlijn-demo';
+const DEMO_SCHOOLS = {
+  A: '00000000-0000-4000-a000-00000000000a',
+  B: '00000000-0000-4000-a000-00000000000b',
+};
+export const DEMO_EMAILS = {
+  admin: 'admin@demo.leerlijn.example',
+  curator: 'curator@demo.leerlijn.example',
+  inspector: 'inspector@demo.leerlijn.example',
+  'coordinator/A': 'coordinator-a@demo.leerlijn.example',
+  'teacher/A': 'teacher-a@demo.leerlijn.example',
+  'teacher2/A': 'teacher2-a@demo.leerlijn.example',
+  'coordinator/B': 'coordinator-b@demo.leerlijn.example',
+  'teacher/B': 'teacher-b@demo.leerlijn.example',
+};
+
+// The e-mail address of a demo user ('teacher', 'A' -> teacher-a@...).
+export function demoEmail(role, school = 'A') {
+  const key = ['admin', 'curator', 'inspector'].includes(role) ? role : `${role}/${school}`;
+  const email = DEMO_EMAILS[key];
+  if (!email) throw new Error(`no demo user ${key}`);
+  return email;
+}
+
+// { A: uuid, B: uuid }: the two demo schools.
+export function demoSchools() {
+  return { ...DEMO_SCHOOLS };
+}
+
+// Log in with a password; resolves with the API's answer.
+export async function loginWith(email, password, headers = {}) {
+  return api('/api/v1/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+const sessions = new Map();
+
+// { headers, user_id, token, csrf_token }: Bearer headers of the demo user
+// with that role ('admin' | 'curator' | 'coordinator' | 'teacher' |
+// 'teacher2' | 'inspector'); school 'A' or 'B' for coordinator and teacher.
+// One session per user and test file, reused.
+export async function login(role, school = 'A') {
+  const email = demoEmail(role, school);
+  if (!sessions.has(email)) {
+    const res = await loginWith(email, DEMO_PASSWORD);
+    if (res.status !== 201) {
+      throw new Error(`login as ${email}: ${res.status} ${res.text}`);
+    }
+    sessions.set(email, {
+      headers: { authorization: `Bearer ${res.json.token}` },
+      user_id: res.json.user.id,
+      token: res.json.token,
+      csrf_token: res.json.csrf_token,
+    });
+  }
+  const s = sessions.get(email);
+  return { ...s, headers: { ...s.headers } };
+}
+
+// Forget the cached sessions (after a test ended them).
+export function forgetSessions() {
+  sessions.clear();
+}
+
 // Headers that authenticate a curator for catalogue writes.
 export async function curatorHeaders() {
-  return {};
+  return (await login('curator')).headers;
 }

@@ -98,6 +98,35 @@ test_school_year_of(void **state)
 	assert_int_equal(civil_days((struct civil_date){ 2000, 3, 1 }), 11017);
 }
 
+static void
+test_date_add(void **state)
+{
+	static const struct {
+		struct civil_date	d;
+		long			n;
+		struct civil_date	want;
+	} cases[] = {
+		{ { 2026, 10, 12 }, 5, { 2026, 10, 17 } },
+		{ { 2026, 12, 28 }, 5, { 2027, 1, 2 } },	/* across the year */
+		{ { 2028, 2, 28 }, 1, { 2028, 2, 29 } },	/* leap day */
+		{ { 2027, 2, 28 }, 1, { 2027, 3, 1 } },
+		{ { 2027, 3, 1 }, -1, { 2027, 2, 28 } },
+		{ { 2026, 8, 1 }, 0, { 2026, 8, 1 } },
+	};
+	struct civil_date	r;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		r = civil_date_add(cases[i].d, cases[i].n);
+		if (r.year != cases[i].want.year ||
+		    r.month != cases[i].want.month ||
+		    r.day != cases[i].want.day)
+			fail_msg("case %zu: %04d-%02d-%02d", i, r.year, r.month,
+			    r.day);
+	}
+}
+
 int
 main(void)
 {
@@ -106,6 +135,7 @@ main(void)
 		cmocka_unit_test(test_weeks_in_year_and_monday),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_school_year_of),
+		cmocka_unit_test(test_date_add),
 	};
 
 	return (cmocka_run_group_tests_name("school_calendar", tests, NULL,

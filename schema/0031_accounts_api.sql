@@ -1,0 +1,538 @@
+-- 0031 accounts API: the documents and the writes behind the schools,
+-- users, invitations and audit endpoints.
+--
+-- Every write function checks its input with api_require() (LL422 with
+-- the API field and a Dutch message) before it changes anything; unique
+-- keys are left to the constraints (23505, answered 409).  Who may call
+-- them is decided by the API's authorization table, not here.
+
+CREATE FUNCTION account_uuid_ok(p text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT p ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+$$;
+
+CREATE FUNCTION account_email_ok(p text) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT p IS NOT NULL AND length(p) <= 254 AND
+	    p ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
+$$;
+
+-- A date "YYYY-MM-DD" or NULL; refuses anything else for field.
+CREATE FUNCTION account_date(p text, field text) RETURNS date
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	IF p IS NULL THEN
+		RETURN NULL;
+	END IF;
+	PERFORM api_require(p ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', field,
+	    'Geef een datum als JJJJ-MM-DD.');
+	RETURN p::date;
+EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+	PERFORM api_require(false, field, 'Deze datum bestaat niet.');
+	RETURN NULL;
+END
+$$;
+
+-- Schools -----------------------------------------------------------------
+
+CREATE FUNCTION account_school_doc(p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object('id', s.id, 'brin', s.brin,
+	    'vestiging', s.vestiging, 'name', s.name, 'type', s.type,
+	    'municipality', s.municipality, 'region', s.region,
+	    'first_level', s.first_level, 'last_level', s.last_level,
+	    'demo', s.demo, 'version', s.version,
+	    'created_at', s.created_at, 'updated_at', s.updated_at)
+	FROM school s WHERE s.id = p_id
+$$;
+
+-- The schools p_user may read, by name.
+CREATE FUNCTION account_schools_list(p_user uuid, p_region text,
+    p_limit integer, p_offset integer)
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	WITH vis AS (
+		SELECT s.id, s.name FROM school s
+		WHERE auth_can_read_school(p_user, s.id) AND
+		    (p_region IS NULL OR s.region = p_region))
+	SELECT jsonb_build_object('total', (SELECT count(*) FROM vis),
+	    'limit', p_limit, 'offset', p_offset,
+	    'items', coalesce((SELECT jsonb_agg(account_school_doc(v.id)
+		ORDER BY v.name, v.id) FROM (SELECT * FROM vis
+		ORDER BY name, id LIMIT p_limit OFFSET p_offset) v), '[]'))
+$$;
+
+-- Check the school fields present in p (create: all required ones).
+CREATE FUNCTION account_school_check(p jsonb, p_first text, p_last text)
+RETURNS void
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	fo integer;
+	lo integer;
+BEGIN
+	IF p ? 'brin' THEN
+		PERFORM api_require(p ->> 'brin' ~ '^[0-9]{2}[A-Z0-9]{2}$',
+		    'brin', 'Een BRIN-code is twee cijfers en twee hoofdletters '
+		    'of cijfers, bijvoorbeeld 12AB.');
+	END IF;
+	IF p ? 'vestiging' AND p ->> 'vestiging' IS NOT NULL THEN
+		PERFORM api_require(p ->> 'vestiging' ~ '^[0-9]{2}$',
+		    'vestiging', 'Een vestigingsnummer is twee cijfers, '
+		    'bijvoorbeeld 01.');
+	END IF;
+	IF p_first IS NOT NULL THEN
+		SELECT sort_order INTO fo FROM level WHERE code = p_first AND
+		    plannable;
+		PERFORM api_require(fo IS NOT NULL, 'first_level',
+		    'onbekend niveau: ' || p_first);
+	END IF;
+	IF p_last IS NOT NULL THEN
+		SELECT sort_order INTO lo FROM level WHERE code = p_last AND
+		    plannable;
+		PERFORM api_require(lo IS NOT NULL, 'last_level',
+		    'onbekend niveau: ' || p_last);
+	END IF;
+	PERFORM api_require(fo IS NULL OR lo IS NULL OR fo <= lo,
+	    'last_level', 'Het laatste niveau ligt vóór het eerste.');
+END
+$$;
+
+CREATE FUNCTION account_school_create(p jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	sid uuid;
+BEGIN
+	PERFORM account_school_check(p, p ->> 'first_level',
+	    p ->> 'last_level');
+	INSERT INTO school (brin, vestiging, name, type, municipality, region,
+	    first_level, last_level)
+	VALUES (p ->> 'brin', p ->> 'vestiging', btrim(p ->> 'name'),
+	    p ->> 'type', btrim(p ->> 'municipality'), p ->> 'region',
+	    p ->> 'first_level', p ->> 'last_level')
+	RETURNING id INTO sid;
+	RETURN account_school_doc(sid);
+END
+$$;
+
+-- PATCH: the fields present in p; NULL when the school does not exist.
+CREATE FUNCTION account_school_update(p_id uuid, p jsonb, p_version integer)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	s school;
+BEGIN
+	SELECT * INTO s FROM school WHERE id = p_id FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	PERFORM api_require_version(s.version, coalesce(p_version, s.version));
+	PERFORM account_school_check(p,
+	    CASE WHEN p ? 'first_level' THEN p ->> 'first_level'
+		ELSE s.first_level END,
+	    CASE WHEN p ? 'last_level' THEN p ->> 'last_level'
+		ELSE s.last_level END);
+	UPDATE school SET
+	    brin = CASE WHEN p ? 'brin' THEN p ->> 'brin' ELSE brin END,
+	    vestiging = CASE WHEN p ? 'vestiging' THEN p ->> 'vestiging'
+		ELSE vestiging END,
+	    name = CASE WHEN p ? 'name' THEN btrim(p ->> 'name') ELSE name END,
+	    type = CASE WHEN p ? 'type' THEN p ->> 'type' ELSE type END,
+	    municipality = CASE WHEN p ? 'municipality' THEN
+		btrim(p ->> 'municipality') ELSE municipality END,
+	    region = CASE WHEN p ? 'region' THEN p ->> 'region' ELSE region END,
+	    first_level = CASE WHEN p ? 'first_level' THEN p ->> 'first_level'
+		ELSE first_level END,
+	    last_level = CASE WHEN p ? 'last_level' THEN p ->> 'last_level'
+		ELSE last_level END
+	WHERE id = p_id;
+	-- The version counts real changes only.
+	UPDATE school SET version = version + 1, updated_at = now()
+	WHERE id = p_id AND (brin, vestiging, name, type, municipality, region,
+	    first_level, last_level) IS DISTINCT FROM (s.brin, s.vestiging,
+	    s.name, s.type, s.municipality, s.region, s.first_level,
+	    s.last_level);
+	RETURN account_school_doc(p_id);
+END
+$$;
+
+-- The people of a school.
+CREATE FUNCTION account_school_members(p_school uuid) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object('items', coalesce(jsonb_agg(
+	    jsonb_build_object('user_id', u.id, 'email', u.email,
+		'display_name', u.display_name, 'role', m.role,
+		'has_password', u.password_hash IS NOT NULL,
+		'disabled', u.disabled)
+	    ORDER BY m.role, u.display_name, u.id), '[]'))
+	FROM membership m JOIN app_user u ON u.id = m.user_id
+	WHERE m.school_id = p_school
+$$;
+
+-- People -------------------------------------------------------------------
+
+CREATE FUNCTION account_invitation_lifetime() RETURNS interval
+LANGUAGE sql IMMUTABLE AS $$ SELECT interval '7 days' $$;
+
+CREATE FUNCTION account_user_doc(p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT auth_me(u.id) || jsonb_build_object(
+	    'disabled', u.disabled,
+	    'has_password', u.password_hash IS NOT NULL,
+	    'password_changed_at', u.password_changed_at,
+	    'invitation_expires_at', (SELECT max(i.expires_at)
+		FROM invitation i WHERE i.user_id = u.id AND
+		i.expires_at > now()),
+	    'version', u.version,
+	    'created_at', u.created_at, 'updated_at', u.updated_at)
+	FROM app_user u WHERE u.id = p_id
+$$;
+
+CREATE FUNCTION account_users_list(p_q text, p_role text, p_school uuid,
+    p_limit integer, p_offset integer)
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	WITH hit AS (
+		SELECT u.id, u.display_name, u.email FROM app_user u
+		WHERE (p_q IS NULL OR position(lower(p_q) IN
+			lower(u.email || ' ' || u.display_name)) > 0) AND
+		    (p_role IS NULL OR EXISTS (SELECT 1 FROM user_role r
+			WHERE r.user_id = u.id AND r.role = p_role) OR
+			EXISTS (SELECT 1 FROM membership m
+			WHERE m.user_id = u.id AND m.role = p_role)) AND
+		    (p_school IS NULL OR EXISTS (SELECT 1 FROM membership m
+			WHERE m.user_id = u.id AND m.school_id = p_school)))
+	SELECT jsonb_build_object('total', (SELECT count(*) FROM hit),
+	    'limit', p_limit, 'offset', p_offset,
+	    'items', coalesce((SELECT jsonb_agg(account_user_doc(h.id)
+		ORDER BY h.display_name, h.email) FROM (SELECT * FROM hit
+		ORDER BY display_name, email LIMIT p_limit OFFSET p_offset) h),
+		'[]'))
+$$;
+
+-- Set the roles, memberships and inspector scope of p_user to what p
+-- says (only the keys present), changing only what differs.
+CREATE FUNCTION account_set_access(p_user uuid, p jsonb) RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	e jsonb;
+	bad text;
+BEGIN
+	IF p ? 'roles' THEN
+		SELECT string_agg(r, ', ') INTO bad
+		FROM jsonb_array_elements_text(p -> 'roles') AS t (r)
+		WHERE r NOT IN ('admin', 'curator', 'inspector');
+		PERFORM api_require(bad IS NULL, 'roles', 'onbekende globale '
+		    'rol: ' || bad || ' (admin, curator of inspector; '
+		    'coördinator en leerkracht gaan via memberships)');
+		DELETE FROM user_role WHERE user_id = p_user AND role NOT IN
+		    (SELECT jsonb_array_elements_text(p -> 'roles'));
+		INSERT INTO user_role (user_id, role)
+		SELECT DISTINCT p_user, r
+		FROM jsonb_array_elements_text(p -> 'roles') AS t (r)
+		ON CONFLICT DO NOTHING;
+	END IF;
+	IF p ? 'memberships' THEN
+		FOR e IN SELECT * FROM jsonb_array_elements(p -> 'memberships')
+		LOOP
+			PERFORM api_require(jsonb_typeof(e) = 'object' AND
+			    (SELECT count(*) FROM jsonb_object_keys(e)) = 2 AND
+			    account_uuid_ok(e ->> 'school_id') AND
+			    e ->> 'role' IN ('coordinator', 'teacher'),
+			    'memberships', 'Elk lidmaatschap is '
+			    '{"school_id": <uuid>, "role": "coordinator" of '
+			    '"teacher"}.');
+			PERFORM api_require(EXISTS (SELECT 1 FROM school
+			    WHERE id = (e ->> 'school_id')::uuid),
+			    'memberships', 'onbekende school: ' ||
+			    (e ->> 'school_id'));
+		END LOOP;
+		DELETE FROM membership m WHERE m.user_id = p_user AND
+		    NOT EXISTS (SELECT 1 FROM jsonb_array_elements(
+			p -> 'memberships') AS t (x)
+			WHERE (x ->> 'school_id')::uuid = m.school_id AND
+			x ->> 'role' = m.role);
+		INSERT INTO membership (user_id, school_id, role)
+		SELECT DISTINCT p_user, (x ->> 'school_id')::uuid, x ->> 'role'
+		FROM jsonb_array_elements(p -> 'memberships') AS t (x)
+		ON CONFLICT DO NOTHING;
+	END IF;
+	IF p ? 'inspector_schools' THEN
+		SELECT string_agg(x, ', ') INTO bad
+		FROM jsonb_array_elements_text(p -> 'inspector_schools') AS t (x)
+		WHERE NOT account_uuid_ok(x) OR NOT EXISTS
+		    (SELECT 1 FROM school WHERE id = x::uuid);
+		PERFORM api_require(bad IS NULL, 'inspector_schools',
+		    'onbekende school: ' || bad);
+		DELETE FROM inspector_scope WHERE user_id = p_user AND
+		    school_id IS NOT NULL AND school_id::text NOT IN
+		    (SELECT lower(jsonb_array_elements_text(
+			p -> 'inspector_schools')));
+		INSERT INTO inspector_scope (user_id, school_id)
+		SELECT DISTINCT p_user, x::uuid
+		FROM jsonb_array_elements_text(p -> 'inspector_schools') AS t (x)
+		ON CONFLICT DO NOTHING;
+	END IF;
+	IF p ? 'inspector_regions' THEN
+		SELECT string_agg(x, ', ') INTO bad
+		FROM jsonb_array_elements_text(p -> 'inspector_regions') AS t (x)
+		WHERE x NOT IN ('noord', 'midden', 'zuid');
+		PERFORM api_require(bad IS NULL, 'inspector_regions',
+		    'onbekende regio: ' || bad || ' (noord, midden of zuid)');
+		DELETE FROM inspector_scope WHERE user_id = p_user AND
+		    region IS NOT NULL AND region NOT IN
+		    (SELECT jsonb_array_elements_text(p -> 'inspector_regions'));
+		INSERT INTO inspector_scope (user_id, region)
+		SELECT DISTINCT p_user, x
+		FROM jsonb_array_elements_text(p -> 'inspector_regions') AS t (x)
+		ON CONFLICT DO NOTHING;
+	END IF;
+END
+$$;
+
+-- A new invitation for p_user (older ones end).
+CREATE FUNCTION account_invite(p_user uuid, p_hash bytea) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	exp timestamptz := now() + account_invitation_lifetime();
+BEGIN
+	DELETE FROM invitation WHERE user_id = p_user;
+	INSERT INTO invitation (token_hash, user_id, created_by, expires_at)
+	VALUES (p_hash, p_user, audit_actor(), exp);
+	RETURN jsonb_build_object('expires_at', exp);
+END
+$$;
+
+-- A new account (no password yet) and its invitation.
+CREATE FUNCTION account_user_create(p jsonb, p_hash bytea) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+	inv jsonb;
+BEGIN
+	PERFORM api_require(account_email_ok(lower(p ->> 'email')), 'email',
+	    'Geen geldig e-mailadres.');
+	INSERT INTO app_user (email, display_name)
+	VALUES (lower(p ->> 'email'), btrim(p ->> 'display_name'))
+	RETURNING id INTO uid;
+	PERFORM account_set_access(uid, p);
+	inv := account_invite(uid, p_hash);
+	RETURN jsonb_build_object('user', account_user_doc(uid),
+	    'invitation', inv);
+END
+$$;
+
+-- PATCH a user; NULL when there is none.  An admin cannot lock itself
+-- out (disable itself or drop its own admin role).
+CREATE FUNCTION account_user_update(p_id uuid, p jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	u app_user;
+BEGIN
+	SELECT * INTO u FROM app_user WHERE id = p_id FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF p ? 'email' THEN
+		PERFORM api_require(account_email_ok(lower(p ->> 'email')),
+		    'email', 'Geen geldig e-mailadres.');
+	END IF;
+	IF p_id = audit_actor() THEN
+		PERFORM api_require(NOT coalesce((p ->> 'disabled')::boolean,
+		    false), 'disabled', 'U kunt uw eigen account niet '
+		    'uitschakelen.');
+		PERFORM api_require(NOT (p ? 'roles') OR
+		    p -> 'roles' ? 'admin', 'roles', 'U kunt uw eigen '
+		    'beheerdersrol niet intrekken.');
+	END IF;
+	UPDATE app_user SET
+	    email = CASE WHEN p ? 'email' THEN lower(p ->> 'email')
+		ELSE email END,
+	    display_name = CASE WHEN p ? 'display_name' THEN
+		btrim(p ->> 'display_name') ELSE display_name END,
+	    disabled = CASE WHEN p ? 'disabled' THEN
+		(p ->> 'disabled')::boolean ELSE disabled END
+	WHERE id = p_id;
+	UPDATE app_user SET version = version + 1, updated_at = now()
+	WHERE id = p_id AND (email, display_name, disabled) IS DISTINCT FROM
+	    (u.email, u.display_name, u.disabled);
+	PERFORM account_set_access(p_id, p);
+	-- A disabled account has no live sessions.
+	DELETE FROM user_session s USING app_user a
+	WHERE s.user_id = p_id AND a.id = p_id AND a.disabled;
+	RETURN account_user_doc(p_id);
+END
+$$;
+
+CREATE FUNCTION account_user_delete(p_id uuid) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+	PERFORM api_require(p_id IS DISTINCT FROM audit_actor(), 'id',
+	    'U kunt uw eigen account niet verwijderen.');
+	DELETE FROM app_user WHERE id = p_id;
+	RETURN FOUND;
+END
+$$;
+
+-- Add a teacher to a school: an existing account by its e-mail address,
+-- or a new one with an invitation (p_hash).  Returns the member and, for a
+-- new account, the invitation; refuses someone who is a teacher there
+-- already.
+CREATE FUNCTION account_teacher_add(p_school uuid, p jsonb, p_hash bytea)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+	inv jsonb;
+	addr text := lower(p ->> 'email');
+BEGIN
+	PERFORM api_require(account_email_ok(addr), 'email',
+	    'Geen geldig e-mailadres.');
+	SELECT id INTO uid FROM app_user WHERE email = addr;
+	IF uid IS NULL THEN
+		PERFORM api_require(p ? 'display_name', 'display_name',
+		    'Geef de naam van de nieuwe leerkracht.');
+		INSERT INTO app_user (email, display_name)
+		VALUES (addr, btrim(p ->> 'display_name'))
+		RETURNING id INTO uid;
+		inv := account_invite(uid, p_hash);
+	END IF;
+	PERFORM api_require(NOT auth_has_role(uid, p_school, 'teacher'),
+	    'email', 'Deze persoon is al leerkracht van deze school.');
+	INSERT INTO membership (user_id, school_id, role)
+	VALUES (uid, p_school, 'teacher');
+	RETURN jsonb_strip_nulls(jsonb_build_object(
+	    'user_id', uid, 'email', addr,
+	    'display_name', (SELECT display_name FROM app_user WHERE id = uid),
+	    'role', 'teacher', 'school_id', p_school, 'invitation', inv));
+END
+$$;
+
+CREATE FUNCTION account_teacher_remove(p_school uuid, p_user uuid)
+RETURNS boolean
+LANGUAGE sql VOLATILE AS $$
+	WITH d AS (DELETE FROM membership WHERE school_id = p_school AND
+	    user_id = p_user AND role = 'teacher' RETURNING 1)
+	SELECT EXISTS (SELECT 1 FROM d)
+$$;
+
+-- Accept an invitation: set the password (already hashed by the API).
+CREATE FUNCTION account_invitation_accept(p_hash bytea, p_password text)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+BEGIN
+	SELECT i.user_id INTO uid FROM invitation i JOIN app_user u
+	    ON u.id = i.user_id
+	WHERE i.token_hash = p_hash AND i.expires_at > now() AND
+	    NOT u.disabled;
+	PERFORM api_require(uid IS NOT NULL, 'token', 'Deze uitnodiging '
+	    'bestaat niet (meer) of is verlopen.');
+	-- The invited person is the one acting.
+	PERFORM set_config('leerlijn.actor', uid::text, true);
+	UPDATE app_user SET password_hash = p_password,
+	    password_changed_at = now(), default_password = false,
+	    version = version + 1, updated_at = now()
+	WHERE id = uid;
+	DELETE FROM invitation WHERE user_id = uid;
+	RETURN account_user_doc(uid);
+END
+$$;
+
+-- A user's own new password; every other session of the user ends.
+CREATE FUNCTION account_password_set(p_user uuid, p_keep_session uuid,
+    p_password text)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	n integer;
+BEGIN
+	UPDATE app_user SET password_hash = p_password,
+	    password_changed_at = now(), default_password = false,
+	    version = version + 1, updated_at = now()
+	WHERE id = p_user;
+	DELETE FROM user_session WHERE user_id = p_user AND
+	    id IS DISTINCT FROM p_keep_session;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+
+-- The audit log --------------------------------------------------------------
+
+-- What p_user may read of the log: everything for an admin, the rows of
+-- the schools in scope for an inspector.  Newest first.
+CREATE FUNCTION account_audit_list(p_user uuid, p_entity text,
+    p_entity_id text, p_school text, p_actor text, p_action text,
+    p_from text, p_to text, p_limit integer, p_offset integer)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	admin boolean := auth_has_role(p_user, NULL, 'admin');
+	d_from date := account_date(p_from, 'from');
+	d_to date := account_date(p_to, 'to');
+	res jsonb;
+BEGIN
+	PERFORM api_require(p_school IS NULL OR account_uuid_ok(p_school),
+	    'school', 'Een school-id is een UUID.');
+	PERFORM api_require(p_actor IS NULL OR account_uuid_ok(p_actor),
+	    'actor', 'Een gebruikers-id is een UUID.');
+	WITH hit AS (
+		SELECT a.* FROM audit_log a
+		WHERE (admin OR (a.school_id IS NOT NULL AND
+			auth_inspector_sees(p_user, a.school_id))) AND
+		    (p_entity IS NULL OR a.entity = p_entity) AND
+		    (p_entity_id IS NULL OR a.entity_id = p_entity_id) AND
+		    (p_school IS NULL OR a.school_id = p_school::uuid) AND
+		    (p_actor IS NULL OR a.actor_id = p_actor::uuid) AND
+		    (p_action IS NULL OR a.action = p_action) AND
+		    (d_from IS NULL OR a.at >= d_from) AND
+		    (d_to IS NULL OR a.at < d_to + 1))
+	SELECT jsonb_build_object('total', (SELECT count(*) FROM hit),
+	    'limit', p_limit, 'offset', p_offset,
+	    'items', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'id', h.id, 'at', h.at, 'actor_id', h.actor_id,
+		'actor', u.display_name, 'action', h.action,
+		'entity', h.entity, 'entity_id', h.entity_id,
+		'school_id', h.school_id, 'change', h.change)
+		ORDER BY h.at DESC, h.id DESC)
+		FROM (SELECT * FROM hit ORDER BY at DESC, id DESC
+		    LIMIT p_limit OFFSET p_offset) h
+		LEFT JOIN app_user u ON u.id = h.actor_id), '[]'))
+	INTO res;
+	RETURN res;
+END
+$$;
+
+-- Operations (leerlijn-db) -------------------------------------------------------
+
+-- The first admin of a production installation: an account with the
+-- admin role and a new invitation (no password is ever set here).
+CREATE FUNCTION account_bootstrap_admin(p_email text, p_name text,
+    p_hash bytea)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+BEGIN
+	PERFORM api_require(account_email_ok(lower(p_email)), 'email',
+	    'Geen geldig e-mailadres.');
+	INSERT INTO app_user (email, display_name)
+	VALUES (lower(p_email), btrim(p_name))
+	ON CONFLICT (email) DO NOTHING;
+	SELECT id INTO uid FROM app_user WHERE email = lower(p_email);
+	INSERT INTO user_role (user_id, role) VALUES (uid, 'admin')
+	ON CONFLICT DO NOTHING;
+	RETURN jsonb_build_object('user_id', uid) || account_invite(uid, p_hash);
+END
+$$;
+
+-- The demo accounts, for `make run` to print.
+CREATE FUNCTION account_demo_list() RETURNS TABLE (email text, roles text)
+LANGUAGE sql STABLE AS $$
+	SELECT u.email, coalesce((SELECT string_agg(x, ', ' ORDER BY x) FROM (
+		SELECT r.role AS x FROM user_role r WHERE r.user_id = u.id
+		UNION ALL SELECT m.role || ' ' || s.name FROM membership m
+		JOIN school s ON s.id = m.school_id WHERE m.user_id = u.id) t), '')
+	FROM app_user u WHERE u.demo ORDER BY u.email
+$$;
