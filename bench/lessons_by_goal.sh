@@ -44,12 +44,7 @@ tmp_stack leerlijn-bench
 # ---------------------------------------------------------------------------
 # Database: migrations, seeds, the generated catalogue
 # ---------------------------------------------------------------------------
-pgport=$(free_port 54500)
-pg_ensure "$tmp/pg" "$pgport"
-export DATABASE_URL
-DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
-build/leerlijn-db wait 30
-build/leerlijn-db setup schema seeds >/dev/null
+tmp_stack_db 54500 >/dev/null
 say "generating the catalogue (bench/catalogue_gen.sql)"
 gen_start=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -147,3 +147,14 @@ tmp_stack_cleanup() {
 	rm -rf "$tmp"
 	exit "$rc"
 }
+
+# tmp_stack_db FROM: start the cluster of tmp_stack on a free port from FROM
+# upward ($pgport), export its DATABASE_URL, migrate and seed it.
+tmp_stack_db() {
+	pgport=$(free_port "$1")
+	pg_ensure "$tmp/pg" "$pgport"
+	export DATABASE_URL
+	DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
+	"$ROOT/build/leerlijn-db" wait 30
+	"$ROOT/build/leerlijn-db" setup schema seeds
+}

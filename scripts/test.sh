@@ -15,12 +15,7 @@ make -s test-unit
 
 tmp_stack leerlijn-test
 
-pgport=$(free_port 54400)
-pg_ensure "$tmp/pg" "$pgport"
-export DATABASE_URL
-DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
-build/leerlijn-db wait 30
-build/leerlijn-db setup schema seeds
+tmp_stack_db 54400
 
 apiport=$(free_port 8900)
 export LEERLIJN_LISTEN=127.0.0.1:$apiport
