@@ -179,7 +179,6 @@ LUA
 # ---------------------------------------------------------------------------
 apiport=$(free_port 8950)
 export LEERLIJN_LISTEN=127.0.0.1:$apiport LEERLIJN_LOG_LEVEL=warning
-export LEERLIJN_MODE=production
 # The benchmark does not need the web page: an empty one will do.
 mkdir "$tmp/www"
 echo '<!doctype html><title>Leerlijn</title>' >"$tmp/www/index.html"
