@@ -184,27 +184,29 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     " FROM lesson l WHERE l.id = $1::uuid",
     1, 1);
 
+/*
+ * The stored warnings (schema/0023), in the order of their list index; the
+ * lesson id last makes the order total (lessons may share a title).
+ */
 static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",
-    "WITH all_w AS (SELECT w.*, le.title AS lesson_title,"
-    "   g.code AS goal_code, f.code AS framework"
-    "   FROM alignment_warning w"
-    "   LEFT JOIN lesson le ON le.id = w.lesson_id"
-    "   LEFT JOIN goal g ON g.id = w.goal_id"
-    "   LEFT JOIN framework f ON f.id = g.framework_id)"
-    " SELECT json_build_object('total', (SELECT count(*) FROM all_w),"
+    "WITH page AS (SELECT w.* FROM lesson_warning w"
+    "   ORDER BY w.severity = 'info', w.code, w.lesson_title, w.goal_code,"
+    "   w.alignment_id, w.lesson_id"
+    "   LIMIT $1::integer OFFSET $2::integer)"
+    " SELECT json_build_object('total',"
+    " (SELECT count(*) FROM lesson_warning),"
     " 'limit', $1::integer, 'offset', $2::integer,"
     " 'items', coalesce((SELECT json_agg(json_build_object("
     "   'code', x.code, 'severity', x.severity, 'message', x.message,"
     "   'lesson', json_build_object('id', x.lesson_id,"
     "     'title', x.lesson_title),"
     "   'goal', CASE WHEN x.goal_id IS NULL THEN NULL ELSE"
-    "     json_build_object('id', x.goal_id, 'framework', x.framework,"
+    "     json_build_object('id', x.goal_id, 'framework', f.code,"
     "     'code', x.goal_code) END, 'alignment_id', x.alignment_id)"
     "   ORDER BY x.severity = 'info', x.code, x.lesson_title,"
-    "   x.goal_code, x.alignment_id)"
-    "   FROM (SELECT * FROM all_w ORDER BY severity = 'info', code,"
-    "   lesson_title, goal_code, alignment_id"
-    "   LIMIT $1::integer OFFSET $2::integer) x), '[]'::json))",
+    "   x.goal_code, x.alignment_id, x.lesson_id)"
+    "   FROM page x LEFT JOIN goal g ON g.id = x.goal_id"
+    "   LEFT JOIN framework f ON f.id = g.framework_id), '[]'::json))",
     2, 1);
 
 enum db_result
