@@ -17,6 +17,14 @@
 SET client_min_messages = warning;
 BEGIN;
 
+-- The stored lesson warnings (schema/0023) are refreshed by statement
+-- triggers for every lesson a statement touches; for a bulk load it is
+-- quicker to switch the triggers off and refresh everything once at the end.
+ALTER TABLE programme DISABLE TRIGGER USER;
+ALTER TABLE lesson DISABLE TRIGGER USER;
+ALTER TABLE lesson_level DISABLE TRIGGER USER;
+ALTER TABLE alignment DISABLE TRIGGER USER;
+
 -- A deterministic number in [0, n) for (key, salt).
 CREATE FUNCTION pg_temp.pick(key bigint, salt bigint, n bigint)
 RETURNS bigint LANGUAGE sql IMMUTABLE STRICT
@@ -167,5 +175,11 @@ BEGIN
 END
 $$;
 
+ALTER TABLE programme ENABLE TRIGGER USER;
+ALTER TABLE lesson ENABLE TRIGGER USER;
+ALTER TABLE lesson_level ENABLE TRIGGER USER;
+ALTER TABLE alignment ENABLE TRIGGER USER;
+SELECT lesson_warning_refresh_all() \g /dev/null
+
 COMMIT;
-VACUUM (ANALYZE) programme, lesson, lesson_level, alignment;
+VACUUM (ANALYZE) programme, lesson, lesson_level, alignment, lesson_warning;
