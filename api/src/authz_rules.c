@@ -2,10 +2,10 @@
  * authz_rules: the authorization table — one rule per route of routes.c.
  *
  * Public (no session): every catalogue and calendar read, the levels,
- * health, logging in and accepting an invitation.  Every write needs a
- * role.  A unit test (tests/unit/test_authz_rules.c) fails when a route
- * has no rule here; the integration test authz_matrix.test.mjs calls every
- * route as every role.
+ * health, the OpenAPI document, logging in and accepting an invitation.
+ * Every write needs a role.  A unit test (tests/unit/test_authz_rules.c)
+ * fails when a route has no rule here; the integration test
+ * authz_matrix.test.mjs calls every route as every role.
  */
 #include "authz.h"
 #include "router.h"
@@ -25,6 +25,7 @@
 
 const struct authz_rule authz_rules[] = {
 	PUBLIC(RM_GET,		"/api/v1/health"),
+	PUBLIC(RM_GET,		"/api/v1/openapi.json"),
 
 	/* The catalogue: reads are public, writes are the curators'. */
 	PUBLIC(RM_GET,		"/api/v1/frameworks"),
@@ -121,6 +122,18 @@ const struct authz_rule authz_rules[] = {
 	RESOURCE(RM_POST,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
 	RESOURCE(RM_DELETE,	"/api/v1/plans/{id}/feeds", MEMBER, ADMIN),
 	PUBLIC(RM_GET,		"/api/v1/feeds/{token}/calendar.ics"),
+
+	/*
+	 * Coverage reports (read only): members of the school, inspectors
+	 * in scope, admins.  The aggregate is open to the same roles and
+	 * covers only the schools the caller may read.  Curators keep the
+	 * catalogue and have no access to schools' plans, so not to
+	 * reports on them either.
+	 */
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/coverage", MEMBER, READERS),
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/coverage", MEMBER,
+	    READERS),
+	GLOBAL(RM_GET,		"/api/v1/reports/coverage", MEMBER | READERS),
 
 	/* The audit log: admins all of it, inspectors their schools'. */
 	GLOBAL(RM_GET,		"/api/v1/audit", READERS),

@@ -8,6 +8,8 @@
 
 /* h_health.c */
 API_HANDLER(api_health_get);
+/* h_openapi.c */
+API_HANDLER(api_openapi_get);
 /* h_catalogue.c */
 API_HANDLER(api_frameworks_list);
 API_HANDLER(api_framework_get);
@@ -44,6 +46,10 @@ API_HANDLER(api_template_apply);
 API_HANDLER(api_plan_feed_create);
 API_HANDLER(api_plan_feed_revoke);
 API_HANDLER(api_feed_ics);
+/* h_coverage.c: coverage reports */
+API_HANDLER(api_plan_coverage);
+API_HANDLER(api_school_coverage);
+API_HANDLER(api_reports_coverage);
 /* h_catalogue_write.c */
 API_HANDLER(api_framework_create);
 API_HANDLER(api_framework_update);

@@ -10,9 +10,12 @@
 #include "routes.h"
 
 #define PAGING	"limit,offset"
+#define COVERAGE_KEYS	"framework,via,format"
 
 const struct route routes[] = {
 	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },
+	/* This API's OpenAPI document (api/openapi.json). */
+	{ RM_GET, "/api/v1/openapi.json",	NULL,	api_openapi_get },
 
 	/* The catalogue. */
 	{ RM_GET, "/api/v1/frameworks",		PAGING,	api_frameworks_list },
@@ -82,6 +85,14 @@ const struct route routes[] = {
 	/* IMS CASE 1.0 package import (curators); the provider itself is
 	 * under /ims/case/v1p0 (case_dispatch.c). */
 	{ RM_POST, "/api/v1/case/packages",	NULL,	api_case_import },
+
+	/* Coverage reports (h_coverage.c). */
+	{ RM_GET, "/api/v1/plans/{id}/coverage", COVERAGE_KEYS ",overlap",
+	    api_plan_coverage },
+	{ RM_GET, "/api/v1/schools/{id}/coverage", "years," COVERAGE_KEYS
+	    ",overlap", api_school_coverage },
+	{ RM_GET, "/api/v1/reports/coverage", "years,type,region,school,"
+	    "overlap," COVERAGE_KEYS, api_reports_coverage },
 
 	/* Accounts: sessions, schools, people, the audit log. */
 	{ RM_POST, "/api/v1/session",		NULL,	api_session_create },

@@ -80,6 +80,7 @@ const curation = (s) => only(['admin', 'curator'], s);
 // call (e.g. a fresh user to delete).
 const CASES = {
   'GET /api/v1/health': { path: () => '/api/v1/health', expect: everyone(200) },
+  'GET /api/v1/openapi.json': { path: () => '/api/v1/openapi.json', expect: everyone(200) },
 
   'GET /api/v1/frameworks': { path: () => '/api/v1/frameworks', expect: everyone(200) },
   'GET /api/v1/frameworks/{code}': { path: () => '/api/v1/frameworks/CNU-DG-2019', expect: everyone(200) },
@@ -277,6 +278,9 @@ function planningCases() {
     'POST /api/v1/plans/{id}/copy': onPlan('/copy', coordinator(201), title),
     'GET /api/v1/plans/{id}/calendar.ics': onPlan('/calendar.ics', school(200)),
     'GET /api/v1/plans/{id}/export.csv': onPlan('/export.csv', school(200)),
+    'GET /api/v1/plans/{id}/coverage': onPlan('/coverage', school(200)),
+    'GET /api/v1/schools/{id}/coverage': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/coverage`, expect: school(200) },
+    'GET /api/v1/reports/coverage': { path: () => '/api/v1/reports/coverage', expect: only(['admin', 'coordinator', 'teacher', 'inspector'], 200) },
     'GET /api/v1/templates/{id}': {
       school: true, setup: planFixture, path: (s, f) => `/api/v1/templates/${f.template}`, expect: school(200),
     },

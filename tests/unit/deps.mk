@@ -39,3 +39,7 @@ UNIT_DEPS_test_json_plans	= api/src/json_plans.c api/src/plan_checks.c \
 UNIT_DEPS_test_plan_export	= api/src/plan_export.c api/src/ical.c \
 				  api/src/csv.c api/src/strbuf.c \
 				  api/src/school_calendar.c
+# Coverage reports.
+UNIT_DEPS_test_coverage_report	= api/src/coverage_report.c api/src/csv.c \
+				  api/src/strbuf.c api/src/params.c \
+				  api/src/utf8.c api/src/school_calendar.c

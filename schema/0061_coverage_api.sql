@@ -1,0 +1,607 @@
+-- 0061 coverage reports: the documents of GET /api/v1/plans/{id}/coverage,
+-- /api/v1/schools/{id}/coverage and /api/v1/reports/coverage (read only).
+--
+-- Terms (README "Coverage reports"):
+-- - a cell (goal, level): the items (that count, 0060) at that level whose
+--   lesson is aligned to the goal, and their distinct lessons; planned
+--   (every item that counts) and given (status 'gegeven').
+-- - crosswalks (via): 'none' only the lesson's own alignments; 'exact'
+--   also goals linked to an aligned goal by exactMatchOf (either
+--   direction, one step); 'all' also isRelatedTo.  A lesson that reaches a
+--   goal only through a crosswalk is counted once and shown in the goal's
+--   paths; via_items says how many items of a cell come only that way.
+-- - a goal is covered when a cell of it has a planned item; the share of
+--   a framework and the roll-up of a goal with sub-goals count the leaf
+--   goals (goals without sub-goals) of the framework / below the goal.
+-- - a goal is meant for a stage when one of its levels (goal_level, via
+--   level_span) lies in that stage; a goal without levels (the source is
+--   silent) is taken to be meant for every stage.
+-- - stage gaps: per stage of the report, the leaf goals meant for it that
+--   have no planned item at any level of that stage.
+-- - line breaks: per top-level goal with sub-goals (a domain), the stages
+--   one of its leaf goals is meant for in which nothing of the domain (the
+--   domain itself or a goal below it) is planned; "break" when there
+--   is coverage both before and after that stage (the continuous line is
+--   interrupted), otherwise the line starts late or stops early.
+-- - overlaps: one goal at one level in one school year reached by at
+--   least p_overlap different lessons (default 3).
+
+CREATE TYPE coverage_row AS (school_year text, school_id uuid,
+    lesson_id uuid, level_id uuid, planned integer, given integer);
+
+-- Which goals each lesson covers: its own alignments (relation 'direct')
+-- and, when asked, goals one crosswalk step away (via_goal_id the aligned
+-- goal it goes through).  A (lesson, goal) pair that is direct is never
+-- listed as a crosswalk too.
+-- p_lessons NULL: every lesson.
+CREATE FUNCTION coverage_lesson_goals(p_via text, p_lessons uuid[])
+RETURNS TABLE (lesson_id uuid, goal_id uuid, via_goal_id uuid,
+    relation text)
+LANGUAGE sql STABLE
+AS $$
+	WITH direct AS (
+		SELECT a.lesson_id, a.goal_id FROM alignment a
+		WHERE a.lesson_id = ANY (p_lessons) OR
+		    (p_lessons IS NULL AND a.lesson_id IS NOT NULL)
+		UNION
+		SELECT c.lesson_id, a.goal_id
+		FROM lesson_programme_chain c
+		JOIN alignment a ON a.programme_id = c.programme_id
+		WHERE c.lesson_id = ANY (p_lessons) OR p_lessons IS NULL
+	), rel AS (
+		SELECT r.origin_goal_id AS a, r.destination_goal_id AS b,
+		    r.relation_type AS t
+		FROM goal_relation r
+		WHERE r.relation_type = 'exactMatchOf' OR
+		    (p_via = 'all' AND r.relation_type = 'isRelatedTo')
+		UNION
+		SELECT r.destination_goal_id, r.origin_goal_id, r.relation_type
+		FROM goal_relation r
+		WHERE r.relation_type = 'exactMatchOf' OR
+		    (p_via = 'all' AND r.relation_type = 'isRelatedTo')
+	)
+	SELECT d.lesson_id, d.goal_id, NULL::uuid, 'direct' FROM direct d
+	UNION ALL
+	SELECT d.lesson_id, rel.b, d.goal_id, rel.t
+	FROM direct d JOIN rel ON rel.a = d.goal_id
+	WHERE p_via IN ('exact', 'all')
+	  AND NOT EXISTS (SELECT 1 FROM direct x
+	    WHERE x.lesson_id = d.lesson_id AND x.goal_id = rel.b)
+$$;
+
+-- The problem with a report's parameters, as "field: message" in Dutch,
+-- or NULL when they are fine.
+CREATE FUNCTION coverage_param_problem(p_years text[], p_frameworks text[])
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(
+	    (SELECT 'years: schooljaar ' || y || ' bestaat niet'
+		FROM unnest(p_years) y
+		WHERE NOT EXISTS (SELECT 1 FROM school_year s WHERE s.code = y)
+		LIMIT 1),
+	    (SELECT 'framework: kader ' || c || ' bestaat niet (of heeft geen '
+		'doelen)'
+		FROM unnest(p_frameworks) c
+		WHERE NOT EXISTS (SELECT 1 FROM framework f
+		    WHERE f.code = c AND f.kind = 'goals')
+		LIMIT 1))
+$$;
+
+-- The goals of the chosen frameworks as a tree: depth, order, ancestors,
+-- leaf or not.  Current goals only.
+CREATE FUNCTION coverage_goal_tree(p_frameworks uuid[])
+RETURNS TABLE (id uuid, framework_id uuid, code text, title text,
+    kind text, parent_id uuid, depth integer, sort_key text[],
+    ancestors uuid[], leaf boolean)
+LANGUAGE sql STABLE
+AS $$
+	WITH RECURSIVE g AS MATERIALIZED (
+		SELECT g.id, g.framework_id, g.code, g.title, g.kind,
+		    g.parent_id, g.position
+		FROM goal g
+		WHERE g.framework_id = ANY (p_frameworks) AND
+		    g.status = 'current'
+	), t AS (
+		SELECT g.id, g.framework_id, g.code, g.title, g.kind,
+		    g.parent_id, 0 AS depth,
+		    ARRAY[lpad(g.position::text, 6, '0') || ':' ||
+			coalesce(g.code, g.title)] AS sort_key,
+		    ARRAY[]::uuid[] AS ancestors
+		FROM g WHERE g.parent_id IS NULL
+		UNION ALL
+		SELECT c.id, c.framework_id, c.code, c.title, c.kind,
+		    c.parent_id, t.depth + 1,
+		    t.sort_key || (lpad(c.position::text, 6, '0') || ':' ||
+			coalesce(c.code, c.title)),
+		    t.ancestors || t.id
+		FROM g c JOIN t ON c.parent_id = t.id
+		WHERE t.depth < 12
+	)
+	SELECT t.id, t.framework_id, t.code, t.title, t.kind, t.parent_id,
+	    t.depth, t.sort_key, t.ancestors,
+	    NOT EXISTS (SELECT 1 FROM t c WHERE c.parent_id = t.id)
+	FROM t
+$$;
+
+-- The stages a goal is meant for, among the given levels.
+CREATE FUNCTION coverage_goal_stages(p_goals uuid[], p_levels uuid[])
+RETURNS TABLE (goal_id uuid, stage_code text)
+LANGUAGE sql STABLE
+AS $$
+	WITH cols AS (
+		SELECT l.id, l.stage_code FROM level l
+		WHERE l.id = ANY (p_levels) AND l.stage_code IS NOT NULL
+	), spans AS (
+		SELECT gl.goal_id, gl.level_id AS covered FROM goal_level gl
+		WHERE gl.goal_id = ANY (p_goals)
+		UNION
+		SELECT gl.goal_id, m.member_level_id FROM goal_level gl
+		JOIN level_member m ON m.level_id = gl.level_id
+		WHERE gl.goal_id = ANY (p_goals)
+	)
+	SELECT DISTINCT s.goal_id, c.stage_code
+	FROM spans s JOIN cols c ON c.id = s.covered
+	UNION
+	SELECT g.id, c.stage_code
+	FROM unnest(p_goals) AS g (id) CROSS JOIN cols c
+	WHERE NOT EXISTS (SELECT 1 FROM goal_level gl WHERE gl.goal_id = g.id)
+$$;
+
+-- The frameworks of a report: the chosen ones (codes), or (NULL) every
+-- framework with one of the covered goals.
+CREATE FUNCTION coverage_frameworks(p_codes text[], p_goals uuid[])
+RETURNS TABLE (id uuid, code text, title text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT fr.id, fr.code, fr.title
+	FROM framework fr
+	WHERE fr.kind = 'goals' AND (fr.code = ANY (p_codes) OR
+	    (p_codes IS NULL AND EXISTS (SELECT 1 FROM goal g
+		WHERE g.framework_id = fr.id AND g.id = ANY (p_goals))))
+$$;
+
+-- When a report was made (local time of the Netherlands).
+CREATE FUNCTION coverage_stamp() RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'generated_at', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD"T"HH24:MI:SS'),
+	    'generated_on', to_char(now() AT TIME ZONE 'Europe/Amsterdam',
+		'YYYY-MM-DD'))
+$$;
+
+-- The coverage matrix of a set of facts (one school's, one plan's) as
+-- JSON: the levels (columns) and stages, then per framework its goals in
+-- tree order with their cells, roll-up, crosswalk paths, and the
+-- framework's share, gaps and overlaps.  p_frameworks NULL: every
+-- framework in which something is covered.
+CREATE FUNCTION coverage_matrix(p_facts coverage_row[], p_levels uuid[],
+    p_frameworks text[], p_via text, p_overlap integer)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+-- plpgsql keeps the plan of this large query for the session (planning
+-- it costs more than running it for one school).
+SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
+AS $$
+BEGIN
+	RETURN (WITH f AS (
+		SELECT * FROM unnest(p_facts)
+	), lgr AS (
+		SELECT * FROM coverage_lesson_goals(p_via,
+		    ARRAY(SELECT DISTINCT lesson_id FROM f))
+	), lg AS (
+		SELECT lesson_id, goal_id, bool_or(relation = 'direct') AS direct
+		FROM lgr GROUP BY 1, 2
+	), cols AS (
+		SELECT l.id, l.code, l.title, l.stage_code, l.sort_order
+		FROM level l
+		WHERE l.id = ANY (p_levels) OR l.id IN (SELECT level_id FROM f)
+	), fw AS (
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
+	), tree AS (
+		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
+	), cell AS (
+		SELECT lg.goal_id, f.level_id,
+		    sum(f.planned)::integer AS items,
+		    sum(f.given)::integer AS items_given,
+		    count(DISTINCT f.lesson_id) AS lessons,
+		    count(DISTINCT f.lesson_id) FILTER (WHERE f.given > 0)
+			AS lessons_given,
+		    coalesce(sum(f.planned) FILTER (WHERE NOT lg.direct), 0)::integer
+			AS via_items
+		FROM f JOIN lg ON lg.lesson_id = f.lesson_id
+		WHERE lg.goal_id IN (SELECT id FROM tree)
+		GROUP BY 1, 2
+	), cov AS (
+		SELECT t.id, t.leaf,
+		    EXISTS (SELECT 1 FROM cell c WHERE c.goal_id = t.id)
+			AS covered,
+		    EXISTS (SELECT 1 FROM cell c WHERE c.goal_id = t.id AND
+			c.items_given > 0) AS given
+		FROM tree t
+	), gst AS (
+		SELECT * FROM coverage_goal_stages(ARRAY(SELECT id FROM tree),
+		    ARRAY(SELECT id FROM cols))
+	), cst AS (
+		SELECT DISTINCT c.goal_id, l.stage_code
+		FROM cell c JOIN cols l ON l.id = c.level_id
+		WHERE l.stage_code IS NOT NULL
+	), stages AS (
+		SELECT s.code, s.title, s.sort_order
+		FROM stage s WHERE s.code IN (SELECT stage_code FROM cols)
+	), goal_doc AS (
+		SELECT t.framework_id, t.sort_key, jsonb_build_object(
+		    'id', t.id, 'code', t.code, 'title', t.title,
+		    'kind', t.kind, 'depth', t.depth, 'parent_id', t.parent_id,
+		    'leaf', t.leaf, 'covered', cv.covered, 'given', cv.given,
+		    'levels_planned', coalesce((SELECT jsonb_agg(l.code
+			ORDER BY l.sort_order) FROM cell c JOIN cols l
+			ON l.id = c.level_id WHERE c.goal_id = t.id), '[]'),
+		    'levels_given', coalesce((SELECT jsonb_agg(l.code
+			ORDER BY l.sort_order) FROM cell c JOIN cols l
+			ON l.id = c.level_id WHERE c.goal_id = t.id AND
+			c.items_given > 0), '[]'),
+		    'cells', coalesce((SELECT jsonb_object_agg(l.code,
+			jsonb_build_object('items', c.items,
+			    'items_given', c.items_given,
+			    'lessons', c.lessons,
+			    'lessons_given', c.lessons_given,
+			    'via_items', c.via_items))
+			FROM cell c JOIN cols l ON l.id = c.level_id
+			WHERE c.goal_id = t.id), '{}'),
+		    'rollup', CASE WHEN t.leaf THEN NULL ELSE (
+			SELECT jsonb_build_object(
+			    'goals_total', count(*),
+			    'goals_covered', count(*) FILTER (WHERE dc.covered),
+			    'goals_given', count(*) FILTER (WHERE dc.given),
+			    'levels', coalesce((SELECT jsonb_object_agg(x.code,
+				jsonb_build_object('goals_covered', x.n,
+				    'goals_given', x.ng))
+				FROM (SELECT l.code, count(DISTINCT c.goal_id) AS n,
+				    count(DISTINCT c.goal_id) FILTER (WHERE
+					c.items_given > 0) AS ng
+				    FROM cell c JOIN cols l ON l.id = c.level_id
+				    JOIN tree d2 ON d2.id = c.goal_id
+				    WHERE d2.leaf AND t.id = ANY (d2.ancestors)
+				    GROUP BY l.code) x), '{}'))
+			FROM tree d JOIN cov dc ON dc.id = d.id
+			WHERE d.leaf AND t.id = ANY (d.ancestors)) END,
+		    'paths', coalesce((SELECT jsonb_agg(jsonb_build_object(
+			'lesson_id', le.id, 'lesson', le.code,
+			'lesson_title', le.title,
+			'relation', r.relation, 'via_goal_id', vg.id,
+			'via_goal', vg.code, 'via_framework', vf.code,
+			'via_goal_title', vg.title)
+			ORDER BY le.code, vf.code, vg.code)
+			FROM lgr r JOIN lesson le ON le.id = r.lesson_id
+			JOIN goal vg ON vg.id = r.via_goal_id
+			JOIN framework vf ON vf.id = vg.framework_id
+			WHERE r.goal_id = t.id AND r.relation <> 'direct'),
+			'[]')) AS doc
+		FROM tree t JOIN cov cv ON cv.id = t.id
+	), fw_doc AS (
+		SELECT fw.code, jsonb_build_object(
+		    'code', fw.code, 'title', fw.title,
+		    'goals_total', (SELECT count(*) FROM tree t
+			WHERE t.framework_id = fw.id AND t.leaf),
+		    'goals_covered', (SELECT count(*) FROM tree t JOIN cov c
+			ON c.id = t.id WHERE t.framework_id = fw.id AND t.leaf
+			AND c.covered),
+		    'goals_given', (SELECT count(*) FROM tree t JOIN cov c
+			ON c.id = t.id WHERE t.framework_id = fw.id AND t.leaf
+			AND c.given),
+		    'share', (SELECT CASE WHEN count(*) = 0 THEN 0 ELSE round(
+			(count(*) FILTER (WHERE c.covered))::numeric / count(*),
+			4) END FROM tree t JOIN cov c ON c.id = t.id
+			WHERE t.framework_id = fw.id AND t.leaf),
+		    'share_given', (SELECT CASE WHEN count(*) = 0 THEN 0 ELSE
+			round((count(*) FILTER (WHERE c.given))::numeric /
+			count(*), 4) END FROM tree t JOIN cov c ON c.id = t.id
+			WHERE t.framework_id = fw.id AND t.leaf),
+		    'goals', coalesce((SELECT jsonb_agg(gd.doc
+			ORDER BY gd.sort_key) FROM goal_doc gd
+			WHERE gd.framework_id = fw.id), '[]'),
+		    'stage_gaps', coalesce((SELECT jsonb_agg(jsonb_build_object(
+			'stage', s.code, 'stage_title', s.title,
+			'goals', (SELECT jsonb_agg(jsonb_build_object(
+			    'id', t.id, 'code', t.code, 'title', t.title)
+			    ORDER BY t.sort_key)
+			    FROM tree t JOIN gst ON gst.goal_id = t.id
+			    WHERE t.framework_id = fw.id AND t.leaf AND
+			    gst.stage_code = s.code AND NOT EXISTS (
+				SELECT 1 FROM cst WHERE cst.goal_id = t.id AND
+				cst.stage_code = s.code))) ORDER BY s.sort_order)
+			FROM stages s WHERE EXISTS (
+			    SELECT 1 FROM tree t JOIN gst ON gst.goal_id = t.id
+			    WHERE t.framework_id = fw.id AND t.leaf AND
+			    gst.stage_code = s.code AND NOT EXISTS (
+				SELECT 1 FROM cst WHERE cst.goal_id = t.id AND
+				cst.stage_code = s.code))), '[]'),
+		    'line_breaks', coalesce((SELECT jsonb_agg(jsonb_build_object(
+			'domain_id', d.id, 'domain', d.code,
+			'domain_title', d.title, 'stage', s.code,
+			'stage_title', s.title,
+			'break', EXISTS (SELECT 1 FROM cst JOIN tree x
+			    ON x.id = cst.goal_id JOIN stage s2
+			    ON s2.code = cst.stage_code
+			    WHERE (x.id = d.id OR d.id = ANY (x.ancestors))
+			    AND s2.sort_order < s.sort_order) AND
+			    EXISTS (SELECT 1 FROM cst JOIN tree x
+			    ON x.id = cst.goal_id JOIN stage s2
+			    ON s2.code = cst.stage_code
+			    WHERE (x.id = d.id OR d.id = ANY (x.ancestors))
+			    AND s2.sort_order > s.sort_order))
+			ORDER BY d.sort_key, s.sort_order)
+			FROM tree d JOIN stages s ON true
+			WHERE d.framework_id = fw.id AND d.depth = 0 AND
+			    NOT d.leaf
+			AND EXISTS (SELECT 1 FROM tree x JOIN gst
+			    ON gst.goal_id = x.id
+			    WHERE x.leaf AND d.id = ANY (x.ancestors)
+			    AND gst.stage_code = s.code)
+			AND NOT EXISTS (SELECT 1 FROM tree x JOIN cst
+			    ON cst.goal_id = x.id
+			    WHERE (x.id = d.id OR d.id = ANY (x.ancestors))
+			    AND cst.stage_code = s.code)), '[]'),
+		    'overlaps', coalesce((SELECT jsonb_agg(jsonb_build_object(
+			'goal_id', o.goal_id, 'goal', t.code,
+			'goal_title', t.title, 'level', l.code,
+			'school_year', o.school_year, 'lessons', o.lessons,
+			'items', o.items) ORDER BY t.sort_key, l.sort_order,
+			o.school_year)
+			FROM (SELECT lg.goal_id, f.level_id, f.school_year,
+			    count(DISTINCT f.lesson_id) AS lessons,
+			    sum(f.planned)::integer AS items
+			    FROM f JOIN lg ON lg.lesson_id = f.lesson_id
+			    GROUP BY 1, 2, 3
+			    HAVING count(DISTINCT f.lesson_id) >= p_overlap) o
+			JOIN tree t ON t.id = o.goal_id
+			JOIN cols l ON l.id = o.level_id
+			WHERE t.framework_id = fw.id), '[]')
+		    ) AS doc
+		FROM fw
+	)
+	SELECT jsonb_build_object(
+	    'via', p_via,
+	    'overlap_threshold', p_overlap,
+	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'code', c.code, 'title', c.title, 'stage', c.stage_code)
+		ORDER BY c.sort_order) FROM cols c), '[]'),
+	    'stages', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'code', s.code, 'title', s.title,
+		'levels', (SELECT jsonb_agg(c.code ORDER BY c.sort_order)
+		    FROM cols c WHERE c.stage_code = s.code))
+		ORDER BY s.sort_order) FROM stages s), '[]'),
+	    'totals', jsonb_build_object(
+		'items', coalesce((SELECT sum(planned) FROM f), 0),
+		'items_given', coalesce((SELECT sum(given) FROM f), 0),
+		'lessons', (SELECT count(DISTINCT lesson_id) FROM f),
+		'lessons_given', (SELECT count(DISTINCT lesson_id) FROM f
+		    WHERE given > 0)),
+	    'frameworks', coalesce((SELECT jsonb_agg(d.doc ORDER BY d.code)
+		FROM fw_doc d), '[]')));
+END
+$$;
+
+-- The school years a report covers: the given ones, or every year the
+-- school has a plan in (the current year when it has none).
+CREATE FUNCTION coverage_school_years(p_school uuid, p_years text[])
+RETURNS text[]
+LANGUAGE sql STABLE
+AS $$
+	SELECT CASE WHEN p_years IS NOT NULL AND cardinality(p_years) > 0
+	    THEN ARRAY(SELECT DISTINCT y FROM unnest(p_years) y ORDER BY y)
+	    ELSE coalesce(nullif(ARRAY(SELECT DISTINCT p.school_year
+		FROM plan p WHERE p.school_id = p_school ORDER BY 1), '{}'),
+		ARRAY(SELECT code FROM school_year WHERE current_date
+		    BETWEEN starts_on AND ends_on)) END
+$$;
+
+CREATE FUNCTION coverage_school_brief(p_school uuid)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('id', s.id, 'name', s.name, 'brin', s.brin,
+	    'vestiging', s.vestiging, 'type', s.type, 'region', s.region,
+	    'municipality', s.municipality)
+	FROM school s WHERE s.id = p_school
+$$;
+
+-- GET /api/v1/schools/{id}/coverage: NULL when there is no such school.
+CREATE FUNCTION coverage_school_doc(p_school uuid, p_years text[],
+    p_frameworks text[], p_via text, p_overlap integer)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	WITH y AS (SELECT coverage_school_years(p_school, p_years) AS years)
+	SELECT jsonb_build_object(
+	    'scope', jsonb_build_object('kind', 'school',
+		'school', coverage_school_brief(s.id),
+		'school_years', to_jsonb(y.years),
+		'plans', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		    'id', p.id, 'title', p.title, 'school_year',
+		    p.school_year, 'status', p.status)
+		    ORDER BY p.school_year, p.title)
+		    FROM plan p WHERE p.school_id = s.id AND
+		    p.school_year = ANY (y.years)), '[]'))) || coverage_stamp() ||
+	    coverage_matrix(ARRAY(
+		SELECT ROW(p.school_year, c.school_id, c.lesson_id,
+		    c.level_id, c.planned, c.given)::coverage_row
+		FROM coverage_fact c JOIN plan p ON p.id = c.plan_id
+		WHERE c.school_id = s.id AND p.school_id = s.id AND
+		    p.school_year = ANY (y.years)),
+		ARRAY(SELECT level_id FROM plan_school_levels(s.id)),
+		p_frameworks, p_via, p_overlap)
+	FROM school s, y WHERE s.id = p_school
+$$;
+
+-- GET /api/v1/plans/{id}/coverage: from the plan's items themselves.
+CREATE FUNCTION coverage_plan_doc(p_plan uuid, p_frameworks text[],
+    p_via text, p_overlap integer)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'scope', jsonb_build_object('kind', 'plan',
+		'school', coverage_school_brief(p.school_id),
+		'school_years', jsonb_build_array(p.school_year),
+		'plans', jsonb_build_array(jsonb_build_object('id', p.id,
+		    'title', p.title, 'school_year', p.school_year,
+		    'status', p.status)))) || coverage_stamp() ||
+	    coverage_matrix(ARRAY(
+		SELECT ROW(p.school_year, i.school_id, i.lesson_id,
+		    i.level_id, count(*)::integer,
+		    (count(*) FILTER (WHERE i.status = 'gegeven'))::integer
+		    )::coverage_row
+		FROM plan_item i
+		WHERE i.plan_id = p.id AND i.kind = 'les' AND
+		    i.lesson_id IS NOT NULL AND i.status <> 'vervallen'
+		GROUP BY i.school_id, i.lesson_id, i.level_id),
+		ARRAY(SELECT level_id FROM plan_school_levels(p.school_id)),
+		p_frameworks, p_via, p_overlap)
+	FROM plan p WHERE p.id = p_plan
+$$;
+
+-- The schools p_user may read (auth_can_read_school for every school at
+-- once): admin all; an inspector the schools of their scope (no scope
+-- rows: all); a coordinator or teacher the schools they belong to.
+CREATE FUNCTION coverage_readable_schools(p_user uuid)
+RETURNS TABLE (school_id uuid)
+LANGUAGE sql STABLE
+AS $$
+	WITH u AS MATERIALIZED (
+		SELECT auth_has_role(p_user, NULL, 'admin') AS admin,
+		    auth_has_role(p_user, NULL, 'inspector') AS inspector,
+		    EXISTS (SELECT 1 FROM inspector_scope i
+			WHERE i.user_id = p_user) AS scoped,
+		    EXISTS (SELECT 1 FROM app_user a
+			WHERE a.id = p_user AND NOT a.disabled) AS active
+	)
+	SELECT s.id FROM school s, u
+	WHERE u.active AND (u.admin OR (u.inspector AND NOT u.scoped))
+	UNION
+	SELECT s.id FROM school s, u
+	JOIN inspector_scope i ON i.user_id = p_user
+	WHERE u.active AND u.inspector AND NOT u.admin
+	  AND (i.school_id = s.id OR i.region = s.region)
+	UNION
+	SELECT m.school_id FROM membership m, u
+	WHERE u.active AND m.user_id = p_user
+$$;
+
+-- GET /api/v1/reports/coverage: over the schools p_user may read that
+-- match the filters, per goal and level the number and share of schools
+-- with a planned (and a given) item; per goal at any level; per
+-- framework the goals covered by at least one school.  Counted with the
+-- bit strings of coverage_bits (0060): per goal and level the OR over the
+-- goal's lessons and the chosen years, masked to the schools in scope.
+CREATE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
+    p_frameworks text[], p_via text, p_type text, p_region text)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE
+SET plan_cache_mode = force_generic_plan
+-- JIT compiling this query costs far more than running it.
+SET jit = off
+AS $$
+BEGIN
+	RETURN (WITH y AS (
+		SELECT CASE WHEN p_years IS NOT NULL AND cardinality(p_years) > 0
+		    THEN ARRAY(SELECT DISTINCT v FROM unnest(p_years) v ORDER BY v)
+		    ELSE ARRAY(SELECT code FROM school_year ORDER BY code)
+		    END AS years
+	), sch AS MATERIALIZED (
+		SELECT s.id
+		FROM school s
+		WHERE s.id IN (SELECT school_id FROM coverage_readable_schools(p_user))
+		  AND (p_type IS NULL OR s.type = p_type)
+		  AND (p_region IS NULL OR s.region = p_region)
+	), len AS MATERIALIZED (
+		SELECT ((coalesce(max(ord), 0) / 1024) + 1) * 1024 AS n
+		FROM coverage_school_ord
+	), mask AS MATERIALIZED (
+		SELECT coverage_bits_fit(coverage_bits_of(ARRAY(SELECT o.ord
+		    FROM coverage_school_ord o JOIN sch ON sch.id = o.school_id)),
+		    (SELECT n FROM len)) AS m
+	), bits AS MATERIALIZED (
+		-- per lesson and level: the schools of any chosen year
+		SELECT b.lesson_id, b.level_id,
+		    bit_or(CASE WHEN length(b.planned) = len.n THEN b.planned
+			ELSE coverage_bits_fit(b.planned, len.n) END) AS p,
+		    bit_or(CASE WHEN length(b.given) = len.n THEN b.given
+			ELSE coverage_bits_fit(b.given, len.n) END) AS g
+		FROM coverage_bits b, y, len
+		WHERE b.school_year = ANY (y.years)
+		GROUP BY b.lesson_id, b.level_id
+	), lg AS (
+		SELECT DISTINCT x.lesson_id, x.goal_id
+		FROM coverage_lesson_goals(p_via, ARRAY(SELECT DISTINCT lesson_id
+		    FROM bits WHERE bit_count(p) > 0)) x
+	), fw AS (
+		SELECT * FROM coverage_frameworks(p_frameworks,
+		    ARRAY(SELECT goal_id FROM lg))
+	), tree AS (
+		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
+	), cb AS MATERIALIZED (
+		-- per goal and level, masked to the schools in scope
+		SELECT x.goal_id, x.level_id, x.p & mask.m AS p, x.g & mask.m AS g
+		FROM (SELECT lg.goal_id, b.level_id, bit_or(b.p) AS p,
+			bit_or(b.g) AS g
+		    FROM bits b JOIN lg ON lg.lesson_id = b.lesson_id
+		    WHERE lg.goal_id IN (SELECT id FROM tree)
+		    GROUP BY 1, 2) x, mask
+	), cell AS (
+		SELECT goal_id, level_id, bit_count(p) AS schools,
+		    bit_count(g) AS schools_given
+		FROM cb WHERE bit_count(p) > 0
+	), per_goal AS (
+		SELECT goal_id, bit_count(bit_or(p)) AS schools,
+		    bit_count(bit_or(g)) AS schools_given
+		FROM cb GROUP BY 1 HAVING bit_count(bit_or(p)) > 0
+	), n AS (
+		SELECT count(*) AS schools FROM sch
+	), cols AS (
+		SELECT l.id, l.code, l.title, l.stage_code, l.sort_order
+		FROM level l WHERE l.id IN (SELECT level_id FROM cell)
+	)
+	SELECT jsonb_build_object(
+	    'scope', jsonb_build_object('kind', 'schools',
+		'schools', n.schools,
+		'school_years', to_jsonb(y.years),
+		'type', p_type, 'region', p_region),
+	    'via', p_via,
+	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'code', c.code, 'title', c.title, 'stage', c.stage_code)
+		ORDER BY c.sort_order) FROM cols c), '[]'),
+	    'frameworks', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'code', fw.code, 'title', fw.title,
+		'goals_total', (SELECT count(*) FROM tree t
+		    WHERE t.framework_id = fw.id AND t.leaf),
+		'goals_covered', (SELECT count(*) FROM tree t JOIN per_goal pg
+		    ON pg.goal_id = t.id WHERE t.framework_id = fw.id AND
+		    t.leaf),
+		'goals', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		    'id', t.id, 'code', t.code, 'title', t.title,
+		    'kind', t.kind, 'depth', t.depth, 'leaf', t.leaf,
+		    'schools', coalesce(pg.schools, 0),
+		    'schools_given', coalesce(pg.schools_given, 0),
+		    'share', CASE WHEN n.schools = 0 THEN 0 ELSE
+			round(coalesce(pg.schools, 0)::numeric / n.schools, 4) END,
+		    'cells', coalesce((SELECT jsonb_object_agg(l.code,
+			jsonb_build_object('schools', c.schools,
+			    'schools_given', c.schools_given,
+			    'share', round(c.schools::numeric /
+				greatest(n.schools, 1), 4)))
+			FROM cell c JOIN cols l ON l.id = c.level_id
+			WHERE c.goal_id = t.id), '{}'))
+		    ORDER BY t.sort_key)
+		    FROM tree t LEFT JOIN per_goal pg ON pg.goal_id = t.id
+		    WHERE t.framework_id = fw.id), '[]'))
+		ORDER BY fw.code) FROM fw), '[]')) || coverage_stamp()
+	FROM y, n);
+END
+$$;
