@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages Leerlijn needs (run or test), or say how.
-#   scripts/deps.sh run|test
+#   scripts/deps.sh run|test|bench
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -9,6 +9,10 @@ pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
+fi
+# make bench: the HTTP load generator and a JSON reader for its checks.
+if [ "$mode" = bench ]; then
+	pkgs+=(wrk jq)
 fi
 
 missing=()
