@@ -63,6 +63,10 @@ DOMAIN_SRC	+= api/src/coverage_report.c
 DB_SRC		+= api/src/db_coverage.c
 APP_SRC		+= api/src/h_coverage.c
 
+# The OpenAPI document, embedded in the application (h_openapi.c).
+APP_SRC		+= api/src/h_openapi.c
+GEN_OBJ		= $(BUILD)/app/gen/openapi_doc.o
+
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(DOMAIN_SRC) $(DB_SRC) $(APP_SRC))
 CLI_OBJ		= $(patsubst api/%.c,$(BUILD)/cli/%.o,$(CLI_SRC) $(CLI_DEPS))
 
@@ -86,8 +90,16 @@ $(BUILD)/cli/%.o: api/%.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) -c $< -o $@
 
-$(BUILD)/leerlijn.so: $(APP_OBJ)
-	$(CC) -shared -o $@ $(APP_OBJ) $(LIBS)
+$(BUILD)/gen/openapi_doc.c: api/openapi.json scripts/gen-openapi-c.sh
+	@mkdir -p $(dir $@)
+	scripts/gen-openapi-c.sh api/openapi.json > $@.tmp && mv $@.tmp $@
+
+$(GEN_OBJ): $(BUILD)/gen/openapi_doc.c api/src/openapi_doc.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_APP) -c $< -o $@
+
+$(BUILD)/leerlijn.so: $(APP_OBJ) $(GEN_OBJ)
+	$(CC) -shared -o $@ $(APP_OBJ) $(GEN_OBJ) $(LIBS)
 
 $(BUILD)/leerlijn-db: $(CLI_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIBS)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages Leerlijn needs (run or test), or say how.
-#   scripts/deps.sh run|test
+#   scripts/deps.sh run|test|bench
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -11,6 +11,10 @@ if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
 	# The browser tests of the web app: headless Chromium and a font.
 	pkgs+=(chromium fonts-dejavu-core)
+fi
+# make bench: the HTTP load generator and a JSON reader for its checks.
+if [ "$mode" = bench ]; then
+	pkgs+=(wrk jq)
 fi
 
 missing=()

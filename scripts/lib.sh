@@ -120,3 +120,41 @@ kore_start() {
 	done
 	die "kore does not accept connections on $listen"
 }
+
+# tmp_stack NAME: a temporary directory $tmp (/tmp/NAME.XXXXXX) for a
+# throwaway cluster ($tmp/pg) and kore ($kore_pid, log $tmp/kore.log); on
+# exit both are stopped and the directory removed, and on failure the end
+# of the API log is shown.
+tmp_stack() {
+	tmp=$(mktemp -d "/tmp/$1.XXXXXX")
+	chmod 755 "$tmp"
+	kore_pid=
+	trap tmp_stack_cleanup EXIT INT TERM
+}
+
+tmp_stack_cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$kore_pid" ]; then
+		kill -TERM "$kore_pid" 2>/dev/null || true
+		wait "$kore_pid" 2>/dev/null || true
+	fi
+	pg_stop "$tmp/pg"
+	if [ "$rc" -ne 0 ] && [ -f "$tmp/kore.log" ]; then
+		say "last lines of the API log:"
+		tail -40 "$tmp/kore.log" >&2
+	fi
+	rm -rf "$tmp"
+	exit "$rc"
+}
+
+# tmp_stack_db FROM: start the cluster of tmp_stack on a free port from FROM
+# upward ($pgport), export its DATABASE_URL, migrate and seed it.
+tmp_stack_db() {
+	pgport=$(free_port "$1")
+	pg_ensure "$tmp/pg" "$pgport"
+	export DATABASE_URL
+	DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
+	"$ROOT/build/leerlijn-db" wait 30
+	"$ROOT/build/leerlijn-db" setup schema seeds
+}

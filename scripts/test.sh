@@ -16,32 +16,9 @@ make -s test-unit
 say "web app unit tests (vitest)"
 (cd frontend && node_modules/.bin/vitest run)
 
-tmp=$(mktemp -d /tmp/leerlijn-test.XXXXXX)
-chmod 755 "$tmp"
-kore_pid=
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	if [ -n "$kore_pid" ]; then
-		kill -TERM "$kore_pid" 2>/dev/null || true
-		wait "$kore_pid" 2>/dev/null || true
-	fi
-	pg_stop "$tmp/pg"
-	if [ "$rc" -ne 0 ] && [ -f "$tmp/kore.log" ]; then
-		say "last lines of the API log:"
-		tail -40 "$tmp/kore.log" >&2
-	fi
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT INT TERM
+tmp_stack leerlijn-test
 
-pgport=$(free_port 54400)
-pg_ensure "$tmp/pg" "$pgport"
-export DATABASE_URL
-DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
-build/leerlijn-db wait 30
-build/leerlijn-db setup schema seeds
+tmp_stack_db 54400
 
 apiport=$(free_port 8900)
 export LEERLIJN_LISTEN=127.0.0.1:$apiport

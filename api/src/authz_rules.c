@@ -2,10 +2,10 @@
  * authz_rules: the authorization table — one rule per route of routes.c.
  *
  * Public (no session): every catalogue and calendar read, the levels,
- * health, logging in and accepting an invitation.  Every write needs a
- * role.  A unit test (tests/unit/test_authz_rules.c) fails when a route
- * has no rule here; the integration test authz_matrix.test.mjs calls every
- * route as every role.
+ * health, the OpenAPI document, logging in and accepting an invitation.
+ * Every write needs a role.  A unit test (tests/unit/test_authz_rules.c)
+ * fails when a route has no rule here; the integration test
+ * authz_matrix.test.mjs calls every route as every role.
  */
 #include "authz.h"
 #include "router.h"
@@ -25,6 +25,7 @@
 
 const struct authz_rule authz_rules[] = {
 	PUBLIC(RM_GET,		"/api/v1/health"),
+	PUBLIC(RM_GET,		"/api/v1/openapi.json"),
 
 	/* The catalogue: reads are public, writes are the curators'. */
 	PUBLIC(RM_GET,		"/api/v1/frameworks"),

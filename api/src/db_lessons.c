@@ -110,6 +110,16 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
     "   FROM page p JOIN lesson l ON l.id = p.id), '[]'::json))",
     11, 1);
 
+/*
+ * The same answer when a goal is given: lessons_find_goal() (schema/
+ * 0026_lessons_find_goal.sql) lets the goal set drive the plan and keeps
+ * one plan per connection; at national scale it is a hundred times faster.
+ */
+static struct db_stmt st_lessons_find_goal = DB_STMT("lessons_find_goal",
+    "SELECT lessons_find_goal($1::uuid, $2, $3, $4, $5, $6, $7::integer,"
+    " $8, $9, $10::integer, $11::integer)",
+    11, 1);
+
 static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     "WITH w AS (SELECT * FROM lesson_warnings($1::uuid))"
     " SELECT json_build_object('id', l.id, 'code', l.code,"
@@ -240,7 +250,8 @@ db_lessons_find(const struct lesson_query *q, const char *goal_id,
 	params[8] = q->q;
 	params[9] = limit;
 	params[10] = offset;
-	return (db_text(&st_lessons_find, params, json));
+	return (db_text(goal_id != NULL ? &st_lessons_find_goal :
+	    &st_lessons_find, params, json));
 }
 
 enum db_result

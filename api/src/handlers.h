@@ -8,6 +8,8 @@
 
 /* h_health.c */
 API_HANDLER(api_health_get);
+/* h_openapi.c */
+API_HANDLER(api_openapi_get);
 /* h_catalogue.c */
 API_HANDLER(api_frameworks_list);
 API_HANDLER(api_framework_get);

@@ -14,6 +14,8 @@
 
 const struct route routes[] = {
 	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },
+	/* This API's OpenAPI document (api/openapi.json). */
+	{ RM_GET, "/api/v1/openapi.json",	NULL,	api_openapi_get },
 
 	/* The catalogue. */
 	{ RM_GET, "/api/v1/frameworks",		PAGING,	api_frameworks_list },

@@ -80,6 +80,7 @@ const curation = (s) => only(['admin', 'curator'], s);
 // call (e.g. a fresh user to delete).
 const CASES = {
   'GET /api/v1/health': { path: () => '/api/v1/health', expect: everyone(200) },
+  'GET /api/v1/openapi.json': { path: () => '/api/v1/openapi.json', expect: everyone(200) },
 
   'GET /api/v1/frameworks': { path: () => '/api/v1/frameworks', expect: everyone(200) },
   'GET /api/v1/frameworks/{code}': { path: () => '/api/v1/frameworks/CNU-DG-2019', expect: everyone(200) },
