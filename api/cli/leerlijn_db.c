@@ -74,7 +74,9 @@ analyze(PGconn *c)
 	PGresult	*r;
 	int		 ok;
 
-	r = PQexec(c, "ANALYZE");
+	/* Quietly: the shared system catalogues are the superuser's. */
+	r = PQexec(c, "SET client_min_messages = error; ANALYZE; "
+	    "RESET client_min_messages");
 	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
 	if (!ok)
 		fprintf(stderr, "leerlijn-db: ANALYZE failed: %s",

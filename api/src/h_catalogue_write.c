@@ -573,8 +573,18 @@ api_goal_delete(struct api_ctx *ctx)
 	    "bestaat niet."));
 }
 
-int
-api_relation_create(struct api_ctx *ctx)
+/* A row created under the {id} path parameter: relations, alignments. */
+struct child_create {
+	const struct field_spec	 *specs;
+	size_t			  nspecs;
+	enum db_result		(*create)(const char *, const char *, char **);
+	enum db_result		(*get)(const char *, char **);
+	const char		 *missing;	/* the parent does not exist */
+	const char		 *location;	/* prefix of the new row's path */
+};
+
+static enum app_status
+create_child(struct api_ctx *ctx, const struct child_create *c)
 {
 	struct write	 w = { 0 };
 	const char	*id;
@@ -585,24 +595,32 @@ api_relation_create(struct api_ctx *ctx)
 	status = ST_NOT_FOUND;
 	if ((id = path_uuid(ctx)) == NULL)
 		goto out;
-	if ((status = write_body(ctx, &w, relation_fields,
-	    NFIELDS(relation_fields), FIELD_CREATE)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
+	if ((status = write_body(ctx, &w, c->specs, c->nspecs,
+	    FIELD_CREATE)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
 		goto out;
-	if ((rc = db_relation_create(id, w.doc, &w.out)) != DB_OK) {
+	if ((rc = c->create(id, w.doc, &w.out)) != DB_OK) {
 		status = write_failed(ctx, rc, 0);
 		goto out;
 	}
 	if (w.out == NULL) {
-		status = write_missing(ctx, "Dit leerdoel bestaat niet.");
+		status = write_missing(ctx, c->missing);
 		goto out;
 	}
-	(void)snprintf(loc, sizeof(loc), "/api/v1/relations/%s", w.out);
-	status = write_finish(ctx, &w, db_relation_get, w.out, ST_CREATED,
-	    loc);
+	(void)snprintf(loc, sizeof(loc), "%s%s", c->location, w.out);
+	status = write_finish(ctx, &w, c->get, w.out, ST_CREATED, loc);
 out:
 	write_free(&w);
 	return (status);
+}
+
+int
+api_relation_create(struct api_ctx *ctx)
+{
+	static const struct child_create c = { relation_fields,
+	    NFIELDS(relation_fields), db_relation_create, db_relation_get,
+	    "Dit leerdoel bestaat niet.", "/api/v1/relations/" };
+
+	return (create_child(ctx, &c));
 }
 
 int
@@ -697,33 +715,11 @@ api_lesson_delete(struct api_ctx *ctx)
 int
 api_alignment_create(struct api_ctx *ctx)
 {
-	struct write	 w = { 0 };
-	const char	*id;
-	enum db_result	 rc;
-	char		 loc[96];
-	enum app_status	 status;
+	static const struct child_create c = { alignment_fields,
+	    NFIELDS(alignment_fields), db_alignment_create, db_alignment_get,
+	    "Deze les bestaat niet.", "/api/v1/alignments/" };
 
-	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx)) == NULL)
-		goto out;
-	if ((status = write_body(ctx, &w, alignment_fields,
-	    NFIELDS(alignment_fields), FIELD_CREATE)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_alignment_create(id, w.doc, &w.out)) != DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, "Deze les bestaat niet.");
-		goto out;
-	}
-	(void)snprintf(loc, sizeof(loc), "/api/v1/alignments/%s", w.out);
-	status = write_finish(ctx, &w, db_alignment_get, w.out, ST_CREATED,
-	    loc);
-out:
-	write_free(&w);
-	return (status);
+	return (create_child(ctx, &c));
 }
 
 int
