@@ -9,6 +9,8 @@ pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
+	# The browser tests of the web app: headless Chromium and a font.
+	pkgs+=(chromium fonts-dejavu-core)
 fi
 # make bench: the HTTP load generator and a JSON reader for its checks.
 if [ "$mode" = bench ]; then

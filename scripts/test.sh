@@ -13,6 +13,9 @@ make -s all unit
 say "unit tests"
 make -s test-unit
 
+say "web app unit tests (vitest)"
+(cd frontend && node_modules/.bin/vitest run)
+
 tmp_stack leerlijn-test
 
 tmp_stack_db 54400
@@ -28,5 +31,6 @@ say "integration tests"
 export LEERLIJN_URL=http://127.0.0.1:$apiport
 export LEERLIJN_PG_DIR=$tmp/pg LEERLIJN_PG_PORT=$pgport
 export LEERLIJN_KORE_LOG=$tmp/kore.log
+rm -rf tests/artifacts/web
 node --test --test-concurrency=1 --test-reporter=spec \
     tests/integration/*.test.mjs

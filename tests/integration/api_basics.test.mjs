@@ -100,9 +100,16 @@ test('the web page is served at / with its assets and security headers', async (
   const again = await api('/', { headers: { 'if-none-match': page.headers.get('etag') } });
   assert.equal(again.status, 304);
 
-  const css = await api('/style.css');
+  // The built page links its script and stylesheet as files of its own.
+  const cssPath = page.text.match(/<link rel="stylesheet"[^>]* href="([^"]+\.css)"/)[1];
+  const css = await api(cssPath);
   assert.equal(css.status, 200);
   assert.equal(css.type, 'text/css; charset=utf-8');
+  const jsPath = page.text.match(/<script type="module"[^>]* src="([^"]+\.js)"/)[1];
+  const js = await api(jsPath);
+  assert.equal(js.status, 200);
+  assert.equal(js.type, 'text/javascript; charset=utf-8');
+  assert.doesNotMatch(page.text, /<script>|<style|style="/, 'no inline script or style');
 
   const missing = await api('/missing.js');
   assert.equal(missing.status, 404);

@@ -1,0 +1,251 @@
+// The coverage dashboard: goals × levels of one framework, across the
+// schools the user may read or for one school (drill-down), with the gaps
+// highlighted; CSV download and a printable report.
+
+import { useEffect, useState } from 'preact/hooks';
+import { apiPath } from '../api';
+import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
+import {
+  choiceFromParams, choiceToParams, heat, REGIONS, SCHOOL_TYPES, isGap, isSchoolCell, percent, reportQuery, uncoveredGoals, VIA_TEXT,
+  type CoverageChoice,
+} from '../coverage';
+import { countText } from '../format';
+import { offeredSchoolYears } from '../planning';
+import { href } from '../router';
+import type { Me } from '../session';
+import type {
+  AggregateCell, CoverageFramework, CoverageGoal, CoverageLevel, CoverageReport, Framework, Page, School, SchoolCell,
+} from '../types';
+
+function go(c: CoverageChoice) {
+  location.hash = href({ name: 'coverage', params: choiceToParams(c) });
+}
+
+function cellText(c: SchoolCell | AggregateCell): { shown: string; said: string } {
+  if (isSchoolCell(c)) {
+    const given = c.items_given > 0 ? `, ${c.items_given} gegeven` : '';
+    return {
+      shown: `${c.items}${c.items_given > 0 ? ` (${c.items_given}✓)` : ''}`,
+      said: `${countText(c.items, 'les', 'lessen')} gepland${given}${c.via_items ? `, ${c.via_items} via een ander kader` : ''}`,
+    };
+  }
+  return {
+    shown: percent(c.share),
+    said: `${percent(c.share)} van de scholen (${c.schools}${c.schools_given ? `, ${c.schools_given} gegeven` : ''})`,
+  };
+}
+
+function Cell({ report, fw, goal, level }: { report: CoverageReport; fw: CoverageFramework; goal: CoverageGoal; level: CoverageLevel }) {
+  const c = goal.cells[level.code];
+  if (c && heat(c) > 0) {
+    const t = cellText(c);
+    return (
+      <td class={`heat heat-${heat(c)}`}>
+        <span aria-hidden="true">{t.shown}</span><span class="sr-only">{t.said}</span>
+      </td>
+    );
+  }
+  if (isGap(report, fw, goal, level)) {
+    return <td class="gap"><span aria-hidden="true">–</span><span class="sr-only">leemte</span></td>;
+  }
+  if (!goal.leaf && report.scope.kind !== 'schools') {
+    return <td class="rollup"><span class="sr-only">samenvatting hieronder</span></td>;
+  }
+  return <td class="empty"><span class="sr-only">niets gepland</span></td>;
+}
+
+function Heatmap({ report, fw }: { report: CoverageReport; fw: CoverageFramework }) {
+  if (report.levels.length === 0) {
+    return <p role="status">Er is nog niets gepland{report.scope.kind === 'schools' ? ' in de scholen' : ''} voor dit kader: elk doel is een leemte.</p>;
+  }
+  return (
+    <div class="grid-scroll" role="region" aria-labelledby={`hm-${fw.code}`} tabIndex={0}>
+      <table class="heatmap">
+        <caption id={`hm-${fw.code}`}>
+          Dekking van {fw.title}: doelen per niveau{report.scope.kind === 'schools' ? ' (aandeel van de scholen)' : ' (aantal geplande lessen)'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Doel</th>
+            {report.levels.map((l) => <th key={l.code} scope="col" class="level-head">{l.title}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {fw.goals.map((g) => (
+            <tr key={g.id} class={g.leaf ? 'leaf' : 'domain'} data-goal={g.code ?? g.id}>
+              <th scope="row" class={`goal-cell depth-${Math.min(g.depth, 4)}`}>
+                <a href={href({ name: 'goal', id: g.id })}>{g.code ? <span class="code">{g.code}</span> : null} {g.title}</a>
+                {g.leaf && Object.keys(g.cells).length === 0 && <> <Tag kind="warning">niet gedekt</Tag></>}
+              </th>
+              {report.levels.map((l) => <Cell key={l.code} report={report} fw={fw} goal={g} level={l} />)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework }) {
+  const none = uncoveredGoals(fw);
+  return (
+    <section aria-labelledby={`gaps-${fw.code}`} class="gaps">
+      <h2 id={`gaps-${fw.code}`}>Leemtes</h2>
+      <p>{fw.goals_covered} van de {fw.goals_total} doelen zijn gedekt
+        {report.scope.kind !== 'schools' && fw.share !== undefined ? ` (${percent(fw.share)}; gegeven: ${fw.goals_given ?? 0})` : ''}.
+        {' '}{countText(none.length, 'doel heeft', 'doelen hebben')} op geen enkel niveau een les.</p>
+      {fw.stage_gaps && fw.stage_gaps.length > 0 && (
+        <ul class="plain-list">
+          {fw.stage_gaps.map((s) => (
+            <li key={s.stage}>
+              <strong>{s.stage_title}</strong>: {s.goals.map((g) => g.code ?? g.title).join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {fw.line_breaks && fw.line_breaks.some((b) => b.break) && (
+        <>
+          <h3>Onderbroken leerlijn</h3>
+          <ul class="plain-list">
+            {fw.line_breaks.filter((b) => b.break).map((b) => (
+              <li key={`${b.domain}-${b.stage}`}>{b.domain} {b.domain_title}: niets in {b.stage_title}, wel ervoor en erna</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {fw.overlaps && fw.overlaps.length > 0 && (
+        <>
+          <h3>Overlap</h3>
+          <ul class="plain-list">
+            {fw.overlaps.map((o) => <li key={`${o.goal}-${o.level}-${o.school_year}`}>{o.goal} in {o.level} ({o.school_year}): {o.lessons} verschillende lessen</li>)}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function Coverage({ me, params }: { me: Me | null; params: URLSearchParams }) {
+  const choice = choiceFromParams(params);
+  const [form, setForm] = useState<CoverageChoice>(choice);
+  useEffect(() => setForm(choice), [params.toString()]);
+  const frameworks = useApi<Page<Framework>>(apiPath('/frameworks', { limit: 100 }));
+  const schools = useApi<Page<School>>(me ? apiPath('/schools', { limit: 100 }) : null);
+  const report = useApi<CoverageReport>(me ? apiPath('/reports/coverage', reportQuery(choice)) : null);
+  const schoolName = schools.state === 'ok' ? schools.data.items.find((s) => s.id === choice.school)?.name : undefined;
+  useDocumentTitle(choice.school ? `Dekking – ${schoolName ?? 'school'}` : 'Dekking');
+  const years = offeredSchoolYears(new Date());
+
+  if (!me) {
+    return (
+      <>
+        <PageTitle>Dekking</PageTitle>
+        <p>Log in om de dekking van de leerdoelen te zien. <a href={href({ name: 'login', next: '#/dekking' })}>Inloggen</a></p>
+      </>
+    );
+  }
+  const set = <K extends keyof CoverageChoice>(k: K) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLSelectElement).value });
+
+  return (
+    <>
+      <PageTitle>Dekking{choice.school ? ` – ${schoolName ?? 'één school'}` : ' – alle scholen'}</PageTitle>
+      <p class="crumbs no-print">
+        {choice.school ? <a href={href({ name: 'coverage', params: choiceToParams({ ...choice, school: '' }) })}>Alle scholen</a> : 'Alle scholen die je mag inzien'}
+        {choice.school && <> › {schoolName ?? 'één school'}</>}
+      </p>
+      <form class="filters coverage-form" aria-label="Rapport kiezen" onSubmit={(e) => { e.preventDefault(); go(form); }}>
+        <div class="field">
+          <label for="cv-framework">Kader</label>
+          <select id="cv-framework" value={form.framework} onChange={set('framework')}>
+            {frameworks.state === 'ok' && frameworks.data.items.filter((f) => f.kind === 'goals').map((f) => (
+              <option key={f.code} value={f.code}>{f.title}</option>
+            ))}
+            {frameworks.state !== 'ok' && <option value={form.framework}>{form.framework}</option>}
+          </select>
+        </div>
+        <div class="field">
+          <label for="cv-school">Scholen</label>
+          <select id="cv-school" value={form.school} onChange={set('school')}>
+            <option value="">alle scholen (totaal)</option>
+            {schools.state === 'ok' && schools.data.items.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </div>
+        {!form.school && (
+          <>
+            <div class="field">
+              <label for="cv-type">Soort school</label>
+              <select id="cv-type" value={form.type} onChange={set('type')}>
+                <option value="">alle soorten</option>
+                {SCHOOL_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+              </select>
+            </div>
+            <div class="field">
+              <label for="cv-region">Regio</label>
+              <select id="cv-region" value={form.region} onChange={set('region')}>
+                <option value="">alle regio's</option>
+                {REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
+              </select>
+            </div>
+          </>
+        )}
+        <div class="field">
+          <label for="cv-year">Schooljaar</label>
+          <select id="cv-year" value={form.year} onChange={set('year')}>
+            <option value="">alle schooljaren</option>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="cv-via">Koppelingen</label>
+          <select id="cv-via" value={form.via} onChange={set('via')}>
+            {Object.entries(VIA_TEXT).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </div>
+        <div class="actions"><button type="submit">Tonen</button></div>
+      </form>
+
+      <Loaded load={report} what="Het rapport">
+        {(r) => (
+          <>
+            <p class="report-scope" role="status">
+              {r.scope.kind === 'schools'
+                ? `${countText(r.scope.schools ?? 0, 'school', 'scholen')}${r.scope.type ? ` (${r.scope.type})` : ''}${r.scope.region ? ` in regio ${r.scope.region}` : ''}`
+                : r.scope.school?.name}
+              {' · '}schooljaren {r.scope.school_years.join(', ')}{' · '}{VIA_TEXT[r.via] ?? r.via}{' · '}stand van {r.generated_on}
+            </p>
+            <div class="toolbar">
+              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'csv'))} download="dekking.csv">CSV downloaden</a>
+              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'html'))} target="_blank" rel="noopener">Afdrukbaar rapport<span class="sr-only"> (opent in een nieuw tabblad)</span></a>
+              <button type="button" class="button-secondary" onClick={() => window.print()}>Afdrukken</button>
+            </div>
+            {r.frameworks.length === 0 && <p>Geen doelen in dit kader.</p>}
+            {r.frameworks.map((fw) => (
+              <section key={fw.code} aria-labelledby={`fw-${fw.code}`}>
+                <h2 id={`fw-${fw.code}`}>{fw.title}</h2>
+                <p class="small legend">
+                  <span class="legend-swatch heat-3" aria-hidden="true" /> gedekt (donkerder: meer){' '}
+                  <span class="legend-swatch gap" aria-hidden="true" /> leemte: een doel zonder les op een niveau waarvoor het bedoeld is
+                </p>
+                <Heatmap report={r} fw={fw} />
+                <Gaps report={r} fw={fw} />
+              </section>
+            ))}
+            {!choice.school && schools.state === 'ok' && schools.data.items.length > 0 && (
+              <section aria-labelledby="per-school" class="no-print">
+                <h2 id="per-school">Per school</h2>
+                <ul class="plain-list">
+                  {schools.data.items.filter((s) => (!choice.type || s.type === choice.type) && (!choice.region || s.region === choice.region)).map((s) => (
+                    <li key={s.id}>
+                      <a href={href({ name: 'coverage', params: choiceToParams({ ...choice, school: s.id }) })}>{s.name}</a>
+                      <span class="small"> ({s.type}, {s.municipality ?? s.region})</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
