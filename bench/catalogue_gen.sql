@@ -182,5 +182,10 @@ ALTER TABLE lesson ENABLE TRIGGER USER;
 ALTER TABLE lesson_level ENABLE TRIGGER USER;
 ALTER TABLE alignment ENABLE TRIGGER USER;
 
+-- The lesson finder's closure (schema/0027) is rebuilt once for the whole
+-- catalogue, as its triggers were off too.
+SELECT lesson_goal_reach_refresh_all();
+
 COMMIT;
-VACUUM (ANALYZE) programme, lesson, lesson_level, alignment;
+VACUUM (ANALYZE) programme, lesson, lesson_level, alignment,
+    lesson_goal_reach;
