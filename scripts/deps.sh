@@ -30,6 +30,13 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null ||
 	missing+=(nodejs npm)
 fi
 
+# The browser tests' driver (playwright-core) needs Node.js 20 or newer;
+# the web app's build (Vite 6) runs on Debian 12's own Node.js 18.
+if [ "$mode" = test ] && command -v node >/dev/null &&
+    [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+	die "make test needs Node.js 20 or newer (found $(node -v))"
+fi
+
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 line="apt-get install -y --no-install-recommends ${missing[*]}"
