@@ -35,9 +35,9 @@ mkdir -p build/bench bench/results
 # db_text(): see bench/sqlcapture.c.
 cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wmissing-prototypes \
     -Wstrict-prototypes -Wpointer-arith -Wformat=2 -Werror -O2 \
-    -Iapi/src -I/usr/include/postgresql -o build/bench/sqlcapture \
-    bench/sqlcapture.c api/src/db_lessons.c api/src/lesson_query.c \
-    api/src/params.c api/src/utf8.c api/src/qs.c
+    -Iapi -I/usr/include/postgresql -o build/bench/sqlcapture \
+    bench/sqlcapture.c api/catalogue/lessons_db.c api/catalogue/lesson_query.c \
+    api/core/params.c api/core/utf8.c api/core/qs.c
 
 tmp_stack leerlijn-bench
 
@@ -232,7 +232,7 @@ say "wrk: $conns connections, $threads threads; pgbench: the same" \
     "statements, -M prepared, $conns clients; ${warmup} s warm-up each," \
     "then $rounds rounds of $round_s s each; $n goals ($n_deep with" \
     "descendants), $LEERLIJN_WORKERS Kore workers"
-# The API's connections run with jit=off (api/src/db.c): so do pgbench's.
+# The API's connections run with jit=off (api/db/db.c): so do pgbench's.
 export PGOPTIONS="-c jit=off"
 pgbench=("$PGBIN/pgbench" -n -M prepared -c "$conns" -j "$threads"
     --random-seed=42)

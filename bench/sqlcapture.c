@@ -21,10 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "db_lessons.h"
-#include "lesson_query.h"
-#include "qs.h"
+#include "db/db.h"
+#include "catalogue/lessons_db.h"
+#include "catalogue/lesson_query.h"
+#include "core/qs.h"
 
 #define MAX_STMTS	4
 #define MAX_PARAMS	32

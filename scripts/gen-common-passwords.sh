@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Generate api/src/common_passwords.c from seeds/passwords/common-passwords.txt:
+# Generate common_passwords.c (at build time, into build/gen/) from seeds/passwords/common-passwords.txt:
 # every entry lowercased, sorted bytewise and deduplicated for bsearch.
-#   scripts/gen-common-passwords.sh > api/src/common_passwords.c
+#   scripts/gen-common-passwords.sh > build/gen/common_passwords.c
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 src=$ROOT/seeds/passwords/common-passwords.txt
@@ -12,7 +12,7 @@ cat <<'HEAD'
  * of the zxcvbn 4.4.2 frequency lists, MIT licence; see seeds/README.md).
  * Do not edit: change the list and run the script.
  */
-#include "common_passwords.h"
+#include "accounts/common_passwords.h"
 
 const char *const	common_passwords[] = {
 HEAD

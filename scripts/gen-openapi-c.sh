@@ -12,7 +12,7 @@ cat <<HEAD
  */
 #include <stddef.h>
 
-#include "openapi_doc.h"
+#include "http/openapi_doc.h"
 
 const unsigned char	openapi_json[] = {
 HEAD

@@ -13,10 +13,10 @@
 #include <libpq-fe.h>
 
 #include "case_cli.h"
-#include "case_level.h"
-#include "case_package.h"
-#include "params.h"
-#include "strbuf.h"
+#include "case/case_level.h"
+#include "case/case_package.h"
+#include "core/params.h"
+#include "core/strbuf.h"
 
 #define CASE_FILE_MAX	(256 * 1024 * 1024)
 

@@ -24,11 +24,11 @@
 #include <libpq-fe.h>
 
 #include "case_cli.h"
-#include "migrate.h"
-#include "seed.h"
-#include "session_token.h"
-#include "settings.h"
-#include "strbuf.h"
+#include "cli/migrate.h"
+#include "cli/seed.h"
+#include "accounts/session_token.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
 
 static void
 usage(void)

@@ -1,6 +1,6 @@
 // Every route as every role (and anonymous), on its own school and on
 // another one, with the exact status.  The table below must name every
-// route of api/src/routes.c: a route added there without an entry here
+// route of api/http/routes.c: a route added there without an entry here
 // fails the first test.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -307,7 +307,7 @@ async function clearFailures() {
 }
 
 async function routesOfTheApplication() {
-  const text = await readFile(`${ROOT}api/src/routes.c`, 'utf8');
+  const text = await readFile(`${ROOT}api/http/routes.c`, 'utf8');
   return [...text.matchAll(/\{\s*RM_(GET|POST|PUT|PATCH|DELETE),\s*"([^"]+)"/g)]
     .map((m) => `${m[1]} ${m[2]}`);
 }

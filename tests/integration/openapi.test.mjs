@@ -58,11 +58,11 @@ function routeTable(text, macros) {
 }
 
 async function applicationRoutes() {
-  const src = (f) => readFile(`${ROOT}api/src/${f}`, 'utf8');
-  const macros = stringMacros(await src('lesson_query.h'));
-  stringMacros(await src('case_provider.h'), macros);
-  const routes = await src('routes.c');
-  const cases = await src('case_dispatch.c');
+  const src = (f) => readFile(`${ROOT}api/${f}`, 'utf8');
+  const macros = stringMacros(await src('catalogue/lesson_query.h'));
+  stringMacros(await src('case/case_provider.h'), macros);
+  const routes = await src('http/routes.c');
+  const cases = await src('case/case_dispatch.c');
   return [
     ...routeTable(routes, stringMacros(routes, { ...macros })),
     ...routeTable(cases, stringMacros(cases, { ...macros })),
@@ -221,7 +221,7 @@ test('each operation documents exactly the path and query parameters its route t
 });
 
 test('security: public routes need nothing, the others a bearer token or the cookie (with X-CSRF-Token on writes)', async () => {
-  const text = await readFile(`${ROOT}api/src/authz_rules.c`, 'utf8');
+  const text = await readFile(`${ROOT}api/http/authz_rules.c`, 'utf8');
   const pub = new Set([...text.matchAll(/PUBLIC\(RM_(\w+),\s*"([^"]+)"\)/g)].map((m) => `${m[1].toLowerCase()} ${m[2]}`));
   assert.ok(pub.size >= 15);
   for (const o of documentedOperations()) {

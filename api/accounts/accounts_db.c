@@ -1,0 +1,231 @@
+/*
+ * db_accounts: schools, users, invitations and the audit log.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accounts/accounts_db.h"
+
+static struct db_stmt	st_schools = DB_STMT("acc_schools_list",
+    "SELECT account_schools_list($1::uuid, $2, $3::integer, $4::integer)",
+    4, 1);
+static struct db_stmt	st_school = DB_STMT("acc_school_get",
+    "SELECT account_school_doc($1::uuid)", 1, 1);
+static struct db_stmt	st_school_create = DB_STMT("acc_school_create",
+    "SELECT account_school_create($1::jsonb)", 1, 0);
+static struct db_stmt	st_school_update = DB_STMT("acc_school_update",
+    "SELECT account_school_update($1::uuid, $2::jsonb, $3::integer)", 3, 0);
+static struct db_stmt	st_members = DB_STMT("acc_school_members",
+    "SELECT account_school_members($1::uuid)", 1, 1);
+static struct db_stmt	st_teacher_add = DB_STMT("acc_teacher_add",
+    "SELECT account_teacher_add($1::uuid, $2::jsonb, $3::bytea)", 3, 0);
+static struct db_stmt	st_teacher_remove = DB_STMT("acc_teacher_remove",
+    "SELECT account_teacher_remove($1::uuid, $2::uuid)", 2, 0);
+static struct db_stmt	st_users = DB_STMT("acc_users_list",
+    "SELECT account_users_list($1, $2, $3::uuid, $4::integer, $5::integer)",
+    5, 1);
+static struct db_stmt	st_user = DB_STMT("acc_user_get",
+    "SELECT account_user_doc($1::uuid)", 1, 1);
+static struct db_stmt	st_user_create = DB_STMT("acc_user_create",
+    "SELECT account_user_create($1::jsonb, $2::bytea)", 2, 0);
+static struct db_stmt	st_user_update = DB_STMT("acc_user_update",
+    "SELECT account_user_update($1::uuid, $2::jsonb)", 2, 0);
+static struct db_stmt	st_user_delete = DB_STMT("acc_user_delete",
+    "SELECT account_user_delete($1::uuid)", 1, 0);
+static struct db_stmt	st_user_invite = DB_STMT("acc_user_invite",
+    "SELECT account_invite(id, $2::bytea) FROM app_user WHERE id = $1::uuid",
+    2, 0);
+static struct db_stmt	st_accept = DB_STMT("acc_invitation_accept",
+    "SELECT account_invitation_accept($1::bytea, $2)", 2, 0);
+static struct db_stmt	st_hash_of = DB_STMT("acc_password_hash_of",
+    "SELECT coalesce(password_hash, ''), email FROM app_user "
+    "WHERE id = $1::uuid", 1, 1);
+static struct db_stmt	st_password_set = DB_STMT("acc_password_set",
+    "SELECT account_password_set($1::uuid, $2::uuid, $3)", 3, 0);
+static struct db_stmt	st_audit = DB_STMT("acc_audit_list",
+    "SELECT account_audit_list($1::uuid, $2, $3, $4, $5, $6, $7, $8,"
+    " $9::integer, $10::integer)", 10, 1);
+
+/* The first column of the first row as a boolean. */
+static enum db_result
+db_bool(struct db_stmt *st, const char *const *p, int *out)
+{
+	char		*v;
+	enum db_result	 rc;
+
+	*out = 0;
+	if ((rc = db_text(st, p, &v)) != DB_OK)
+		return (rc);
+	*out = v != NULL && v[0] == 't';
+	free(v);
+	return (DB_OK);
+}
+
+enum db_result
+db_schools_list(const char *user_id, const char *region, long limit,
+    long offset, char **json)
+{
+	char		 l[24], o[24];
+	const char	*p[4] = { user_id, region, l, o };
+
+	(void)snprintf(l, sizeof(l), "%ld", limit);
+	(void)snprintf(o, sizeof(o), "%ld", offset);
+	return (db_text(&st_schools, p, json));
+}
+
+enum db_result
+db_school_get(const char *id, char **json)
+{
+	const char	*p[1] = { id };
+
+	return (db_text(&st_school, p, json));
+}
+
+enum db_result
+db_school_create(const char *doc, char **json)
+{
+	const char	*p[1] = { doc };
+
+	return (db_text(&st_school_create, p, json));
+}
+
+enum db_result
+db_school_update(const char *id, const char *doc, const char *version,
+    char **json)
+{
+	const char	*p[3] = { id, doc, version };
+
+	return (db_text(&st_school_update, p, json));
+}
+
+enum db_result
+db_school_members(const char *id, char **json)
+{
+	const char	*p[1] = { id };
+
+	return (db_text(&st_members, p, json));
+}
+
+enum db_result
+db_teacher_add(const char *school, const char *doc, const char *hash_hex,
+    char **json)
+{
+	const char	*p[3] = { school, doc, hash_hex };
+
+	return (db_text(&st_teacher_add, p, json));
+}
+
+enum db_result
+db_teacher_remove(const char *school, const char *user, int *removed)
+{
+	const char	*p[2] = { school, user };
+
+	return (db_bool(&st_teacher_remove, p, removed));
+}
+
+enum db_result
+db_users_list(const char *q, const char *role, const char *school,
+    long limit, long offset, char **json)
+{
+	char		 l[24], o[24];
+	const char	*p[5] = { q, role, school, l, o };
+
+	(void)snprintf(l, sizeof(l), "%ld", limit);
+	(void)snprintf(o, sizeof(o), "%ld", offset);
+	return (db_text(&st_users, p, json));
+}
+
+enum db_result
+db_user_get(const char *id, char **json)
+{
+	const char	*p[1] = { id };
+
+	return (db_text(&st_user, p, json));
+}
+
+enum db_result
+db_user_create(const char *doc, const char *hash_hex, char **json)
+{
+	const char	*p[2] = { doc, hash_hex };
+
+	return (db_text(&st_user_create, p, json));
+}
+
+enum db_result
+db_user_update(const char *id, const char *doc, char **json)
+{
+	const char	*p[2] = { id, doc };
+
+	return (db_text(&st_user_update, p, json));
+}
+
+enum db_result
+db_user_delete(const char *id, int *deleted)
+{
+	const char	*p[1] = { id };
+
+	return (db_bool(&st_user_delete, p, deleted));
+}
+
+enum db_result
+db_user_invite(const char *id, const char *hash_hex, char **json)
+{
+	const char	*p[2] = { id, hash_hex };
+
+	return (db_text(&st_user_invite, p, json));
+}
+
+enum db_result
+db_invitation_accept(const char *hash_hex, const char *password_hash,
+    char **json)
+{
+	const char	*p[2] = { hash_hex, password_hash };
+
+	return (db_text(&st_accept, p, json));
+}
+
+enum db_result
+db_password_hash_of(const char *user_id, char *hash, size_t hashlen,
+    char *email, size_t emaillen)
+{
+	const char	*p[1] = { user_id };
+	PGresult	*r;
+	enum db_result	 rc;
+
+	hash[0] = email[0] = '\0';
+	if ((rc = db_exec(&st_hash_of, p, &r)) != DB_OK)
+		return (rc);
+	if (PQntuples(r) == 1) {
+		(void)snprintf(hash, hashlen, "%s", PQgetvalue(r, 0, 0));
+		(void)snprintf(email, emaillen, "%s", PQgetvalue(r, 0, 1));
+	}
+	PQclear(r);
+	return (DB_OK);
+}
+
+enum db_result
+db_password_set(const char *user_id, const char *keep_session,
+    const char *password_hash)
+{
+	const char	*p[3] = { user_id, keep_session, password_hash };
+	char		*v;
+	enum db_result	 rc;
+
+	if ((rc = db_text(&st_password_set, p, &v)) == DB_OK)
+		free(v);
+	return (rc);
+}
+
+enum db_result
+db_audit_list(const char *user_id, const struct audit_filter *f, long limit,
+    long offset, char **json)
+{
+	char		 l[24], o[24];
+	const char	*p[10] = { user_id, f->entity, f->entity_id, f->school,
+			    f->actor, f->action, f->from, f->to, l, o };
+
+	(void)snprintf(l, sizeof(l), "%ld", limit);
+	(void)snprintf(o, sizeof(o), "%ld", offset);
+	return (db_text(&st_audit, p, json));
+}

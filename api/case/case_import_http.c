@@ -1,0 +1,144 @@
+/*
+ * h_case_import: POST /api/v1/case/packages — import an IMS CASE 1.0
+ * CFPackage (curators).
+ *
+ * The body is checked against the CASE schema in C (case_package.c); a
+ * refused package gets 422 with every problem in "errors".  The import is
+ * one transaction (case_import() in schema/0041): 201 with Location when
+ * it created the framework, 200 otherwise (also when nothing changed),
+ * 409 when an identifier belongs to another framework, 422 for references
+ * the database cannot resolve.  Nothing changes on any refusal.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "case/case_package.h"
+#include "case/case_provider.h"
+#include "case/case_db.h"
+#include "http/handlers.h"
+#include "core/problem.h"
+#include "http/reply.h"
+#include "core/settings.h"
+
+/* Reply 422 with the problems of e. */
+static void
+reply_package_errors(struct api_ctx *ctx, const struct case_errors *e)
+{
+	json_t	*p;
+	size_t	 i;
+	char	 detail[160];
+
+	(void)snprintf(detail, sizeof(detail), "Het CASE-pakket is ongeldig: "
+	    "%zu fout(en)%s.", e->total, e->total > e->n ?
+	    ", de eerste staan in errors" : "");
+	p = problem_new(ST_UNPROCESSABLE, detail);
+	for (i = 0; p != NULL && i < e->n; i++)
+		(void)problem_add_error(p, e->e[i].path[0] != '\0' ?
+		    e->e[i].path : "package", e->e[i].message);
+	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
+}
+
+/* Reply for a refused import: the result's status and errors. */
+static int
+reply_refused(struct api_ctx *ctx, json_t *result)
+{
+	enum app_status	 s;
+	json_t		*p, *errors, *x;
+	size_t		 i;
+
+	s = strcmp(json_string_value(json_object_get(result, "status")),
+	    "conflict") == 0 ? ST_CONFLICT : ST_UNPROCESSABLE;
+	p = problem_new(s, s == ST_CONFLICT ? "Het pakket botst met een "
+	    "ander kader; er is niets veranderd." : "Het pakket verwijst naar "
+	    "iets dat niet bestaat; er is niets veranderd.");
+	errors = json_object_get(result, "errors");
+	json_array_foreach(errors, i, x) {
+		if (p == NULL || i == CASE_ERRORS_MAX)
+			break;
+		(void)problem_add_error(p,
+		    json_string_value(json_object_get(x, "field")),
+		    json_string_value(json_object_get(x, "message")));
+	}
+	reply_problem_doc(ctx->req, s, p);
+	return (s);
+}
+
+int
+api_case_import(struct api_ctx *ctx)
+{
+	struct case_errors	*e;
+	json_t			*pkg, *result;
+	enum db_result		 rc;
+	char			*text, *out, loc[160];
+	int			 status, created;
+
+	status = ST_UNPROCESSABLE;
+	pkg = result = NULL;
+	text = out = NULL;
+	if ((e = calloc(1, sizeof(*e))) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (ST_INTERNAL);
+	}
+	if (api_json_body(ctx, &pkg) == -1)
+		goto out;
+	if (case_package_check(pkg, e) > 0) {
+		reply_package_errors(ctx, e);
+		goto out;
+	}
+	status = ST_INTERNAL;
+	if (case_package_prepare(pkg) == -1 ||
+	    (text = json_dumps(pkg, JSON_COMPACT)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	if ((rc = db_begin()) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		goto out;
+	}
+	rc = db_case_import(settings_current()->base_url, text, &out);
+	if (rc != DB_OK || out == NULL ||
+	    (result = json_loads(out, 0, NULL)) == NULL) {
+		db_rollback();
+		if (rc == DB_CONSTRAINT || rc == DB_INVALID) {
+			reply_problem(ctx->req, ST_UNPROCESSABLE, "Het pakket "
+			    "past niet in de catalogus (een regel van de "
+			    "database weigert het); er is niets veranderd.");
+			status = ST_UNPROCESSABLE;
+		} else {
+			api_reply_db_error(ctx, rc == DB_OK ? DB_ERROR : rc);
+		}
+		goto out;
+	}
+	if (strcmp(json_string_value(json_object_get(result, "status")) ?
+	    json_string_value(json_object_get(result, "status")) : "",
+	    "ok") != 0) {
+		db_rollback();
+		status = reply_refused(ctx, result);
+		goto out;
+	}
+	if ((rc = db_commit()) != DB_OK) {
+		db_rollback();
+		api_reply_db_error(ctx, rc);
+		goto out;
+	}
+	created = json_is_true(json_object_get(result, "created"));
+	json_object_del(result, "status");
+	(void)snprintf(loc, sizeof(loc), "%s/CFPackages/%s", CASE_BASE_PATH,
+	    json_string_value(json_object_get(json_object_get(result,
+	    "framework"), "identifier")));
+	http_response_header(ctx->req, "location", loc);
+	status = created ? ST_CREATED : ST_OK;
+	reply_json(ctx->req, status, result);
+	result = NULL;
+out:
+	json_decref(pkg);
+	json_decref(result);
+	free(text);
+	free(out);
+	free(e);
+	return (status);
+}

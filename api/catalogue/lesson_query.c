@@ -1,0 +1,95 @@
+/*
+ * lesson_query: the lesson finder's parameters, validated.
+ */
+#include <string.h>
+
+#include "catalogue/lesson_query.h"
+
+#define CODE_MAX	100
+#define TEXT_MAX	200
+
+static const char *
+code_param(lesson_query_get get, const void *src, const char *key,
+    struct param_errors *e)
+{
+	const char	*v;
+
+	if ((v = get(src, key)) == NULL)
+		return (NULL);
+	if (!param_is_code(v, CODE_MAX))
+		param_error(e, key, "moet een code zijn (letters, cijfers, "
+		    "spatie, punt, streep; hooguit 100 tekens)");
+	return (v);
+}
+
+size_t
+lesson_query_parse(struct lesson_query *q, lesson_query_get get,
+    const void *src, struct param_errors *e)
+{
+	static const char *const	related[] = { "none", "exact", "all",
+					    NULL };
+	const char			*v;
+
+	memset(q, 0, sizeof(*q));
+	memset(e, 0, sizeof(*e));
+
+	if ((v = get(src, "goal")) != NULL) {
+		if (!param_is_uuid(v) && !param_is_code(v, CODE_MAX))
+			param_error(e, "goal", "moet een id (UUID) of een code "
+			    "van een leerdoel zijn");
+		q->goal = v;
+	}
+	q->framework = code_param(get, src, "framework", e);
+	if (q->framework != NULL && q->goal == NULL)
+		param_error(e, "framework", "alleen samen met goal");
+
+	if ((v = get(src, "related")) != NULL) {
+		if (!param_is_one_of(v, related))
+			param_error(e, "related", "moet none, exact of all "
+			    "zijn");
+		else if (strcmp(v, "exact") == 0)
+			q->related = RELATED_EXACT;
+		else if (strcmp(v, "all") == 0)
+			q->related = RELATED_ALL;
+		if (q->goal == NULL && q->related != RELATED_NONE)
+			param_error(e, "related", "alleen samen met goal");
+	}
+
+	q->level = code_param(get, src, "level", e);
+	q->stage = code_param(get, src, "stage", e);
+	q->evidence = code_param(get, src, "evidence", e);
+	q->programme = code_param(get, src, "programme", e);
+
+	if ((v = get(src, "theme")) != NULL) {
+		if (!param_text_ok(v, CODE_MAX))
+			param_error(e, "theme", "moet een thema van hooguit "
+			    "100 tekens zijn");
+		q->theme = v;
+	}
+	if ((v = get(src, "max_minutes")) != NULL &&
+	    !param_int(v, 1, 1440, &q->max_minutes))
+		param_error(e, "max_minutes", "moet een geheel aantal minuten "
+		    "van 1 tot en met 1440 zijn");
+	if ((v = get(src, "q")) != NULL) {
+		if (!param_text_ok(v, TEXT_MAX))
+			param_error(e, "q", "zoektekst moet 1 tot 200 tekens "
+			    "lang zijn");
+		q->q = v;
+	}
+	param_paging(get(src, "limit"), get(src, "offset"),
+	    LESSON_LIMIT_DEFAULT, LESSON_LIMIT_MAX, &q->limit, &q->offset, e);
+	return (e->n);
+}
+
+const char *
+lesson_related_name(enum lesson_related r)
+{
+	switch (r) {
+	case RELATED_EXACT:
+		return ("exact");
+	case RELATED_ALL:
+		return ("all");
+	default:
+		return ("none");
+	}
+}

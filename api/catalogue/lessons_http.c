@@ -1,0 +1,181 @@
+/*
+ * h_lessons: GET /api/v1/lessons (the lesson finder), /lessons/{id} and
+ * /alignment-warnings.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "catalogue/lessons_db.h"
+#include "http/handlers.h"
+#include "catalogue/lesson_query.h"
+#include "core/problem.h"
+#include "http/reply.h"
+
+#define WARN_LIMIT_DEFAULT	100
+#define WARN_LIMIT_MAX		500
+
+/*
+ * Resolve q->goal to one goal id (written into id).  Returns ST_OK, or
+ * replies 404 (no such goal) or 400 (ambiguous, with the candidates).
+ */
+static int
+resolve_goal(struct api_ctx *ctx, const struct lesson_query *q, char *id,
+    size_t idlen)
+{
+	enum db_result	 rc;
+	json_t		*cands, *p;
+	char		*json;
+	int		 status;
+
+	status = ST_INTERNAL;
+	cands = NULL;
+	if ((rc = db_goal_resolve(q->goal, q->framework, &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (status);
+	}
+	if (json == NULL) {
+		p = problem_new(ST_NOT_FOUND, "Er is geen leerdoel met deze "
+		    "id of code (in dit kader).");
+		if (p != NULL)
+			problem_add_error(p, "goal", "onbekend leerdoel");
+		reply_problem_doc(ctx->req, ST_NOT_FOUND, p);
+		return (ST_NOT_FOUND);
+	}
+	if ((cands = json_loads(json, 0, NULL)) == NULL ||
+	    json_array_size(cands) == 0) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	if (json_array_size(cands) > 1) {
+		p = problem_new(ST_BAD_REQUEST, "Deze code komt in meer dan "
+		    "een kader voor; kies er een met framework=.");
+		if (p != NULL) {
+			problem_add_error(p, "goal", "dubbelzinnige code");
+			json_object_set(p, "candidates", cands);
+		}
+		reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
+		status = ST_BAD_REQUEST;
+		goto out;
+	}
+	(void)snprintf(id, idlen, "%s", json_string_value(json_object_get(
+	    json_array_get(cands, 0), "id")));
+	status = ST_OK;
+out:
+	json_decref(cands);
+	free(json);
+	return (status);
+}
+
+/* Reply 400 naming the vocabulary parameters with unknown codes. */
+static int
+check_vocabulary(struct api_ctx *ctx, const struct lesson_query *q)
+{
+	struct param_errors	 e = { 0 };
+	enum db_result		 rc;
+	json_t			*bad, *v;
+	char			*json;
+	size_t			 i;
+	int			 status;
+
+	if (q->level == NULL && q->stage == NULL && q->evidence == NULL &&
+	    q->programme == NULL)
+		return (ST_OK);
+	if ((rc = db_lesson_vocab_check(q, &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	status = ST_OK;
+	bad = json != NULL ? json_loads(json, 0, NULL) : NULL;
+	json_array_foreach(bad, i, v)
+		param_error(&e, json_string_value(v), "onbekende code");
+	if (e.n > 0) {
+		/* The field names point into bad: reply before freeing it. */
+		api_reply_param_errors(ctx, &e);
+		status = ST_BAD_REQUEST;
+	}
+	json_decref(bad);
+	free(json);
+	return (status);
+}
+
+int
+api_lessons_find(struct api_ctx *ctx)
+{
+	struct lesson_query	 q;
+	struct param_errors	 e;
+	enum db_result		 rc;
+	char			 goal_id[64], *json;
+	int			 status;
+
+	if (lesson_query_parse(&q, api_query, ctx, &e) > 0) {
+		api_reply_param_errors(ctx, &e);
+		return (ST_BAD_REQUEST);
+	}
+	if (q.goal != NULL &&
+	    (status = resolve_goal(ctx, &q, goal_id, sizeof(goal_id))) != ST_OK)
+		return (status);
+	if ((status = check_vocabulary(ctx, &q)) != ST_OK)
+		return (status);
+	if ((rc = db_lessons_find(&q, q.goal != NULL ? goal_id : NULL,
+	    &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	api_reply_document(ctx, json, "Geen lessen.");
+	return (ST_OK);
+}
+
+int
+api_lesson_get(struct api_ctx *ctx)
+{
+	const char	*id;
+	enum db_result	 rc;
+	json_t		*doc;
+	char		*json, etag[32];
+
+	id = router_param(&ctx->match, "id");
+	if (!param_is_uuid(id)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, "Deze les bestaat niet "
+		    "(een id is een UUID).");
+		return (ST_NOT_FOUND);
+	}
+	if ((rc = db_lesson_get(id, &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	/* The version is the lesson's ETag, for If-Match on writes. */
+	if (json != NULL && (doc = json_loads(json, 0, NULL)) != NULL) {
+		(void)snprintf(etag, sizeof(etag), "\"%lld\"",
+		    (long long)json_integer_value(json_object_get(doc,
+		    "version")));
+		http_response_header(ctx->req, "etag", etag);
+		json_decref(doc);
+	}
+	api_reply_document(ctx, json, "Deze les bestaat niet.");
+	return (ST_OK);
+}
+
+int
+api_alignment_warnings(struct api_ctx *ctx)
+{
+	struct param_errors	 e = { 0 };
+	enum db_result		 rc;
+	char			*json;
+	long			 limit, offset;
+
+	param_paging(api_query(ctx, "limit"), api_query(ctx, "offset"),
+	    WARN_LIMIT_DEFAULT, WARN_LIMIT_MAX, &limit, &offset, &e);
+	if (e.n > 0) {
+		api_reply_param_errors(ctx, &e);
+		return (ST_BAD_REQUEST);
+	}
+	if ((rc = db_alignment_warnings(limit, offset, &json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	api_reply_document(ctx, json, "Geen meldingen.");
+	return (ST_OK);
+}

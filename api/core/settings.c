@@ -1,0 +1,190 @@
+/*
+ * settings: configuration from environment variables, with defaults.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/settings.h"
+
+static struct settings	current;
+
+static const char *
+env_getenv(const char *name)
+{
+	return (getenv(name));
+}
+
+static int
+copy_str(char *dst, size_t len, const char *src)
+{
+	if (strlen(src) >= len)
+		return (-1);
+	memcpy(dst, src, strlen(src) + 1);
+	return (0);
+}
+
+static int
+parse_uint(const char *v, unsigned long min, unsigned long max,
+    unsigned long *out)
+{
+	char		*end;
+	unsigned long	 n;
+
+	if (*v < '0' || *v > '9')
+		return (-1);
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return (-1);
+	*out = n;
+	return (0);
+}
+
+static int
+parse_listen(struct settings *s, const char *v)
+{
+	const char	*colon;
+	unsigned long	 port;
+	size_t		 hlen;
+	struct in_addr	 a4;
+
+	if ((colon = strrchr(v, ':')) == NULL)
+		return (-1);
+	hlen = (size_t)(colon - v);
+	if (hlen == 0 || hlen >= sizeof(s->listen_host))
+		return (-1);
+	memcpy(s->listen_host, v, hlen);
+	s->listen_host[hlen] = '\0';
+	/* A numeric IPv4 address: names need a resolver inside the sandbox. */
+	if (inet_pton(AF_INET, s->listen_host, &a4) != 1)
+		return (-1);
+	if (parse_uint(colon + 1, 1, 65535, &port) == -1)
+		return (-1);
+	s->listen_port = (unsigned)port;
+	return (0);
+}
+
+static int
+fail(char *err, size_t errlen, const char *var, const char *why)
+{
+	(void)snprintf(err, errlen, "%s: %s", var, why);
+	return (-1);
+}
+
+int
+settings_load(struct settings *s, settings_getenv_fn get, char *err,
+    size_t errlen)
+{
+	const char	*v;
+	unsigned long	 n;
+
+	if (get == NULL)
+		get = env_getenv;
+	memset(s, 0, sizeof(*s));
+
+	v = get("DATABASE_URL");
+	if (v == NULL || *v == '\0')
+		v = SETTINGS_DEFAULT_DATABASE_URL;
+	if (copy_str(s->database_url, sizeof(s->database_url), v) == -1)
+		return (fail(err, errlen, "DATABASE_URL", "too long"));
+
+	v = get("LEERLIJN_LISTEN");
+	if (v == NULL || *v == '\0')
+		v = SETTINGS_DEFAULT_LISTEN;
+	if (parse_listen(s, v) == -1)
+		return (fail(err, errlen, "LEERLIJN_LISTEN",
+		    "expected IPv4-ADDRESS:PORT, e.g. 127.0.0.1:8888"));
+
+	s->workers = SETTINGS_DEFAULT_WORKERS;
+	if ((v = get("LEERLIJN_WORKERS")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1, 64, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_WORKERS",
+			    "expected a number from 1 to 64"));
+		s->workers = (unsigned)n;
+	}
+
+	s->log_level = LOG_LVL_INFO;
+	if ((v = get("LEERLIJN_LOG_LEVEL")) != NULL && *v != '\0') {
+		if (strcmp(v, "error") == 0)
+			s->log_level = LOG_LVL_ERROR;
+		else if (strcmp(v, "warning") == 0)
+			s->log_level = LOG_LVL_WARNING;
+		else if (strcmp(v, "info") == 0)
+			s->log_level = LOG_LVL_INFO;
+		else if (strcmp(v, "debug") == 0)
+			s->log_level = LOG_LVL_DEBUG;
+		else
+			return (fail(err, errlen, "LEERLIJN_LOG_LEVEL",
+			    "expected error, warning, info or debug"));
+	}
+
+	s->mode = MODE_DEVELOPMENT;
+	if ((v = get("LEERLIJN_MODE")) != NULL && *v != '\0') {
+		if (strcmp(v, "development") == 0)
+			s->mode = MODE_DEVELOPMENT;
+		else if (strcmp(v, "production") == 0)
+			s->mode = MODE_PRODUCTION;
+		else
+			return (fail(err, errlen, "LEERLIJN_MODE",
+			    "expected development or production"));
+	}
+
+	s->body_max = SETTINGS_DEFAULT_BODY_MAX;
+	if ((v = get("LEERLIJN_BODY_MAX")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1024, 64UL * 1024 * 1024, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_BODY_MAX",
+			    "expected bytes from 1024 to 67108864"));
+		s->body_max = n;
+	}
+
+	v = get("LEERLIJN_WEB_ROOT");
+	if (v == NULL || *v == '\0')
+		v = SETTINGS_DEFAULT_WEB_ROOT;
+	if (copy_str(s->web_root, sizeof(s->web_root), v) == -1)
+		return (fail(err, errlen, "LEERLIJN_WEB_ROOT", "too long"));
+
+	v = get("LEERLIJN_BASE_URL");
+	if (v != NULL && *v != '\0') {
+		if (strncmp(v, "http://", 7) != 0 &&
+		    strncmp(v, "https://", 8) != 0)
+			return (fail(err, errlen, "LEERLIJN_BASE_URL",
+			    "expected an http:// or https:// URL"));
+		if (copy_str(s->base_url, sizeof(s->base_url), v) == -1)
+			return (fail(err, errlen, "LEERLIJN_BASE_URL",
+			    "too long"));
+		n = strlen(s->base_url);
+		while (n > 0 && s->base_url[n - 1] == '/')
+			s->base_url[--n] = '\0';
+	} else {
+		(void)snprintf(s->base_url, sizeof(s->base_url),
+		    "http://%s:%u", s->listen_host, s->listen_port);
+	}
+
+	current = *s;
+	return (0);
+}
+
+const struct settings *
+settings_current(void)
+{
+	return (&current);
+}
+
+const char *
+settings_log_level_name(enum log_level l)
+{
+	static const char	*names[] = { "error", "warning", "info", "debug" };
+
+	if ((int)l < 0 || l > LOG_LVL_DEBUG)
+		return ("info");
+	return (names[l]);
+}
+
+const char *
+settings_mode_name(enum run_mode m)
+{
+	return (m == MODE_PRODUCTION ? "production" : "development");
+}

@@ -1,0 +1,58 @@
+/*
+ * db_coverage: the coverage reports.  The SQL lives in
+ * schema/0061_coverage_api.sql as functions; these are the calls, with
+ * parameters only.
+ */
+#include "coverage/coverage_db.h"
+
+#define Q(name, sql, n)	static struct db_stmt name = DB_STMT(#name, sql, n, 1)
+
+/* A comma separated list as text[]: NULL when empty. */
+#define LIST(n)		"nullif(string_to_array($" #n ", ','), '{}')"
+
+Q(st_coverage_param_problem, "SELECT coverage_param_problem(" LIST(1) ", "
+    LIST(2) ")", 2);
+Q(st_coverage_school, "SELECT coverage_school_doc($1::uuid, " LIST(2) ", "
+    LIST(3) ", $4, $5::integer)", 5);
+Q(st_coverage_plan, "SELECT coverage_plan_doc($1::uuid, " LIST(2) ", $3,"
+    " $4::integer)", 4);
+Q(st_coverage_aggregate, "SELECT coverage_aggregate_doc($1::uuid, " LIST(2)
+    ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''))", 6);
+
+enum db_result
+db_coverage_param_problem(const char *years, const char *frameworks,
+    char **problem)
+{
+	const char	*p[2] = { years, frameworks };
+
+	return (db_text(&st_coverage_param_problem, p, problem));
+}
+
+enum db_result
+db_coverage_school(const char *school, const char *years,
+    const char *frameworks, const char *via, const char *overlap,
+    char **json)
+{
+	const char	*p[5] = { school, years, frameworks, via, overlap };
+
+	return (db_text(&st_coverage_school, p, json));
+}
+
+enum db_result
+db_coverage_plan(const char *plan, const char *frameworks, const char *via,
+    const char *overlap, char **json)
+{
+	const char	*p[4] = { plan, frameworks, via, overlap };
+
+	return (db_text(&st_coverage_plan, p, json));
+}
+
+enum db_result
+db_coverage_aggregate(const char *user, const char *years,
+    const char *frameworks, const char *via, const char *type,
+    const char *region, char **json)
+{
+	const char	*p[6] = { user, years, frameworks, via, type, region };
+
+	return (db_text(&st_coverage_aggregate, p, json));
+}

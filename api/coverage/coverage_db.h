@@ -1,0 +1,27 @@
+/*
+ * db_coverage: the coverage reports (schema/0061_coverage_api.sql).
+ *
+ * Every function returns the report document (JSON) in *json, a new
+ * string the caller frees with free(); NULL when there is no such school
+ * or plan.  Lists are comma separated text ("2026-2027,2027-2028"; "" for
+ * none), checked by coverage_params_parse() before.
+ */
+#ifndef LEERLIJN_DB_COVERAGE_H
+#define LEERLIJN_DB_COVERAGE_H
+
+#include "db/db.h"
+
+/* "field: message" when a year or framework does not exist, else NULL. */
+enum db_result	db_coverage_param_problem(const char *years,
+		    const char *frameworks, char **problem);
+enum db_result	db_coverage_school(const char *school, const char *years,
+		    const char *frameworks, const char *via,
+		    const char *overlap, char **json);
+enum db_result	db_coverage_plan(const char *plan, const char *frameworks,
+		    const char *via, const char *overlap, char **json);
+/* Over the schools user may read; type and region "" for any. */
+enum db_result	db_coverage_aggregate(const char *user, const char *years,
+		    const char *frameworks, const char *via, const char *type,
+		    const char *region, char **json);
+
+#endif

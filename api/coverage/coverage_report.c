@@ -1,0 +1,633 @@
+/*
+ * coverage_report: parameters, CSV and HTML of the coverage reports.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coverage/coverage_report.h"
+#include "core/csv.h"
+#include "planning/school_calendar.h"
+
+static const char *const	vias[] = { "none", "exact", "all", NULL };
+static const char *const	formats[] = { "json", "csv", "html", NULL };
+static const char *const	types[] = { "PO", "SO", "VO", "VSO", "MBO",
+				    NULL };
+static const char *const	regions[] = { "noord", "midden", "zuid",
+				    NULL };
+
+/*
+ * Check a comma separated list and copy it into out (size len); each
+ * element must pass ok().  0, or -1 after an error in e.
+ */
+static int
+parse_list(const char *v, const char *field, int (*ok)(const char *),
+    const char *message, char *out, size_t len, struct param_errors *e)
+{
+	char	 buf[COVERAGE_LIST_MAX * 65], *s, *tok, *save;
+	size_t	 n;
+
+	out[0] = '\0';
+	if (v == NULL)
+		return (0);
+	if (strlen(v) >= sizeof(buf) || strlen(v) >= len) {
+		param_error(e, field, "te veel waarden");
+		return (-1);
+	}
+	(void)snprintf(buf, sizeof(buf), "%s", v);
+	n = 0;
+	save = NULL;
+	for (s = buf; (tok = strtok_r(s, ",", &save)) != NULL; s = NULL) {
+		if (!ok(tok) || ++n > COVERAGE_LIST_MAX) {
+			param_error(e, field, n > COVERAGE_LIST_MAX ?
+			    "te veel waarden" : message);
+			return (-1);
+		}
+	}
+	/* No empty elements: ",a", "a,,b", "a," and "" are errors. */
+	if (n == 0 || v[0] == ',' || v[strlen(v) - 1] == ',' ||
+	    strstr(v, ",,") != NULL) {
+		param_error(e, field, message);
+		return (-1);
+	}
+	(void)snprintf(out, len, "%s", v);
+	return (0);
+}
+
+static int
+year_ok(const char *s)
+{
+	return (school_year_parse(s) != -1);
+}
+
+static int
+framework_ok(const char *s)
+{
+	const char	*p;
+
+	if (strlen(s) == 0 || strlen(s) > 64)
+		return (0);
+	for (p = s; *p != '\0'; p++) {
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+		    *p == '-'))
+			return (0);
+	}
+	return (1);
+}
+
+/* An optional word of words into out ("" when absent). */
+static void
+parse_word(const char *v, const char *field, const char *const *words,
+    const char *message, char *out, size_t len, const char *def,
+    struct param_errors *e)
+{
+	(void)snprintf(out, len, "%s", def);
+	if (v == NULL)
+		return;
+	if (!param_is_one_of(v, words)) {
+		param_error(e, field, message);
+		return;
+	}
+	(void)snprintf(out, len, "%s", v);
+}
+
+int
+coverage_params_parse(coverage_lookup get, const void *arg, int aggregate,
+    struct coverage_params *p, struct param_errors *e)
+{
+	const char	*v;
+	size_t		 before;
+	long		 n;
+
+	before = e->n;
+	memset(p, 0, sizeof(*p));
+	(void)parse_list(get(arg, "years"), "years", year_ok,
+	    "schrijf schooljaren met komma's, zoals 2026-2027,2027-2028",
+	    p->years, sizeof(p->years), e);
+	(void)parse_list(get(arg, "framework"), "framework", framework_ok,
+	    "schrijf kadercodes met komma's, zoals CNU-DG-2019",
+	    p->frameworks, sizeof(p->frameworks), e);
+	parse_word(get(arg, "via"), "via", vias, "kies none, exact of all",
+	    p->via, sizeof(p->via), "none", e);
+	(void)snprintf(p->overlap, sizeof(p->overlap), "%d",
+	    COVERAGE_OVERLAP_DEF);
+	if ((v = get(arg, "overlap")) != NULL) {
+		if (!param_int(v, COVERAGE_OVERLAP_MIN, COVERAGE_OVERLAP_MAX,
+		    &n))
+			param_error(e, "overlap", "een geheel getal van 2 tot "
+			    "en met 100");
+		else
+			(void)snprintf(p->overlap, sizeof(p->overlap), "%ld",
+			    n);
+	}
+	p->format = COVERAGE_JSON;
+	if ((v = get(arg, "format")) != NULL) {
+		if (!param_is_one_of(v, formats))
+			param_error(e, "format", "kies json, csv of html");
+		else
+			p->format = strcmp(v, "csv") == 0 ? COVERAGE_CSV :
+			    strcmp(v, "html") == 0 ? COVERAGE_HTML :
+			    COVERAGE_JSON;
+	}
+	if (aggregate) {
+		parse_word(get(arg, "type"), "type", types,
+		    "kies PO, SO, VO, VSO of MBO", p->type, sizeof(p->type),
+		    "", e);
+		parse_word(get(arg, "region"), "region", regions,
+		    "kies noord, midden of zuid", p->region,
+		    sizeof(p->region), "", e);
+		p->school = get(arg, "school");
+		if (p->school != NULL && !param_is_uuid(p->school))
+			param_error(e, "school", "het id (UUID) van een school");
+	}
+	return (e->n > before ? -1 : 0);
+}
+
+/* JSON helpers ------------------------------------------------------------ */
+
+static const char *
+str(const json_t *o, const char *key)
+{
+	const char	*s;
+
+	s = json_string_value(json_object_get(o, key));
+	return (s != NULL ? s : "");
+}
+
+static long
+num(const json_t *o, const char *key)
+{
+	return ((long)json_integer_value(json_object_get(o, key)));
+}
+
+static double
+real(const json_t *o, const char *key)
+{
+	return (json_number_value(json_object_get(o, key)));
+}
+
+static int
+is_aggregate(const json_t *doc)
+{
+	return (strcmp(str(json_object_get(doc, "scope"), "kind"),
+	    "schools") == 0);
+}
+
+/* CSV ---------------------------------------------------------------------- */
+
+static const char *const	matrix_header[] = { "framework", "goal",
+	"goal_title", "depth", "leaf", "level", "items", "items_given",
+	"lessons", "lessons_given", "via_items", "rollup_goals_total",
+	"rollup_goals_covered", "rollup_goals_given" };
+static const char *const	aggregate_header[] = { "framework", "goal",
+	"goal_title", "depth", "leaf", "level", "schools", "schools_given",
+	"share", "schools_in_scope" };
+
+static int
+csv_share(struct csv *c, double v)
+{
+	char	buf[32];
+
+	(void)snprintf(buf, sizeof(buf), "%.4f", v);
+	return (csv_field(c, buf));
+}
+
+/* The fields of one goal and level, after the common ones. */
+static int
+csv_cell(struct csv *c, const json_t *doc, const json_t *g,
+    const char *level)
+{
+	const json_t	*cell, *roll, *rl;
+	int		 rc;
+
+	cell = json_object_get(json_object_get(g, "cells"), level);
+	if (is_aggregate(doc))
+		return (csv_field_long(c, num(cell, "schools")) ||
+		    csv_field_long(c, num(cell, "schools_given")) ||
+		    csv_share(c, real(cell, "share")) ||
+		    csv_field_long(c, num(json_object_get(doc, "scope"),
+		    "schools")));
+	rc = csv_field_long(c, num(cell, "items")) ||
+	    csv_field_long(c, num(cell, "items_given")) ||
+	    csv_field_long(c, num(cell, "lessons")) ||
+	    csv_field_long(c, num(cell, "lessons_given")) ||
+	    csv_field_long(c, num(cell, "via_items"));
+	roll = json_object_get(g, "rollup");
+	if (!json_is_object(roll))
+		return (rc || csv_field(c, NULL) || csv_field(c, NULL) ||
+		    csv_field(c, NULL));
+	rl = json_object_get(json_object_get(roll, "levels"), level);
+	return (rc || csv_field_long(c, num(roll, "goals_total")) ||
+	    csv_field_long(c, num(rl, "goals_covered")) ||
+	    csv_field_long(c, num(rl, "goals_given")));
+}
+
+int
+coverage_csv(const json_t *doc, struct strbuf *out)
+{
+	struct csv	 c;
+	const json_t	*fw, *g, *lv;
+	size_t		 i, j, k;
+	int		 agg, rc;
+
+	if (!json_is_object(doc) || !json_is_array(json_object_get(doc,
+	    "frameworks")))
+		return (-1);
+	agg = is_aggregate(doc);
+	if (csv_begin(&c, out, CSV_BOM | CSV_FORMULA_GUARD) == -1)
+		return (-1);
+	if (csv_record(&c, agg ? aggregate_header : matrix_header,
+	    agg ? sizeof(aggregate_header) / sizeof(aggregate_header[0]) :
+	    sizeof(matrix_header) / sizeof(matrix_header[0])) == -1)
+		return (-1);
+	json_array_foreach(json_object_get(doc, "frameworks"), i, fw) {
+		json_array_foreach(json_object_get(fw, "goals"), j, g) {
+			json_array_foreach(json_object_get(doc, "levels"), k,
+			    lv) {
+				rc = csv_field(&c, str(fw, "code")) ||
+				    csv_field(&c, str(g, "code")) ||
+				    csv_field(&c, str(g, "title")) ||
+				    csv_field_long(&c, num(g, "depth")) ||
+				    csv_field(&c, json_is_true(json_object_get(g,
+				    "leaf")) ? "true" : "false") ||
+				    csv_field(&c, str(lv, "code")) ||
+				    csv_cell(&c, doc, g, str(lv, "code")) ||
+				    csv_end_record(&c);
+				if (rc != 0)
+					return (-1);
+			}
+		}
+	}
+	return (0);
+}
+
+/* HTML --------------------------------------------------------------------- */
+
+int
+coverage_html_escape(struct strbuf *out, const char *s)
+{
+	const char	*p, *rep;
+	size_t		 run;
+
+	if (s == NULL)
+		return (0);
+	for (p = s; *p != '\0'; p++) {
+		switch (*p) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		run = (size_t)(p - s);
+		if (strbuf_append(out, s, run) == -1 ||
+		    strbuf_append(out, rep, strlen(rep)) == -1)
+			return (-1);
+		s = p + 1;
+	}
+	return (strbuf_append(out, s, strlen(s)));
+}
+
+/* Literal markup. */
+static int
+lit(struct strbuf *b, const char *s)
+{
+	return (strbuf_append(b, s, strlen(s)));
+}
+
+/* Escaped text. */
+static int
+txt(struct strbuf *b, const char *s)
+{
+	return (coverage_html_escape(b, s));
+}
+
+static int
+percent(struct strbuf *b, double v)
+{
+	return (strbuf_appendf(b, "%.0f%%", v * 100.0));
+}
+
+/* A comma separated list of the strings of array a. */
+static int
+txt_list(struct strbuf *b, const json_t *a)
+{
+	const json_t	*v;
+	size_t		 i;
+	int		 rc = 0;
+
+	json_array_foreach(a, i, v) {
+		if (i > 0)
+			rc |= lit(b, ", ");
+		rc |= txt(b, json_string_value(v));
+	}
+	return (rc);
+}
+
+static int
+html_scope(struct strbuf *b, const json_t *doc)
+{
+	const json_t	*scope, *school, *p;
+	size_t		 i;
+	int		 rc = 0;
+	const char	*via;
+
+	scope = json_object_get(doc, "scope");
+	school = json_object_get(scope, "school");
+	rc |= lit(b, "<dl class=\"scope\">\n");
+	if (json_is_object(school)) {
+		rc |= lit(b, "<dt>School</dt><dd>") || txt(b, str(school, "name")) ||
+		    lit(b, " (BRIN ") || txt(b, str(school, "brin")) ||
+		    txt(b, str(school, "vestiging")) || lit(b, ", ") ||
+		    txt(b, str(school, "type")) || lit(b, ", regio ") ||
+		    txt(b, str(school, "region")) || lit(b, ")</dd>\n");
+	} else {
+		rc |= lit(b, "<dt>Scholen</dt><dd>") || strbuf_appendf(b, "%ld",
+		    num(scope, "schools")) || lit(b, " scholen");
+		if (*str(scope, "type") != '\0')
+			rc |= lit(b, ", type ") || txt(b, str(scope, "type"));
+		if (*str(scope, "region") != '\0')
+			rc |= lit(b, ", regio ") || txt(b, str(scope, "region"));
+		rc |= lit(b, "</dd>\n");
+	}
+	rc |= lit(b, "<dt>Schooljaren</dt><dd>") ||
+	    txt_list(b, json_object_get(scope, "school_years")) ||
+	    lit(b, "</dd>\n");
+	if (json_array_size(json_object_get(scope, "plans")) > 0) {
+		rc |= lit(b, "<dt>Jaarplannen</dt><dd>");
+		json_array_foreach(json_object_get(scope, "plans"), i, p) {
+			rc |= lit(b, i > 0 ? "; " : "") || txt(b, str(p, "title")) ||
+			    lit(b, " (") || txt(b, str(p, "school_year")) ||
+			    lit(b, ", ") || txt(b, str(p, "status")) || lit(b, ")");
+		}
+		rc |= lit(b, "</dd>\n");
+	}
+	via = str(doc, "via");
+	rc |= lit(b, "<dt>Kruistabellen</dt><dd>") || txt(b,
+	    strcmp(via, "exact") == 0 ? "ook doelen die via exactMatchOf "
+	    "gelijk zijn aan een gekoppeld doel" : strcmp(via, "all") == 0 ?
+	    "ook doelen via exactMatchOf en isRelatedTo" : "nee: alleen de "
+	    "eigen koppelingen van de lessen") || lit(b, "</dd>\n");
+	rc |= lit(b, "<dt>Datum</dt><dd><time datetime=\"") ||
+	    txt(b, str(doc, "generated_at")) || lit(b, "\">") ||
+	    txt(b, str(doc, "generated_on")) || lit(b, "</time></dd>\n</dl>\n");
+	return (rc);
+}
+
+static int
+html_legend(struct strbuf *b, int agg)
+{
+	if (agg)
+		return (lit(b, "<section class=\"legend\"><h2>Legenda</h2>\n"
+		    "<p>Per doel en leerjaar: het aantal scholen met een geplande "
+		    "les voor dat doel in dat leerjaar en tussen haakjes hun "
+		    "aandeel van alle scholen in de selectie; daaronder hoeveel "
+		    "scholen de les al gaven.</p>\n<ul>\n"
+		    "<li><span class=\"swatch given\"></span> ten minste één "
+		    "school gaf een les</li>\n"
+		    "<li><span class=\"swatch planned\"></span> alleen gepland"
+		    "</li>\n<li><span class=\"swatch none\"></span> geen school"
+		    "</li>\n</ul>\n</section>\n"));
+	return (lit(b, "<section class=\"legend\"><h2>Legenda</h2>\n"
+	    "<p>Per doel en leerjaar: <strong>gepland/gegeven</strong> "
+	    "onderdelen van de jaarplannen (lessen die niet vervallen zijn; "
+	    "gegeven = status gegeven) en het aantal verschillende lessen. "
+	    "Bij een domein of ander doel met subdoelen: hoeveel van de "
+	    "subdoelen in dat leerjaar gedekt zijn.</p>\n<ul>\n"
+	    "<li><span class=\"swatch given\"></span> gegeven</li>\n"
+	    "<li><span class=\"swatch planned\"></span> gepland, nog niet "
+	    "gegeven</li>\n"
+	    "<li><span class=\"swatch via\"></span> alleen via een "
+	    "kruistabel (zie Herkomst)</li>\n"
+	    "<li><span class=\"swatch none\"></span> niet gedekt</li>\n"
+	    "</ul>\n</section>\n"));
+}
+
+static int
+html_cell(struct strbuf *b, const json_t *doc, const json_t *g,
+    const char *level)
+{
+	const json_t	*cell, *roll, *rl;
+	const char	*cls;
+	int		 rc = 0;
+
+	cell = json_object_get(json_object_get(g, "cells"), level);
+	if (is_aggregate(doc)) {
+		if (cell == NULL)
+			return (lit(b, "<td class=\"none\">–</td>"));
+		rc |= strbuf_appendf(b, "<td class=\"%s\">%ld (",
+		    num(cell, "schools_given") > 0 ? "given" : "planned",
+		    num(cell, "schools")) || percent(b, real(cell, "share")) ||
+		    strbuf_appendf(b, ")<br><small>%ld gaven</small></td>",
+		    num(cell, "schools_given"));
+		return (rc);
+	}
+	roll = json_object_get(g, "rollup");
+	if (json_is_object(roll) && cell == NULL) {
+		rl = json_object_get(json_object_get(roll, "levels"), level);
+		if (rl == NULL)
+			return (strbuf_appendf(b, "<td class=\"none rollup\">0/%ld"
+			    "</td>", num(roll, "goals_total")));
+		return (strbuf_appendf(b, "<td class=\"%s rollup\">%ld/%ld "
+		    "<small>doelen</small></td>", num(rl, "goals_given") > 0 ?
+		    "given" : "planned", num(rl, "goals_covered"),
+		    num(roll, "goals_total")));
+	}
+	if (cell == NULL)
+		return (lit(b, "<td class=\"none\">–</td>"));
+	cls = num(cell, "via_items") == num(cell, "items") ? "via" :
+	    num(cell, "items_given") > 0 ? "given" : "planned";
+	return (strbuf_appendf(b, "<td class=\"%s\">%ld/%ld<br><small>%ld "
+	    "%s</small></td>", cls, num(cell, "items"),
+	    num(cell, "items_given"), num(cell, "lessons"),
+	    num(cell, "lessons") == 1 ? "les" : "lessen"));
+}
+
+static int
+html_matrix(struct strbuf *b, const json_t *doc, const json_t *fw)
+{
+	const json_t	*g, *lv, *levels;
+	size_t		 i, j;
+	long		 depth;
+	int		 rc = 0;
+
+	levels = json_object_get(doc, "levels");
+	rc |= lit(b, "<table class=\"matrix\">\n<caption>") ||
+	    txt(b, str(fw, "code")) || lit(b, ": doelen × leerjaren</caption>\n"
+	    "<thead><tr><th scope=\"col\">Doel</th>");
+	json_array_foreach(levels, j, lv) {
+		rc |= lit(b, "<th scope=\"col\" title=\"") ||
+		    txt(b, str(lv, "title")) || lit(b, "\">") ||
+		    txt(b, str(lv, "code")) || lit(b, "</th>");
+	}
+	rc |= lit(b, "</tr></thead>\n<tbody>\n");
+	json_array_foreach(json_object_get(fw, "goals"), i, g) {
+		depth = num(g, "depth");
+		if (depth > 6)
+			depth = 6;
+		rc |= strbuf_appendf(b, "<tr class=\"depth-%ld%s\"><th scope="
+		    "\"row\"><span class=\"code\">", depth,
+		    json_is_true(json_object_get(g, "leaf")) ? "" : " group") ||
+		    txt(b, str(g, "code")) || lit(b, "</span> ") ||
+		    txt(b, str(g, "title")) || lit(b, "</th>");
+		json_array_foreach(levels, j, lv)
+			rc |= html_cell(b, doc, g, str(lv, "code"));
+		rc |= lit(b, "</tr>\n");
+	}
+	return (rc || lit(b, "</tbody>\n</table>\n"));
+}
+
+static int
+html_gaps(struct strbuf *b, const json_t *fw)
+{
+	const json_t	*s, *g, *lb, *o;
+	size_t		 i, j;
+	int		 rc = 0;
+
+	rc |= lit(b, "<h3>Hiaten per fase</h3>\n");
+	if (json_array_size(json_object_get(fw, "stage_gaps")) == 0)
+		rc |= lit(b, "<p>Geen: elk doel is gedekt in elke fase waarvoor "
+		    "het bedoeld is.</p>\n");
+	else
+		rc |= lit(b, "<ul class=\"gaps\">\n");
+	json_array_foreach(json_object_get(fw, "stage_gaps"), i, s) {
+		rc |= lit(b, "<li><strong>") || txt(b, str(s, "stage_title")) ||
+		    lit(b, "</strong>: ");
+		json_array_foreach(json_object_get(s, "goals"), j, g) {
+			rc |= lit(b, j > 0 ? ", " : "") ||
+			    lit(b, "<span class=\"code\">") ||
+			    txt(b, str(g, "code")) || lit(b, "</span> ") ||
+			    txt(b, str(g, "title"));
+		}
+		rc |= lit(b, "</li>\n");
+	}
+	if (json_array_size(json_object_get(fw, "stage_gaps")) > 0)
+		rc |= lit(b, "</ul>\n");
+
+	rc |= lit(b, "<h3>Doorlopende leerlijn: fasen zonder dekking van een "
+	    "domein</h3>\n");
+	if (json_array_size(json_object_get(fw, "line_breaks")) == 0)
+		rc |= lit(b, "<p>Geen.</p>\n");
+	else
+		rc |= lit(b, "<ul class=\"breaks\">\n");
+	json_array_foreach(json_object_get(fw, "line_breaks"), i, lb) {
+		rc |= lit(b, "<li><span class=\"code\">") ||
+		    txt(b, str(lb, "domain")) || lit(b, "</span> ") ||
+		    txt(b, str(lb, "domain_title")) || lit(b, ": ") ||
+		    txt(b, str(lb, "stage_title")) ||
+		    lit(b, json_is_true(json_object_get(lb, "break")) ?
+		    " — <strong>onderbreking</strong> (wel dekking ervoor en "
+		    "erna)</li>\n" : "</li>\n");
+	}
+	if (json_array_size(json_object_get(fw, "line_breaks")) > 0)
+		rc |= lit(b, "</ul>\n");
+
+	rc |= lit(b, "<h3>Overlap</h3>\n");
+	if (json_array_size(json_object_get(fw, "overlaps")) == 0)
+		rc |= lit(b, "<p>Geen.</p>\n");
+	else
+		rc |= lit(b, "<ul class=\"overlaps\">\n");
+	json_array_foreach(json_object_get(fw, "overlaps"), i, o) {
+		rc |= lit(b, "<li><span class=\"code\">") ||
+		    txt(b, str(o, "goal")) || lit(b, "</span> in ") ||
+		    txt(b, str(o, "level")) || lit(b, ", ") ||
+		    txt(b, str(o, "school_year")) ||
+		    strbuf_appendf(b, ": %ld verschillende lessen (%ld "
+		    "onderdelen)</li>\n", num(o, "lessons"), num(o, "items"));
+	}
+	if (json_array_size(json_object_get(fw, "overlaps")) > 0)
+		rc |= lit(b, "</ul>\n");
+	return (rc);
+}
+
+static int
+html_paths(struct strbuf *b, const json_t *fw)
+{
+	const json_t	*g, *p;
+	size_t		 i, j;
+	int		 rc = 0, any = 0;
+
+	json_array_foreach(json_object_get(fw, "goals"), i, g) {
+		json_array_foreach(json_object_get(g, "paths"), j, p) {
+			if (!any)
+				rc |= lit(b, "<h3>Herkomst via kruistabellen</h3>\n"
+				    "<ul class=\"paths\">\n");
+			any = 1;
+			rc |= lit(b, "<li><span class=\"code\">") ||
+			    txt(b, str(g, "code")) || lit(b, "</span> ← les ") ||
+			    txt(b, str(p, "lesson")) || lit(b, " (") ||
+			    txt(b, str(p, "lesson_title")) || lit(b, ") is "
+			    "gekoppeld aan ") || txt(b, str(p, "via_framework")) ||
+			    lit(b, " ") || txt(b, str(p, "via_goal")) ||
+			    lit(b, ", dat ") || txt(b, str(p, "relation")) ||
+			    lit(b, " ") || txt(b, str(g, "code")) || lit(b, " is</li>\n");
+		}
+	}
+	if (any)
+		rc |= lit(b, "</ul>\n");
+	return (rc);
+}
+
+int
+coverage_html(const json_t *doc, const char *css_href, struct strbuf *out)
+{
+	const json_t	*fw, *scope;
+	size_t		 i;
+	int		 agg, rc = 0;
+
+	if (!json_is_object(doc) || !json_is_array(json_object_get(doc,
+	    "frameworks")))
+		return (-1);
+	agg = is_aggregate(doc);
+	scope = json_object_get(doc, "scope");
+	rc |= lit(out, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>Dekkingsrapport: ") ||
+	    txt(out, agg ? "scholen" : str(json_object_get(scope, "school"),
+	    "name")) || lit(out, "</title>\n<link rel=\"stylesheet\" href=\"") ||
+	    txt(out, css_href) || lit(out, "\">\n</head>\n<body>\n<header>\n"
+	    "<h1>Dekkingsrapport leerdoelen</h1>\n") || html_scope(out, doc) ||
+	    lit(out, "</header>\n<main>\n") || html_legend(out, agg);
+	if (json_array_size(json_object_get(doc, "frameworks")) == 0)
+		rc |= lit(out, "<p class=\"empty\">Niets gepland in deze "
+		    "selectie.</p>\n");
+	json_array_foreach(json_object_get(doc, "frameworks"), i, fw) {
+		rc |= lit(out, "<section class=\"framework\">\n<h2>") ||
+		    txt(out, str(fw, "code")) || lit(out, " — ") ||
+		    txt(out, str(fw, "title")) || lit(out, "</h2>\n<p class=\""
+		    "share\">");
+		if (agg)
+			rc |= strbuf_appendf(out, "%ld van de %ld doelen zijn bij "
+			    "ten minste één school gepland.", num(fw,
+			    "goals_covered"), num(fw, "goals_total"));
+		else
+			rc |= strbuf_appendf(out, "Gedekt: %ld van de %ld doelen (",
+			    num(fw, "goals_covered"), num(fw, "goals_total")) ||
+			    percent(out, real(fw, "share")) ||
+			    strbuf_appendf(out, "); gegeven: %ld (",
+			    num(fw, "goals_given")) ||
+			    percent(out, real(fw, "share_given")) || lit(out, ").");
+		rc |= lit(out, "</p>\n") || html_matrix(out, doc, fw);
+		if (!agg)
+			rc |= html_gaps(out, fw) || html_paths(out, fw);
+		rc |= lit(out, "</section>\n");
+	}
+	rc |= lit(out, "</main>\n<footer><p>Leerlijn — dekkingsrapport, "
+	    "gemaakt op ") || txt(out, str(doc, "generated_on")) ||
+	    lit(out, ". Alleen lessen die niet vervallen zijn tellen; "
+	    "terugkommomenten tellen niet mee.</p></footer>\n</body>\n"
+	    "</html>\n");
+	return (rc != 0 ? -1 : 0);
+}

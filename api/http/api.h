@@ -1,0 +1,100 @@
+/*
+ * api: what one API request carries from the dispatcher to its handler.
+ */
+#ifndef LEERLIJN_API_H
+#define LEERLIJN_API_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "http/authz.h"
+#include "db/db.h"
+#include "core/params.h"
+#include "core/qs.h"
+#include "core/router.h"
+#include "core/status.h"
+
+struct http_request;
+
+struct api_ctx {
+	struct http_request	*req;
+	unsigned		 method;	/* RM_* */
+	struct route_match	 match;
+	struct qs		 qs;
+	char			*body;		/* NUL terminated; may be NULL */
+	size_t			 body_len;
+	struct principal	 who;		/* who is asking (authz.h) */
+	const struct authz_rule	*rule;		/* the route's rule */
+};
+
+/* Every handler: reads ctx, replies through reply.h, returns the status. */
+#define API_HANDLER(name)	int name(struct api_ctx *)
+
+/*
+ * Parse the request body as a JSON object.  On error, replies with a
+ * problem document (400 malformed or not UTF-8, 415 wrong content type,
+ * 422 not an object) and returns -1.  On success the caller owns *root.
+ */
+int	api_json_body(struct api_ctx *ctx, json_t **root);
+struct field_spec;
+/*
+ * api_json_body(), then json_fields_check() against specs (FIELD_CREATE
+ * or FIELD_PATCH): on any error replies (400/415/422 with the fields) and
+ * returns -1; on success the caller owns *root.
+ */
+int	api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
+	    size_t n, int mode, json_t **root);
+/*
+ * The same for a body that also has the nsecrets required fields named
+ * in secrets (passwords): any text of 1 to 1024 bytes, spaces included,
+ * not in specs.  On success values[i] points into *root.
+ */
+int	api_json_fields_secrets(struct api_ctx *ctx,
+	    const struct field_spec *specs, size_t n, int mode,
+	    const char *const *secrets, size_t nsecrets, const char **values,
+	    json_t **root);
+/* A query parameter's value or NULL (a lookup callback for domain code). */
+const char *api_query(const void *ctx, const char *key);
+/* Reply 400 with the parameter errors of e. */
+void	api_reply_param_errors(struct api_ctx *ctx,
+	    const struct param_errors *e);
+/* Reply 503 (database unavailable) or 500 for a failed database call. */
+void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
+/*
+ * Reply with a JSON document built by PostgreSQL, or 404 with detail
+ * when json is NULL.  Frees json.
+ */
+void	api_reply_document(struct api_ctx *ctx, char *json,
+	    const char *not_found);
+
+/* The {name} path parameter if it is a UUID; else 404 and NULL. */
+const char *api_path_uuid(struct api_ctx *ctx, const char *name,
+	    const char *not_found);
+/*
+ * Roll back and reply for a failed write: 422 (with the field of our own
+ * checks), 412 stale version, 409 for a unique key (naming unique_field),
+ * 503/500 otherwise.  Returns the status.
+ */
+int	api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
+	    const char *unique_field);
+/*
+ * The version of an If-Match header ("3" or W/"3") into buf, "" when
+ * there is none; -1 after a 400 for a malformed one.
+ */
+int	api_if_match(struct api_ctx *ctx, char *buf, size_t len);
+/* The client's IP address as text ("" when unknown) into buf. */
+void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
+/*
+ * May email try a password now (login throttling, h_session.c)?  Writes
+ * the client address into address; 0, or -1 after replying (429 with
+ * Retry-After, or 503/500).
+ */
+int	api_login_allowed(struct api_ctx *ctx, const char *email,
+	    char *address, size_t len);
+/* Reply 429 with Retry-After: seconds (login throttling). */
+void	api_reply_throttled(struct api_ctx *ctx, int seconds);
+/* Reply 401 with WWW-Authenticate and detail. */
+void	api_reply_unauthorized(struct api_ctx *ctx, const char *detail);
+
+#endif

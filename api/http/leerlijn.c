@@ -1,0 +1,113 @@
+/*
+ * leerlijn: the Kore module's hooks — configuration, sandbox, workers.
+ */
+#include <stdlib.h>
+
+#include <libpq-fe.h>
+
+#include <kore/kore.h>
+#include <kore/hooks.h>
+#include <kore/seccomp.h>
+
+#include "http/applog.h"
+#include "db/db.h"
+#include "accounts/password.h"
+#include "core/settings.h"
+#include "http/web.h"
+
+/*
+ * System calls the workers need beyond Kore's own list: libpq's TCP
+ * connection to PostgreSQL (socket, connect, options, poll; getdents64 when
+ * OpenSSL looks for certificates for sslmode=prefer) and glibc
+ * thread bookkeeping.
+ */
+KORE_SECCOMP_FILTER("leerlijn",
+	KORE_SYSCALL_ALLOW(socket),
+	KORE_SYSCALL_ALLOW(connect),
+	KORE_SYSCALL_ALLOW(getsockopt),
+	KORE_SYSCALL_ALLOW(setsockopt),
+	KORE_SYSCALL_ALLOW(getsockname),
+	KORE_SYSCALL_ALLOW(getpeername),
+	KORE_SYSCALL_ALLOW(recvfrom),
+	KORE_SYSCALL_ALLOW(sendto),
+	KORE_SYSCALL_ALLOW(poll),
+	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(faccessat2),
+	KORE_SYSCALL_ALLOW(uname),
+	KORE_SYSCALL_ALLOW(getdents64),
+	KORE_SYSCALL_ALLOW(getrandom),
+	KORE_SYSCALL_ALLOW(rseq),
+	KORE_SYSCALL_ALLOW(clone3),
+	/* glibc grows large buffers (a CASE package of megabytes) in place */
+	KORE_SYSCALL_ALLOW(mremap)
+);
+
+/*
+ * Production refuses to run while a demo account or an account with a
+ * default password exists (or while it cannot find out).
+ */
+static void
+production_check(const struct settings *s)
+{
+	PGconn		*c;
+	PGresult	*r;
+	int		 i, n;
+
+	c = PQconnectdb(s->database_url);
+	if (PQstatus(c) != CONNECTION_OK) {
+		PQfinish(c);
+		fatalx("production: cannot reach the database to check for "
+		    "demo accounts");
+	}
+	r = PQexec(c, "SELECT email, why FROM auth_production_blockers()");
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		PQclear(r);
+		PQfinish(c);
+		fatalx("production: cannot check for demo accounts (is the "
+		    "schema migrated?)");
+	}
+	n = PQntuples(r);
+	for (i = 0; i < n; i++)
+		kore_log(LOG_ERR, "leerlijn: production refuses %s (%s)",
+		    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1));
+	PQclear(r);
+	PQfinish(c);
+	if (n > 0)
+		fatalx("production: refusing to start while %d demo "
+		    "account(s) or default password(s) exist; remove them "
+		    "first", n);
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	struct settings	s;
+	char		err[512];
+
+	(void)argc;
+	(void)argv;
+	if (settings_load(&s, NULL, err, sizeof(err)) == -1)
+		fatalx("configuration: %s", err);
+	applog_set_level(s.log_level);
+	if (web_load(s.web_root, err, sizeof(err)) == -1)
+		fatalx("web page: %s (run `make frontend`)", err);
+	if (s.mode == MODE_PRODUCTION)
+		production_check(&s);
+	kore_log(LOG_NOTICE, "leerlijn: %s mode, serving on %s",
+	    settings_mode_name(s.mode), s.base_url);
+}
+
+void
+kore_worker_configure(void)
+{
+	/* libsodium per worker: random tokens and the dummy hash. */
+	if (password_init() == -1)
+		fatalx("libsodium did not start");
+	db_init(settings_current()->database_url);
+}
+
+void
+kore_worker_teardown(void)
+{
+	db_close();
+}

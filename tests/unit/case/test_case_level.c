@@ -1,0 +1,208 @@
+/* Unit tests of case_level.c: Dutch levels as CASE educationLevel. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "case/case_level.h"
+
+static void
+test_ceds(void **state)
+{
+	static const struct {
+		int		 year;
+		const char	*code;
+	} cases[] = {
+		{ 0, NULL }, { 1, "PK" }, { 2, "KG" }, { 3, "01" },
+		{ 8, "06" }, { 9, "07" }, { 10, "08" }, { 14, "12" },
+		{ 15, NULL }, { -1, NULL },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (cases[i].code == NULL)
+			assert_null(case_level_ceds(cases[i].year));
+		else
+			assert_string_equal(case_level_ceds(cases[i].year),
+			    cases[i].code);
+	}
+}
+
+static void
+test_parse(void **state)
+{
+	static const struct {
+		const char		*value;
+		enum case_level_kind	 kind;
+		const char		*code;
+	} cases[] = {
+		{ "nl-niveau:havo-2", CASE_LEVEL_NL, "havo-2" },
+		{ "nl-niveau:groep-1-2", CASE_LEVEL_NL, "groep-1-2" },
+		{ "nl-niveau:2a1401e9-c223-493b-9b86-78f6993b1a8d",
+		  CASE_LEVEL_NL, "2a1401e9-c223-493b-9b86-78f6993b1a8d" },
+		{ "nl-niveau:", CASE_LEVEL_OTHER, NULL },
+		{ "nl-niveau:Havo 2", CASE_LEVEL_OTHER, NULL },
+		{ "nl-niveau:-x", CASE_LEVEL_OTHER, NULL },
+		{ "nl-niveau:havo-2'; drop", CASE_LEVEL_OTHER, NULL },
+		{ "nl-niveau:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaaaaaaaaaaaaaaaaaa", CASE_LEVEL_OTHER, NULL },
+		{ "KG", CASE_LEVEL_CEDS, NULL },
+		{ "07", CASE_LEVEL_CEDS, NULL },
+		{ "PS", CASE_LEVEL_CEDS, NULL },
+		{ "7", CASE_LEVEL_OTHER, NULL },
+		{ "havo-2", CASE_LEVEL_OTHER, NULL },
+		{ "", CASE_LEVEL_OTHER, NULL },
+	};
+	char	code[CASE_LEVEL_CODE_MAX + 1];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		code[0] = '\0';
+		assert_int_equal(case_level_parse(cases[i].value, code,
+		    sizeof(code)), cases[i].kind);
+		if (cases[i].code != NULL)
+			assert_string_equal(code, cases[i].code);
+	}
+	/* a buffer too small for the code */
+	assert_int_equal(case_level_parse("nl-niveau:havo-2", code, 4),
+	    CASE_LEVEL_OTHER);
+}
+
+static char *
+education(const char *levels)
+{
+	json_t	*in, *out;
+	char	*s;
+
+	in = json_loads(levels, 0, NULL);
+	assert_non_null(in);
+	out = case_level_education(in);
+	json_decref(in);
+	if (out == NULL)
+		return (NULL);
+	s = json_dumps(out, JSON_COMPACT);
+	json_decref(out);
+	return (s);
+}
+
+static void
+test_education(void **state)
+{
+	static const struct {
+		const char	*levels;
+		const char	*want;		/* NULL: refused */
+	} cases[] = {
+		{ "[]", "[]" },
+		{ "[{\"code\":\"havo-2\",\"years\":[10]}]",
+		  "[\"08\",\"nl-niveau:havo-2\"]" },
+		/* aggregate levels: every covered year once, in order */
+		{ "[{\"code\":\"ob-vo\",\"years\":[11,9,10]},"
+		  "{\"code\":\"havo-2\",\"years\":[10]}]",
+		  "[\"07\",\"08\",\"09\",\"nl-niveau:ob-vo\","
+		  "\"nl-niveau:havo-2\"]" },
+		{ "[{\"code\":\"groep-1-2\",\"years\":[1,2]}]",
+		  "[\"PK\",\"KG\",\"nl-niveau:groep-1-2\"]" },
+		/* no school years (mbo, so): only the Dutch code */
+		{ "[{\"code\":\"mbo-2\",\"years\":[]}]", "[\"nl-niveau:mbo-2\"]" },
+		{ "[{\"code\":\"so\"}]", "[\"nl-niveau:so\"]" },
+		{ "[{\"code\":\"x\",\"years\":[0,15,\"3\"]}]",
+		  "[\"nl-niveau:x\"]" },
+		{ "[{\"years\":[1]}]", NULL },
+		{ "[{\"code\":1}]", NULL },
+		{ "{}", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = education(cases[i].levels);
+		if (cases[i].want == NULL) {
+			assert_null(got);
+			continue;
+		}
+		assert_non_null(got);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+}
+
+static void
+test_fill(void **state)
+{
+	json_t	*doc;
+	char	*s;
+
+	(void)state;
+	doc = json_loads("{\"CFItems\":[{\"identifier\":\"a\",\"_levels\":"
+	    "[{\"code\":\"vwo-1\",\"years\":[9]}]},{\"identifier\":\"b\","
+	    "\"_levels\":[]},{\"identifier\":\"c\",\"educationLevel\":[\"09\"],"
+	    "\"_levels\":[{\"code\":\"vwo-3\",\"years\":[11]}]}]}", 0, NULL);
+	assert_non_null(doc);
+	assert_int_equal(case_level_fill(doc), 0);
+	s = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	assert_string_equal(s, "{\"CFItems\":[{\"educationLevel\":[\"07\","
+	    "\"nl-niveau:vwo-1\"],\"identifier\":\"a\"},{\"identifier\":"
+	    "\"b\"},{\"educationLevel\":[\"09\"],\"identifier\":\"c\"}]}");
+	free(s);
+	json_decref(doc);
+
+	doc = json_loads("{\"CFItem\":{\"_levels\":[{\"code\":\"po\","
+	    "\"years\":[3]}]},\"CFAssociations\":[]}", 0, NULL);
+	assert_int_equal(case_level_fill(doc), 0);
+	s = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	assert_string_equal(s, "{\"CFAssociations\":[],\"CFItem\":"
+	    "{\"educationLevel\":[\"01\",\"nl-niveau:po\"]}}");
+	free(s);
+	json_decref(doc);
+}
+
+static void
+test_codes(void **state)
+{
+	static const struct {
+		const char	*education;	/* JSON or NULL */
+		const char	*want;
+	} cases[] = {
+		{ NULL, "[]" },
+		{ "\"nl-niveau:havo-1\"", "[\"havo-1\"]" },
+		{ "\"07\"", "[]" },
+		{ "[\"07\",\"nl-niveau:havo-1\",\"nl-niveau:vwo-1\",3,"
+		  "\"nl-niveau:\"]", "[\"havo-1\",\"vwo-1\"]" },
+	};
+	json_t	*in, *out;
+	char	*s;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		in = cases[i].education != NULL ? json_loads(
+		    cases[i].education, JSON_DECODE_ANY, NULL) : NULL;
+		out = case_level_codes(in);
+		assert_non_null(out);
+		s = json_dumps(out, JSON_COMPACT);
+		assert_string_equal(s, cases[i].want);
+		free(s);
+		json_decref(out);
+		json_decref(in);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_ceds),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_education),
+		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_codes),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,294 @@
+/* Unit tests of case_package.c: the CASE 1.0 package checks. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "case/case_package.h"
+#include "core/params.h"
+
+#define DOC	"0f3b5a2e-1c4d-4e5f-8a9b-0c1d2e3f4a5b"
+#define I1	"11111111-1111-4111-8111-111111111111"
+#define I2	"22222222-2222-4222-8222-222222222222"
+#define I3	"33333333-3333-4333-8333-333333333333"
+#define A1	"aaaaaaaa-1111-4111-8111-111111111111"
+#define A2	"aaaaaaaa-2222-4222-8222-222222222222"
+#define A3	"aaaaaaaa-3333-4333-8333-333333333333"
+#define U	"https://example.org/x"
+#define T	"2024-05-01T12:00:00Z"
+#define NODE(id) "{\"title\":\"t\",\"identifier\":\"" id "\",\"uri\":\"" U "\"}"
+#define ITEM(id) "{\"identifier\":\"" id "\",\"uri\":\"" U "\"," \
+	"\"fullStatement\":\"Doel **vet** – één\",\"lastChangeDateTime\":\"" T "\"}"
+#define ASSOC(id, type, o, d) "{\"identifier\":\"" id "\",\"uri\":\"" U "\"," \
+	"\"associationType\":\"" type "\",\"originNodeURI\":" NODE(o) "," \
+	"\"destinationNodeURI\":" NODE(d) ",\"lastChangeDateTime\":\"" T "\"}"
+
+/* A valid package: I1 and I2 under the document, I3 under I1. */
+static const char	base[] = "{\"CFDocument\":{\"identifier\":\"" DOC "\","
+    "\"uri\":\"" U "\",\"creator\":\"SLO\",\"title\":\"Kader\","
+    "\"lastChangeDateTime\":\"" T "\"},"
+    "\"CFItems\":[" ITEM(I1) "," ITEM(I2) "," ITEM(I3) "],"
+    "\"CFAssociations\":[" ASSOC(A1, "isChildOf", I1, DOC) ","
+    ASSOC(A2, "isChildOf", I3, I1) ","
+    ASSOC(A3, "isRelatedTo", I2, "44444444-4444-4444-8444-444444444444")
+    "],\"CFDefinitions\":{\"CFItemTypes\":[]},\"CFRubrics\":[]}";
+
+/* Set (or with value NULL delete) a member by a path like "CFItems.0.uri". */
+static void
+patch(json_t *doc, const char *path, const char *value)
+{
+	char	 buf[256], *p, *dot;
+	json_t	*cur, *v;
+
+	(void)snprintf(buf, sizeof(buf), "%s", path);
+	cur = doc;
+	for (p = buf; (dot = strchr(p, '.')) != NULL; p = dot + 1) {
+		*dot = '\0';
+		cur = json_is_array(cur) ? json_array_get(cur, strtoul(p, NULL,
+		    10)) : json_object_get(cur, p);
+		assert_non_null(cur);
+	}
+	if (value == NULL) {
+		if (json_is_array(cur))
+			assert_int_equal(json_array_remove(cur,
+			    strtoul(p, NULL, 10)), 0);
+		else
+			assert_int_equal(json_object_del(cur, p), 0);
+		return;
+	}
+	v = json_loads(value, JSON_DECODE_ANY, NULL);
+	assert_non_null(v);
+	if (json_is_array(cur) && strcmp(p, "+") == 0)
+		assert_int_equal(json_array_append_new(cur, v), 0);
+	else if (json_is_array(cur))
+		assert_int_equal(json_array_set_new(cur, strtoul(p, NULL, 10),
+		    v), 0);
+	else
+		assert_int_equal(json_object_set_new(cur, p, v), 0);
+}
+
+static void
+test_cases(void **state)
+{
+	static const struct {
+		const char	*path;
+		const char	*value;		/* JSON; NULL deletes */
+		const char	*error;		/* first error's path; NULL ok */
+	} cases[] = {
+		{ NULL, NULL, NULL },
+		/* optional members of the right type */
+		{ "CFDocument.statusStartDate", "null", NULL },
+		{ "CFDocument.subject", "[\"Nederlands\"]", NULL },
+		{ "CFItems.0.educationLevel", "[\"07\",\"nl-niveau:havo-1\"]",
+		  NULL },
+		{ "CFItems.0.educationLevel", "\"KG\"", NULL },
+		{ "CFItems.0.statusStartDate", "\"2024-02-29\"", NULL },
+		{ "CFItems.0.lastChangeDateTime", "\"2024-05-01T12:00:00.5+02:00\"",
+		  NULL },
+		{ "CFItems.0.extensions", "{\"confidence\":\"inferred\"}", NULL },
+		{ "CFAssociations.0.sequenceNumber", "3", NULL },
+		{ "CFDefinitions", "[]", NULL },
+		{ "CFAssociations.2.associationType", "\"exemplar\"", NULL },
+		{ "CFAssociations.2.destinationNodeURI.identifier",
+		  "\"lesson-1\"", "CFAssociations[2].destinationNodeURI.identifier" },
+		/* required members */
+		{ "CFDocument", NULL, "CFDocument" },
+		{ "CFDocument.creator", NULL, "CFDocument.creator" },
+		{ "CFItems.1.fullStatement", NULL, "CFItems[1].fullStatement" },
+		{ "CFItems.1.lastChangeDateTime", NULL,
+		  "CFItems[1].lastChangeDateTime" },
+		{ "CFAssociations.0.originNodeURI", NULL,
+		  "CFAssociations[0].originNodeURI" },
+		{ "CFAssociations.0.destinationNodeURI.uri", NULL,
+		  "CFAssociations[0].destinationNodeURI.uri" },
+		/* types */
+		{ "CFItems", "{}", "CFItems" },
+		{ "CFItems.0", "\"x\"", "CFItems[0]" },
+		{ "CFItems.0.fullStatement", "42", "CFItems[0].fullStatement" },
+		{ "CFItems.0.fullStatement", "\"  \"", "CFItems[0].fullStatement" },
+		{ "CFDocument.title", "[\"x\"]", "CFDocument.title" },
+		{ "CFAssociations.0.sequenceNumber", "\"1\"",
+		  "CFAssociations[0].sequenceNumber" },
+		{ "CFAssociations.0.sequenceNumber", "1.5",
+		  "CFAssociations[0].sequenceNumber" },
+		{ "CFAssociations.0.sequenceNumber", "4294967296",
+		  "CFAssociations[0].sequenceNumber" },
+		{ "CFItems.0.educationLevel", "[7]", "CFItems[0].educationLevel[0]" },
+		{ "CFItems.0.conceptKeywords", "\"a\"", "CFItems[0].conceptKeywords" },
+		{ "CFDefinitions", "[1]", "CFDefinitions" },
+		{ "CFDefinitions.CFItemTypes", "[{\"identifier\":\"" I1 "\"}]",
+		  "CFDefinitions.CFItemTypes[0].uri" },
+		{ "CFDefinitions.CFThings", "[]", "CFDefinitions.CFThings" },
+		{ "CFRubrics", "[{\"identifier\":\"" I1 "\",\"uri\":\"" U "\","
+		  "\"lastChangeDateTime\":\"" T "\",\"CFRubricCriteria\":[{"
+		  "\"identifier\":\"" I2 "\",\"uri\":\"" U "\",\"lastChangeDateTime"
+		  "\":\"" T "\",\"weight\":\"heavy\"}]}]",
+		  "CFRubrics[0].CFRubricCriteria[0].weight" },
+		/* formats */
+		{ "CFDocument.identifier", "\"not-a-uuid\"", "CFDocument.identifier" },
+		{ "CFItems.0.identifier", "\"x" I1 "\"", "CFItems[0].identifier" },
+		{ "CFItems.0.uri", "\"no scheme\"", "CFItems[0].uri" },
+		{ "CFItems.0.uri", "\"https://a b\"", "CFItems[0].uri" },
+		{ "CFItems.0.lastChangeDateTime", "\"2024-05-01\"",
+		  "CFItems[0].lastChangeDateTime" },
+		{ "CFItems.0.lastChangeDateTime", "\"2024-05-01T12:00:00\"",
+		  "CFItems[0].lastChangeDateTime" },
+		{ "CFItems.0.lastChangeDateTime", "\"2023-02-29T12:00:00Z\"",
+		  "CFItems[0].lastChangeDateTime" },
+		{ "CFItems.0.lastChangeDateTime", "\"2024-13-01T12:00:00Z\"",
+		  "CFItems[0].lastChangeDateTime" },
+		{ "CFItems.0.lastChangeDateTime", "\"2024-05-01T24:00:00Z\"",
+		  "CFItems[0].lastChangeDateTime" },
+		{ "CFItems.0.statusEndDate", "\"01-05-2024\"",
+		  "CFItems[0].statusEndDate" },
+		{ "CFAssociations.0.associationType", "\"isParentOf\"",
+		  "CFAssociations[0].associationType" },
+		{ "CFItems.0.CFItemTypeURI", "{\"title\":\"t\",\"identifier\":"
+		  "\"x\",\"uri\":\"" U "\"}", "CFItems[0].CFItemTypeURI.identifier" },
+		{ "CFItems.0.CFItemTypeURI", "{\"title\":\"t\",\"identifier\":\""
+		  I1 "\",\"uri\":\"" U "\",\"extra\":1}",
+		  "CFItems[0].CFItemTypeURI.extra" },
+		/* closed objects */
+		{ "CFTrees", "[]", "CFTrees" },
+		/* identifiers */
+		{ "CFItems.1.identifier", "\"" I1 "\"", "CFItems[1]" },
+		/* identifiers compare without regard to case */
+		{ "CFAssociations.0.destinationNodeURI.identifier",
+		  "\"0F3B5A2E-1C4D-4E5F-8A9B-0C1D2E3F4A5B\"", NULL },
+		{ "CFAssociations.1.identifier", "\"" I2 "\"", "CFItems[1]" },
+		{ "CFItems.0.CFDocumentURI", NODE(I2), "CFItems[0].CFDocumentURI" },
+		/* references */
+		{ "CFAssociations.0.originNodeURI.identifier",
+		  "\"99999999-9999-4999-8999-999999999999\"",
+		  "CFAssociations[0].originNodeURI.identifier" },
+		{ "CFAssociations.1.destinationNodeURI.identifier",
+		  "\"99999999-9999-4999-8999-999999999999\"",
+		  "CFAssociations[1].destinationNodeURI.identifier" },
+		{ "CFAssociations.0.destinationNodeURI.identifier", "\"" I1 "\"",
+		  "CFAssociations[0].originNodeURI.identifier" },
+		/* a cycle: I1 under I3 (and I3 under I1) */
+		{ "CFAssociations.+", ASSOC("aaaaaaaa-4444-4444-8444-444444444444",
+		  "isChildOf", I1, I3), "CFAssociations[" },
+		{ "CFAssociations.+", ASSOC("aaaaaaaa-4444-4444-8444-444444444444",
+		  "isChildOf", I3, I1), "CFAssociations[3]" },
+		{ "CFAssociations.+", ASSOC("aaaaaaaa-4444-4444-8444-444444444444",
+		  "isChildOf", I3, I2), NULL },
+	};
+	struct case_errors	 e;
+	json_t			*doc;
+	size_t			 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		doc = json_loads(base, 0, NULL);
+		assert_non_null(doc);
+		if (cases[i].path != NULL)
+			patch(doc, cases[i].path, cases[i].value);
+		n = case_package_check(doc, &e);
+		if (cases[i].error == NULL) {
+			if (n != 0)
+				fail_msg("case %zu: %s: %s", i, e.e[0].path,
+				    e.e[0].message);
+		} else {
+			if (n == 0)
+				fail_msg("case %zu: no error", i);
+			if (strncmp(e.e[0].path, cases[i].error,
+			    strlen(cases[i].error)) != 0)
+				fail_msg("case %zu: %s: %s", i, e.e[0].path,
+				    e.e[0].message);
+		}
+		json_decref(doc);
+	}
+}
+
+static void
+test_not_object(void **state)
+{
+	struct case_errors	 e;
+	json_t			*a;
+
+	(void)state;
+	a = json_array();
+	assert_int_equal(case_package_check(a, &e), 1);
+	json_decref(a);
+}
+
+/* Many problems: the count goes on, the list stops. */
+static void
+test_many_errors(void **state)
+{
+	struct case_errors	 e;
+	json_t			*doc, *items;
+	size_t			 i;
+
+	(void)state;
+	doc = json_loads(base, 0, NULL);
+	items = json_object_get(doc, "CFItems");
+	for (i = 0; i < 200; i++)
+		json_array_append_new(items, json_pack("{s:i}", "identifier",
+		    (int)i));
+	assert_true(case_package_check(doc, &e) >= 200 * 3);
+	assert_int_equal(e.n, CASE_ERRORS_MAX);
+	json_decref(doc);
+}
+
+static void
+test_formats(void **state)
+{
+	(void)state;
+	assert_true(param_is_uuid(I1));
+	assert_true(param_is_uuid("ABCDEF01-2345-6789-ABCD-EF0123456789"));
+	assert_false(param_is_uuid("ABCDEF01-2345-6789-ABCD-EF012345678"));
+	assert_false(param_is_uuid("ABCDEF0112345-6789-ABCD-EF0123456789"));
+	assert_false(param_is_uuid(NULL));
+	assert_true(case_is_date("2000-02-29"));
+	assert_false(case_is_date("1900-02-29"));
+	assert_false(case_is_date("2024-04-31"));
+	assert_true(case_is_datetime("2024-04-30T23:59:60-01:30"));
+	assert_false(case_is_datetime("2024-04-30T23:59:59+1:30"));
+	assert_false(case_is_datetime("2024-04-30T23:59:59.Z"));
+	assert_true(case_is_uri("urn:uuid:" I1));
+	assert_false(case_is_uri("https:"));
+	assert_false(case_is_uri("1http://x"));
+	assert_false(case_is_uri("http://x/\x01"));
+}
+
+static void
+test_prepare(void **state)
+{
+	json_t	*doc, *item;
+	char	*s;
+
+	(void)state;
+	doc = json_loads(base, 0, NULL);
+	item = json_array_get(json_object_get(doc, "CFItems"), 0);
+	json_object_set_new(item, "identifier",
+	    json_string("ABCDEF01-2345-6789-ABCD-EF0123456789"));
+	json_object_set_new(item, "educationLevel", json_pack("[s,s]", "07",
+	    "nl-niveau:havo-1"));
+	assert_int_equal(case_package_prepare(doc), 0);
+	assert_string_equal(json_string_value(json_object_get(item,
+	    "identifier")), "abcdef01-2345-6789-abcd-ef0123456789");
+	s = json_dumps(json_object_get(item, "_levels"), JSON_COMPACT);
+	assert_string_equal(s, "[\"havo-1\"]");
+	free(s);
+	json_decref(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_not_object),
+		cmocka_unit_test(test_many_errors),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_prepare),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

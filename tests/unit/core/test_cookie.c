@@ -1,0 +1,75 @@
+/* Unit tests of cookie.c: finding one cookie, writing Set-Cookie. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/cookie.h"
+
+static void
+test_get(void **state)
+{
+	static const struct {
+		const char	*header;
+		const char	*want;	/* NULL: absent */
+	} cases[] = {
+		{ "leerlijn_session=abc", "abc" },
+		{ "a=1; leerlijn_session=abc; b=2", "abc" },
+		{ "a=1;leerlijn_session=abc", "abc" },
+		{ "leerlijn_session=abc ", "abc" },
+		{ "xleerlijn_session=abc", NULL },
+		{ "leerlijn_session_x=abc", NULL },
+		{ "leerlijn_session", NULL },
+		{ "", NULL },
+		{ "leerlijn_session=", "" },
+		{ "a=leerlijn_session=abc", NULL },
+	};
+	char	out[64];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (cases[i].want == NULL) {
+			assert_int_equal(cookie_get(cases[i].header,
+			    SESSION_COOKIE, out, sizeof(out)), -1);
+		} else {
+			assert_int_equal(cookie_get(cases[i].header,
+			    SESSION_COOKIE, out, sizeof(out)), 0);
+			assert_string_equal(out, cases[i].want);
+		}
+	}
+	/* A value that does not fit is refused, not cut. */
+	assert_int_equal(cookie_get("leerlijn_session=abcdef", SESSION_COOKIE,
+	    out, 4), -1);
+}
+
+static void
+test_set(void **state)
+{
+	char	out[256];
+
+	(void)state;
+	assert_int_equal(cookie_set_text(out, sizeof(out), SESSION_COOKIE,
+	    "tok", 43200, 0), 0);
+	assert_string_equal(out, "leerlijn_session=tok; Path=/; Max-Age=43200; "
+	    "HttpOnly; SameSite=Strict");
+	assert_int_equal(cookie_set_text(out, sizeof(out), SESSION_COOKIE,
+	    "", 0, 1), 0);
+	assert_string_equal(out, "leerlijn_session=; Path=/; Max-Age=0; "
+	    "HttpOnly; SameSite=Strict; Secure");
+	assert_int_equal(cookie_set_text(out, 10, SESSION_COOKIE, "tok", 1,
+	    0), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_get),
+		cmocka_unit_test(test_set),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,137 @@
+/* Unit tests of settings.c: environment variables and their defaults. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/settings.h"
+
+/* A fake environment: "NAME=value" strings, NULL terminated. */
+static const char *const	*fake_env;
+
+static const char *
+fake_getenv(const char *name)
+{
+	size_t	i, len;
+
+	len = strlen(name);
+	for (i = 0; fake_env[i] != NULL; i++) {
+		if (strncmp(fake_env[i], name, len) == 0 &&
+		    fake_env[i][len] == '=')
+			return (fake_env[i] + len + 1);
+	}
+	return (NULL);
+}
+
+static int
+load(struct settings *s, const char *const *env, char *err, size_t len)
+{
+	fake_env = env;
+	return (settings_load(s, fake_getenv, err, len));
+}
+
+static void
+test_defaults(void **state)
+{
+	const char *const	env[] = { NULL };
+	struct settings		s;
+	char			err[128];
+
+	(void)state;
+	assert_int_equal(load(&s, env, err, sizeof(err)), 0);
+	assert_string_equal(s.database_url, SETTINGS_DEFAULT_DATABASE_URL);
+	assert_string_equal(s.listen_host, "127.0.0.1");
+	assert_int_equal(s.listen_port, 8888);
+	assert_int_equal(s.workers, 2);
+	assert_int_equal(s.log_level, LOG_LVL_INFO);
+	assert_int_equal(s.mode, MODE_DEVELOPMENT);
+	assert_int_equal(s.body_max, 1048576);
+	assert_string_equal(s.web_root, "frontend/dist");
+	assert_string_equal(s.base_url, "http://127.0.0.1:8888");
+	assert_ptr_not_equal(settings_current(), &s);
+	assert_int_equal(settings_current()->listen_port, 8888);
+}
+
+static void
+test_values(void **state)
+{
+	const char *const	env[] = {
+		"DATABASE_URL=postgresql://x@127.0.0.1:5432/y",
+		"LEERLIJN_LISTEN=0.0.0.0:9000",
+		"LEERLIJN_WORKERS=4",
+		"LEERLIJN_LOG_LEVEL=debug",
+		"LEERLIJN_MODE=production",
+		"LEERLIJN_BODY_MAX=2048",
+		"LEERLIJN_BASE_URL=https://leerlijn.example/",
+		NULL
+	};
+	struct settings		s;
+	char			err[128];
+
+	(void)state;
+	assert_int_equal(load(&s, env, err, sizeof(err)), 0);
+	assert_string_equal(s.database_url, "postgresql://x@127.0.0.1:5432/y");
+	assert_string_equal(s.listen_host, "0.0.0.0");
+	assert_int_equal(s.listen_port, 9000);
+	assert_int_equal(s.workers, 4);
+	assert_int_equal(s.log_level, LOG_LVL_DEBUG);
+	assert_int_equal(s.mode, MODE_PRODUCTION);
+	assert_int_equal(s.body_max, 2048);
+	assert_string_equal(s.base_url, "https://leerlijn.example");
+}
+
+static const struct {
+	const char	*var;
+	const char	*value;
+} bad[] = {
+	{ "LEERLIJN_LISTEN",	"8888" },
+	{ "LEERLIJN_LISTEN",	"localhost:8888" },
+	{ "LEERLIJN_LISTEN",	"127.0.0.1:0" },
+	{ "LEERLIJN_LISTEN",	"127.0.0.1:70000" },
+	{ "LEERLIJN_LISTEN",	"127.0.0.1:80x" },
+	{ "LEERLIJN_WORKERS",	"0" },
+	{ "LEERLIJN_WORKERS",	"-2" },
+	{ "LEERLIJN_WORKERS",	"65" },
+	{ "LEERLIJN_LOG_LEVEL",	"verbose" },
+	{ "LEERLIJN_MODE",	"prod" },
+	{ "LEERLIJN_BODY_MAX",	"12" },
+	{ "LEERLIJN_BODY_MAX",	"1e6" },
+	{ "LEERLIJN_BASE_URL",	"ftp://x" },
+};
+
+static void
+test_bad_values(void **state)
+{
+	struct settings	s;
+	char		entry[128], err[128];
+	const char	*env[2];
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(entry, sizeof(entry), "%s=%s", bad[i].var,
+		    bad[i].value);
+		env[0] = entry;
+		env[1] = NULL;
+		err[0] = '\0';
+		if (load(&s, env, err, sizeof(err)) != -1)
+			fail_msg("%s accepted", entry);
+		/* The message names the variable. */
+		assert_non_null(strstr(err, bad[i].var));
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_bad_values),
+	};
+
+	return (cmocka_run_group_tests_name("settings", tests, NULL, NULL));
+}

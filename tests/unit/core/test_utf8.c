@@ -1,0 +1,67 @@
+/* Unit tests of utf8.c: strict validation, table-driven. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/utf8.h"
+
+static const struct {
+	const char	*name;
+	const char	*bytes;
+	size_t		 len;
+	int		 valid;
+} cases[] = {
+	{ "empty",		"",			0, 1 },
+	{ "ascii",		"Les 1",		5, 1 },
+	{ "e-acute",		"priv\xc3\xa9",		6, 1 },
+	{ "euro",		"\xe2\x82\xac",		3, 1 },
+	{ "emoji",		"\xf0\x9f\x98\x80",	4, 1 },
+	{ "max code point",	"\xf4\x8f\xbf\xbf",	4, 1 },
+	{ "lone continuation",	"\x80",			1, 0 },
+	{ "truncated 2-byte",	"\xc3",			1, 0 },
+	{ "truncated 3-byte",	"\xe2\x82",		2, 0 },
+	{ "overlong slash",	"\xc0\xaf",		2, 0 },
+	{ "overlong 3-byte",	"\xe0\x80\xaf",		3, 0 },
+	{ "surrogate",		"\xed\xa0\x80",		3, 0 },
+	{ "above U+10FFFF",	"\xf4\x90\x80\x80",	4, 0 },
+	{ "invalid lead f8",	"\xf8\x88\x80\x80\x80",	5, 0 },
+	{ "latin-1 e-acute",	"priv\xe9",		5, 0 },
+	{ "embedded NUL",	"a\0b",			3, 0 },
+	{ "bad continuation",	"\xc3\x28",		2, 0 },
+};
+
+static void
+test_valid_table(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		if (utf8_valid(cases[i].bytes, cases[i].len) != cases[i].valid)
+			fail_msg("case '%s': expected %s", cases[i].name,
+			    cases[i].valid ? "valid" : "invalid");
+	}
+}
+
+static void
+test_length(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_length("priv\xc3\xa9", 6), 5);
+	assert_int_equal(utf8_length("\xf0\x9f\x98\x80x", 5), 2);
+	assert_int_equal(utf8_length("", 0), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_table),
+		cmocka_unit_test(test_length),
+	};
+
+	return (cmocka_run_group_tests_name("utf8", tests, NULL, NULL));
+}

@@ -1,0 +1,285 @@
+/*
+ * Unit tests of coverage_report.c: the report parameters, the CSV and the
+ * HTML of a small report document.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "coverage/coverage_report.h"
+
+/* A query string as key/value pairs for the lookup callback. */
+struct query {
+	const char	*kv[24];
+};
+
+static const char *
+lookup(const void *arg, const char *key)
+{
+	const struct query	*q = arg;
+	size_t			 i;
+
+	for (i = 0; q->kv[i] != NULL; i += 2)
+		if (strcmp(q->kv[i], key) == 0)
+			return (q->kv[i + 1]);
+	return (NULL);
+}
+
+static void
+test_params_defaults(void **state)
+{
+	struct coverage_params	p;
+	struct param_errors	e = { 0 };
+	struct query		q = { { NULL } };
+
+	(void)state;
+	assert_int_equal(coverage_params_parse(lookup, &q, 0, &p, &e), 0);
+	assert_string_equal(p.years, "");
+	assert_string_equal(p.frameworks, "");
+	assert_string_equal(p.via, "none");
+	assert_string_equal(p.overlap, "3");
+	assert_int_equal(p.format, COVERAGE_JSON);
+	assert_null(p.school);
+}
+
+static void
+test_params_good(void **state)
+{
+	struct coverage_params	p;
+	struct param_errors	e = { 0 };
+	struct query		q = { { "years", "2026-2027,2027-2028",
+	    "framework", "CNU-DG-2019,SLO-KD-PO-2006", "via", "exact",
+	    "overlap", "5", "format", "csv", "type", "VO", "region", "zuid",
+	    "school", "00000000-0000-4000-a000-00000000000a", NULL } };
+
+	(void)state;
+	assert_int_equal(coverage_params_parse(lookup, &q, 1, &p, &e), 0);
+	assert_string_equal(p.years, "2026-2027,2027-2028");
+	assert_string_equal(p.frameworks, "CNU-DG-2019,SLO-KD-PO-2006");
+	assert_string_equal(p.via, "exact");
+	assert_string_equal(p.overlap, "5");
+	assert_int_equal(p.format, COVERAGE_CSV);
+	assert_string_equal(p.type, "VO");
+	assert_string_equal(p.region, "zuid");
+	assert_string_equal(p.school, "00000000-0000-4000-a000-00000000000a");
+}
+
+static void
+test_params_bad(void **state)
+{
+	static const struct {
+		const char	*key, *value;
+	} bad[] = {
+		{ "years", "2026" }, { "years", "2026-2027," },
+		{ "years", ",2026-2027" }, { "years", "2026-2027,,2027-2028" },
+		{ "years", "" }, { "years", "2026-2028" },
+		{ "framework", "CNU DG" }, { "framework", "a;b" },
+		{ "framework", "" }, { "via", "some" }, { "via", "" },
+		{ "overlap", "1" }, { "overlap", "101" }, { "overlap", "3x" },
+		{ "format", "pdf" }, { "type", "po" }, { "region", "west" },
+		{ "school", "not-a-uuid" },
+	};
+	struct coverage_params	p;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct param_errors	e = { 0 };
+		struct query		q = { { bad[i].key, bad[i].value,
+		    NULL } };
+
+		assert_int_equal(coverage_params_parse(lookup, &q, 1, &p, &e),
+		    -1);
+		assert_int_equal(e.n, 1);
+		assert_string_equal(e.field[0], bad[i].key);
+	}
+}
+
+static void
+test_params_too_many(void **state)
+{
+	char			buf[600];
+	struct coverage_params	p;
+	struct param_errors	e = { 0 };
+	size_t			i;
+
+	(void)state;
+	buf[0] = '\0';
+	for (i = 0; i < COVERAGE_LIST_MAX + 1; i++)
+		(void)snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    "%sF%zu", i > 0 ? "," : "", i);
+	{
+		struct query	q = { { "framework", buf, NULL } };
+
+		assert_int_equal(coverage_params_parse(lookup, &q, 0, &p, &e),
+		    -1);
+		assert_string_equal(e.message[0], "te veel waarden");
+	}
+	/* Aggregate-only keys are ignored elsewhere (the route refuses them). */
+	{
+		struct param_errors	e2 = { 0 };
+		struct query		q = { { "type", "XX", NULL } };
+
+		assert_int_equal(coverage_params_parse(lookup, &q, 0, &p,
+		    &e2), 0);
+	}
+}
+
+static const char	matrix[] =
+    "{\"scope\":{\"kind\":\"plan\",\"school\":{\"name\":\"School <A> & co\","
+    "\"brin\":\"99XA\",\"vestiging\":\"00\",\"type\":\"PO\",\"region\":\"noord\"},"
+    "\"school_years\":[\"2026-2027\"],\"plans\":[{\"title\":\"Plan \\\"1\\\"\","
+    "\"school_year\":\"2026-2027\",\"status\":\"concept\"}]},"
+    "\"generated_at\":\"2026-12-01T10:00:00\",\"generated_on\":\"2026-12-01\","
+    "\"via\":\"exact\",\"levels\":[{\"code\":\"groep-1\",\"title\":\"groep 1\"},"
+    "{\"code\":\"groep-2\",\"title\":\"groep 2\"}],"
+    "\"frameworks\":[{\"code\":\"F\",\"title\":\"Kader\",\"goals_total\":2,"
+    "\"goals_covered\":1,\"goals_given\":0,\"share\":0.5,\"share_given\":0,"
+    "\"goals\":["
+    "{\"code\":\"D\",\"title\":\"Domein\",\"depth\":0,\"leaf\":false,"
+    "\"cells\":{},\"rollup\":{\"goals_total\":2,\"goals_covered\":1,"
+    "\"goals_given\":0,\"levels\":{\"groep-2\":{\"goals_covered\":1,"
+    "\"goals_given\":0}}},\"paths\":[]},"
+    "{\"code\":\"=G1\",\"title\":\"Doel, een\",\"depth\":1,\"leaf\":true,"
+    "\"cells\":{\"groep-2\":{\"items\":2,\"items_given\":0,\"lessons\":1,"
+    "\"lessons_given\":0,\"via_items\":2}},\"rollup\":null,"
+    "\"paths\":[{\"lesson\":\"L3\",\"lesson_title\":\"Les <3>\","
+    "\"relation\":\"exactMatchOf\",\"via_goal\":\"X1\","
+    "\"via_framework\":\"FX\"}]}],"
+    "\"stage_gaps\":[{\"stage\":\"po-onderbouw\",\"stage_title\":\"Onderbouw po\","
+    "\"goals\":[{\"code\":\"G2\",\"title\":\"Twee\"}]}],"
+    "\"line_breaks\":[{\"domain\":\"D\",\"domain_title\":\"Domein\","
+    "\"stage\":\"po-bovenbouw\",\"stage_title\":\"Bovenbouw po\",\"break\":true}],"
+    "\"overlaps\":[]}]}";
+
+static json_t *
+load(const char *text)
+{
+	json_t	*d;
+
+	d = json_loads(text, 0, NULL);
+	assert_non_null(d);
+	return (d);
+}
+
+static void
+test_csv_matrix(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+
+	(void)state;
+	d = load(matrix);
+	strbuf_init(&b);
+	assert_int_equal(coverage_csv(d, &b), 0);
+	assert_string_equal(b.data,
+	    "\xef\xbb\xbf" "framework,goal,goal_title,depth,leaf,level,items,"
+	    "items_given,lessons,lessons_given,via_items,rollup_goals_total,"
+	    "rollup_goals_covered,rollup_goals_given\r\n"
+	    "F,D,Domein,0,false,groep-1,0,0,0,0,0,2,0,0\r\n"
+	    "F,D,Domein,0,false,groep-2,0,0,0,0,0,2,1,0\r\n"
+	    "F,'=G1,\"Doel, een\",1,true,groep-1,0,0,0,0,0,,,\r\n"
+	    "F,'=G1,\"Doel, een\",1,true,groep-2,2,0,1,0,2,,,\r\n");
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+static void
+test_csv_aggregate(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+
+	(void)state;
+	d = load("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
+	    "\"levels\":[{\"code\":\"havo-2\"}],\"frameworks\":[{\"code\":\"F\","
+	    "\"goals\":[{\"code\":\"G\",\"title\":\"T\",\"depth\":0,\"leaf\":true,"
+	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
+	    "\"share\":0.25}}}]}]}");
+	strbuf_init(&b);
+	assert_int_equal(coverage_csv(d, &b), 0);
+	assert_string_equal(b.data,
+	    "\xef\xbb\xbf" "framework,goal,goal_title,depth,leaf,level,schools,"
+	    "schools_given,share,schools_in_scope\r\n"
+	    "F,G,T,0,true,havo-2,1,0,0.2500,4\r\n");
+	strbuf_free(&b);
+	json_decref(d);
+	d = load("[]");
+	strbuf_init(&b);
+	assert_int_equal(coverage_csv(d, &b), -1);
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+static void
+test_html(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+
+	(void)state;
+	d = load(matrix);
+	strbuf_init(&b);
+	assert_int_equal(coverage_html(d, "/coverage-report.css", &b), 0);
+	assert_non_null(strstr(b.data, "<!DOCTYPE html>\n<html lang=\"nl\">"));
+	assert_non_null(strstr(b.data, "<title>Dekkingsrapport: School &lt;A&gt; "
+	    "&amp; co</title>"));
+	assert_non_null(strstr(b.data, "<link rel=\"stylesheet\" "
+	    "href=\"/coverage-report.css\">"));
+	assert_non_null(strstr(b.data, "Plan &quot;1&quot; (2026-2027, "
+	    "concept)"));
+	assert_non_null(strstr(b.data, "<time datetime=\"2026-12-01T10:00:00\">"
+	    "2026-12-01</time>"));
+	assert_non_null(strstr(b.data, "Gedekt: 1 van de 2 doelen (50%); "
+	    "gegeven: 0 (0%)."));
+	/* Domain row: roll-up; leaf row: only via a crosswalk. */
+	assert_non_null(strstr(b.data, "<tr class=\"depth-0 group\"><th scope="
+	    "\"row\"><span class=\"code\">D</span> Domein</th><td class=\"none "
+	    "rollup\">0/2</td><td class=\"planned rollup\">1/2 <small>doelen"
+	    "</small></td></tr>"));
+	assert_non_null(strstr(b.data, "<td class=\"via\">2/0<br><small>1 les"
+	    "</small></td>"));
+	assert_non_null(strstr(b.data, "<strong>Onderbouw po</strong>: <span "
+	    "class=\"code\">G2</span> Twee"));
+	assert_non_null(strstr(b.data, "<strong>onderbreking</strong>"));
+	assert_non_null(strstr(b.data, "les L3 (Les &lt;3&gt;) is gekoppeld aan "
+	    "FX X1, dat exactMatchOf =G1 is"));
+	assert_null(strstr(b.data, "style="));
+	assert_null(strstr(b.data, "<script"));
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+static void
+test_escape(void **state)
+{
+	struct strbuf	b;
+
+	(void)state;
+	strbuf_init(&b);
+	assert_int_equal(coverage_html_escape(&b, "a<b>&\"c'"), 0);
+	assert_int_equal(coverage_html_escape(&b, NULL), 0);
+	assert_string_equal(b.data, "a&lt;b&gt;&amp;&quot;c&#39;");
+	strbuf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_params_defaults),
+		cmocka_unit_test(test_params_good),
+		cmocka_unit_test(test_params_bad),
+		cmocka_unit_test(test_params_too_many),
+		cmocka_unit_test(test_csv_matrix),
+		cmocka_unit_test(test_csv_aggregate),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_escape),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

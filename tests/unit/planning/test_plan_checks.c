@@ -1,0 +1,275 @@
+/* Unit tests of plan_checks.c: every planning check, table-driven. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "planning/plan_checks.h"
+#include "planning/school_calendar.h"
+
+/* Monday of ISO week w of 2026 (or 2027 for w < 30) as civil days. */
+static long
+wk(int w)
+{
+	return (civil_days(iso_week_monday(w < 30 ? 2027 : 2026, w)));
+}
+
+static const char *const	vo23[] = { "havo-2", "havo-3", "vwo-2",
+				    "vwo-3" };
+static const char *const	school[] = { "havo-1", "havo-2", "havo-3" };
+
+/* A lesson item in week w: days Monday to Friday. */
+#define LESSON(id, lesson, prog, sens, prep, lvl, cls, w, st)		\
+	{ id, PC_LESSON, st, lesson, "Les 1", prog, sens, prep, lvl, cls,	\
+	    0, 0, vo23, 4 }
+#define FOLLOW_ST(id, lvl, cls, st)					\
+	{ id, PC_FOLLOW_UP, st, NULL, NULL, NULL, 0, 0, lvl, cls,	\
+	    0, 0, NULL, 0 }
+#define FOLLOW(id, lvl, cls, w)	FOLLOW_ST(id, lvl, cls, PC_PLANNED)
+
+struct wcase {
+	const char		*name;
+	struct pc_item		 items[4];
+	int			 weeks[4];	/* ISO week of each item */
+	size_t			 n;
+	/* The warnings expected, as "code@item" ("code@-" plan-wide). */
+	const char		*want;
+};
+
+static const struct wcase	cases[] = {
+	{ "a clean plan",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L2", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
+	      LESSON("c", "L3", "Q", 0, 0, "havo-2", NULL, 0, PC_GIVEN) },
+	    { 40, 41, 45 }, 3, "level_without_lesson@-" },
+	{ "lesson not meant for the level; level not taught",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L2", "P", 0, 0, "vwo-5", NULL, 0, PC_PLANNED) },
+	    { 40, 41 }, 2,
+	    "level_mismatch@0 level_mismatch@1 level_not_at_school@1 "
+	    "level_without_lesson@- level_without_lesson@-" },
+	{ "the same lesson twice for the same level",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("c", "L1", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
+	      LESSON("d", "L2", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED) },
+	    { 40, 45, 40, 40 }, 4,
+	    "duplicate_lesson@0 duplicate_lesson@1 level_mismatch@3" },
+	{ "classes: 2A and 2B differ, the whole level overlaps both",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-2", "2A", 0, PC_PLANNED),
+	      LESSON("b", "L1", "P", 0, 0, "havo-2", "2B", 0, PC_PLANNED),
+	      LESSON("c", "L1", "P", 0, 0, "havo-2", "", 0, PC_PLANNED),
+	      LESSON("d", "L9", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED) },
+	    { 40, 40, 44, 40 }, 4,
+	    "duplicate_lesson@0 duplicate_lesson@1 duplicate_lesson@2 "
+	    "level_without_lesson@-" },
+	{ "a cancelled duplicate does not count",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_CANCELLED),
+	      LESSON("c", "L2", "P", 0, 0, "havo-3", NULL, 0, PC_CANCELLED) },
+	    { 40, 45, 40 }, 3,
+	    "level_without_lesson@- level_without_lesson@-" },
+	{ "sensitive lesson: no follow-up, not prepared",
+	    { LESSON("a", "L1", "P", 1, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("c", "L3", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
+	      LESSON("d", "L4", "R", 0, 0, "havo-1", NULL, 0, PC_PLANNED) },
+	    { 40, 46, 48, 40 }, 4,
+	    "no_follow_up@0 safety_not_prepared@0 level_mismatch@3" },
+	{ "follow-up in the same week is too soon; a later one counts",
+	    { LESSON("a", "L1", "P", 1, 1, "havo-2", NULL, 0, PC_PLANNED),
+	      FOLLOW("b", "havo-2", NULL, 0),
+	      LESSON("c", "L1", "P", 1, 1, "havo-3", NULL, 0, PC_PLANNED),
+	      FOLLOW("d", "havo-3", NULL, 0) },
+	    { 40, 40, 40, 3 }, 4,
+	    "no_follow_up@0 level_without_lesson@-" },
+	{ "a later lesson of the same programme is a follow-up, "
+	  "but not for another class",
+	    { LESSON("a", "L1", "P", 1, 1, "havo-2", "2A", 0, PC_PLANNED),
+	      LESSON("b", "L2", "P", 1, 1, "havo-2", "2A", 0, PC_PLANNED),
+	      LESSON("c", "L1", "P", 1, 1, "havo-3", "3A", 0, PC_PLANNED),
+	      LESSON("d", "L2", "P", 1, 1, "havo-3", "3B", 0, PC_PLANNED) },
+	    { 40, 44, 40, 44 }, 4,
+	    "no_follow_up@1 no_follow_up@2 no_follow_up@3 "
+	    "level_without_lesson@-" },
+	{ "a cancelled follow-up does not count; an earlier one neither",
+	    { LESSON("a", "L1", "P", 1, 1, "havo-2", NULL, 0, PC_PLANNED),
+	      FOLLOW_ST("b", "havo-2", NULL, PC_CANCELLED),
+	      FOLLOW("c", "havo-2", NULL, 0) },
+	    { 40, 44, 38 }, 3,
+	    "no_follow_up@0 level_without_lesson@- level_without_lesson@-" },
+	{ "holidays: herfst (regular) and the extra May week (optional)",
+	    { LESSON("a", "L1", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED),
+	      LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	      LESSON("c", "L3", "R", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
+	      FOLLOW("d", "havo-2", NULL, 0) },
+	    { 42, 16, 43, 17 }, 4,
+	    "level_mismatch@0 holiday@0 possible_holiday@1 holiday@3" },
+};
+
+/* Holidays: herfst noord 2026-W42 (Sat 10 – Sun 18 Oct), an optional extra
+ * week 2027-W16 and mei 2027-W17 (regular wins over the optional one). */
+static const struct pc_holiday	holidays[] = {
+	{ "herfstvakantie", 0, 0, 0, 0 },
+	{ "meivakantie (extra week)", 0, 0, 1, 0 },
+	{ "meivakantie", 0, 0, 0, 0 },
+};
+
+static void
+fill_holidays(struct pc_holiday *h)
+{
+	memcpy(h, holidays, sizeof(holidays));
+	h[0].first = civil_days((struct civil_date){ 2026, 10, 10 });
+	h[0].last = civil_days((struct civil_date){ 2026, 10, 18 });
+	h[1].first = wk(16) - 2;
+	h[1].last = wk(17) + 6;		/* the extra week overlaps mei too */
+	h[2].first = wk(17) - 2;
+	h[2].last = wk(17) + 6;
+}
+
+static void
+test_cases(void **state)
+{
+	struct pc_item		 items[4];
+	struct pc_holiday	 h[3];
+	struct pc_input		 in;
+	struct pc_warning	*w;
+	size_t			 c, i, n;
+	char			 got[512], one[64];
+
+	(void)state;
+	fill_holidays(h);
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		memcpy(items, cases[c].items, sizeof(items));
+		for (i = 0; i < cases[c].n; i++) {
+			items[i].first = wk(cases[c].weeks[i]);
+			items[i].last = items[i].first + 4;
+		}
+		in = (struct pc_input){ items, cases[c].n, school, 3, h, 3 };
+		assert_int_equal(plan_check(&in, &w, &n), 0);
+		got[0] = '\0';
+		for (i = 0; i < n; i++) {
+			if (w[i].item == PC_NONE)
+				(void)snprintf(one, sizeof(one), "%s%s@-",
+				    i ? " " : "", pc_code_name(w[i].code));
+			else
+				(void)snprintf(one, sizeof(one), "%s%s@%zu",
+				    i ? " " : "", pc_code_name(w[i].code),
+				    w[i].item);
+			strncat(got, one, sizeof(got) - strlen(got) - 1);
+		}
+		if (strcmp(got, cases[c].want) != 0)
+			fail_msg("%s:\n  got  %s\n  want %s", cases[c].name,
+			    got, cases[c].want);
+		free(w);
+	}
+}
+
+static void
+test_dates_and_unknown_levels(void **state)
+{
+	/* A date item on Friday 9 Oct is before the herfstvakantie; on
+	 * Monday 12 Oct it is in it.  A lesson without known levels is
+	 * never a mismatch. */
+	struct pc_item		items[2] = {
+		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", NULL, 0, 0,
+		    "havo-1", NULL, 0, 0, NULL, 0 },
+		{ "b", PC_LESSON, PC_PLANNED, "L2", "Les 2", NULL, 0, 0,
+		    "havo-2", NULL, 0, 0, NULL, 0 },
+	};
+	struct pc_holiday	h[3];
+	struct pc_input		in = { items, 2, NULL, 0, h, 1 };
+	struct pc_warning	*w;
+	size_t			n;
+
+	(void)state;
+	fill_holidays(h);
+	items[0].first = items[0].last =
+	    civil_days((struct civil_date){ 2026, 10, 9 });
+	items[1].first = items[1].last =
+	    civil_days((struct civil_date){ 2026, 10, 12 });
+	assert_int_equal(plan_check(&in, &w, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w[0].code, PC_HOLIDAY);
+	assert_int_equal(w[0].item, 1);
+	assert_int_equal(w[0].holiday, 0);
+	free(w);
+
+	/* No items, no levels: nothing to say. */
+	in.n_items = 0;
+	assert_int_equal(plan_check(&in, &w, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(w);
+}
+
+static void
+test_messages(void **state)
+{
+	struct pc_item		items[2] = {
+		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
+		    "havo-2", NULL, 0, 0, vo23, 4 },
+		{ "b", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
+		    "havo-2", NULL, 0, 0, vo23, 4 },
+	};
+	struct pc_holiday	h[3];
+	struct pc_input		in = { items, 2, school, 3, h, 3 };
+	struct pc_warning	w = { PC_DUPLICATE_LESSON, 0, 1, PC_NONE,
+				    "havo-2" };
+	char			buf[256];
+	int			c;
+
+	(void)state;
+	fill_holidays(h);
+	items[0].first = wk(40);
+	items[1].first = wk(53);
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "Les 1 staat voor havo-2 ook gepland in 2026-W53.");
+	w = (struct pc_warning){ PC_HOLIDAY, 0, PC_NONE, 0, "havo-2" };
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "Dit valt in de herfstvakantie van de regio van de school.");
+	h[0].advisory = 1;
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "Dit valt in de herfstvakantie van de regio van de school (een "
+	    "adviesdatum: controleer de vakantie van de eigen school).");
+	w = (struct pc_warning){ PC_LEVEL_WITHOUT_LESSON, PC_NONE, PC_NONE,
+	    PC_NONE, "havo-1" };
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "havo-1 krijgt dit schooljaar geen preventieles.");
+	/* Every code has a name and a sentence; a tiny buffer is safe. */
+	for (c = 0; c < PC__COUNT; c++) {
+		w.code = (enum pc_code)c;
+		assert_string_not_equal(pc_code_name(w.code), "unknown");
+		assert_true(strlen(pc_message(&in, &w, buf, sizeof(buf))) > 10);
+		assert_true(strlen(pc_message(&in, &w, buf, 8)) == 7);
+	}
+	assert_string_equal(pc_code_name(PC__COUNT), "unknown");
+}
+
+static void
+test_week_index(void **state)
+{
+	(void)state;
+	assert_int_equal(pc_week_index(-3), 0);		/* Mon 1969-12-29 */
+	assert_int_equal(pc_week_index(3), 0);		/* Sun 1970-01-04 */
+	assert_int_equal(pc_week_index(4), 1);		/* Mon 1970-01-05 */
+	assert_int_equal(pc_week_index(-4), -1);
+	assert_int_equal(pc_week_index(wk(53)) + 1, pc_week_index(wk(1)));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_dates_and_unknown_levels),
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_week_index),
+	};
+
+	return (cmocka_run_group_tests_name("plan_checks", tests, NULL,
+	    NULL));
+}

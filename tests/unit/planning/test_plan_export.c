@@ -1,0 +1,139 @@
+/* Unit tests of plan_export.c: a checked plan as iCalendar and CSV. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "planning/plan_export.h"
+
+static const char	doc[] =
+    "{\"id\":\"p1\",\"title\":\"Jaarplan\",\"school_year\":\"2026-2027\","
+    "\"school\":{\"name\":\"Demoschool A\"},"
+    "\"items\":["
+    " {\"id\":\"i1\",\"kind\":\"les\",\"status\":\"gepland\","
+    "  \"week\":\"2026-W42\","
+    "  \"date\":null,\"lesson\":{\"code\":\"L-1\",\"title\":\"Les 1\"},"
+    "  \"level\":\"havo-2\",\"level_title\":\"havo 2\",\"class_name\":\"2B\","
+    "  \"teacher\":{\"id\":\"t1\",\"display_name\":\"Juf, Jansen\"},"
+    "  \"notes\":\"=1+1\",\"safety_prepared\":true,\"given_on\":null,"
+    "  \"starts_on\":\"2026-10-12\",\"ends_on\":\"2026-10-16\",\"version\":3,"
+    "  \"warnings\":[{\"code\":\"holiday\",\"message\":\"In de vakantie.\"},"
+    "   {\"code\":\"x\",\"message\":\"Tweede.\"}]},"
+    " {\"id\":\"i2\",\"kind\":\"terugkommoment\",\"status\":\"vervallen\","
+    "  \"week\":null,\"date\":\"2027-03-10\",\"lesson\":null,"
+    "  \"level\":\"havo-2\",\"level_title\":\"havo 2\",\"class_name\":null,"
+    "  \"teacher\":null,\"notes\":null,\"safety_prepared\":false,"
+    "  \"given_on\":null,\"starts_on\":\"2027-03-10\","
+    "  \"ends_on\":\"2027-03-10\",\"version\":1,\"warnings\":[]}]}";
+
+static json_t *
+load(void)
+{
+	json_t	*d;
+
+	d = json_loads(doc, 0, NULL);
+	assert_non_null(d);
+	return (d);
+}
+
+static void
+test_csv(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+
+	(void)state;
+	d = load();
+	strbuf_init(&b);
+	assert_int_equal(plan_export_csv(d, &b), 0);
+	assert_string_equal(b.data,
+	    "\xef\xbb\xbfweek,datum,van,tot,niveau,klas,soort,les_code,les,"
+	    "leraar,status,gegeven_op,veiligheid_voorbereid,notities,"
+	    "waarschuwingen\r\n"
+	    "2026-W42,,2026-10-12,2026-10-16,havo-2,2B,les,L-1,Les 1,"
+	    "\"Juf, Jansen\",gepland,,ja,'=1+1,In de vakantie.; Tweede.\r\n"
+	    ",2027-03-10,2027-03-10,2027-03-10,havo-2,,terugkommoment,,,,"
+	    "vervallen,,nee,,\r\n");
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+/* Remove the folds (CRLF + space) in place. */
+static void
+unfold(char *s)
+{
+	char	*o;
+
+	for (o = s; *s != '\0'; s++) {
+		if (s[0] == '\r' && s[1] == '\n' && s[2] == ' ') {
+			s += 2;
+			continue;
+		}
+		*o++ = *s;
+	}
+	*o = '\0';
+}
+
+static void
+test_ics(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+	const char	*e2;
+
+	(void)state;
+	d = load();
+	strbuf_init(&b);
+	assert_int_equal(plan_export_ics(d, NULL, 1796113800, &b), 0);
+	assert_int_equal(strncmp(b.data + b.len - 15, "END:VCALENDAR\r\n", 15),
+	    0);
+	unfold(b.data);
+	assert_non_null(strstr(b.data, "X-WR-CALNAME:Jaarplan 2026-2027\r\n"));
+	assert_non_null(strstr(b.data, "UID:i1@leerlijn\r\n"
+	    "DTSTAMP:20261201T083000Z\r\n"
+	    "DTSTART;VALUE=DATE:20261012\r\n"
+	    "DTEND;VALUE=DATE:20261017\r\n"
+	    "SUMMARY:Les 1 – havo 2 2B\r\n"
+	    "SEQUENCE:3\r\n"));
+	assert_non_null(strstr(b.data, "LOCATION:Demoschool A\r\n"
+	    "STATUS:CONFIRMED\r\nCATEGORIES:Leerlijn,havo-2\r\n"));
+	assert_non_null(strstr(b.data, "DESCRIPTION:Jaarplan: Jaarplan "
+	    "(2026-2027)\\nNiveau: havo 2\\, klas 2B\\nWanneer: 2026-W42\\nLes: "
+	    "Les 1 (L-1)\\nLeraar: Juf\\, Jansen\\nStatus: gepland\\n"
+	    "Notities: =1+1\\nLet op:\\n- In de vakantie.\\n- Tweede.\r\n"));
+	e2 = strstr(b.data, "UID:i2@leerlijn\r\n");
+	assert_non_null(e2);
+	assert_non_null(strstr(e2, "DTSTART;VALUE=DATE:20270310\r\n"
+	    "DTEND;VALUE=DATE:20270311\r\n"
+	    "SUMMARY:Terugkommoment – havo 2\r\n"));
+	assert_non_null(strstr(e2, "STATUS:CANCELLED\r\n"));
+	assert_non_null(strstr(e2, "\\nWanneer: 2027-03-10\\nStatus: "
+	    "vervallen\\n\r\n"));
+	strbuf_free(&b);
+
+	/* One teacher: only their item. */
+	strbuf_init(&b);
+	assert_int_equal(plan_export_ics(d, "t1", 0, &b), 0);
+	assert_non_null(strstr(b.data, "UID:i1@"));
+	assert_null(strstr(b.data, "UID:i2@"));
+	strbuf_free(&b);
+	strbuf_init(&b);
+	assert_int_equal(plan_export_ics(d, "nobody", 0, &b), 0);
+	assert_null(strstr(b.data, "BEGIN:VEVENT"));
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_ics),
+	};
+
+	return (cmocka_run_group_tests_name("plan_export", tests, NULL, NULL));
+}
