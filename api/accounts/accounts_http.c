@@ -36,10 +36,9 @@
 #include "accounts/password.h"
 #include "core/problem.h"
 #include "http/reply.h"
+#include "http/write.h"
 #include "accounts/session_token.h"
 
-#define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
-#define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
 #define LIST_DEFAULT	50
 #define LIST_MAX	500
 
@@ -54,42 +53,42 @@ static const char *const	audit_actions[] = { "insert", "update",
 				    "delete", "login", "logout", NULL };
 
 static const struct field_spec	school_fields[] = {
-	F("brin",		FT_STRING, 1, 0, 4, 0, NULL),
-	F("vestiging",		FT_TEXT, 0, 0, 2, 0, NULL),
-	F("name",		FT_STRING, 1, 0, 200, 0, NULL),
-	F("type",		FT_ENUM, 1, 0, 0, 0, school_types),
-	F("municipality",	FT_TEXT, 0, 0, 100, 0, NULL),
-	F("region",		FT_ENUM, 1, 0, 0, 0, regions),
-	F("first_level",	FT_CODE, 0, 0, 64, 0, NULL),
-	F("last_level",		FT_CODE, 0, 0, 64, 0, NULL),
+	FIELD("brin",		FT_STRING, 1, 0, 4, 0, NULL),
+	FIELD("vestiging",		FT_TEXT, 0, 0, 2, 0, NULL),
+	FIELD("name",		FT_STRING, 1, 0, 200, 0, NULL),
+	FIELD("type",		FT_ENUM, 1, 0, 0, 0, school_types),
+	FIELD("municipality",	FT_TEXT, 0, 0, 100, 0, NULL),
+	FIELD("region",		FT_ENUM, 1, 0, 0, 0, regions),
+	FIELD("first_level",	FT_CODE, 0, 0, 64, 0, NULL),
+	FIELD("last_level",		FT_CODE, 0, 0, 64, 0, NULL),
 };
 
 #define ACCESS_FIELDS							\
-	F("roles",		FT_CODE_ARRAY, 0, 0, 20, 3, NULL),	\
-	F("memberships",	FT_OBJECT_ARRAY, 0, 0, 0, 200, NULL),	\
-	F("inspector_schools",	FT_STRING_ARRAY, 0, 0, 36, 1000, NULL),	\
-	F("inspector_regions",	FT_CODE_ARRAY, 0, 0, 10, 3, NULL)
+	FIELD("roles",		FT_CODE_ARRAY, 0, 0, 20, 3, NULL),	\
+	FIELD("memberships",	FT_OBJECT_ARRAY, 0, 0, 0, 200, NULL),	\
+	FIELD("inspector_schools",	FT_STRING_ARRAY, 0, 0, 36, 1000, NULL),	\
+	FIELD("inspector_regions",	FT_CODE_ARRAY, 0, 0, 10, 3, NULL)
 
 static const struct field_spec	user_create_fields[] = {
-	F("email",		FT_STRING, 1, 0, 254, 0, NULL),
-	F("display_name",	FT_STRING, 1, 0, 200, 0, NULL),
+	FIELD("email",		FT_STRING, 1, 0, 254, 0, NULL),
+	FIELD("display_name",	FT_STRING, 1, 0, 200, 0, NULL),
 	ACCESS_FIELDS,
 };
 
 static const struct field_spec	user_update_fields[] = {
-	F("email",		FT_STRING, 0, 0, 254, 0, NULL),
-	F("display_name",	FT_STRING, 0, 0, 200, 0, NULL),
-	F("disabled",		FT_BOOL, 0, 0, 0, 0, NULL),
+	FIELD("email",		FT_STRING, 0, 0, 254, 0, NULL),
+	FIELD("display_name",	FT_STRING, 0, 0, 200, 0, NULL),
+	FIELD("disabled",		FT_BOOL, 0, 0, 0, 0, NULL),
 	ACCESS_FIELDS,
 };
 
 static const struct field_spec	teacher_fields[] = {
-	F("email",		FT_STRING, 1, 0, 254, 0, NULL),
-	F("display_name",	FT_STRING, 0, 0, 200, 0, NULL),
+	FIELD("email",		FT_STRING, 1, 0, 254, 0, NULL),
+	FIELD("display_name",	FT_STRING, 0, 0, 200, 0, NULL),
 };
 
 static const struct field_spec	accept_fields[] = {
-	F("token",		FT_STRING, 1, 0, 64, 0, NULL),
+	FIELD("token",		FT_STRING, 1, 0, 64, 0, NULL),
 };
 static const char *const	accept_secrets[] = { "password" };
 
@@ -97,7 +96,7 @@ static const char *const	password_secrets[] = { "current_password",
 				    "new_password" };
 
 /* One write: a checked body, its text, and what PostgreSQL answered. */
-struct write {
+struct change {
 	json_t	*body;
 	char	*doc;		/* body as JSON text */
 	char	*json;		/* the answer */
@@ -106,7 +105,7 @@ struct write {
 };
 
 static void
-write_free(struct write *w)
+change_free(struct change *w)
 {
 	json_decref(w->body);
 	free(w->doc);
@@ -114,119 +113,44 @@ write_free(struct write *w)
 	sodium_memzero(w, sizeof(*w));
 }
 
-/* Check the body (with its secrets); -1 after replying. */
-static int
-write_body_secrets(struct api_ctx *ctx, struct write *w,
-    const struct field_spec *specs, size_t n, int mode,
-    const char *const *secrets, size_t nsecrets, const char **values)
-{
-	if (api_json_fields_secrets(ctx, specs, n, mode, secrets, nsecrets,
-	    values, &w->body) == -1)
-		return (-1);
-	if (nsecrets == 0 &&
-	    (w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (-1);
-	}
-	return (0);
-}
-
-static int
-write_body(struct api_ctx *ctx, struct write *w,
-    const struct field_spec *specs, size_t n, int mode)
-{
-	return (write_body_secrets(ctx, w, specs, n, mode, NULL, 0, NULL));
-}
+/* A duplicate e-mail address or BRIN names its field (409). */
+static const struct write_names	email_names = { "email", NULL, 0, 0 };
+static const struct write_names	brin_names = { "brin", NULL, 0, 0 };
 
 static void
-new_token(struct write *w)
+new_token(struct change *w)
 {
 	token_new(w->token);
 	token_hash_hex(w->token, w->hash);
-}
-
-static int
-begin(struct api_ctx *ctx)
-{
-	enum db_result	rc;
-
-	if ((rc = db_begin()) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return (-1);
-	}
-	return (0);
-}
-
-static int
-commit(struct api_ctx *ctx)
-{
-	enum db_result	rc;
-
-	if ((rc = db_commit()) != DB_OK) {
-		db_rollback();
-		api_reply_db_error(ctx, rc);
-		return (-1);
-	}
-	return (0);
-}
-
-/*
- * The end of a write: on a failed statement roll back and reply (status
- * set), else commit.  Returns 0, or -1 after replying.
- */
-static int
-end_write(struct api_ctx *ctx, enum db_result rc, const char *unique_field,
-    int *status)
-{
-	if (rc != DB_OK) {
-		*status = api_reply_write_error(ctx, rc, unique_field);
-		return (-1);
-	}
-	return (commit(ctx));
 }
 
 /*
  * The end of a delete: 204, or 404 with not_found when there was nothing
  * to delete (*removed is read after the statement ran).
  */
-static int
+static void
 end_delete(struct api_ctx *ctx, enum db_result rc, const int *removed,
     const char *not_found)
 {
-	int	status;
-
-	status = ST_INTERNAL;
-	if (end_write(ctx, rc, NULL, &status) == -1)
-		return (status);
-	if (!*removed) {
-		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
-		return (ST_NOT_FOUND);
-	}
+	if (write_end(ctx, rc, rc != DB_OK || *removed, not_found, NULL) ==
+	    -1)
+		return;
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
 }
 
 /*
- * Reply with the document w->json (404 with not_found when NULL); with a
- * token, add it to the member "invitation" of the document.
+ * Reply s with the document of a write; with a token, add it to the
+ * member "invitation" of the document; Location under location_base.
+ * Consumes doc.
  */
-static int
-reply_doc(struct api_ctx *ctx, struct write *w, enum app_status s,
-    const char *location_base, const char *not_found)
+static void
+reply_doc(struct api_ctx *ctx, struct change *w, json_t *doc,
+    enum app_status s, const char *location_base)
 {
-	json_t		*doc, *inv;
-	json_error_t	 jerr;
+	json_t		*inv;
 	const char	*id;
 	char		 loc[256];
 
-	if (w->json == NULL) {
-		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
-		return (ST_NOT_FOUND);
-	}
-	if ((doc = json_loads(w->json, 0, &jerr)) == NULL) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (ST_INTERNAL);
-	}
 	if (w->token[0] != '\0' &&
 	    (inv = json_object_get(doc, "invitation")) != NULL &&
 	    json_is_object(inv))
@@ -243,37 +167,6 @@ reply_doc(struct api_ctx *ctx, struct write *w, enum app_status s,
 		}
 	}
 	reply_json(ctx->req, s, doc);
-	return (s);
-}
-
-static void
-set_etag(struct api_ctx *ctx, const char *json)
-{
-	json_t		*doc;
-	json_error_t	 jerr;
-	char		 tag[32];
-
-	if (json == NULL || (doc = json_loads(json, 0, &jerr)) == NULL)
-		return;
-	(void)snprintf(tag, sizeof(tag), "\"%lld\"", (long long)
-	    json_integer_value(json_object_get(doc, "version")));
-	http_response_header(ctx->req, "etag", tag);
-	json_decref(doc);
-}
-
-/* limit/offset; -1 after a 400. */
-static int
-paging(struct api_ctx *ctx, long *limit, long *offset)
-{
-	struct param_errors	e = { 0 };
-
-	param_paging(api_query(ctx, "limit"), api_query(ctx, "offset"),
-	    LIST_DEFAULT, LIST_MAX, limit, offset, &e);
-	if (e.n > 0) {
-		api_reply_param_errors(ctx, &e);
-		return (-1);
-	}
-	return (0);
 }
 
 /* An optional query parameter that must be one of words (or a UUID). */
@@ -298,7 +191,7 @@ query_word(struct api_ctx *ctx, const char *key, const char *const *words,
 
 /* Schools ------------------------------------------------------------------ */
 
-int
+void
 api_schools_list(struct api_ctx *ctx)
 {
 	const char	*region;
@@ -306,19 +199,18 @@ api_schools_list(struct api_ctx *ctx)
 	long		 limit, offset;
 	enum db_result	 rc;
 
-	if (paging(ctx, &limit, &offset) == -1 ||
+	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "region", regions, &region) == -1)
-		return (ST_BAD_REQUEST);
+		return;
 	if ((rc = db_schools_list(ctx->who.user_id, region, limit, offset,
 	    &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen scholen.");
-	return (ST_OK);
 }
 
-int
+void
 api_school_get(struct api_ctx *ctx)
 {
 	char		*json;
@@ -327,61 +219,57 @@ api_school_get(struct api_ctx *ctx)
 	if ((rc = db_school_get(router_param(&ctx->match, "id"), &json)) !=
 	    DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
-	set_etag(ctx, json);
+	write_etag_text(ctx, json);
 	api_reply_document(ctx, json, "Deze school bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_school_create(struct api_ctx *ctx)
 {
-	struct write	w;
+	json_t		*doc;
+	struct change	w;
 	enum db_result	rc;
-	int		status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, school_fields, NFIELDS(school_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if (write_body(ctx, school_fields, NFIELDS(school_fields), FIELD_CREATE,
+	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
 		goto out;
 	rc = db_school_create(w.doc, &w.json);
-	if (end_write(ctx, rc, "brin", &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, NULL, &brin_names, &doc) == -1)
 		goto out;
-	set_etag(ctx, w.json);
-	status = reply_doc(ctx, &w, ST_CREATED, "/api/v1/schools", NULL);
+	write_etag(ctx, doc);
+	reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/schools");
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_school_update(struct api_ctx *ctx)
 {
-	struct write	w;
+	json_t		*doc;
+	struct change	w;
 	char		version[16];
 	enum db_result	rc;
-	int		status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
 	if (api_if_match(ctx, version, sizeof(version)) == -1 ||
-	    write_body(ctx, &w, school_fields, NFIELDS(school_fields),
-	    FIELD_PATCH) == -1 || begin(ctx) == -1)
+	    write_body(ctx, school_fields, NFIELDS(school_fields), FIELD_PATCH,
+	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
 		goto out;
 	rc = db_school_update(router_param(&ctx->match, "id"), w.doc,
 	    version[0] ? version : NULL, &w.json);
-	if (end_write(ctx, rc, "brin", &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, "Deze school bestaat niet.",
+	    &brin_names, &doc) == -1)
 		goto out;
-	set_etag(ctx, w.json);
-	status = reply_doc(ctx, &w, ST_OK, NULL, "Deze school bestaat niet.");
+	write_etag(ctx, doc);
+	reply_doc(ctx, &w, doc, ST_OK, NULL);
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_school_members(struct api_ctx *ctx)
 {
 	char		*json;
@@ -390,36 +278,33 @@ api_school_members(struct api_ctx *ctx)
 	if ((rc = db_school_members(router_param(&ctx->match, "id"),
 	    &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Deze school bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_school_teacher_add(struct api_ctx *ctx)
 {
-	struct write	w;
+	json_t		*doc;
+	struct change	w;
 	enum db_result	rc;
-	int		status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, teacher_fields, NFIELDS(teacher_fields),
-	    FIELD_CREATE) == -1 || begin(ctx) == -1)
+	if (write_body(ctx, teacher_fields, NFIELDS(teacher_fields), FIELD_CREATE,
+	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
 		goto out;
 	new_token(&w);
 	rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc,
 	    w.hash, &w.json);
-	if (end_write(ctx, rc, "email", &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == -1)
 		goto out;
-	status = reply_doc(ctx, &w, ST_CREATED, NULL, NULL);
+	reply_doc(ctx, &w, doc, ST_CREATED, NULL);
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_school_teacher_remove(struct api_ctx *ctx)
 {
 	const char	*user;
@@ -427,17 +312,17 @@ api_school_teacher_remove(struct api_ctx *ctx)
 
 	if ((user = api_path_uuid(ctx, "user", "Deze leerkracht is hier "
 	    "niet bekend.")) == NULL)
-		return (ST_NOT_FOUND);
-	if (begin(ctx) == -1)
-		return (ST_INTERNAL);
-	return (end_delete(ctx, db_teacher_remove(router_param(&ctx->match,
+		return;
+	if (write_begin(ctx) == -1)
+		return;
+	end_delete(ctx, db_teacher_remove(router_param(&ctx->match,
 	    "id"), user, &removed), &removed, "Deze leerkracht is hier niet "
-	    "bekend."));
+	    "bekend.");
 }
 
 /* People ------------------------------------------------------------------- */
 
-int
+void
 api_users_list(struct api_ctx *ctx)
 {
 	struct param_errors	 e = { 0 };
@@ -446,25 +331,24 @@ api_users_list(struct api_ctx *ctx)
 	long			 limit, offset;
 	enum db_result		 rc;
 
-	if (paging(ctx, &limit, &offset) == -1 ||
+	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "role", role_words, &role) == -1 ||
 	    query_word(ctx, "school", NULL, &school) == -1)
-		return (ST_BAD_REQUEST);
+		return;
 	if ((q = api_query(ctx, "q")) != NULL && !param_text_ok(q, 200)) {
 		param_error(&e, "q", "hoogstens 200 tekens");
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_users_list(q, role, school, limit, offset, &json)) !=
 	    DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen gebruikers.");
-	return (ST_OK);
 }
 
-int
+void
 api_user_get(struct api_ctx *ctx)
 {
 	const char	*id;
@@ -473,67 +357,61 @@ api_user_get(struct api_ctx *ctx)
 
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
 	    NULL)
-		return (ST_NOT_FOUND);
+		return;
 	if ((rc = db_user_get(id, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Deze gebruiker bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_user_create(struct api_ctx *ctx)
 {
-	struct write	w;
+	json_t		*doc;
+	struct change	w;
 	enum db_result	rc;
-	int		status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, user_create_fields,
-	    NFIELDS(user_create_fields), FIELD_CREATE) == -1 ||
-	    begin(ctx) == -1)
+	if (write_body(ctx, user_create_fields, NFIELDS(user_create_fields), FIELD_CREATE,
+	    &w.body, &w.doc) == -1 ||
+	    write_begin(ctx) == -1)
 		goto out;
 	new_token(&w);
 	rc = db_user_create(w.doc, w.hash, &w.json);
-	if (end_write(ctx, rc, "email", &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == -1)
 		goto out;
-	status = reply_doc(ctx, &w, ST_CREATED, "/api/v1/users", NULL);
+	reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/users");
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_user_update(struct api_ctx *ctx)
 {
-	struct write	 w;
+	json_t		*doc;
+	struct change	 w;
 	const char	*id;
 	enum db_result	 rc;
-	int		 status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_NOT_FOUND;
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
 	    NULL)
 		goto out;
-	status = ST_UNPROCESSABLE;
-	if (write_body(ctx, &w, user_update_fields,
-	    NFIELDS(user_update_fields), FIELD_PATCH) == -1 ||
-	    begin(ctx) == -1)
+	if (write_body(ctx, user_update_fields, NFIELDS(user_update_fields), FIELD_PATCH,
+	    &w.body, &w.doc) == -1 ||
+	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_user_update(id, w.doc, &w.json);
-	if (end_write(ctx, rc, "email", &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, "Deze gebruiker bestaat niet.",
+	    &email_names, &doc) == -1)
 		goto out;
-	status = reply_doc(ctx, &w, ST_OK, NULL, "Deze gebruiker bestaat "
-	    "niet.");
+	reply_doc(ctx, &w, doc, ST_OK, NULL);
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_user_delete(struct api_ctx *ctx)
 {
 	const char	*id;
@@ -541,125 +419,98 @@ api_user_delete(struct api_ctx *ctx)
 
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
 	    NULL)
-		return (ST_NOT_FOUND);
-	if (begin(ctx) == -1)
-		return (ST_INTERNAL);
-	return (end_delete(ctx, db_user_delete(id, &deleted), &deleted,
-	    "Deze gebruiker bestaat niet."));
+		return;
+	if (write_begin(ctx) == -1)
+		return;
+	end_delete(ctx, db_user_delete(id, &deleted), &deleted,
+	    "Deze gebruiker bestaat niet.");
 }
 
-int
+void
 api_user_invite(struct api_ctx *ctx)
 {
-	struct write	 w;
+	struct change	 w;
 	json_t		*doc;
-	json_error_t	 jerr;
 	const char	*id;
 	enum db_result	 rc;
-	int		 status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_NOT_FOUND;
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
-	    NULL || begin(ctx) == -1)
+	    NULL || write_begin(ctx) == -1)
 		goto out;
 	new_token(&w);
-	if ((rc = db_user_invite(id, w.hash, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, NULL);
+	rc = db_user_invite(id, w.hash, &w.json);
+	if (write_end_doc(ctx, rc, w.json, "Deze gebruiker bestaat niet.",
+	    NULL, &doc) == -1)
 		goto out;
-	}
-	if (w.json == NULL) {
-		db_rollback();
-		reply_problem(ctx->req, ST_NOT_FOUND, "Deze gebruiker bestaat "
-		    "niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1 ||
-	    (doc = json_loads(w.json, 0, &jerr)) == NULL) {
-		status = ST_INTERNAL;
-		goto out;
-	}
 	json_object_set_new(doc, "token", json_string(w.token));
 	reply_json(ctx->req, ST_CREATED, doc);
-	status = ST_CREATED;
 out:
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
 /* 422 naming field with the policy's reason. */
-static int
+static void
 reply_policy(struct api_ctx *ctx, const char *field, const char *why)
 {
-	json_t	*p;
-
-	p = problem_new(ST_UNPROCESSABLE, why);
-	if (p != NULL)
-		(void)problem_add_error(p, field, why);
-	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
-	return (ST_UNPROCESSABLE);
+	api_reply_field(ctx, ST_UNPROCESSABLE, why, field, why);
 }
 
-int
+void
 api_invitation_accept(struct api_ctx *ctx)
 {
-	struct write	 w;
+	json_t		*doc;
+	struct change	 w;
 	const char	*token, *pw, *why;
 	char		 pwhash[PASSWORD_HASH_MAX];
 	enum db_result	 rc;
-	int		 status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
-	if (write_body_secrets(ctx, &w, accept_fields, NFIELDS(accept_fields),
-	    FIELD_CREATE, accept_secrets, 1, &pw) == -1)
+	if (api_json_fields_secrets(ctx, accept_fields,
+	    NFIELDS(accept_fields), FIELD_CREATE, accept_secrets, 1, &pw,
+	    &w.body) == -1)
 		goto out;
 	token = json_string_value(json_object_get(w.body, "token"));
 	if (!token_valid(token)) {
-		status = reply_policy(ctx, "token", "Deze uitnodiging bestaat "
-		    "niet (meer) of is verlopen.");
+		reply_policy(ctx, "token", "Deze uitnodiging bestaat niet "
+		    "(meer) of is verlopen.");
 		goto out;
 	}
 	if ((why = password_policy(pw, NULL)) != NULL) {
-		status = reply_policy(ctx, "password", why);
+		reply_policy(ctx, "password", why);
 		goto out;
 	}
 	token_hash_hex(token, w.hash);
 	if (password_hash(pw, pwhash) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		status = ST_INTERNAL;
 		goto out;
 	}
-	if (begin(ctx) == -1)
+	if (write_begin(ctx) == -1)
 		goto out;
 	rc = db_invitation_accept(w.hash, pwhash, &w.json);
-	if (end_write(ctx, rc, NULL, &status) == -1)
+	if (write_end_doc(ctx, rc, w.json, NULL, NULL, &doc) == -1)
 		goto out;
-	status = reply_doc(ctx, &w, ST_OK, NULL, NULL);
+	reply_doc(ctx, &w, doc, ST_OK, NULL);
 out:
 	sodium_memzero(pwhash, sizeof(pwhash));
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
-int
+void
 api_me_password(struct api_ctx *ctx)
 {
-	struct write	 w;
+	struct change	 w;
 	const char	*pws[2], *cur, *pw, *why;
 	char		 hash[PASSWORD_HASH_MAX], email[256];
 	char		 address[64];
 	enum db_result	 rc;
-	int		 status;
 
 	memset(&w, 0, sizeof(w));
-	status = ST_UNPROCESSABLE;
-	if (write_body_secrets(ctx, &w, NULL, 0, FIELD_CREATE,
-	    password_secrets, 2, pws) == -1)
+	if (api_json_fields_secrets(ctx, NULL, 0, FIELD_CREATE,
+	    password_secrets, 2, pws, &w.body) == -1)
 		goto out;
 	cur = pws[0];
 	pw = pws[1];
-	status = ST_INTERNAL;
 	if ((rc = db_password_hash_of(ctx->who.user_id, hash, sizeof(hash),
 	    email, sizeof(email))) != DB_OK) {
 		api_reply_db_error(ctx, rc);
@@ -667,41 +518,38 @@ api_me_password(struct api_ctx *ctx)
 	}
 	/* Guessing the current password counts as failed logins. */
 	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
-		status = ST_TOO_MANY_REQUESTS;
 		goto out;
 	}
 	if (!password_verify(hash[0] ? hash : NULL, cur)) {
 		(void)db_login_failed(email, address[0] ? address : NULL);
-		status = reply_policy(ctx, "current_password", "Het huidige "
+		reply_policy(ctx, "current_password", "Het huidige "
 		    "wachtwoord klopt niet.");
 		goto out;
 	}
 	if ((why = password_policy(pw, email)) != NULL) {
-		status = reply_policy(ctx, "new_password", why);
+		reply_policy(ctx, "new_password", why);
 		goto out;
 	}
 	if (password_hash(pw, hash) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
-	if (begin(ctx) == -1)
+	if (write_begin(ctx) == -1)
 		goto out;
 	rc = db_password_set(ctx->who.user_id, ctx->who.session_id,
 	    hash);
-	if (end_write(ctx, rc, NULL, &status) == -1)
+	if (write_end(ctx, rc, 1, NULL, NULL) == -1)
 		goto out;
 	applog(LOG_LVL_INFO, "password changed for user %s", ctx->who.user_id);
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	status = ST_NO_CONTENT;
 out:
 	sodium_memzero(hash, sizeof(hash));
-	write_free(&w);
-	return (status);
+	change_free(&w);
 }
 
 /* The audit log -------------------------------------------------------------- */
 
-int
+void
 api_audit_list(struct api_ctx *ctx)
 {
 	struct param_errors	e = { 0 };
@@ -711,11 +559,11 @@ api_audit_list(struct api_ctx *ctx)
 	enum db_result		 rc;
 
 	memset(&f, 0, sizeof(f));
-	if (paging(ctx, &limit, &offset) == -1 ||
+	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "action", audit_actions, &f.action) == -1 ||
 	    query_word(ctx, "school", NULL, &f.school) == -1 ||
 	    query_word(ctx, "actor", NULL, &f.actor) == -1)
-		return (ST_BAD_REQUEST);
+		return;
 	f.entity = api_query(ctx, "entity");
 	f.entity_id = api_query(ctx, "entity_id");
 	f.from = api_query(ctx, "from");
@@ -730,7 +578,7 @@ api_audit_list(struct api_ctx *ctx)
 		param_error(&e, "to", "een datum als JJJJ-MM-DD");
 	if (e.n > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_audit_list(ctx->who.user_id, &f, limit, offset,
 	    &json)) != DB_OK) {
@@ -738,11 +586,10 @@ api_audit_list(struct api_ctx *ctx)
 			param_error(&e, db_last_error()->field,
 			    db_last_error()->message);
 			api_reply_param_errors(ctx, &e);
-			return (ST_BAD_REQUEST);
+			return;
 		}
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen auditregels.");
-	return (ST_OK);
 }

@@ -32,10 +32,9 @@
 #include "accounts/session_token.h"
 #include "core/settings.h"
 
-#define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
 
 static const struct field_spec	login_fields[] = {
-	F("email",	FT_STRING, 1, 0, 254, 0, NULL),
+	FIELD("email",	FT_STRING, 1, 0, 254, 0, NULL),
 };
 static const char *const	login_secrets[] = { "password" };
 
@@ -91,7 +90,7 @@ api_login_allowed(struct api_ctx *ctx, const char *email, char *address,
 	return (0);
 }
 
-int
+void
 api_session_create(struct api_ctx *ctx)
 {
 	struct login_account	 acc;
@@ -104,15 +103,13 @@ api_session_create(struct api_ctx *ctx)
 	char			*json;
 	const char		*pw;
 	enum db_result		 rc;
-	int			 status, ok;
+	int			 ok;
 
-	status = ST_INTERNAL;
 	body = doc = NULL;
 	json = NULL;
 	memset(token, 0, sizeof(token));
 	if (api_json_fields_secrets(ctx, login_fields, 1, FIELD_CREATE,
 	    login_secrets, 1, &pw, &body) == -1) {
-		status = ST_UNPROCESSABLE;
 		goto out;
 	}
 	if (normalize_email(json_string_value(json_object_get(body, "email")),
@@ -121,7 +118,6 @@ api_session_create(struct api_ctx *ctx)
 		goto out;
 	}
 	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
-		status = ST_TOO_MANY_REQUESTS;
 		goto out;
 	}
 	if ((rc = db_login_account(email, &acc)) != DB_OK) {
@@ -140,7 +136,6 @@ api_session_create(struct api_ctx *ctx)
 		applog(LOG_LVL_INFO, "failed login from %s", address);
 		api_reply_unauthorized(ctx, "E-mailadres of wachtwoord klopt "
 		    "niet.");
-		status = ST_UNAUTHORIZED;
 		goto out;
 	}
 
@@ -178,16 +173,14 @@ api_session_create(struct api_ctx *ctx)
 	http_response_header(ctx->req, "location", "/api/v1/me");
 	reply_json(ctx->req, ST_CREATED, doc);
 	doc = NULL;
-	status = ST_CREATED;
 out:
 	sodium_memzero(token, sizeof(token));
 	json_decref(doc);
 	json_decref(body);
 	free(json);
-	return (status);
 }
 
-int
+void
 api_session_delete(struct api_ctx *ctx)
 {
 	enum db_result	rc;
@@ -198,23 +191,20 @@ api_session_delete(struct api_ctx *ctx)
 	    (rc = db_commit()) != DB_OK) {
 		db_rollback();
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	set_cookie(ctx, "", 0);
 	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	return (ST_NO_CONTENT);
 }
 
-int
+void
 api_me_get(struct api_ctx *ctx)
 {
 	json_t		*doc;
 	json_error_t	 jerr;
 	char		*json;
 	enum db_result	 rc;
-	int		 status;
 
-	status = ST_INTERNAL;
 	doc = NULL;
 	json = NULL;
 	if ((rc = db_me(ctx->who.user_id, &json)) != DB_OK) {
@@ -231,9 +221,7 @@ api_me_get(struct api_ctx *ctx)
 		    json_string(ctx->who.csrf_token));
 	reply_json(ctx->req, ST_OK, doc);
 	doc = NULL;
-	status = ST_OK;
 out:
 	json_decref(doc);
 	free(json);
-	return (status);
 }

@@ -14,9 +14,8 @@
 #include "case/case_provider.h"
 #include "case/case_query.h"
 #include "db/db.h"
+#include "http/dispatch.h"
 #include "http/reply.h"
-
-int	case_dispatch(struct http_request *);
 
 #define ID	"/{id}"
 #define LIST	"limit,offset,sort,orderBy,filter"
@@ -48,17 +47,15 @@ reply_imsx_status(struct http_request *req, int http, const char *minor,
 	json_t	*doc;
 	char	*text;
 
-	reply_security_headers(req);
 	http_response_header(req, "cache-control", "no-store");
-	http_response_header(req, "content-type", "application/json");
 	if ((doc = case_imsx_new(minor, description)) == NULL ||
 	    (text = json_dumps(doc, JSON_COMPACT)) == NULL) {
 		json_decref(doc);
-		http_response(req, 500, NULL, 0);
+		reply_bytes(req, 500, NULL, NULL, 0);
 		return;
 	}
 	json_decref(doc);
-	http_response(req, http, text, strlen(text));
+	reply_bytes(req, http, "application/json", text, strlen(text));
 	free(text);
 }
 
@@ -81,6 +78,14 @@ case_reply_db_error(struct api_ctx *ctx, enum db_result rc)
 		case_reply_imsx(ctx, IMSX_INTERNAL,
 		    "Er ging iets mis; probeer het later opnieuw.");
 	}
+}
+
+/* The safety net's reply: a 500 in imsx form. */
+static void
+reply_internal(struct api_ctx *ctx)
+{
+	case_reply_imsx(ctx, IMSX_INTERNAL, "Er ging iets mis; probeer het "
+	    "later opnieuw.");
 }
 
 int
@@ -129,7 +134,7 @@ case_dispatch(struct http_request *req)
 		case_reply_imsx(&ctx, IMSX_INVALID_SELECTION_FIELD, msg);
 		goto out;
 	}
-	(void)ctx.match.route->handler(&ctx);
+	dispatch_run(&ctx, reply_internal);
 out:
 	qs_free(&ctx.qs);
 	return (KORE_RESULT_OK);

@@ -39,25 +39,21 @@ base_url(void)
  * Reply with a document built by PostgreSQL (json, freed here), or 404
  * unknownobject when it is NULL.  levels: fill educationLevel first.
  */
-static int
+static void
 reply_document(struct api_ctx *ctx, char *json, int levels,
     const char *what)
 {
 	json_t	*doc;
 	char	 msg[128];
-	int	 status;
 
-	status = ST_INTERNAL;
 	doc = NULL;
 	if (json == NULL) {
 		(void)snprintf(msg, sizeof(msg), "%s bestaat niet.", what);
 		case_reply_imsx(ctx, IMSX_UNKNOWN_OBJECT, msg);
-		status = ST_NOT_FOUND;
 		goto out;
 	}
 	if (!levels) {
 		reply_json_text(ctx->req, ST_OK, json);
-		status = ST_OK;
 		goto out;
 	}
 	if ((doc = json_loads(json, 0, NULL)) == NULL ||
@@ -68,11 +64,9 @@ reply_document(struct api_ctx *ctx, char *json, int levels,
 	}
 	reply_json(ctx->req, ST_OK, doc);
 	doc = NULL;
-	status = ST_OK;
 out:
 	json_decref(doc);
 	free(json);
-	return (status);
 }
 
 /* The {id} path parameter as a UUID, or NULL after a 400 invalid_uuid. */
@@ -90,7 +84,7 @@ path_id(struct api_ctx *ctx)
 	return (id);
 }
 
-static int
+static void
 get_object(struct api_ctx *ctx, enum case_object what, int levels,
     const char *name)
 {
@@ -99,15 +93,15 @@ get_object(struct api_ctx *ctx, enum case_object what, int levels,
 	char		*json;
 
 	if ((id = path_id(ctx)) == NULL)
-		return (ST_BAD_REQUEST);
+		return;
 	if ((rc = db_case_object(what, base_url(), id, &json)) != DB_OK) {
 		case_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
-	return (reply_document(ctx, json, levels, name));
+	reply_document(ctx, json, levels, name);
 }
 
-static int
+static void
 get_definition(struct api_ctx *ctx, const char *kind, const char *name)
 {
 	const char	*id;
@@ -115,82 +109,82 @@ get_definition(struct api_ctx *ctx, const char *kind, const char *name)
 	char		*json;
 
 	if ((id = path_id(ctx)) == NULL)
-		return (ST_BAD_REQUEST);
+		return;
 	if ((rc = db_case_definition(base_url(), kind, id, &json)) != DB_OK) {
 		case_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
-	return (reply_document(ctx, json, 0, name));
+	reply_document(ctx, json, 0, name);
 }
 
-int
+void
 case_document_get(struct api_ctx *ctx)
 {
-	return (get_object(ctx, CASE_DOCUMENT, 0, "Dit CFDocument"));
+	get_object(ctx, CASE_DOCUMENT, 0, "Dit CFDocument");
 }
 
-int
+void
 case_package_get(struct api_ctx *ctx)
 {
-	return (get_object(ctx, CASE_PACKAGE, 1, "Dit CFPackage"));
+	get_object(ctx, CASE_PACKAGE, 1, "Dit CFPackage");
 }
 
-int
+void
 case_item_get(struct api_ctx *ctx)
 {
-	return (get_object(ctx, CASE_ITEM, 1, "Dit CFItem"));
+	get_object(ctx, CASE_ITEM, 1, "Dit CFItem");
 }
 
-int
+void
 case_association_get(struct api_ctx *ctx)
 {
-	return (get_object(ctx, CASE_ASSOCIATION, 0, "Deze CFAssociation"));
+	get_object(ctx, CASE_ASSOCIATION, 0, "Deze CFAssociation");
 }
 
-int
+void
 case_item_associations_get(struct api_ctx *ctx)
 {
-	return (get_object(ctx, CASE_ITEM_ASSOCIATIONS, 1, "Dit CFItem"));
+	get_object(ctx, CASE_ITEM_ASSOCIATIONS, 1, "Dit CFItem");
 }
 
-int
+void
 case_concept_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFConcepts", "Dit CFConcept"));
+	get_definition(ctx, "CFConcepts", "Dit CFConcept");
 }
 
-int
+void
 case_subject_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFSubjects", "Dit CFSubject"));
+	get_definition(ctx, "CFSubjects", "Dit CFSubject");
 }
 
-int
+void
 case_item_type_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFItemTypes", "Dit CFItemType"));
+	get_definition(ctx, "CFItemTypes", "Dit CFItemType");
 }
 
-int
+void
 case_license_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFLicenses", "Deze CFLicense"));
+	get_definition(ctx, "CFLicenses", "Deze CFLicense");
 }
 
-int
+void
 case_grouping_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFAssociationGroupings",
-	    "Deze CFAssociationGrouping"));
+	get_definition(ctx, "CFAssociationGroupings",
+	    "Deze CFAssociationGrouping");
 }
 
-int
+void
 case_rubric_get(struct api_ctx *ctx)
 {
-	return (get_definition(ctx, "CFRubrics", "Deze CFRubric"));
+	get_definition(ctx, "CFRubrics", "Deze CFRubric");
 }
 
-int
+void
 case_documents_list(struct api_ctx *ctx)
 {
 	struct case_filter	 f;
@@ -200,9 +194,7 @@ case_documents_list(struct api_ctx *ctx)
 	enum db_result		 rc;
 	char			*json, *ftext, msg[200], total[24];
 	long			 limit, offset;
-	int			 status;
 
-	status = ST_BAD_REQUEST;
 	json = ftext = NULL;
 	doc = fj = NULL;
 	limit = LIST_LIMIT_DEFAULT;
@@ -239,11 +231,9 @@ case_documents_list(struct api_ctx *ctx)
 		if ((fj = case_filter_json(&f)) == NULL ||
 		    (ftext = json_dumps(fj, JSON_COMPACT)) == NULL) {
 			case_reply_imsx(ctx, IMSX_INTERNAL, NULL);
-			status = ST_INTERNAL;
 			goto out;
 		}
 	}
-	status = ST_INTERNAL;
 	if ((rc = db_case_documents(base_url(), ftext,
 	    sort != NULL ? sort : "title",
 	    order != NULL && strcmp(order, "desc") == 0, limit, offset,
@@ -261,11 +251,9 @@ case_documents_list(struct api_ctx *ctx)
 	json_object_del(doc, "total");
 	reply_json(ctx->req, ST_OK, doc);
 	doc = NULL;
-	status = ST_OK;
 out:
 	json_decref(doc);
 	json_decref(fj);
 	free(ftext);
 	free(json);
-	return (status);
 }

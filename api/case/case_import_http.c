@@ -1,5 +1,5 @@
 /*
- * h_case_import: POST /api/v1/case/packages — import an IMS CASE 1.0
+ * case_import_http: POST /api/v1/case/packages — import an IMS CASE 1.0
  * CFPackage (curators).
  *
  * The body is checked against the CASE schema in C (case_package.c); a
@@ -16,6 +16,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "case/case_import.h"
 #include "case/case_package.h"
 #include "case/case_provider.h"
 #include "case/case_db.h"
@@ -23,6 +24,8 @@
 #include "core/problem.h"
 #include "http/reply.h"
 #include "core/settings.h"
+#include "http/applog.h"
+#include "http/write.h"
 
 /* Reply 422 with the problems of e. */
 static void
@@ -42,16 +45,13 @@ reply_package_errors(struct api_ctx *ctx, const struct case_errors *e)
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
 }
 
-/* Reply for a refused import: the result's status and errors. */
-static int
-reply_refused(struct api_ctx *ctx, json_t *result)
+/* Reply s for a refused import with the result's errors. */
+static void
+reply_refused(struct api_ctx *ctx, enum app_status s, json_t *result)
 {
-	enum app_status	 s;
-	json_t		*p, *errors, *x;
-	size_t		 i;
+	json_t	*p, *errors, *x;
+	size_t	 i;
 
-	s = strcmp(json_string_value(json_object_get(result, "status")),
-	    "conflict") == 0 ? ST_CONFLICT : ST_UNPROCESSABLE;
 	p = problem_new(s, s == ST_CONFLICT ? "Het pakket botst met een "
 	    "ander kader; er is niets veranderd." : "Het pakket verwijst naar "
 	    "iets dat niet bestaat; er is niets veranderd.");
@@ -64,24 +64,22 @@ reply_refused(struct api_ctx *ctx, json_t *result)
 		    json_string_value(json_object_get(x, "message")));
 	}
 	reply_problem_doc(ctx->req, s, p);
-	return (s);
 }
 
-int
+void
 api_case_import(struct api_ctx *ctx)
 {
 	struct case_errors	*e;
 	json_t			*pkg, *result;
 	enum db_result		 rc;
+	enum app_status		 s;
 	char			*text, *out, loc[160];
-	int			 status, created;
 
-	status = ST_UNPROCESSABLE;
 	pkg = result = NULL;
 	text = out = NULL;
 	if ((e = calloc(1, sizeof(*e))) == NULL) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (ST_INTERNAL);
+		return;
 	}
 	if (api_json_body(ctx, &pkg) == -1)
 		goto out;
@@ -89,50 +87,50 @@ api_case_import(struct api_ctx *ctx)
 		reply_package_errors(ctx, e);
 		goto out;
 	}
-	status = ST_INTERNAL;
 	if (case_package_prepare(pkg) == -1 ||
 	    (text = json_dumps(pkg, JSON_COMPACT)) == NULL) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
-	if ((rc = db_begin()) != DB_OK) {
-		api_reply_db_error(ctx, rc);
+	if (write_begin(ctx) == -1)
 		goto out;
-	}
 	rc = db_case_import(settings_current()->base_url, text, &out);
 	if (rc != DB_OK || out == NULL ||
 	    (result = json_loads(out, 0, NULL)) == NULL) {
 		db_rollback();
-		if (rc == DB_CONSTRAINT || rc == DB_INVALID) {
+		if (rc == DB_CONSTRAINT || rc == DB_INVALID)
 			reply_problem(ctx->req, ST_UNPROCESSABLE, "Het pakket "
 			    "past niet in de catalogus (een regel van de "
 			    "database weigert het); er is niets veranderd.");
-			status = ST_UNPROCESSABLE;
-		} else {
+		else
 			api_reply_db_error(ctx, rc == DB_OK ? DB_ERROR : rc);
-		}
 		goto out;
 	}
-	if (strcmp(json_string_value(json_object_get(result, "status")) ?
-	    json_string_value(json_object_get(result, "status")) : "",
-	    "ok") != 0) {
+	switch ((s = case_import_status(result))) {
+	case ST_OK:
+	case ST_CREATED:
+		break;
+	case ST_CONFLICT:
+	case ST_UNPROCESSABLE:
 		db_rollback();
-		status = reply_refused(ctx, result);
+		reply_refused(ctx, s, result);
 		goto out;
-	}
-	if ((rc = db_commit()) != DB_OK) {
+	default:
 		db_rollback();
-		api_reply_db_error(ctx, rc);
+		applog(LOG_LVL_ERROR, "case_import() answered without a known "
+		    "status");
+		reply_problem(ctx->req, ST_INTERNAL, "Er ging iets mis; "
+		    "probeer het later opnieuw.");
 		goto out;
 	}
-	created = json_is_true(json_object_get(result, "created"));
+	if (write_commit(ctx, NULL) == -1)
+		goto out;
 	json_object_del(result, "status");
 	(void)snprintf(loc, sizeof(loc), "%s/CFPackages/%s", CASE_BASE_PATH,
 	    json_string_value(json_object_get(json_object_get(result,
 	    "framework"), "identifier")));
 	http_response_header(ctx->req, "location", loc);
-	status = created ? ST_CREATED : ST_OK;
-	reply_json(ctx->req, status, result);
+	reply_json(ctx->req, s, result);
 	result = NULL;
 out:
 	json_decref(pkg);
@@ -140,5 +138,4 @@ out:
 	free(text);
 	free(out);
 	free(e);
-	return (status);
 }

@@ -15,7 +15,7 @@
 #define LIST_LIMIT_MAX		500
 #define CODE_MAX		100
 
-int
+void
 api_frameworks_list(struct api_ctx *ctx)
 {
 	struct param_errors	 e = { 0 };
@@ -27,14 +27,13 @@ api_frameworks_list(struct api_ctx *ctx)
 	    LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, &limit, &offset, &e);
 	if (e.n > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_frameworks_list(limit, offset, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen kaders.");
-	return (ST_OK);
 }
 
 /* The {code} path parameter, or NULL after a 404 reply. */
@@ -52,7 +51,7 @@ framework_code(struct api_ctx *ctx)
 	return (code);
 }
 
-int
+void
 api_framework_get(struct api_ctx *ctx)
 {
 	const char	*code;
@@ -60,36 +59,32 @@ api_framework_get(struct api_ctx *ctx)
 	char		*json;
 
 	if ((code = framework_code(ctx)) == NULL)
-		return (ST_NOT_FOUND);
+		return;
 	if ((rc = db_framework_get(code, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Dit kader bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_framework_goals(struct api_ctx *ctx)
 {
 	const char	*code;
 	enum db_result	 rc;
 	json_t		*doc, *tree;
 	char		*json;
-	int		 status;
 
-	status = ST_INTERNAL;
 	doc = NULL;
 	json = NULL;
 	if ((code = framework_code(ctx)) == NULL)
-		return (ST_NOT_FOUND);
+		return;
 	if ((rc = db_framework_goals(code, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
 	if (json == NULL) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Dit kader bestaat niet.");
-		status = ST_NOT_FOUND;
 		goto out;
 	}
 	if ((doc = json_loads(json, 0, NULL)) == NULL ||
@@ -101,14 +96,12 @@ api_framework_goals(struct api_ctx *ctx)
 	json_object_set_new(doc, "goals", tree);
 	reply_json(ctx->req, ST_OK, doc);
 	doc = NULL;
-	status = ST_OK;
 out:
 	json_decref(doc);
 	free(json);
-	return (status);
 }
 
-int
+void
 api_goals_find(struct api_ctx *ctx)
 {
 	struct param_errors	 e = { 0 };
@@ -131,18 +124,17 @@ api_goals_find(struct api_ctx *ctx)
 	    LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, &limit, &offset, &e);
 	if (e.n > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_goals_find(framework, code, q, limit, offset, &json)) !=
 	    DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen leerdoelen.");
-	return (ST_OK);
 }
 
-int
+void
 api_goal_get(struct api_ctx *ctx)
 {
 	const char	*id;
@@ -153,17 +145,16 @@ api_goal_get(struct api_ctx *ctx)
 	if (!param_is_uuid(id)) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Dit leerdoel bestaat "
 		    "niet (een id is een UUID).");
-		return (ST_NOT_FOUND);
+		return;
 	}
 	if ((rc = db_goal_get(id, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Dit leerdoel bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_levels_list(struct api_ctx *ctx)
 {
 	enum db_result	 rc;
@@ -171,8 +162,7 @@ api_levels_list(struct api_ctx *ctx)
 
 	if ((rc = db_levels_list(&json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen niveaus.");
-	return (ST_OK);
 }

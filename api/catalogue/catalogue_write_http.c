@@ -1,5 +1,5 @@
 /*
- * h_catalogue_write: curators' changes to the catalogue.
+ * catalogue_write_http: curators' changes to the catalogue.
  *
  *   POST   /api/v1/frameworks               PATCH /api/v1/frameworks/{code}
  *   POST   /api/v1/frameworks/{code}/goals  PATCH|DELETE /api/v1/goals/{id}
@@ -7,13 +7,13 @@
  *   POST   /api/v1/lessons                  PATCH|DELETE /api/v1/lessons/{id}
  *   POST   /api/v1/lessons/{id}/alignments  GET|DELETE /api/v1/alignments/{id}
  *
- * Each request is one transaction: the change and the read-back of the
- * reply run inside it, and any refusal rolls it back, so that a refused
- * request changes nothing.  Bodies are checked field by field
- * (json_fields.c) before anything reaches the database; what only the
- * database can know (references, duplicates, the goal tree) it refuses
- * itself and the refusal becomes a problem document naming the field.
- * Lessons are versioned (ETag / If-Match).  Role checks are the
+ * Each request is one transaction (write.c): the change and the read-back
+ * of the reply run inside it, and any refusal rolls it back, so that a
+ * refused request changes nothing.  Bodies are checked field by field
+ * (catalogue_fields.c) before anything reaches the database; what only
+ * the database can know (references, duplicates, the goal tree) it
+ * refuses itself and the refusal becomes a problem document naming the
+ * field.  Lessons are versioned (ETag / If-Match).  Role checks are the
  * dispatcher's (one rule per route): nothing here depends on who asks.
  */
 #include <stdio.h>
@@ -24,527 +24,202 @@
 #include <kore/http.h>
 
 #include "catalogue/catalogue_db.h"
+#include "catalogue/catalogue_fields.h"
 #include "catalogue/catalogue_write_db.h"
 #include "catalogue/lessons_db.h"
-#include "http/handlers.h"
-#include "core/json_fields.h"
 #include "core/problem.h"
+#include "http/handlers.h"
 #include "http/reply.h"
-
-static const char *const	fw_status[] = { "adopted", "concept",
-				    "deprecated", NULL };
-static const char *const	goal_status[] = { "current", "deprecated",
-				    NULL };
-static const char *const	confidences[] = { "verbatim", "paraphrase",
-				    "inferred", NULL };
-static const char *const	relation_types[] = { "isChildOf", "isPeerOf",
-				    "isPartOf", "exactMatchOf", "precedes",
-				    "isRelatedTo", "replacedBy", "exemplar",
-				    "hasSkillLevel", NULL };
-static const char *const	emphases[] = { "introduce", "practise",
-				    "deepen", NULL };
-static const char *const	lesson_status[] = { "draft", "published",
-				    NULL };
-
-#define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
-#define SOURCE_FIELDS							\
-	F("source",	FT_STRING, 1, 0, 500, 0, NULL),			\
-	F("source_url",	FT_URL, 0, 0, 2000, 0, NULL),			\
-	F("note",	FT_TEXT, 0, 0, 4000, 0, NULL)
-
-/* The code comes first: PATCH takes the fields after it. */
-static const struct field_spec	framework_fields[] = {
-	F("code",	FT_CODE, 1, 0, 64, 0, NULL),
-	F("title",	FT_STRING, 1, 0, 300, 0, NULL),
-	F("title_en",	FT_TEXT, 0, 0, 300, 0, NULL),
-	F("publisher",	FT_TEXT, 0, 0, 300, 0, NULL),
-	F("year",	FT_INT, 0, 1900, 2100, 0, NULL),
-	F("version",	FT_TEXT, 0, 0, 100, 0, NULL),
-	F("language",	FT_CODE, 0, 0, 2, 0, NULL),
-	F("status",	FT_ENUM, 1, 0, 0, 0, fw_status),
-	F("status_note", FT_TEXT, 0, 0, 2000, 0, NULL),
-	SOURCE_FIELDS,
-};
-
-static const struct field_spec	goal_fields[] = {
-	F("code",	FT_CODE, 0, 0, 100, 0, NULL),
-	F("kind",	FT_STRING, 1, 0, 60, 0, NULL),
-	F("title",	FT_STRING, 1, 0, 1000, 0, NULL),
-	F("description", FT_TEXT, 0, 0, 10000, 0, NULL),
-	F("alt_titles",	FT_STRING_ARRAY, 0, 0, 1000, 20, NULL),
-	F("parent_id",	FT_UUID, 0, 0, 0, 0, NULL),
-	F("position",	FT_INT, 0, 0, 100000, 0, NULL),
-	F("status",	FT_ENUM, 0, 0, 0, 0, goal_status),
-	F("levels",	FT_CODE_ARRAY, 0, 0, 100, 40, NULL),
-	F("confidence",	FT_ENUM, 1, 0, 0, 0, confidences),
-	SOURCE_FIELDS,
-};
-
-static const struct field_spec	relation_fields[] = {
-	F("type",	FT_ENUM, 1, 0, 0, 0, relation_types),
-	F("goal_id",	FT_UUID, 1, 0, 0, 0, NULL),
-	F("sequence_number", FT_INT, 0, 0, 100000, 0, NULL),
-	F("confidence",	FT_ENUM, 1, 0, 0, 0, confidences),
-	SOURCE_FIELDS,
-};
-
-static const struct field_spec	lesson_fields[] = {
-	F("code",	FT_CODE, 0, 0, 64, 0, NULL),
-	F("programme",	FT_CODE, 0, 0, 64, 0, NULL),
-	F("title",	FT_STRING, 1, 0, 300, 0, NULL),
-	F("summary",	FT_TEXT, 0, 0, 10000, 0, NULL),
-	F("duration_minutes", FT_INT, 0, 1, 1440, 0, NULL),
-	F("themes",	FT_STRING_ARRAY, 0, 0, 100, 30, NULL),
-	F("format",	FT_TEXT, 0, 0, 200, 0, NULL),
-	F("language",	FT_CODE, 0, 0, 2, 0, NULL),
-	F("levels",	FT_CODE_ARRAY, 0, 0, 100, 40, NULL),
-	F("levels_as_published", FT_TEXT, 0, 0, 300, 0, NULL),
-	F("evidence_level", FT_CODE, 0, 0, 40, 0, NULL),
-	F("key_messages", FT_OBJECT_ARRAY, 0, 0, 0, 50, NULL),
-	F("teacher_preparation", FT_TEXT, 0, 0, 20000, 0, NULL),
-	F("safety_checklist", FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
-	F("sensitive_topic", FT_BOOL, 0, 0, 0, 0, NULL),
-	F("status",	FT_ENUM, 0, 0, 0, 0, lesson_status),
-	SOURCE_FIELDS,
-};
-
-static const struct field_spec	alignment_fields[] = {
-	F("goal_id",	FT_UUID, 1, 0, 0, 0, NULL),
-	F("emphasis",	FT_ENUM, 0, 0, 0, 0, emphases),
-	F("published_label", FT_TEXT, 0, 0, 1000, 0, NULL),
-	F("published_code", FT_TEXT, 0, 0, 100, 0, NULL),
-	F("confidence",	FT_ENUM, 1, 0, 0, 0, confidences),
-	SOURCE_FIELDS,
-};
-
-#define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
+#include "http/write.h"
 
 #define CODE_MAX	100	/* a {code} path parameter, as in GET */
 
-/*
- * The API field of the constraints a curator's input can violate, with
- * the message for the field (PostgreSQL cuts names at 63 bytes).
- */
-static const struct {
-	const char	*constraint;
-	const char	*field;
-	const char	*message;
-} constraint_fields[] = {
-	{ "framework_code_key", "code", "bestaat al" },
-	{ "framework_code_check", "code", "moet beginnen met een letter of "
-	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
-	    "streepje en streepje bevatten" },
-	{ "framework_language_check", "language", "moet een taalcode van "
-	    "twee kleine letters zijn (zoals nl)" },
-	{ "goal_framework_code_key", "code", "bestaat al in dit kader" },
-	{ "goal_parent_id_fkey", "parent_id", "verwijst naar een leerdoel "
-	    "dat niet bestaat" },
-	{ "goal_check", "parent_id", "een leerdoel kan niet boven zichzelf "
-	    "staan" },
-	{ "goal_relation_destination_goal_id_fkey", "goal_id",
-	    "verwijst naar een leerdoel dat niet bestaat" },
-	{ "goal_relation_check", "goal_id", "een leerdoel kan geen relatie "
-	    "met zichzelf hebben" },
-	{ "goal_relation_origin_goal_id_relation_type_destination_goal_key",
-	    "goal_id", "deze relatie bestaat al" },
-	{ "lesson_code_key", "code", "bestaat al" },
-	{ "lesson_code_check", "code", "moet beginnen met een letter of "
-	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
-	    "streepje en streepje bevatten" },
-	{ "lesson_language_check", "language", "moet een taalcode van twee "
-	    "kleine letters zijn (zoals nl)" },
-	{ "alignment_goal_id_fkey", "goal_id", "verwijst naar een leerdoel "
-	    "dat niet bestaat" },
-	{ "alignment_lesson_id_programme_id_goal_id_source_key", "goal_id",
-	    "deze les is al met dit leerdoel gekoppeld (met dezelfde bron)" },
-	{ "alignment_check1", "published_label", "is verplicht als "
-	    "published_code is gegeven" },
+/* One change: the resource it is about, its body, and what came back. */
+struct change {
+	const char	*key;		/* {code} or {id}; NULL on create */
+	char		 version[16];	/* If-Match (lessons) */
+	json_t		*body;
+	char		*doc;		/* body as JSON text for SQL */
+	int		 levels;	/* the body has "levels" */
+	char		*out;		/* id or code the statement returned */
+	char		*json;		/* the document to reply with */
+	struct write_names names;
 };
 
-/* What one write request carries between its steps. */
-struct write {
-	json_t	*body;		/* the parsed request body */
-	char	*doc;		/* its compact text for SQL */
-	int	 levels;	/* the body has "levels" */
-	char	*out;		/* id or code the statement returned */
-	char	*json;		/* the document to reply with */
-};
-
-/* Accepts a half-built w. */
 static void
-write_free(struct write *w)
+change_free(struct change *c)
 {
-	json_decref(w->body);
-	free(w->doc);
-	free(w->out);
-	free(w->json);
-	memset(w, 0, sizeof(*w));
+	json_decref(c->body);
+	free(c->doc);
+	free(c->out);
+	free(c->json);
+	memset(c, 0, sizeof(*c));
 }
 
-static void
-reply_field_problem(struct api_ctx *ctx, enum app_status s,
-    const char *detail, const char *field, const char *message)
+/* The {code} or {id} path parameter into c->key; -1 after a 404. */
+static int
+change_key(struct api_ctx *ctx, struct change *c, const char *param)
 {
-	json_t	*p;
-
-	p = problem_new(s, detail);
-	if (p != NULL && field != NULL && field[0] != '\0' &&
-	    problem_add_error(p, field, message) == -1) {
-		json_decref(p);
-		p = NULL;
+	if (strcmp(param, "id") == 0) {
+		c->key = api_path_uuid(ctx, "id", "Niet gevonden (een id is "
+		    "een UUID).");
+		return (c->key != NULL ? 0 : -1);
 	}
-	reply_problem_doc(ctx->req, s, p);
-}
-
-/*
- * Parse and check the body against specs.  ST_OK, or an error status after
- * replying with a problem document (400, 415 or 422).
- */
-static enum app_status
-write_body(struct api_ctx *ctx, struct write *w,
-    const struct field_spec *specs, size_t n, int mode)
-{
-	struct param_errors	 e;
-	json_t			*p;
-	size_t			 i;
-
-	if (api_json_body(ctx, &w->body) == -1)
-		return (ST_BAD_REQUEST);
-	if (json_fields_check(w->body, specs, n, mode, &e) > 0) {
-		p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde "
-		    "velden.");
-		for (i = 0; p != NULL && i < e.n; i++) {
-			if (problem_add_error(p, e.field[i],
-			    e.message[i]) == -1) {
-				json_decref(p);
-				p = NULL;
-			}
-		}
-		reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
-		return (ST_UNPROCESSABLE);
-	}
-	w->levels = json_object_get(w->body, "levels") != NULL;
-	if ((w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (ST_INTERNAL);
-	}
-	return (ST_OK);
-}
-
-static enum app_status
-write_begin(struct api_ctx *ctx)
-{
-	enum db_result	rc;
-
-	if ((rc = db_begin()) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
-	}
-	return (ST_OK);
-}
-
-/*
- * A write statement failed: roll back and reply.  deleting: a foreign key
- * means "still in use" (409) rather than "refers to nothing" (422).
- */
-static enum app_status
-write_failed(struct api_ctx *ctx, enum db_result rc, int deleting)
-{
-	struct db_error	 err;
-	const char	*field, *message;
-	size_t		 i;
-
-	/* Copy first: a failing ROLLBACK would overwrite it. */
-	err = *db_last_error();
-	db_rollback();
-	switch (rc) {
-	case DB_INVALID:
-		reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer de "
-		    "gemarkeerde velden.", err.field, err.message);
-		return (ST_UNPROCESSABLE);
-	case DB_STALE:
-		reply_problem(ctx->req, ST_PRECONDITION_FAILED, "Dit is "
-		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
-		    "versie op en probeer het opnieuw.");
-		return (ST_PRECONDITION_FAILED);
-	case DB_CONSTRAINT:
-		if (strcmp(err.sqlstate, "23503") == 0 && deleting) {
-			reply_problem(ctx->req, ST_CONFLICT, "Dit wordt nog "
-			    "gebruikt (bijvoorbeeld door onderliggende doelen "
-			    "of koppelingen) en kan niet worden verwijderd.");
-			return (ST_CONFLICT);
-		}
-		field = err.field[0] != '\0' ? err.field : "";
-		message = "voldoet niet aan de regels";
-		for (i = 0; i < NFIELDS(constraint_fields); i++) {
-			if (strcmp(err.constraint,
-			    constraint_fields[i].constraint) == 0) {
-				field = constraint_fields[i].field;
-				message = constraint_fields[i].message;
-				break;
-			}
-		}
-		if (strcmp(err.sqlstate, "23505") == 0) {
-			reply_field_problem(ctx, ST_CONFLICT, "Dit bestaat "
-			    "al.", field, message);
-			return (ST_CONFLICT);
-		}
-		reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer de "
-		    "gemarkeerde velden.", field, message);
-		return (ST_UNPROCESSABLE);
-	default:
-		api_reply_db_error(ctx, rc);
-		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
-	}
-}
-
-/* No row matched: roll back and reply 404. */
-static enum app_status
-write_missing(struct api_ctx *ctx, const char *detail)
-{
-	db_rollback();
-	reply_problem(ctx->req, ST_NOT_FOUND, detail);
-	return (ST_NOT_FOUND);
-}
-
-/* Set the lesson document's version as its ETag. */
-static void
-lesson_etag(struct api_ctx *ctx, const char *json)
-{
-	json_t	*doc;
-	char	 etag[32];
-
-	if ((doc = json_loads(json, 0, NULL)) == NULL)
-		return;
-	(void)snprintf(etag, sizeof(etag), "\"%lld\"", (long long)
-	    json_integer_value(json_object_get(doc, "version")));
-	http_response_header(ctx->req, "etag", etag);
-	json_decref(doc);
-}
-
-/*
- * Finish a write that succeeded: read the resource back by key inside the
- * transaction, commit, and reply s (201 with Location when location is
- * given, else 200); lessons get their ETag.
- */
-static enum app_status
-write_finish(struct api_ctx *ctx, struct write *w,
-    enum db_result (*get)(const char *, char **), const char *key,
-    enum app_status s, const char *location)
-{
-	enum db_result	rc;
-
-	if ((rc = get(key, &w->json)) != DB_OK)
-		return (write_failed(ctx, rc, 0));
-	if (w->json == NULL)
-		return (write_failed(ctx, DB_ERROR, 0));
-	if ((rc = db_commit()) != DB_OK)
-		return (write_failed(ctx, rc, 0));
-	if (location != NULL)
-		http_response_header(ctx->req, "location", location);
-	if (get == db_lesson_get)
-		lesson_etag(ctx, w->json);
-	reply_json_text(ctx->req, s, w->json);
-	return (s);
-}
-
-/*
- * The version from If-Match ("3" or W/"3"), which lessons require;
- * ST_OK or the status replied.
- */
-static enum app_status
-if_match(struct api_ctx *ctx, char *buf, size_t len)
-{
-	if (api_if_match(ctx, buf, len) == -1)
-		return (ST_BAD_REQUEST);
-	if (buf[0] == '\0') {
-		reply_problem(ctx->req, ST_PRECONDITION_REQUIRED, "Stuur de "
-		    "versie mee in If-Match (de ETag van de les).");
-		return (ST_PRECONDITION_REQUIRED);
-	}
-	return (ST_OK);
-}
-
-/* The {id} path parameter as a UUID, or NULL after a 404. */
-static const char *
-path_uuid(struct api_ctx *ctx)
-{
-	const char	*id;
-
-	id = router_param(&ctx->match, "id");
-	if (!param_is_uuid(id)) {
-		reply_problem(ctx->req, ST_NOT_FOUND, "Niet gevonden (een id "
-		    "is een UUID).");
-		return (NULL);
-	}
-	return (id);
-}
-
-/* The {code} path parameter of a framework, or NULL after a 404. */
-static const char *
-path_code(struct api_ctx *ctx)
-{
-	const char	*code;
-
-	code = router_param(&ctx->match, "code");
-	if (!param_is_code(code, CODE_MAX)) {
+	c->key = router_param(&ctx->match, param);
+	if (!param_is_code(c->key, CODE_MAX)) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Dit kader bestaat "
 		    "niet.");
-		return (NULL);
+		return (-1);
 	}
-	return (code);
-}
-
-int
-api_framework_create(struct api_ctx *ctx)
-{
-	struct write	 w = { 0 };
-	enum db_result	 rc;
-	char		 loc[160];
-	enum app_status	 status;
-
-	if ((status = write_body(ctx, &w, framework_fields,
-	    NFIELDS(framework_fields), FIELD_CREATE)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_framework_create(w.doc, &w.out)) != DB_OK ||
-	    w.out == NULL) {
-		status = write_failed(ctx, rc == DB_OK ? DB_ERROR : rc, 0);
-		goto out;
-	}
-	(void)snprintf(loc, sizeof(loc), "/api/v1/frameworks/%s", w.out);
-	status = write_finish(ctx, &w, db_framework_get, w.out, ST_CREATED,
-	    loc);
-out:
-	write_free(&w);
-	return (status);
-}
-
-int
-api_framework_update(struct api_ctx *ctx)
-{
-	struct write	 w = { 0 };
-	const char	*code;
-	enum db_result	 rc;
-	enum app_status	 status;
-
-	status = ST_NOT_FOUND;
-	if ((code = path_code(ctx)) == NULL)
-		goto out;
-	/* The code is the framework's identity: PATCH takes the rest. */
-	if ((status = write_body(ctx, &w, framework_fields + 1,
-	    NFIELDS(framework_fields) - 1, FIELD_PATCH)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_framework_update(code, w.doc, &w.out)) != DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, "Dit kader bestaat niet.");
-		goto out;
-	}
-	status = write_finish(ctx, &w, db_framework_get, code, ST_OK, NULL);
-out:
-	write_free(&w);
-	return (status);
-}
-
-int
-api_goal_create(struct api_ctx *ctx)
-{
-	struct write	 w = { 0 };
-	const char	*code;
-	enum db_result	 rc;
-	char		 loc[96];
-	enum app_status	 status;
-
-	status = ST_NOT_FOUND;
-	if ((code = path_code(ctx)) == NULL)
-		goto out;
-	if ((status = write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
-	    FIELD_CREATE)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_goal_create(code, w.doc, w.levels, &w.out)) != DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, "Dit kader bestaat niet.");
-		goto out;
-	}
-	(void)snprintf(loc, sizeof(loc), "/api/v1/goals/%s", w.out);
-	status = write_finish(ctx, &w, db_goal_get, w.out, ST_CREATED, loc);
-out:
-	write_free(&w);
-	return (status);
-}
-
-int
-api_goal_update(struct api_ctx *ctx)
-{
-	struct write	 w = { 0 };
-	const char	*id;
-	enum db_result	 rc;
-	enum app_status	 status;
-
-	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx)) == NULL)
-		goto out;
-	if ((status = write_body(ctx, &w, goal_fields, NFIELDS(goal_fields),
-	    FIELD_PATCH)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_goal_update(id, w.doc, w.levels, &w.out)) != DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, "Dit leerdoel bestaat niet.");
-		goto out;
-	}
-	status = write_finish(ctx, &w, db_goal_get, id, ST_OK, NULL);
-out:
-	write_free(&w);
-	return (status);
+	return (0);
 }
 
 /*
- * DELETE of a row by its {id} with del, or of a lesson at version (its
- * If-Match) when del is NULL.  204, 404, 412, or 409 while it is in use.
+ * The first steps of a change: the path parameter param (NULL: none),
+ * If-Match when versioned, the body against specs (none when specs is
+ * NULL), and BEGIN.  0, or -1 after replying.
  */
-static enum app_status
-delete_by_id(struct api_ctx *ctx, const char *id, const char *version,
-    enum db_result (*del)(const char *, char **), const char *missing)
+static int
+change_start(struct api_ctx *ctx, struct change *c, const char *param,
+    int versioned, const struct field_spec *specs, size_t n, int mode)
 {
-	enum app_status	 status;
-	enum db_result	 rc;
-	char		*out;
+	c->names.constraints = catalogue_constraints;
+	c->names.nconstraints = catalogue_nconstraints;
+	/* A delete refused by a foreign key: still in use (409). */
+	c->names.deleting = specs == NULL;
+	if (param != NULL && change_key(ctx, c, param) == -1)
+		return (-1);
+	if (versioned && write_if_match(ctx, c->version,
+	    sizeof(c->version)) == -1)
+		return (-1);
+	if (specs != NULL) {
+		if (write_body(ctx, specs, n, mode, &c->body, &c->doc) == -1)
+			return (-1);
+		c->levels = json_object_get(c->body, "levels") != NULL;
+	}
+	return (write_begin(ctx));
+}
 
-	out = NULL;
-	if ((status = write_begin(ctx)) != ST_OK)
-		goto out;
-	rc = del != NULL ? del(id, &out) : db_lesson_delete(id, version, &out);
-	if (rc != DB_OK) {
-		status = write_failed(ctx, rc, 1);
-		goto out;
+/*
+ * The end of a change whose statement returned rc and c->out: 404 with
+ * missing when it found nothing (a create without missing: a fault);
+ * else read the resource back with get (by the new key on a create)
+ * inside the transaction, commit, and reply 201 with Location under
+ * location (a create) or 200.  Lessons get their ETag.
+ */
+static void
+change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
+    const char *missing, enum db_result (*get)(const char *, char **),
+    const char *location)
+{
+	char	loc[160];
+
+	if (rc == DB_OK && c->out == NULL && missing == NULL)
+		rc = DB_ERROR;
+	if (rc != DB_OK || c->out == NULL) {
+		(void)write_end(ctx, rc, 0, missing, &c->names);
+		return;
 	}
-	if (out == NULL) {
-		status = write_missing(ctx, missing);
-		goto out;
+	rc = get(location != NULL ? c->out : c->key, &c->json);
+	if (write_end(ctx, rc == DB_OK && c->json == NULL ? DB_ERROR : rc,
+	    1, NULL, &c->names) == -1)
+		return;
+	if (location != NULL) {
+		(void)snprintf(loc, sizeof(loc), "%s%s", location, c->out);
+		http_response_header(ctx->req, "location", loc);
 	}
-	if ((rc = db_commit()) != DB_OK) {
-		status = write_failed(ctx, rc, 1);
-		goto out;
-	}
-	reply_json(ctx->req, ST_NO_CONTENT, NULL);
-	status = ST_NO_CONTENT;
-out:
-	free(out);
-	return (status);
+	if (get == db_lesson_get)
+		write_etag_text(ctx, c->json);
+	reply_json_text(ctx->req, location != NULL ? ST_CREATED : ST_OK,
+	    c->json);
+}
+
+/* The end of a delete: 204, 404 with missing, 412, or 409 while in use. */
+static void
+change_deleted(struct api_ctx *ctx, struct change *c, enum db_result rc,
+    const char *missing)
+{
+	if (write_end(ctx, rc, c->out != NULL, missing, &c->names) == 0)
+		reply_json(ctx->req, ST_NO_CONTENT, NULL);
+}
+
+void
+api_framework_create(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	if (change_start(ctx, &c, NULL, 0, catalogue_framework_fields,
+	    catalogue_nframework_fields, FIELD_CREATE) == 0)
+		change_finish(ctx, &c, db_framework_create(c.doc, &c.out),
+		    NULL, db_framework_get, "/api/v1/frameworks/");
+	change_free(&c);
+}
+
+void
+api_framework_update(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	/* The code is the framework's identity: PATCH takes the rest. */
+	if (change_start(ctx, &c, "code", 0, catalogue_framework_fields + 1,
+	    catalogue_nframework_fields - 1, FIELD_PATCH) == 0)
+		change_finish(ctx, &c, db_framework_update(c.key, c.doc,
+		    &c.out), "Dit kader bestaat niet.", db_framework_get,
+		    NULL);
+	change_free(&c);
+}
+
+void
+api_goal_create(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	if (change_start(ctx, &c, "code", 0, catalogue_goal_fields,
+	    catalogue_ngoal_fields, FIELD_CREATE) == 0)
+		change_finish(ctx, &c, db_goal_create(c.key, c.doc, c.levels,
+		    &c.out), "Dit kader bestaat niet.", db_goal_get,
+		    "/api/v1/goals/");
+	change_free(&c);
+}
+
+void
+api_goal_update(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	if (change_start(ctx, &c, "id", 0, catalogue_goal_fields,
+	    catalogue_ngoal_fields, FIELD_PATCH) == 0)
+		change_finish(ctx, &c, db_goal_update(c.key, c.doc, c.levels,
+		    &c.out), "Dit leerdoel bestaat niet.", db_goal_get, NULL);
+	change_free(&c);
+}
+
+void
+api_goal_delete(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+		change_deleted(ctx, &c, db_goal_delete(c.key, &c.out),
+		    "Dit leerdoel bestaat niet.");
+	change_free(&c);
+}
+
+void
+api_relation_create(struct api_ctx *ctx)
+{
+	struct change	c = { 0 };
+
+	if (change_start(ctx, &c, "id", 0, catalogue_relation_fields,
+	    catalogue_nrelation_fields, FIELD_CREATE) == 0)
+		change_finish(ctx, &c, db_relation_create(c.key, c.doc,
+		    &c.out), "Dit leerdoel bestaat niet.", db_relation_get,
+		    "/api/v1/relations/");
+	change_free(&c);
 }
 
 /* GET of a single row by its {id}. */
-static enum app_status
+static void
 get_by_id(struct api_ctx *ctx, enum db_result (*get)(const char *,
     char **), const char *missing)
 {
@@ -552,190 +227,95 @@ get_by_id(struct api_ctx *ctx, enum db_result (*get)(const char *,
 	enum db_result	 rc;
 	char		*json;
 
-	if ((id = path_uuid(ctx)) == NULL)
-		return (ST_NOT_FOUND);
+	if ((id = api_path_uuid(ctx, "id", "Niet gevonden (een id is een "
+	    "UUID).")) == NULL)
+		return;
 	if ((rc = get(id, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (rc == DB_UNAVAILABLE ? ST_UNAVAILABLE : ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, missing);
-	return (ST_OK);
 }
 
-int
-api_goal_delete(struct api_ctx *ctx)
-{
-	const char	*id;
-
-	if ((id = path_uuid(ctx)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_by_id(ctx, id, NULL, db_goal_delete, "Dit leerdoel "
-	    "bestaat niet."));
-}
-
-/* A row created under the {id} path parameter: relations, alignments. */
-struct child_create {
-	const struct field_spec	 *specs;
-	size_t			  nspecs;
-	enum db_result		(*create)(const char *, const char *, char **);
-	enum db_result		(*get)(const char *, char **);
-	const char		 *missing;	/* the parent does not exist */
-	const char		 *location;	/* prefix of the new row's path */
-};
-
-static enum app_status
-create_child(struct api_ctx *ctx, const struct child_create *c)
-{
-	struct write	 w = { 0 };
-	const char	*id;
-	enum db_result	 rc;
-	char		 loc[96];
-	enum app_status	 status;
-
-	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx)) == NULL)
-		goto out;
-	if ((status = write_body(ctx, &w, c->specs, c->nspecs,
-	    FIELD_CREATE)) != ST_OK || (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = c->create(id, w.doc, &w.out)) != DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, c->missing);
-		goto out;
-	}
-	(void)snprintf(loc, sizeof(loc), "%s%s", c->location, w.out);
-	status = write_finish(ctx, &w, c->get, w.out, ST_CREATED, loc);
-out:
-	write_free(&w);
-	return (status);
-}
-
-int
-api_relation_create(struct api_ctx *ctx)
-{
-	static const struct child_create c = { relation_fields,
-	    NFIELDS(relation_fields), db_relation_create, db_relation_get,
-	    "Dit leerdoel bestaat niet.", "/api/v1/relations/" };
-
-	return (create_child(ctx, &c));
-}
-
-int
+void
 api_relation_get(struct api_ctx *ctx)
 {
-	return (get_by_id(ctx, db_relation_get, "Deze relatie bestaat "
-	    "niet."));
+	get_by_id(ctx, db_relation_get, "Deze relatie bestaat niet.");
 }
 
-int
+void
 api_relation_delete(struct api_ctx *ctx)
 {
-	const char	*id;
+	struct change	c = { 0 };
 
-	if ((id = path_uuid(ctx)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_by_id(ctx, id, NULL, db_relation_delete, "Deze "
-	    "relatie bestaat niet."));
+	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+		change_deleted(ctx, &c, db_relation_delete(c.key, &c.out),
+		    "Deze relatie bestaat niet.");
+	change_free(&c);
 }
 
-int
+void
 api_lesson_create(struct api_ctx *ctx)
 {
-	struct write	 w = { 0 };
-	enum db_result	 rc;
-	char		 loc[96];
-	enum app_status	 status;
+	struct change	c = { 0 };
 
-	if ((status = write_body(ctx, &w, lesson_fields,
-	    NFIELDS(lesson_fields), FIELD_CREATE)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_lesson_create(w.doc, w.levels, &w.out)) != DB_OK ||
-	    w.out == NULL) {
-		status = write_failed(ctx, rc == DB_OK ? DB_ERROR : rc, 0);
-		goto out;
-	}
-	(void)snprintf(loc, sizeof(loc), "/api/v1/lessons/%s", w.out);
-	status = write_finish(ctx, &w, db_lesson_get, w.out, ST_CREATED, loc);
-out:
-	write_free(&w);
-	return (status);
+	if (change_start(ctx, &c, NULL, 0, catalogue_lesson_fields,
+	    catalogue_nlesson_fields, FIELD_CREATE) == 0)
+		change_finish(ctx, &c, db_lesson_create(c.doc, c.levels,
+		    &c.out), NULL, db_lesson_get, "/api/v1/lessons/");
+	change_free(&c);
 }
 
-int
+void
 api_lesson_update(struct api_ctx *ctx)
 {
-	struct write	 w = { 0 };
-	const char	*id;
-	enum db_result	 rc;
-	char		 version[16];
-	enum app_status	 status;
+	struct change	c = { 0 };
 
-	status = ST_NOT_FOUND;
-	if ((id = path_uuid(ctx)) == NULL)
-		goto out;
-	if ((status = if_match(ctx, version, sizeof(version))) != ST_OK ||
-	    (status = write_body(ctx, &w, lesson_fields,
-	    NFIELDS(lesson_fields), FIELD_PATCH)) != ST_OK ||
-	    (status = write_begin(ctx)) != ST_OK)
-		goto out;
-	if ((rc = db_lesson_update(id, version, w.doc, w.levels, &w.out)) !=
-	    DB_OK) {
-		status = write_failed(ctx, rc, 0);
-		goto out;
-	}
-	if (w.out == NULL) {
-		status = write_missing(ctx, "Deze les bestaat niet.");
-		goto out;
-	}
-	status = write_finish(ctx, &w, db_lesson_get, id, ST_OK, NULL);
-out:
-	write_free(&w);
-	return (status);
+	if (change_start(ctx, &c, "id", 1, catalogue_lesson_fields,
+	    catalogue_nlesson_fields, FIELD_PATCH) == 0)
+		change_finish(ctx, &c, db_lesson_update(c.key, c.version,
+		    c.doc, c.levels, &c.out), "Deze les bestaat niet.",
+		    db_lesson_get, NULL);
+	change_free(&c);
 }
 
-int
+void
 api_lesson_delete(struct api_ctx *ctx)
 {
-	const char	*id;
-	char		 version[16];
-	enum app_status	 status;
+	struct change	c = { 0 };
 
-	if ((id = path_uuid(ctx)) == NULL)
-		return (ST_NOT_FOUND);
-	if ((status = if_match(ctx, version, sizeof(version))) != ST_OK)
-		return (status);
-	return (delete_by_id(ctx, id, version, NULL, "Deze les bestaat "
-	    "niet."));
+	if (change_start(ctx, &c, "id", 1, NULL, 0, 0) == 0)
+		change_deleted(ctx, &c, db_lesson_delete(c.key, c.version,
+		    &c.out), "Deze les bestaat niet.");
+	change_free(&c);
 }
 
-int
+void
 api_alignment_create(struct api_ctx *ctx)
 {
-	static const struct child_create c = { alignment_fields,
-	    NFIELDS(alignment_fields), db_alignment_create, db_alignment_get,
-	    "Deze les bestaat niet.", "/api/v1/alignments/" };
+	struct change	c = { 0 };
 
-	return (create_child(ctx, &c));
+	if (change_start(ctx, &c, "id", 0, catalogue_alignment_fields,
+	    catalogue_nalignment_fields, FIELD_CREATE) == 0)
+		change_finish(ctx, &c, db_alignment_create(c.key, c.doc,
+		    &c.out), "Deze les bestaat niet.", db_alignment_get,
+		    "/api/v1/alignments/");
+	change_free(&c);
 }
 
-int
+void
 api_alignment_get(struct api_ctx *ctx)
 {
-	return (get_by_id(ctx, db_alignment_get, "Deze koppeling bestaat "
-	    "niet."));
+	get_by_id(ctx, db_alignment_get, "Deze koppeling bestaat niet.");
 }
 
-int
+void
 api_alignment_delete(struct api_ctx *ctx)
 {
-	const char	*id;
+	struct change	c = { 0 };
 
-	if ((id = path_uuid(ctx)) == NULL)
-		return (ST_NOT_FOUND);
-	return (delete_by_id(ctx, id, NULL, db_alignment_delete, "Deze "
-	    "koppeling bestaat niet."));
+	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+		change_deleted(ctx, &c, db_alignment_delete(c.key, &c.out),
+		    "Deze koppeling bestaat niet.");
+	change_free(&c);
 }

@@ -101,7 +101,7 @@ check_vocabulary(struct api_ctx *ctx, const struct lesson_query *q)
 	return (status);
 }
 
-int
+void
 api_lessons_find(struct api_ctx *ctx)
 {
 	struct lesson_query	 q;
@@ -112,23 +112,22 @@ api_lessons_find(struct api_ctx *ctx)
 
 	if (lesson_query_parse(&q, api_query, ctx, &e) > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if (q.goal != NULL &&
 	    (status = resolve_goal(ctx, &q, goal_id, sizeof(goal_id))) != ST_OK)
-		return (status);
+		return;
 	if ((status = check_vocabulary(ctx, &q)) != ST_OK)
-		return (status);
+		return;
 	if ((rc = db_lessons_find(&q, q.goal != NULL ? goal_id : NULL,
 	    &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen lessen.");
-	return (ST_OK);
 }
 
-int
+void
 api_lesson_get(struct api_ctx *ctx)
 {
 	const char	*id;
@@ -140,11 +139,11 @@ api_lesson_get(struct api_ctx *ctx)
 	if (!param_is_uuid(id)) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Deze les bestaat niet "
 		    "(een id is een UUID).");
-		return (ST_NOT_FOUND);
+		return;
 	}
 	if ((rc = db_lesson_get(id, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	/* The version is the lesson's ETag, for If-Match on writes. */
 	if (json != NULL && (doc = json_loads(json, 0, NULL)) != NULL) {
@@ -155,10 +154,9 @@ api_lesson_get(struct api_ctx *ctx)
 		json_decref(doc);
 	}
 	api_reply_document(ctx, json, "Deze les bestaat niet.");
-	return (ST_OK);
 }
 
-int
+void
 api_alignment_warnings(struct api_ctx *ctx)
 {
 	struct param_errors	 e = { 0 };
@@ -170,12 +168,11 @@ api_alignment_warnings(struct api_ctx *ctx)
 	    WARN_LIMIT_DEFAULT, WARN_LIMIT_MAX, &limit, &offset, &e);
 	if (e.n > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_alignment_warnings(limit, offset, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Geen meldingen.");
-	return (ST_OK);
 }

@@ -46,6 +46,12 @@ struct field_spec {
 	const char *const	*words;		/* FT_ENUM */
 };
 
+/* One spec of a table, in the order of struct field_spec. */
+#define FIELD(name, type, required, min, max, items, words)		\
+	{ (name), (type), (required), (min), (max), (items), (words) }
+/* The number of specs in a table. */
+#define NFIELDS(specs)	(sizeof(specs) / sizeof((specs)[0]))
+
 #define FIELD_CREATE	0	/* required fields must be present */
 #define FIELD_PATCH	1	/* every field optional; at least one */
 

@@ -21,7 +21,8 @@
 #define ROUTE_PARAM_MAX		128
 
 struct api_ctx;
-typedef int (*route_fn)(struct api_ctx *);
+/* A handler replies through reply.h; it has nothing to return. */
+typedef void (*route_fn)(struct api_ctx *);
 
 struct route {
 	unsigned	 method;	/* exactly one RM_* */

@@ -15,6 +15,22 @@ strbuf_init(struct strbuf *b)
 	b->data = NULL;
 	b->len = 0;
 	b->cap = 0;
+	b->secret = 0;
+}
+
+void
+strbuf_init_secret(struct strbuf *b)
+{
+	strbuf_init(b);
+	b->secret = 1;
+}
+
+void
+strbuf_wipe(struct strbuf *b)
+{
+	if (b->data != NULL)
+		explicit_bzero(b->data, b->cap);
+	b->len = 0;
 }
 
 static int
@@ -31,7 +47,15 @@ strbuf_reserve(struct strbuf *b, size_t extra)
 	cap = b->cap ? b->cap : 256;
 	while (cap < need)
 		cap = cap > (size_t)-1 / 2 ? need : cap * 2;
-	if ((p = realloc(b->data, cap)) == NULL)
+	if (!b->secret)
+		p = realloc(b->data, cap);
+	else if ((p = malloc(cap)) != NULL && b->data != NULL) {
+		/* realloc() could leave a copy behind in freed memory. */
+		memcpy(p, b->data, b->len + 1);
+		explicit_bzero(b->data, b->cap);
+		free(b->data);
+	}
+	if (p == NULL)
 		return (-1);
 	b->data = p;
 	b->cap = cap;
@@ -71,10 +95,15 @@ strbuf_appendf(struct strbuf *b, const char *fmt, ...)
 void
 strbuf_free(struct strbuf *b)
 {
+	int	secret;
+
 	if (b == NULL)
 		return;
+	if ((secret = b->secret))
+		strbuf_wipe(b);
 	free(b->data);
 	strbuf_init(b);
+	b->secret = secret;
 }
 
 int

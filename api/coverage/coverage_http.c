@@ -31,10 +31,6 @@
 /* The print stylesheet of the HTML report (frontend/public). */
 #define COVERAGE_CSS	"/coverage-report.css"
 
-/* The rule of a drill-down from the aggregate to one school. */
-static const struct authz_rule	drill_rule = { RM_GET, "", AUTHZ_RESOURCE,
-				    ROLE_MEMBER, ROLE_ADMIN | ROLE_INSPECTOR };
-
 /* The query parameters, then the years and frameworks checked against
  * the database; -1 after a 400 (or 5xx). */
 static int
@@ -68,21 +64,20 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 
 /*
  * Reply with the document json (freed here) in the asked format; 404
- * with not_found when it is NULL.  Returns the status.
+ * with not_found when it is NULL.
  */
-static int
+static void
 reply_report(struct api_ctx *ctx, const struct coverage_params *p,
     char *json, const char *not_found)
 {
 	struct strbuf	 b;
 	json_error_t	 err;
 	json_t		*doc;
-	int		 rc, status;
+	int		 rc;
 
 	if (json == NULL || p->format == COVERAGE_JSON) {
-		status = json == NULL ? ST_NOT_FOUND : ST_OK;
 		api_reply_document(ctx, json, not_found);
-		return (status);
+		return;
 	}
 	strbuf_init(&b);
 	doc = json_loads(json, 0, &err);
@@ -95,7 +90,7 @@ reply_report(struct api_ctx *ctx, const struct coverage_params *p,
 	if (rc == -1) {
 		strbuf_free(&b);
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		return (ST_INTERNAL);
+		return;
 	}
 	http_response_header(ctx->req, "cache-control", "no-store");
 	if (p->format == COVERAGE_CSV) {
@@ -107,67 +102,51 @@ reply_report(struct api_ctx *ctx, const struct coverage_params *p,
 		reply_bytes(ctx->req, 200, "text/html; charset=utf-8", b.data,
 		    b.len);
 	strbuf_free(&b);
-	return (ST_OK);
 }
 
-/* The report of one school; returns the status. */
-static int
+/* The report of one school. */
+static void
 school_report(struct api_ctx *ctx, const char *school,
     const struct coverage_params *p)
 {
 	enum db_result	 rc;
 	char		*json;
-	int		 status;
 
-	status = ST_INTERNAL;
 	if ((rc = db_coverage_school(school, p->years, p->frameworks, p->via,
 	    p->overlap, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		goto out;
+		return;
 	}
-	status = reply_report(ctx, p, json, "Deze school bestaat niet.");
-out:
-	return (status);
+	reply_report(ctx, p, json, "Deze school bestaat niet.");
 }
 
 /* GET /api/v1/schools/{id}/coverage */
-int
+void
 api_school_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
 	const char		*school;
-	int			 status;
 
-	status = ST_NOT_FOUND;
-	if ((school = api_path_uuid(ctx, "id", "Deze school bestaat niet.")) ==
-	    NULL)
-		goto out;
-	status = ST_BAD_REQUEST;
-	if (params(ctx, 0, &p) == -1)
-		goto out;
-	status = school_report(ctx, school, &p);
-out:
-	return (status);
+	if ((school = api_path_uuid(ctx, "id", "Deze school bestaat niet.")) !=
+	    NULL && params(ctx, 0, &p) == 0)
+		school_report(ctx, school, &p);
 }
 
 /* GET /api/v1/plans/{id}/coverage */
-int
+void
 api_plan_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
 	enum db_result		 rc;
 	const char		*plan;
 	char			*school, *json;
-	int			 status;
 
 	school = NULL;
-	status = ST_NOT_FOUND;
 	if ((plan = api_path_uuid(ctx, "id", "Dit jaarplan bestaat niet.")) ==
 	    NULL)
 		goto out;
 	if ((rc = db_plan_school_of("plan", plan, &school)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		status = ST_INTERNAL;
 		goto out;
 	}
 	if (school == NULL) {
@@ -175,53 +154,43 @@ api_plan_coverage(struct api_ctx *ctx)
 		    "niet.");
 		goto out;
 	}
-	if (api_school_access(ctx, school, 0) == -1) {
-		status = ST_FORBIDDEN;
+	if (api_school_access(ctx, school, 0) == -1 ||
+	    params(ctx, 0, &p) == -1)
 		goto out;
-	}
-	status = ST_BAD_REQUEST;
-	if (params(ctx, 0, &p) == -1)
-		goto out;
-	status = ST_INTERNAL;
 	if ((rc = db_coverage_plan(plan, p.frameworks, p.via, p.overlap,
 	    &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	status = reply_report(ctx, &p, json, "Dit jaarplan bestaat niet.");
+	reply_report(ctx, &p, json, "Dit jaarplan bestaat niet.");
 out:
 	free(school);
-	return (status);
 }
 
 /* GET /api/v1/reports/coverage */
-int
+void
 api_reports_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
 	enum db_result		 rc;
 	char			*json;
-	int			 status;
 
-	status = ST_BAD_REQUEST;
 	if (params(ctx, 1, &p) == -1)
-		goto out;
+		return;
 	if (p.school != NULL) {
-		/* Drill down: the school report, checked as its own route. */
-		ctx->rule = &drill_rule;
-		status = ST_FORBIDDEN;
-		if (api_school_access(ctx, p.school, 0) == -1)
-			goto out;
-		status = school_report(ctx, p.school, &p);
-		goto out;
+		/*
+		 * Drill down: the school report, checked with the rule of
+		 * its own route in the authorization table.
+		 */
+		ctx->rule = authz_rule_of(RM_GET, AUTHZ_COVERAGE_DRILL);
+		if (api_school_access(ctx, p.school, 0) == 0)
+			school_report(ctx, p.school, &p);
+		return;
 	}
-	status = ST_INTERNAL;
 	if ((rc = db_coverage_aggregate(ctx->who.user_id, p.years,
 	    p.frameworks, p.via, p.type, p.region, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		goto out;
+		return;
 	}
-	status = reply_report(ctx, &p, json, "Geen rapport.");
-out:
-	return (status);
+	reply_report(ctx, &p, json, "Geen rapport.");
 }

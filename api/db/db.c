@@ -284,6 +284,14 @@ db_rollback(void)
 	in_transaction = 0;
 }
 
+int
+db_in_transaction(void)
+{
+	return (in_transaction || (conn != NULL &&
+	    PQstatus(conn) == CONNECTION_OK &&
+	    PQtransactionStatus(conn) != PQTRANS_IDLE));
+}
+
 const char *
 db_last_sqlstate(void)
 {

@@ -69,6 +69,8 @@ void		 db_set_actor(const char *user_id);
 enum db_result	 db_begin(void);
 enum db_result	 db_commit(void);
 void		 db_rollback(void);
+/* 1 while a transaction is open (BEGIN without COMMIT or ROLLBACK). */
+int		 db_in_transaction(void);
 /* SQLSTATE of the last failed statement ("" when none). */
 const char	*db_last_sqlstate(void);
 const struct db_error *db_last_error(void);

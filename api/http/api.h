@@ -16,6 +16,7 @@
 #include "core/status.h"
 
 struct http_request;
+struct strbuf;
 
 struct api_ctx {
 	struct http_request	*req;
@@ -28,9 +29,19 @@ struct api_ctx {
 	const struct authz_rule	*rule;		/* the route's rule */
 };
 
-/* Every handler: reads ctx, replies through reply.h, returns the status. */
-#define API_HANDLER(name)	int name(struct api_ctx *)
+/*
+ * Every handler: reads ctx and replies exactly once through reply.h.  The
+ * dispatcher answers 500 for a handler that replied nothing and rolls back
+ * a transaction it left open (dispatch_run()).
+ */
+#define API_HANDLER(name)	void name(struct api_ctx *)
 
+/*
+ * Read the request body into b (initialised with strbuf_init_secret();
+ * the caller frees it, which wipes it) and set ctx->body; 0, or -1 after
+ * replying (400, 413).
+ */
+int	api_read_body(struct api_ctx *ctx, struct strbuf *b);
 /*
  * Parse the request body as a JSON object.  On error, replies with a
  * problem document (400 malformed or not UTF-8, 415 wrong content type,
@@ -72,13 +83,6 @@ void	api_reply_document(struct api_ctx *ctx, char *json,
 const char *api_path_uuid(struct api_ctx *ctx, const char *name,
 	    const char *not_found);
 /*
- * Roll back and reply for a failed write: 422 (with the field of our own
- * checks), 412 stale version, 409 for a unique key (naming unique_field),
- * 503/500 otherwise.  Returns the status.
- */
-int	api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
-	    const char *unique_field);
-/*
  * The version of an If-Match header ("3" or W/"3") into buf, "" when
  * there is none; -1 after a 400 for a malformed one.
  */
@@ -94,6 +98,12 @@ int	api_login_allowed(struct api_ctx *ctx, const char *email,
 	    char *address, size_t len);
 /* Reply 429 with Retry-After: seconds (login throttling). */
 void	api_reply_throttled(struct api_ctx *ctx, int seconds);
+/*
+ * Reply s with detail, naming field with message in "errors" (no
+ * errors when field is NULL or "").
+ */
+void	api_reply_field(struct api_ctx *ctx, enum app_status s,
+	    const char *detail, const char *field, const char *message);
 /* Reply 401 with WWW-Authenticate and detail. */
 void	api_reply_unauthorized(struct api_ctx *ctx, const char *detail);
 

@@ -3,6 +3,8 @@
  */
 #include <string.h>
 
+#include <jansson.h>
+
 #include "http/authz.h"
 
 static const struct {
@@ -100,4 +102,35 @@ authz_school_verdict(const struct authz_rule *r, const struct principal *who,
 	readable = (f->member_bits & ROLE_MEMBER) != 0 ||
 	    (global & (ROLE_ADMIN | ROLE_INSPECTOR)) != 0;
 	return (readable ? AUTHZ_FORBIDDEN : AUTHZ_HIDDEN);
+}
+
+enum authz_item_edit
+authz_item_edit(const struct principal *who, const struct school_facts *f)
+{
+	if (!who->authenticated || !f->exists)
+		return (AUTHZ_ITEM_NONE);
+	if ((who->roles & ROLE_ADMIN) || (f->member_bits & ROLE_COORDINATOR))
+		return (AUTHZ_ITEM_ALL);
+	if (f->member_bits & ROLE_TEACHER)
+		return (AUTHZ_ITEM_OWN);
+	return (AUTHZ_ITEM_NONE);
+}
+
+int
+authz_teacher_may_change(const json_t *body)
+{
+	const char	*key;
+	json_t		*v;
+	size_t		 i;
+	int		 known;
+
+	json_object_foreach((json_t *)body, key, v) {
+		(void)v;
+		known = 0;
+		for (i = 0; authz_teacher_item_fields[i] != NULL; i++)
+			known |= strcmp(key, authz_teacher_item_fields[i]) == 0;
+		if (!known)
+			return (0);
+	}
+	return (1);
 }

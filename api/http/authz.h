@@ -97,9 +97,18 @@ enum authz_verdict {
 	AUTHZ_HIDDEN			/* 404: may not even know it exists */
 };
 
+/*
+ * The route whose rule a drill-down from the coverage aggregate
+ * (GET /api/v1/reports/coverage?school=) to one school is checked with:
+ * the same as the school's own report.
+ */
+#define AUTHZ_COVERAGE_DRILL	"/api/v1/schools/{id}/coverage"
+
 /* The rule of method on pattern (pointer or text equal), or NULL. */
 const struct authz_rule *authz_rule_find(const struct authz_rule *table,
 			    size_t n, unsigned method, const char *pattern);
+/* The rule of method on pattern in authz_rules (authz_rules.c), or NULL. */
+const struct authz_rule *authz_rule_of(unsigned method, const char *pattern);
 /* The first check, before anything is read: session and roles. */
 enum authz_verdict	authz_route_verdict(const struct authz_rule *r,
 			    const struct principal *who);
@@ -107,6 +116,27 @@ enum authz_verdict	authz_route_verdict(const struct authz_rule *r,
 enum authz_verdict	authz_school_verdict(const struct authz_rule *r,
 			    const struct principal *who,
 			    const struct school_facts *f, int write);
+/*
+ * What someone may change on an item of a school's plan (PATCH
+ * /api/v1/plans/{id}/items/{item}, after the route's rule admitted them):
+ * admins and the school's coordinators every field of every item; the
+ * school's teachers only the fields of authz_teacher_item_fields, and
+ * only on the items assigned to them (the database checks the item's
+ * teacher); anyone else nothing.
+ */
+enum authz_item_edit {
+	AUTHZ_ITEM_NONE = 0,
+	AUTHZ_ITEM_OWN,		/* a teacher: own items, some fields */
+	AUTHZ_ITEM_ALL
+};
+enum authz_item_edit	authz_item_edit(const struct principal *who,
+			    const struct school_facts *f);
+/* The fields a teacher may change on their own items (authz_rules.c). */
+extern const char *const	authz_teacher_item_fields[];
+/* 1 when every member of the JSON object body is such a field. */
+struct json_t;
+int			authz_teacher_may_change(const struct json_t *body);
+
 /* "admin", "curator", ... for one role bit; NULL otherwise. */
 const char		*authz_role_name(unsigned bit);
 /* Bit of a role name, 0 when unknown. */

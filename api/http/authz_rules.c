@@ -140,3 +140,19 @@ const struct authz_rule authz_rules[] = {
 };
 
 const size_t	authz_rules_count = sizeof(authz_rules) / sizeof(authz_rules[0]);
+
+/*
+ * What a teacher may change on the items of a plan assigned to them
+ * (PATCH /api/v1/plans/{id}/items/{item}; authz_item_edit()): whether and
+ * when the lesson was given, notes, and the safety preparation.  Where
+ * and when it is planned is the coordinators' business.
+ */
+const char *const	authz_teacher_item_fields[] = { "status", "given_on",
+			    "notes", "safety_prepared", NULL };
+
+const struct authz_rule *
+authz_rule_of(unsigned method, const char *pattern)
+{
+	return (authz_rule_find(authz_rules, authz_rules_count, method,
+	    pattern));
+}

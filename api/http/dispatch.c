@@ -7,13 +7,10 @@
  * CSRF token of cookie-authenticated writes (403), the roles (401/403)
  * and, for routes with a school in the path, the school (403/404),
  * parses and checks the query string (400), reads the body, and calls the
- * handler.  Every refusal is a problem document.
+ * handler in a safety net (dispatch_run()).  Every refusal is a problem
+ * document.  What handlers share to read a request is in request.c, their
+ * common replies in api_reply.c, the write path in write.c.
  */
-#include <sys/socket.h>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,23 +18,19 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
-#include "http/api.h"
-#include "http/applog.h"
-#include "core/cookie.h"
-#include "accounts/auth_db.h"
-#include "core/json_fields.h"
-#include "accounts/password.h"
-#include "core/problem.h"
-#include "http/reply.h"
-#include "http/routes.h"
-#include "accounts/session_token.h"
-#include "core/settings.h"
-#include "core/strbuf.h"
-#include "core/utf8.h"
-
 #include <sodium.h>
 
-int	api_dispatch(struct http_request *);
+#include "accounts/auth_db.h"
+#include "accounts/session_token.h"
+#include "core/cookie.h"
+#include "core/problem.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "http/api.h"
+#include "http/applog.h"
+#include "http/dispatch.h"
+#include "http/reply.h"
+#include "http/routes.h"
 
 static unsigned
 method_bit(int kore_method)
@@ -58,37 +51,6 @@ method_bit(int kore_method)
 	return (0);
 }
 
-/* Read the whole body into ctx; 0, or -1 after replying. */
-static int
-read_body(struct api_ctx *ctx)
-{
-	struct strbuf	b;
-	char		chunk[4096];
-	ssize_t		n;
-
-	strbuf_init(&b);
-	for (;;) {
-		n = http_body_read(ctx->req, chunk, sizeof(chunk));
-		if (n == -1) {
-			strbuf_free(&b);
-			reply_problem(ctx->req, ST_BAD_REQUEST,
-			    "De inhoud van het verzoek kon niet worden "
-			    "gelezen.");
-			return (-1);
-		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > settings_current()->body_max ||
-		    strbuf_append(&b, chunk, (size_t)n) == -1) {
-			strbuf_free(&b);
-			reply_problem(ctx->req, ST_PAYLOAD_TOO_LARGE, NULL);
-			return (-1);
-		}
-	}
-	ctx->body = b.data;
-	ctx->body_len = b.len;
-	return (0);
-}
 
 static void
 reply_allow(struct api_ctx *ctx, enum app_status s)
@@ -119,31 +81,6 @@ reply_query_error(struct api_ctx *ctx, const char *key, const char *msg)
 }
 
 
-void
-api_reply_unauthorized(struct api_ctx *ctx, const char *detail)
-{
-	http_response_header(ctx->req, "www-authenticate",
-	    "Bearer realm=\"leerlijn\"");
-	reply_problem(ctx->req, ST_UNAUTHORIZED, detail != NULL ? detail :
-	    "Log eerst in.");
-}
-
-void
-api_client_address(struct api_ctx *ctx, char *buf, size_t len)
-{
-	struct connection	*c;
-
-	buf[0] = '\0';
-	c = ctx->req->owner;
-	if (c == NULL)
-		return;
-	if (c->family == AF_INET)
-		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
-		    (socklen_t)len);
-	else if (c->family == AF_INET6)
-		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
-		    (socklen_t)len);
-}
 
 /* Tell the browser to forget a session cookie that no longer works. */
 static void
@@ -323,16 +260,49 @@ authorize(struct api_ctx *ctx)
 	return (0);
 }
 
+void
+dispatch_run(struct api_ctx *ctx, void (*internal)(struct api_ctx *))
+{
+	unsigned long	before;
+
+	before = reply_count();
+	db_set_actor(ctx->who.user_id);
+	ctx->match.route->handler(ctx);
+	db_set_actor(NULL);
+	if (db_in_transaction()) {
+		applog(LOG_LVL_ERROR, "%s %s left a transaction open: "
+		    "rolled back", router_method_name(ctx->method),
+		    ctx->match.route->pattern);
+		db_rollback();
+	}
+	if (reply_count() == before) {
+		applog(LOG_LVL_ERROR, "%s %s replied nothing: 500",
+		    router_method_name(ctx->method),
+		    ctx->match.route->pattern);
+		internal(ctx);
+	}
+}
+
+/* The safety net's reply: a 500 problem document. */
+static void
+reply_internal(struct api_ctx *ctx)
+{
+	reply_problem(ctx->req, ST_INTERNAL, "Er ging iets mis; probeer het "
+	    "later opnieuw.");
+}
+
 int
 api_dispatch(struct http_request *req)
 {
 	struct api_ctx		 ctx;
+	struct strbuf		 body;
 	enum router_result	 rr;
 	enum qs_result		 qr;
 	const char		*bad;
 	int			 options;
 
 	memset(&ctx, 0, sizeof(ctx));
+	strbuf_init_secret(&body);
 	ctx.req = req;
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
@@ -377,266 +347,15 @@ api_dispatch(struct http_request *req)
 		goto out;
 	}
 
-	if (ctx.method & (RM_POST | RM_PUT | RM_PATCH)) {
-		if (read_body(&ctx) == -1)
-			goto out;
-	}
+	if ((ctx.method & (RM_POST | RM_PUT | RM_PATCH)) &&
+	    api_read_body(&ctx, &body) == -1)
+		goto out;
 
-	db_set_actor(ctx.who.user_id);
-	(void)ctx.match.route->handler(&ctx);
-	db_set_actor(NULL);
+	dispatch_run(&ctx, reply_internal);
 out:
 	explicit_bzero(&ctx.who, sizeof(ctx.who));
 	qs_free(&ctx.qs);
-	free(ctx.body);
+	/* The body may hold a password: wiped, then freed. */
+	strbuf_free(&body);
 	return (KORE_RESULT_OK);
-}
-
-const char *
-api_query(const void *ctx, const char *key)
-{
-	return (qs_get(&((const struct api_ctx *)ctx)->qs, key));
-}
-
-void
-api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
-{
-	json_t	*p;
-	size_t	 i;
-
-	p = problem_new(ST_BAD_REQUEST, "Een of meer parameters zijn "
-	    "ongeldig.");
-	for (i = 0; p != NULL && i < e->n; i++) {
-		if (problem_add_error(p, e->field[i], e->message[i]) == -1) {
-			json_decref(p);
-			p = NULL;
-		}
-	}
-	reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
-}
-
-void
-api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
-{
-	if (rc == DB_UNAVAILABLE) {
-		http_response_header(ctx->req, "retry-after", "5");
-		reply_problem(ctx->req, ST_UNAVAILABLE,
-		    "De database is tijdelijk niet bereikbaar.");
-	} else {
-		reply_problem(ctx->req, ST_INTERNAL,
-		    "Er ging iets mis; probeer het later opnieuw.");
-	}
-}
-
-void
-api_reply_document(struct api_ctx *ctx, char *json, const char *not_found)
-{
-	if (json == NULL)
-		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
-	else
-		reply_json_text(ctx->req, ST_OK, json);
-	free(json);
-}
-
-int
-api_json_body(struct api_ctx *ctx, json_t **root)
-{
-	const char	*ctype;
-	json_error_t	 err;
-	json_t		*p;
-
-	*root = NULL;
-	if (!http_request_header(ctx->req, "content-type", &ctype) ||
-	    strncasecmp(ctype, "application/json", 16) != 0 ||
-	    (ctype[16] != '\0' && ctype[16] != ';')) {
-		reply_problem(ctx->req, ST_UNSUPPORTED_MEDIA_TYPE,
-		    "Stuur de gegevens als application/json.");
-		return (-1);
-	}
-	if (ctx->body == NULL || ctx->body_len == 0) {
-		reply_problem(ctx->req, ST_BAD_REQUEST,
-		    "Het verzoek heeft geen inhoud.");
-		return (-1);
-	}
-	if (!utf8_valid(ctx->body, ctx->body_len)) {
-		reply_problem(ctx->req, ST_BAD_REQUEST,
-		    "De inhoud is geen geldige UTF-8.");
-		return (-1);
-	}
-	*root = json_loadb(ctx->body, ctx->body_len,
-	    JSON_REJECT_DUPLICATES, &err);
-	if (*root == NULL) {
-		p = problem_new(ST_BAD_REQUEST, "De inhoud is geen geldige "
-		    "JSON.");
-		if (p != NULL) {
-			json_object_set_new(p, "line", json_integer(err.line));
-			json_object_set_new(p, "column",
-			    json_integer(err.column));
-		}
-		reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
-		return (-1);
-	}
-	if (!json_is_object(*root)) {
-		json_decref(*root);
-		*root = NULL;
-		reply_problem(ctx->req, ST_UNPROCESSABLE,
-		    "Verwacht een JSON-object.");
-		return (-1);
-	}
-	return (0);
-}
-
-int
-api_json_fields(struct api_ctx *ctx, const struct field_spec *specs,
-    size_t n, int mode, json_t **root)
-{
-	return (api_json_fields_secrets(ctx, specs, n, mode, NULL, 0, NULL,
-	    root));
-}
-
-int
-api_json_fields_secrets(struct api_ctx *ctx, const struct field_spec *specs,
-    size_t n, int mode, const char *const *secrets, size_t nsecrets,
-    const char **values, json_t **root)
-{
-	struct param_errors	 e, se;
-	json_t			*rest, *p, *v;
-	size_t			 i;
-
-	rest = NULL;
-	if (api_json_body(ctx, root) == -1)
-		return (-1);
-	memset(&se, 0, sizeof(se));
-	/* Secrets are any text: spaces at either end belong to them. */
-	for (i = 0; i < nsecrets; i++) {
-		v = json_object_get(*root, secrets[i]);
-		if (!json_is_string(v) || json_string_length(v) == 0 ||
-		    json_string_length(v) > PASSWORD_MAX_BYTES ||
-		    strlen(json_string_value(v)) != json_string_length(v))
-			param_error(&se, secrets[i], "verplicht: tekst van 1 "
-			    "tot 1024 bytes");
-		else
-			values[i] = json_string_value(v);
-	}
-	if ((rest = json_copy(*root)) == NULL) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		goto out;
-	}
-	for (i = 0; i < nsecrets; i++)
-		(void)json_object_del(rest, secrets[i]);
-	(void)json_fields_check(rest, specs, n, mode, &e);
-	if (e.n == 0 && se.n == 0) {
-		json_decref(rest);
-		return (0);
-	}
-	/* Unknown field names live in rest: free it last. */
-	p = problem_new(ST_UNPROCESSABLE, "Controleer de gemarkeerde velden.");
-	for (i = 0; p != NULL && i < se.n + e.n; i++) {
-		if (problem_add_error(p, i < se.n ? se.field[i] :
-		    e.field[i - se.n], i < se.n ? se.message[i] :
-		    e.message[i - se.n]) == -1) {
-			json_decref(p);
-			p = NULL;
-		}
-	}
-	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
-out:
-	json_decref(rest);
-	json_decref(*root);
-	*root = NULL;
-	return (-1);
-}
-
-const char *
-api_path_uuid(struct api_ctx *ctx, const char *name, const char *not_found)
-{
-	const char	*id;
-
-	id = router_param(&ctx->match, name);
-	if (id == NULL || !param_is_uuid(id)) {
-		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
-		return (NULL);
-	}
-	return (id);
-}
-
-int
-api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
-    const char *unique_field)
-{
-	const struct db_error	*err;
-	json_t			*p;
-	enum app_status		 s;
-
-	db_rollback();
-	err = db_last_error();
-	switch (rc) {
-	case DB_INVALID:
-		s = ST_UNPROCESSABLE;
-		p = problem_new(s, "Controleer de gemarkeerde velden.");
-		if (p != NULL && err->field[0] != '\0')
-			(void)problem_add_error(p, err->field, err->message);
-		reply_problem_doc(ctx->req, s, p);
-		return (s);
-	case DB_STALE:
-		reply_problem(ctx->req, ST_PRECONDITION_FAILED, "Dit is "
-		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
-		    "versie op en probeer het opnieuw.");
-		return (ST_PRECONDITION_FAILED);
-	case DB_CONSTRAINT:
-		if (strcmp(err->sqlstate, "23505") == 0) {
-			s = ST_CONFLICT;
-			p = problem_new(s, "Dit bestaat al.");
-			if (p != NULL && unique_field != NULL)
-				(void)problem_add_error(p, unique_field,
-				    "moet uniek zijn");
-		} else {
-			s = ST_UNPROCESSABLE;
-			p = problem_new(s, "Dit voldoet niet aan de regels.");
-		}
-		reply_problem_doc(ctx->req, s, p);
-		return (s);
-	default:
-		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
-	}
-}
-
-int
-api_if_match(struct api_ctx *ctx, char *buf, size_t len)
-{
-	const char	*v;
-	long		 n;
-	char		 digits[16];
-	size_t		 dl;
-
-	buf[0] = '\0';
-	if (!http_request_header(ctx->req, "if-match", &v))
-		return (0);
-	if (strncmp(v, "W/", 2) == 0)
-		v += 2;
-	dl = strlen(v);
-	if (dl >= 3 && dl - 2 < sizeof(digits) && v[0] == '"' &&
-	    v[dl - 1] == '"') {
-		memcpy(digits, v + 1, dl - 2);
-		digits[dl - 2] = '\0';
-		if (param_int(digits, 1, 2147483647, &n)) {
-			(void)snprintf(buf, len, "%ld", n);
-			return (0);
-		}
-	}
-	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag zijn, "
-	    "zoals \"3\".");
-	return (-1);
-}
-
-void
-api_reply_throttled(struct api_ctx *ctx, int seconds)
-{
-	char	num[32];
-
-	(void)snprintf(num, sizeof(num), "%d", seconds);
-	http_response_header(ctx->req, "retry-after", num);
-	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
-	    "pogingen om in te loggen; probeer het later opnieuw.");
 }

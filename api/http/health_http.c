@@ -13,7 +13,7 @@
 
 #define LEERLIJN_VERSION	"0.1.0"
 
-int
+void
 api_health_get(struct api_ctx *ctx)
 {
 	json_t	*body;
@@ -28,7 +28,7 @@ api_health_get(struct api_ctx *ctx)
 		}
 		http_response_header(ctx->req, "retry-after", "5");
 		reply_problem_doc(ctx->req, ST_UNAVAILABLE, body);
-		return (ST_UNAVAILABLE);
+		return;
 	}
 	body = json_pack("{s:s, s:s, s:i, s:s, s:s}",
 	    "status", "ok",
@@ -37,5 +37,4 @@ api_health_get(struct api_ctx *ctx)
 	    "version", LEERLIJN_VERSION,
 	    "mode", settings_mode_name(settings_current()->mode));
 	reply_json(ctx->req, ST_OK, body);
-	return (ST_OK);
 }

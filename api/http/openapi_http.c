@@ -9,11 +9,10 @@
 #include "http/openapi_doc.h"
 #include "http/reply.h"
 
-int
+void
 api_openapi_get(struct api_ctx *ctx)
 {
 	http_response_header(ctx->req, "cache-control", "no-cache");
 	reply_bytes(ctx->req, 200, "application/json", openapi_json,
 	    openapi_json_len);
-	return (ST_OK);
 }

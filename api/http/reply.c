@@ -32,10 +32,20 @@ reply_security_headers(struct http_request *req)
 	http_response_header(req, "cross-origin-opener-policy", "same-origin");
 }
 
+/* How many replies this worker sent (the dispatcher's safety net). */
+static unsigned long	replies;
+
+unsigned long
+reply_count(void)
+{
+	return (replies);
+}
+
 void
 reply_bytes(struct http_request *req, int http_status,
     const char *media_type, const void *data, size_t len)
 {
+	replies++;
 	reply_security_headers(req);
 	if (media_type != NULL)
 		http_response_header(req, "content-type", media_type);

@@ -29,8 +29,13 @@ void	reply_problem(struct http_request *, enum app_status s,
 /* Reply with a prepared problem document; consumes the reference. */
 void	reply_problem_doc(struct http_request *, enum app_status s,
 	    json_t *problem);
-/* Reply with raw bytes of the given media type. */
+/* Reply with raw bytes of the given media type (every reply ends here). */
 void	reply_bytes(struct http_request *, int http_status,
 	    const char *media_type, const void *data, size_t len);
+/*
+ * How many replies this worker has sent: the dispatchers compare it
+ * before and after a handler to find one that replied nothing.
+ */
+unsigned long	reply_count(void);
 
 #endif

@@ -11,7 +11,7 @@
 #include "http/reply.h"
 #include "planning/school_calendar.h"
 
-int
+void
 api_calendar_get(struct api_ctx *ctx)
 {
 	static const char *const	regions[] = { "noord", "midden", "zuid",
@@ -26,19 +26,18 @@ api_calendar_get(struct api_ctx *ctx)
 	if (school_year_parse(year) == -1) {
 		reply_problem(ctx->req, ST_NOT_FOUND, "Een schooljaar schrijf "
 		    "je als 2026-2027.");
-		return (ST_NOT_FOUND);
+		return;
 	}
 	if (!param_is_one_of(region, regions))
 		param_error(&e, "region", "kies noord, midden of zuid");
 	if (e.n > 0) {
 		api_reply_param_errors(ctx, &e);
-		return (ST_BAD_REQUEST);
+		return;
 	}
 	if ((rc = db_calendar_get(year, region, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
-		return (ST_INTERNAL);
+		return;
 	}
 	api_reply_document(ctx, json, "Dit schooljaar staat (nog) niet in de "
 	    "kalender.");
-	return (ST_OK);
 }

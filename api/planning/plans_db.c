@@ -10,9 +10,6 @@
 				    DB_STMT(#name, sql, n, ro)
 
 Q(st_plan_school_of, "SELECT plan_school_of($1, $2::uuid)", 2, 1);
-Q(st_plan_role, "SELECT CASE WHEN auth_can_edit_school($1::uuid, $2::uuid)"
-    " THEN 'edit' WHEN auth_has_role($1::uuid, $2::uuid, 'teacher')"
-    " THEN 'teacher' ELSE 'read' END", 2, 1);
 Q(st_plan_doc, "SELECT plan_doc($1::uuid)", 1, 1);
 Q(st_plan_list, "SELECT plan_list($1::uuid, $2, $3::integer, $4::integer)",
     4, 1);
@@ -57,12 +54,6 @@ enum db_result
 db_plan_school_of(const char *kind, const char *id, char **school)
 {
 	return (call(&st_plan_school_of, kind, id, NULL, NULL, NULL, school));
-}
-
-enum db_result
-db_plan_role(const char *user, const char *school, char **role)
-{
-	return (call(&st_plan_role, user, school, NULL, NULL, NULL, role));
 }
 
 enum db_result

@@ -16,9 +16,6 @@
 /* The school of a "plan" or "template" id. */
 enum db_result	db_plan_school_of(const char *kind, const char *id,
 		    char **school);
-/* What user may do on school's plans: "edit", "teacher" or "read". */
-enum db_result	db_plan_role(const char *user, const char *school,
-		    char **role);
 
 /* Documents (JSON). */
 enum db_result	db_plan_doc(const char *plan, char **json);

@@ -20,8 +20,9 @@ UNIT_DEPS_test_case_level	= api/case/case_level.c api/core/params.c \
 				  api/core/utf8.c
 UNIT_DEPS_test_case_package	= api/case/case_package.c api/case/case_level.c \
 				  api/core/params.c api/core/utf8.c
+UNIT_DEPS_test_case_import	= api/case/case_import.c
 UNIT_DEPS_test_case_query	= api/case/case_query.c
-UNIT_DEPS_test_authz		= api/http/authz.c
+UNIT_DEPS_test_authz		= api/http/authz.c api/http/authz_rules.c
 UNIT_DEPS_test_authz_rules	= api/http/authz_rules.c api/http/authz.c \
 				  api/http/routes.c api/core/router.c
 UNIT_DEPS_test_cookie		= api/core/cookie.c
@@ -34,6 +35,11 @@ UNIT_DEPS_test_ical		= api/core/ical.c api/core/strbuf.c \
 UNIT_DEPS_test_csv		= api/core/csv.c api/core/strbuf.c
 UNIT_DEPS_test_plan_checks	= api/planning/plan_checks.c \
 				  api/planning/school_calendar.c
+UNIT_DEPS_test_plan_fields	= api/planning/plan_fields.c \
+				  api/planning/school_calendar.c \
+				  api/core/json_fields.c api/core/params.c \
+				  api/core/utf8.c api/core/problem.c \
+				  api/core/status.c
 UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c \
 				  api/planning/school_calendar.c
 UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c \

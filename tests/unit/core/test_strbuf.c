@@ -63,12 +63,60 @@ test_read_file(void **state)
 	strbuf_free(&b);
 }
 
+/* 1 when the n bytes at p are all zero. */
+static int
+all_zero(const char *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != 0)
+			return (0);
+	}
+	return (1);
+}
+
+/* A secret buffer (a request body with a password) is wiped. */
+static void
+test_secret_wipe(void **state)
+{
+	struct strbuf	b;
+	char		chunk[1000];
+	size_t		i;
+
+	(void)state;
+	memset(chunk, 'x', sizeof(chunk));
+	strbuf_init_secret(&b);
+	assert_int_equal(strbuf_append(&b, "{\"password\":\"geheim\"}", 22),
+	    0);
+	/* Growing keeps the contents (the old memory is wiped and freed). */
+	for (i = 0; i < 5; i++)
+		assert_int_equal(strbuf_append(&b, chunk, sizeof(chunk)), 0);
+	assert_int_equal(b.len, 22 + 5 * sizeof(chunk));
+	assert_memory_equal(b.data, "{\"password\":\"geheim\"}", 22);
+	assert_true(b.cap > b.len);
+	strbuf_wipe(&b);
+	assert_int_equal(b.len, 0);
+	assert_non_null(b.data);
+	assert_true(all_zero(b.data, b.cap));
+	strbuf_free(&b);
+	assert_null(b.data);
+	assert_int_equal(b.cap, 0);
+	/* Still secret after strbuf_free(): it can be used again. */
+	assert_int_equal(b.secret, 1);
+	assert_int_equal(strbuf_append(&b, "geheim", 6), 0);
+	strbuf_wipe(&b);
+	assert_true(all_zero(b.data, b.cap));
+	strbuf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_secret_wipe),
 	};
 
 	return (cmocka_run_group_tests_name("strbuf", tests, NULL, NULL));

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "http/authz.h"
 #include "core/router.h"
 
@@ -149,6 +151,95 @@ test_find_and_names(void **state)
 	assert_int_equal(authz_role_bit(NULL), 0);
 }
 
+/* Who may change which items of a school's plan. */
+static void
+test_item_edit(void **state)
+{
+	static const struct {
+		int			 authenticated;
+		unsigned		 roles;		/* held anywhere */
+		int			 exists;
+		unsigned		 member;	/* at this school */
+		enum authz_item_edit	 want;
+	} cases[] = {
+		{ 1, A,		1, 0,		AUTHZ_ITEM_ALL },
+		{ 1, K,		1, K,		AUTHZ_ITEM_ALL },
+		{ 1, K | T,	1, K | T,	AUTHZ_ITEM_ALL },
+		{ 1, T,		1, T,		AUTHZ_ITEM_OWN },
+		/* A coordinator elsewhere, a teacher here. */
+		{ 1, K | T,	1, T,		AUTHZ_ITEM_OWN },
+		/* A coordinator of another school only. */
+		{ 1, K,		1, 0,		AUTHZ_ITEM_NONE },
+		{ 1, I,		1, 0,		AUTHZ_ITEM_NONE },
+		{ 1, C,		1, 0,		AUTHZ_ITEM_NONE },
+		{ 1, A,		0, 0,		AUTHZ_ITEM_NONE },
+		{ 0, 0,		1, K,		AUTHZ_ITEM_NONE },
+	};
+	struct principal	who;
+	struct school_facts	f;
+	size_t			i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&who, 0, sizeof(who));
+		memset(&f, 0, sizeof(f));
+		who.authenticated = cases[i].authenticated;
+		who.roles = cases[i].roles;
+		f.exists = cases[i].exists;
+		f.member_bits = cases[i].member;
+		if (authz_item_edit(&who, &f) != cases[i].want)
+			fail_msg("case %zu", i);
+	}
+}
+
+/* The fields a teacher may change on their own items, and no others. */
+static void
+test_teacher_item_fields(void **state)
+{
+	static const struct {
+		const char	*body;
+		int		 want;
+	} cases[] = {
+		{ "{}", 1 },
+		{ "{\"status\":\"gegeven\"}", 1 },
+		{ "{\"status\":\"gegeven\",\"given_on\":\"2026-10-14\","
+		    "\"notes\":\"x\",\"safety_prepared\":true}", 1 },
+		{ "{\"week\":\"2026-W42\"}", 0 },
+		{ "{\"notes\":\"x\",\"teacher_id\":null}", 0 },
+		{ "{\"level\":\"groep-1\"}", 0 },
+		{ "{\"lesson_id\":null}", 0 },
+		{ "{\"kind\":\"les\"}", 0 },
+		{ "{\"class_name\":\"1a\"}", 0 },
+		{ "{\"date\":\"2026-10-14\"}", 0 },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		o = json_loads(cases[i].body, 0, NULL);
+		assert_non_null(o);
+		if (authz_teacher_may_change(o) != cases[i].want)
+			fail_msg("case %zu: %s", i, cases[i].body);
+		json_decref(o);
+	}
+}
+
+/* A drill-down from the coverage aggregate has the school report's rule. */
+static void
+test_coverage_drill_rule(void **state)
+{
+	const struct authz_rule	*r;
+
+	(void)state;
+	r = authz_rule_of(RM_GET, AUTHZ_COVERAGE_DRILL);
+	assert_non_null(r);
+	assert_int_equal(r->scope, AUTHZ_SCHOOL_PATH);
+	assert_int_equal(r->own, K | T);
+	assert_int_equal(r->other, A | I);
+	assert_null(authz_rule_of(RM_POST, AUTHZ_COVERAGE_DRILL));
+}
+
 int
 main(void)
 {
@@ -156,6 +247,9 @@ main(void)
 		cmocka_unit_test(test_route_verdicts),
 		cmocka_unit_test(test_school_verdicts),
 		cmocka_unit_test(test_find_and_names),
+		cmocka_unit_test(test_item_edit),
+		cmocka_unit_test(test_teacher_item_fields),
+		cmocka_unit_test(test_coverage_drill_rule),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,91 @@
+/*
+ * api_reply: the replies every handler shares (parameter errors, database
+ * failures, documents built by PostgreSQL, a problem naming one field,
+ * 401 and 429).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "http/api.h"
+#include "core/problem.h"
+#include "http/reply.h"
+
+
+void
+api_reply_unauthorized(struct api_ctx *ctx, const char *detail)
+{
+	http_response_header(ctx->req, "www-authenticate",
+	    "Bearer realm=\"leerlijn\"");
+	reply_problem(ctx->req, ST_UNAUTHORIZED, detail != NULL ? detail :
+	    "Log eerst in.");
+}
+
+void
+api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
+{
+	json_t	*p;
+	size_t	 i;
+
+	p = problem_new(ST_BAD_REQUEST, "Een of meer parameters zijn "
+	    "ongeldig.");
+	for (i = 0; p != NULL && i < e->n; i++) {
+		if (problem_add_error(p, e->field[i], e->message[i]) == -1) {
+			json_decref(p);
+			p = NULL;
+		}
+	}
+	reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
+}
+
+void
+api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
+{
+	if (rc == DB_UNAVAILABLE) {
+		http_response_header(ctx->req, "retry-after", "5");
+		reply_problem(ctx->req, ST_UNAVAILABLE,
+		    "De database is tijdelijk niet bereikbaar.");
+	} else {
+		reply_problem(ctx->req, ST_INTERNAL,
+		    "Er ging iets mis; probeer het later opnieuw.");
+	}
+}
+
+void
+api_reply_document(struct api_ctx *ctx, char *json, const char *not_found)
+{
+	if (json == NULL)
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+	else
+		reply_json_text(ctx->req, ST_OK, json);
+	free(json);
+}
+
+void
+api_reply_throttled(struct api_ctx *ctx, int seconds)
+{
+	char	num[32];
+
+	(void)snprintf(num, sizeof(num), "%d", seconds);
+	http_response_header(ctx->req, "retry-after", num);
+	reply_problem(ctx->req, ST_TOO_MANY_REQUESTS, "Te veel mislukte "
+	    "pogingen om in te loggen; probeer het later opnieuw.");
+}
+
+void
+api_reply_field(struct api_ctx *ctx, enum app_status s, const char *detail,
+    const char *field, const char *message)
+{
+	json_t	*p;
+
+	p = problem_new(s, detail);
+	if (p != NULL && field != NULL && field[0] != '\0' &&
+	    problem_add_error(p, field, message) == -1) {
+		json_decref(p);
+		p = NULL;
+	}
+	reply_problem_doc(ctx->req, s, p);
+}

@@ -1,0 +1,231 @@
+/*
+ * plan_exports_http: a plan as a calendar or a spreadsheet, and the
+ * calendar feeds with which a calendar app subscribes to one.
+ *
+ *   GET              /api/v1/plans/{id}/calendar.ics   (?teacher=me|id)
+ *   GET              /api/v1/plans/{id}/export.csv
+ *   POST|DELETE      /api/v1/plans/{id}/feeds
+ *   GET              /api/v1/feeds/{token}/calendar.ics   (no login)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include <sodium.h>
+
+#include "accounts/session_token.h"
+#include "core/problem.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "http/applog.h"
+#include "http/handlers.h"
+#include "http/reply.h"
+#include "planning/plan_export.h"
+#include "planning/planning_http.h"
+#include "planning/plans_db.h"
+
+#define FEED_MISSING	"Deze agenda-link bestaat niet (meer)."
+
+/*
+ * Reply with plan as an attachment: iCalendar (of teacher's items when
+ * teacher is not NULL) or CSV.
+ */
+static void
+reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
+    int csv)
+{
+	struct strbuf	 b;
+	json_t		*doc;
+	char		 disp[160];
+	int		 rc;
+
+	if ((doc = plan_checked(ctx, plan)) == NULL)
+		return;
+	strbuf_init(&b);
+	rc = csv ? plan_export_csv(doc, &b) :
+	    plan_export_ics(doc, teacher, time(NULL), &b);
+	if (rc == -1) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
+	    "%s.%s\"", json_string_value(json_object_get(doc, "school_year")),
+	    csv ? "csv" : "ics");
+	http_response_header(ctx->req, "content-disposition", disp);
+	http_response_header(ctx->req, "cache-control", "no-store");
+	reply_bytes(ctx->req, 200, csv ? "text/csv; charset=utf-8; "
+	    "header=present" : "text/calendar; charset=utf-8", b.data, b.len);
+out:
+	json_decref(doc);
+	strbuf_free(&b);
+}
+
+/* The {id} plan after the access check (to read), or NULL after a reply. */
+static const char *
+readable_plan(struct api_ctx *ctx, struct plan_req *r)
+{
+	const char	*plan;
+
+	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
+	    plan_resource(ctx, r, "plan", plan, 0) == -1)
+		return (NULL);
+	return (plan);
+}
+
+/* "me" as the caller's id; 0, or -1 when teacher is not a user id. */
+static int
+teacher_id(struct api_ctx *ctx, const char **teacher)
+{
+	if (*teacher != NULL && strcmp(*teacher, "me") == 0)
+		*teacher = ctx->who.user_id;
+	return (*teacher == NULL || param_is_uuid(*teacher) ? 0 : -1);
+}
+
+/* GET /api/v1/plans/{id}/calendar.ics?teacher=me|{user id} */
+void
+api_plan_ics(struct api_ctx *ctx)
+{
+	struct param_errors	 e = { 0 };
+	struct plan_req		 r = { 0 };
+	const char		*plan, *teacher;
+
+	if ((plan = readable_plan(ctx, &r)) == NULL)
+		goto out;
+	teacher = api_query(ctx, "teacher");
+	if (teacher_id(ctx, &teacher) == -1) {
+		param_error(&e, "teacher", "me of het id van een leraar");
+		api_reply_param_errors(ctx, &e);
+		goto out;
+	}
+	reply_export(ctx, plan, teacher, 0);
+out:
+	plan_req_free(&r);
+}
+
+/* GET /api/v1/plans/{id}/export.csv */
+void
+api_plan_csv(struct api_ctx *ctx)
+{
+	struct plan_req	 r = { 0 };
+	const char	*plan;
+
+	if ((plan = readable_plan(ctx, &r)) != NULL)
+		reply_export(ctx, plan, NULL, 1);
+	plan_req_free(&r);
+}
+
+/*
+ * POST /api/v1/plans/{id}/feeds {teacher?: "me" | user id}: a secret
+ * calendar address for the caller (201 {id, url, teacher_id}).  The token
+ * is in the reply only; the database keeps its hash.
+ */
+void
+api_plan_feed_create(struct api_ctx *ctx)
+{
+	struct plan_req	 r = { 0 };
+	const char	*plan, *teacher;
+	json_t		*o;
+	char		 token[TOKEN_TEXT_LEN + 1], hash[TOKEN_HASH_HEX_LEN + 1];
+	char		 path[128], url[SETTINGS_STR_MAX + 128];
+	enum db_result	 rc;
+
+	token[0] = '\0';
+	if ((plan = readable_plan(ctx, &r)) == NULL ||
+	    plan_body(ctx, &r, plan_feed_fields, plan_feed_nfields,
+	    FIELD_CREATE, 0, 1) == -1)
+		goto out;
+	teacher = json_string_value(json_object_get(r.body, "teacher"));
+	if (teacher_id(ctx, &teacher) == -1) {
+		api_reply_field(ctx, ST_UNPROCESSABLE, "Controleer de "
+		    "gemarkeerde velden.", "teacher", "me of het id van een "
+		    "leraar");
+		goto out;
+	}
+	token_new(token);
+	token_hash_hex(token, hash);
+	if (write_begin(ctx) == -1)
+		goto out;
+	rc = db_plan_feed_create(plan, ctx->who.user_id, teacher, hash,
+	    &r.out);
+	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == -1)
+		goto out;
+	(void)snprintf(path, sizeof(path), "/api/v1/feeds/%s/calendar.ics",
+	    token);
+	(void)snprintf(url, sizeof(url), "%s%s", settings_current()->base_url,
+	    path);
+	if ((o = json_pack("{s:s, s:s, s:s?}", "id", r.out, "url", url,
+	    "teacher_id", teacher)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		goto out;
+	}
+	http_response_header(ctx->req, "location", path);
+	reply_json(ctx->req, ST_CREATED, o);
+out:
+	sodium_memzero(token, sizeof(token));
+	sodium_memzero(url, sizeof(url));
+	plan_req_free(&r);
+}
+
+/* DELETE /api/v1/plans/{id}/feeds: revoke the caller's feeds (204). */
+void
+api_plan_feed_revoke(struct api_ctx *ctx)
+{
+	struct plan_req	 r = { 0 };
+	const char	*plan;
+	enum db_result	 rc;
+
+	if ((plan = readable_plan(ctx, &r)) == NULL || write_begin(ctx) == -1)
+		goto out;
+	rc = db_plan_feed_revoke(plan, ctx->who.user_id, &r.out);
+	if (write_end(ctx, rc, r.out != NULL, NULL, &plan_names) == 0)
+		reply_json(ctx->req, ST_NO_CONTENT, NULL);
+out:
+	plan_req_free(&r);
+}
+
+/*
+ * GET /api/v1/feeds/{token}/calendar.ics: the calendar of a feed, for a
+ * calendar app that cannot log in; 404 for a token that is not (or no
+ * longer) a feed.
+ */
+void
+api_feed_ics(struct api_ctx *ctx)
+{
+	const char	*token, *plan;
+	json_t		*feed;
+	char		 hash[TOKEN_HASH_HEX_LEN + 1], *text;
+	enum db_result	 rc;
+
+	feed = NULL;
+	text = NULL;
+	token = router_param(&ctx->match, "token");
+	if (token == NULL || !token_valid(token)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, FEED_MISSING);
+		goto out;
+	}
+	token_hash_hex(token, hash);
+	if ((rc = db_plan_feed_open(hash, &text)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		goto out;
+	}
+	if (text == NULL || (feed = json_loads(text, 0, NULL)) == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, FEED_MISSING);
+		goto out;
+	}
+	if ((plan = json_string_value(json_object_get(feed, "plan_id"))) ==
+	    NULL) {
+		applog(LOG_LVL_ERROR, "a calendar feed without a plan");
+		reply_problem(ctx->req, ST_INTERNAL, "Er ging iets mis; probeer "
+		    "het later opnieuw.");
+		goto out;
+	}
+	reply_export(ctx, plan, json_string_value(json_object_get(feed,
+	    "teacher_id")), 0);
+out:
+	json_decref(feed);
+	free(text);
+}

@@ -1,0 +1,208 @@
+/*
+ * planning_http: what the handlers of school-year planning share.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kore/kore.h>
+#include <kore/http.h>
+
+#include "core/problem.h"
+#include "http/reply.h"
+#include "planning/planning_http.h"
+#include "planning/plans_db.h"
+#include "planning/plans_json.h"
+#include "planning/school_calendar.h"
+
+const struct write_names	plan_names = { "title", NULL, 0, 0 };
+
+void
+plan_req_free(struct plan_req *r)
+{
+	json_decref(r->body);
+	free(r->doc);
+	free(r->school);
+	free(r->out);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+plan_resource(struct api_ctx *ctx, struct plan_req *r, const char *kind,
+    const char *id, int write)
+{
+	enum db_result	rc;
+
+	if ((rc = db_plan_school_of(kind, id, &r->school)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (-1);
+	}
+	if (r->school == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, strcmp(kind, "plan") == 0 ?
+		    PLAN_MISSING : TEMPLATE_MISSING);
+		return (-1);
+	}
+	return (api_school_access(ctx, r->school, write));
+}
+
+int
+plan_reply_errors(struct api_ctx *ctx, struct field_errors *e)
+{
+	if (e->n == 0)
+		return (0);
+	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, e->problem);
+	e->problem = NULL;
+	return (-1);
+}
+
+int
+plan_body(struct api_ctx *ctx, struct plan_req *r,
+    const struct field_spec *specs, size_t n, int mode, int item,
+    int empty_ok)
+{
+	struct field_errors	e = { NULL, 0 };
+
+	if (empty_ok && ctx->body_len == 0)
+		r->body = json_object();
+	else if (api_json_body(ctx, &r->body) == -1)
+		return (-1);
+	if (r->body == NULL ||
+	    (r->doc = json_dumps(r->body, JSON_COMPACT)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (-1);
+	}
+	if (item)
+		plan_check_item(r->body, mode, &e);
+	else
+		plan_check_fields(r->body, specs, n, mode, "", &e);
+	return (plan_reply_errors(ctx, &e));
+}
+
+int
+plan_year_param(struct api_ctx *ctx, const char *key, const char **out)
+{
+	struct param_errors	e = { 0 };
+
+	*out = api_query(ctx, key);
+	if (*out != NULL && school_year_parse(*out) == -1) {
+		param_error(&e, key, "schrijf een schooljaar, zoals 2026-2027");
+		api_reply_param_errors(ctx, &e);
+		return (-1);
+	}
+	return (0);
+}
+
+json_t *
+plan_checked(struct api_ctx *ctx, const char *plan)
+{
+	enum db_result	 rc;
+	json_t		*doc;
+	char		*text;
+
+	if ((rc = db_plan_doc(plan, &text)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (NULL);
+	}
+	if (text == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, PLAN_MISSING);
+		return (NULL);
+	}
+	doc = json_plan_checked(text);
+	free(text);
+	if (doc == NULL)
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+	return (doc);
+}
+
+/* Reply s with doc (consumed; ETag: its version), Location base + id. */
+static void
+reply_versioned(struct api_ctx *ctx, json_t *doc, enum app_status s,
+    const char *base, const char *id)
+{
+	char	loc[128];
+
+	if (base != NULL) {
+		(void)snprintf(loc, sizeof(loc), "%s%s", base, id);
+		http_response_header(ctx->req, "location", loc);
+	}
+	write_etag(ctx, doc);
+	reply_json(ctx->req, s, doc);
+}
+
+void
+plan_reply(struct api_ctx *ctx, const char *plan, enum app_status s,
+    int location)
+{
+	json_t	*doc;
+
+	if ((doc = plan_checked(ctx, plan)) != NULL)
+		reply_versioned(ctx, doc, s, location ? "/api/v1/plans/" :
+		    NULL, plan);
+}
+
+void
+plan_reply_template(struct api_ctx *ctx, const char *id, enum app_status s,
+    int location)
+{
+	enum db_result	 rc;
+	json_t		*doc;
+	char		*text;
+
+	if ((rc = db_plan_template_doc(id, &text)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return;
+	}
+	if (text == NULL) {
+		reply_problem(ctx->req, ST_NOT_FOUND, TEMPLATE_MISSING);
+		return;
+	}
+	doc = json_loads(text, 0, NULL);
+	free(text);
+	if (doc == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return;
+	}
+	reply_versioned(ctx, doc, s, location ? "/api/v1/templates/" : NULL,
+	    id);
+}
+
+void
+plan_get_one(struct api_ctx *ctx, const char *kind,
+    void (*reply)(struct api_ctx *, const char *, enum app_status, int))
+{
+	struct plan_req	 r = { 0 };
+	const char	*id;
+
+	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) != NULL &&
+	    plan_resource(ctx, &r, kind, id, 0) == 0)
+		reply(ctx, id, ST_OK, 0);
+	plan_req_free(&r);
+}
+
+void
+plan_delete(struct api_ctx *ctx, const char *kind, int with_item,
+    const char *missing)
+{
+	struct plan_req	 r = { 0 };
+	const char	*id, *item;
+	enum db_result	 rc;
+
+	item = NULL;
+	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
+	    (with_item && (item = api_path_uuid(ctx, "item",
+	    PLAN_NOT_FOUND)) == NULL) ||
+	    plan_resource(ctx, &r, kind, id, 1) == -1 ||
+	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
+	    write_begin(ctx) == -1)
+		goto out;
+	if (strcmp(kind, "template") == 0)
+		rc = db_plan_template_delete(id, r.version, &r.out);
+	else if (item != NULL)
+		rc = db_plan_item_delete(id, item, r.version, &r.out);
+	else
+		rc = db_plan_delete(id, r.version, &r.out);
+	if (write_end(ctx, rc, r.out != NULL, missing, &plan_names) == 0)
+		reply_json(ctx->req, ST_NO_CONTENT, NULL);
+out:
+	plan_req_free(&r);
+}

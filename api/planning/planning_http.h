@@ -1,0 +1,79 @@
+/*
+ * planning_http: what the handlers of school-year planning share.
+ *
+ * Routes under /schools/{id} are checked by the dispatcher; for the
+ * others the handler looks up the school of the plan or template
+ * (plan_resource()) and so calls api_school_access() before it reads or
+ * writes anything.  Every change needs If-Match (428 without, 412 when
+ * stale) and is one transaction (write.c).  Plans and items are replied
+ * with their planning warnings (plans_json.c).
+ */
+#ifndef LEERLIJN_PLANNING_HTTP_H
+#define LEERLIJN_PLANNING_HTTP_H
+
+#include <jansson.h>
+
+#include "http/api.h"
+#include "http/write.h"
+#include "planning/plan_fields.h"
+
+#define PLAN_NOT_FOUND	"Niet gevonden (een id is een UUID)."
+#define PLAN_MISSING	"Dit jaarplan bestaat niet."
+#define TEMPLATE_MISSING "Dit sjabloon bestaat niet."
+#define ITEM_MISSING	"Dit onderdeel staat niet in dit jaarplan."
+
+/* A taken title is a 409 naming it. */
+extern const struct write_names	plan_names;
+
+/* What one request carries between its steps; plan_req_free() frees it. */
+struct plan_req {
+	json_t	*body;		/* the parsed request body */
+	char	*doc;		/* its compact text for SQL */
+	char	*school;	/* the school of the resource */
+	char	*out;		/* what a write returned */
+	char	 version[16];	/* from If-Match */
+};
+
+void	plan_req_free(struct plan_req *r);
+/*
+ * The school of a "plan" or "template" id into r->school, then the access
+ * check (write: a change); 0, or -1 after replying (404 for what does not
+ * exist).
+ */
+int	plan_resource(struct api_ctx *ctx, struct plan_req *r,
+	    const char *kind, const char *id, int write);
+/*
+ * The body (an empty one is {} when empty_ok) checked against specs (as
+ * an item with its date rules when item), and its text; 0, or -1 after
+ * replying.
+ */
+int	plan_body(struct api_ctx *ctx, struct plan_req *r,
+	    const struct field_spec *specs, size_t n, int mode, int item,
+	    int empty_ok);
+/* Reply 422 with the errors of e (and free them); 0 when there are none. */
+int	plan_reply_errors(struct api_ctx *ctx, struct field_errors *e);
+/* An optional school-year query parameter; -1 after a 400. */
+int	plan_year_param(struct api_ctx *ctx, const char *key,
+	    const char **out);
+
+/* The checked document of plan (a new reference), or NULL after a reply. */
+json_t	*plan_checked(struct api_ctx *ctx, const char *plan);
+/* Reply s with the plan (ETag: its version); Location when location. */
+void	plan_reply(struct api_ctx *ctx, const char *plan, enum app_status s,
+	    int location);
+/* Reply s with the template (ETag: its version); Location when location. */
+void	plan_reply_template(struct api_ctx *ctx, const char *id,
+	    enum app_status s, int location);
+/* GET of a plan or template by {id}: the access check, then reply(). */
+void	plan_get_one(struct api_ctx *ctx, const char *kind,
+	    void (*reply)(struct api_ctx *, const char *, enum app_status,
+	    int));
+/*
+ * A DELETE with If-Match of the {id} plan or template (and the {item} of
+ * the plan when with_item): the access check, then the delete in one
+ * transaction; 204, or 404 with missing.
+ */
+void	plan_delete(struct api_ctx *ctx, const char *kind, int with_item,
+	    const char *missing);
+
+#endif

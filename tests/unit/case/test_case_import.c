@@ -1,0 +1,52 @@
+/* Unit tests of case_import.c: the meaning of the database's answer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "case/case_import.h"
+
+static void
+test_status(void **state)
+{
+	static const struct {
+		const char	*answer;
+		enum app_status	 want;
+	} cases[] = {
+		{ "{\"status\":\"ok\",\"created\":true}", ST_CREATED },
+		{ "{\"status\":\"ok\",\"created\":false}", ST_OK },
+		{ "{\"status\":\"ok\"}", ST_OK },
+		{ "{\"status\":\"conflict\",\"errors\":[]}", ST_CONFLICT },
+		{ "{\"status\":\"invalid\",\"errors\":[]}", ST_UNPROCESSABLE },
+		/* What the API does not know is a fault, not a refusal. */
+		{ "{}", ST_INTERNAL },
+		{ "{\"errors\":[]}", ST_INTERNAL },
+		{ "{\"status\":null}", ST_INTERNAL },
+		{ "{\"status\":7}", ST_INTERNAL },
+		{ "{\"status\":\"maybe\"}", ST_INTERNAL },
+		{ "[]", ST_INTERNAL },
+	};
+	json_t	*o;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		o = json_loads(cases[i].answer, JSON_DECODE_ANY, NULL);
+		assert_non_null(o);
+		if (case_import_status(o) != cases[i].want)
+			fail_msg("%s", cases[i].answer);
+		json_decref(o);
+	}
+	assert_int_equal(case_import_status(NULL), ST_INTERNAL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_status),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
