@@ -35,6 +35,7 @@ GEN_OBJ		= $(patsubst $(BUILD)/gen/%.c,$(BUILD)/app/gen/%.o,$(GEN_SRC))
 CLI_SRC		= $(wildcard api/cli/*.c)
 CLI_DEPS	= api/core/settings.c api/core/strbuf.c api/core/params.c \
 		  api/core/utf8.c api/case/case_level.c api/case/case_package.c \
+		  api/case/case_refs.c api/case/case_shapes.c \
 		  api/accounts/session_token.c
 
 APP_OBJ		= $(patsubst api/%.c,$(BUILD)/app/%.o,$(APP_SRC))

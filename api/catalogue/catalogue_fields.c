@@ -28,7 +28,7 @@ static const char *const	lesson_status[] = { "draft", "published",
 	FIELD("note",	FT_TEXT, 0, 0, 4000, 0, NULL)
 
 /* The code comes first: PATCH takes the fields after it. */
-const struct field_spec	catalogue_framework_fields[] = {
+static const struct field_spec	framework_fields[] = {
 	FIELD("code",	FT_CODE, 1, 0, 64, 0, NULL),
 	FIELD("title",	FT_STRING, 1, 0, 300, 0, NULL),
 	FIELD("title_en",	FT_TEXT, 0, 0, 300, 0, NULL),
@@ -41,7 +41,7 @@ const struct field_spec	catalogue_framework_fields[] = {
 	SOURCE_FIELDS,
 };
 
-const struct field_spec	catalogue_goal_fields[] = {
+static const struct field_spec	goal_fields[] = {
 	FIELD("code",	FT_CODE, 0, 0, 100, 0, NULL),
 	FIELD("kind",	FT_STRING, 1, 0, 60, 0, NULL),
 	FIELD("title",	FT_STRING, 1, 0, 1000, 0, NULL),
@@ -55,7 +55,7 @@ const struct field_spec	catalogue_goal_fields[] = {
 	SOURCE_FIELDS,
 };
 
-const struct field_spec	catalogue_relation_fields[] = {
+static const struct field_spec	relation_fields[] = {
 	FIELD("type",	FT_ENUM, 1, 0, 0, 0, relation_types),
 	FIELD("goal_id",	FT_UUID, 1, 0, 0, 0, NULL),
 	FIELD("sequence_number", FT_INT, 0, 0, 100000, 0, NULL),
@@ -63,7 +63,7 @@ const struct field_spec	catalogue_relation_fields[] = {
 	SOURCE_FIELDS,
 };
 
-const struct field_spec	catalogue_lesson_fields[] = {
+static const struct field_spec	lesson_fields[] = {
 	FIELD("code",	FT_CODE, 0, 0, 64, 0, NULL),
 	FIELD("programme",	FT_CODE, 0, 0, 64, 0, NULL),
 	FIELD("title",	FT_STRING, 1, 0, 300, 0, NULL),
@@ -83,7 +83,7 @@ const struct field_spec	catalogue_lesson_fields[] = {
 	SOURCE_FIELDS,
 };
 
-const struct field_spec	catalogue_alignment_fields[] = {
+static const struct field_spec	alignment_fields[] = {
 	FIELD("goal_id",	FT_UUID, 1, 0, 0, 0, NULL),
 	FIELD("emphasis",	FT_ENUM, 0, 0, 0, 0, emphases),
 	FIELD("published_label", FT_TEXT, 0, 0, 1000, 0, NULL),
@@ -98,7 +98,7 @@ const struct field_spec	catalogue_alignment_fields[] = {
  * The API field of the constraints a curator's input can violate, with
  * the message for the field (PostgreSQL cuts names at 63 bytes).
  */
-const struct write_constraint	catalogue_constraints[] = {
+static const struct write_constraint	catalogue_constraints[] = {
 	{ "framework_code_key", "code", "bestaat al" },
 	{ "framework_code_check", "code", "moet beginnen met een letter of "
 	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
@@ -130,9 +130,24 @@ const struct write_constraint	catalogue_constraints[] = {
 	    "published_code is gegeven" },
 };
 
-const size_t	catalogue_nframework_fields = NFIELDS(catalogue_framework_fields);
-const size_t	catalogue_ngoal_fields = NFIELDS(catalogue_goal_fields);
-const size_t	catalogue_nrelation_fields = NFIELDS(catalogue_relation_fields);
-const size_t	catalogue_nlesson_fields = NFIELDS(catalogue_lesson_fields);
-const size_t	catalogue_nalignment_fields = NFIELDS(catalogue_alignment_fields);
-const size_t	catalogue_nconstraints = NFIELDS(catalogue_constraints);
+const struct write_names	catalogue_change_names = { NULL,
+				    catalogue_constraints,
+				    NFIELDS(catalogue_constraints), 0 };
+/* A delete refused by a foreign key: still in use (409). */
+const struct write_names	catalogue_delete_names = { NULL,
+				    catalogue_constraints,
+				    NFIELDS(catalogue_constraints), 1 };
+
+const struct field_table	catalogue_framework_body =
+				    FIELD_TABLE(framework_fields);
+/* The code is the framework's identity: PATCH takes the rest. */
+const struct field_table	catalogue_framework_patch = {
+				    framework_fields + 1,
+				    NFIELDS(framework_fields) - 1 };
+const struct field_table	catalogue_goal_body = FIELD_TABLE(goal_fields);
+const struct field_table	catalogue_relation_body =
+				    FIELD_TABLE(relation_fields);
+const struct field_table	catalogue_lesson_body =
+				    FIELD_TABLE(lesson_fields);
+const struct field_table	catalogue_alignment_body =
+				    FIELD_TABLE(alignment_fields);

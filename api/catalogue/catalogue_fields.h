@@ -10,23 +10,20 @@
 #include "core/json_fields.h"
 #include "http/write.h"
 
-/* A framework's code comes first: PATCH takes the fields after it. */
-extern const struct field_spec		catalogue_framework_fields[];
-extern const size_t			catalogue_nframework_fields;
-extern const struct field_spec		catalogue_goal_fields[];
-extern const size_t			catalogue_ngoal_fields;
-extern const struct field_spec		catalogue_relation_fields[];
-extern const size_t			catalogue_nrelation_fields;
-extern const struct field_spec		catalogue_lesson_fields[];
-extern const size_t			catalogue_nlesson_fields;
-extern const struct field_spec		catalogue_alignment_fields[];
-extern const size_t			catalogue_nalignment_fields;
+/* The bodies of curators' writes; a framework's PATCH has no code. */
+extern const struct field_table	catalogue_framework_body,
+					catalogue_framework_patch,
+					catalogue_goal_body,
+					catalogue_relation_body,
+					catalogue_lesson_body,
+					catalogue_alignment_body;
 
 /*
- * The API field of the constraints a curator's input can violate, with
- * the message for the field (PostgreSQL cuts names at 63 bytes).
+ * The API fields of the constraints a curator's input can violate, with
+ * the message for the field, for changes and for deletes (where a foreign
+ * key means "still in use").
  */
-extern const struct write_constraint	catalogue_constraints[];
-extern const size_t			catalogue_nconstraints;
+extern const struct write_names	catalogue_change_names;
+extern const struct write_names	catalogue_delete_names;
 
 #endif

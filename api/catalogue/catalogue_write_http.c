@@ -43,7 +43,7 @@ struct change {
 	int		 levels;	/* the body has "levels" */
 	char		*out;		/* id or code the statement returned */
 	char		*json;		/* the document to reply with */
-	struct write_names names;
+	const struct write_names *names;
 };
 
 static void
@@ -76,24 +76,23 @@ change_key(struct api_ctx *ctx, struct change *c, const char *param)
 
 /*
  * The first steps of a change: the path parameter param (NULL: none),
- * If-Match when versioned, the body against specs (none when specs is
- * NULL), and BEGIN.  0, or -1 after replying.
+ * If-Match when versioned, the body (none for a delete: body NULL), and
+ * BEGIN.  0, or -1 after replying.
  */
 static int
 change_start(struct api_ctx *ctx, struct change *c, const char *param,
-    int versioned, const struct field_spec *specs, size_t n, int mode)
+    int versioned, const struct field_table *body, int mode)
 {
-	c->names.constraints = catalogue_constraints;
-	c->names.nconstraints = catalogue_nconstraints;
-	/* A delete refused by a foreign key: still in use (409). */
-	c->names.deleting = specs == NULL;
+	c->names = body != NULL ? &catalogue_change_names :
+	    &catalogue_delete_names;
 	if (param != NULL && change_key(ctx, c, param) == -1)
 		return (-1);
 	if (versioned && write_if_match(ctx, c->version,
 	    sizeof(c->version)) == -1)
 		return (-1);
-	if (specs != NULL) {
-		if (write_body(ctx, specs, n, mode, &c->body, &c->doc) == -1)
+	if (body != NULL) {
+		if (write_body(ctx, body->specs, body->n, mode, &c->body,
+		    &c->doc) == -1)
 			return (-1);
 		c->levels = json_object_get(c->body, "levels") != NULL;
 	}
@@ -117,12 +116,12 @@ change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
 	if (rc == DB_OK && c->out == NULL && missing == NULL)
 		rc = DB_ERROR;
 	if (rc != DB_OK || c->out == NULL) {
-		(void)write_end(ctx, rc, 0, missing, &c->names);
+		(void)write_end(ctx, rc, 0, missing, c->names);
 		return;
 	}
 	rc = get(location != NULL ? c->out : c->key, &c->json);
 	if (write_end(ctx, rc == DB_OK && c->json == NULL ? DB_ERROR : rc,
-	    1, NULL, &c->names) == -1)
+	    1, NULL, c->names) == -1)
 		return;
 	if (location != NULL) {
 		(void)snprintf(loc, sizeof(loc), "%s%s", location, c->out);
@@ -139,7 +138,7 @@ static void
 change_deleted(struct api_ctx *ctx, struct change *c, enum db_result rc,
     const char *missing)
 {
-	if (write_end(ctx, rc, c->out != NULL, missing, &c->names) == 0)
+	if (write_end(ctx, rc, c->out != NULL, missing, c->names) == 0)
 		reply_json(ctx->req, ST_NO_CONTENT, NULL);
 }
 
@@ -148,8 +147,8 @@ api_framework_create(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, NULL, 0, catalogue_framework_fields,
-	    catalogue_nframework_fields, FIELD_CREATE) == 0)
+	if (change_start(ctx, &c, NULL, 0, &catalogue_framework_body,
+	    FIELD_CREATE) == 0)
 		change_finish(ctx, &c, db_framework_create(c.doc, &c.out),
 		    NULL, db_framework_get, "/api/v1/frameworks/");
 	change_free(&c);
@@ -161,8 +160,8 @@ api_framework_update(struct api_ctx *ctx)
 	struct change	c = { 0 };
 
 	/* The code is the framework's identity: PATCH takes the rest. */
-	if (change_start(ctx, &c, "code", 0, catalogue_framework_fields + 1,
-	    catalogue_nframework_fields - 1, FIELD_PATCH) == 0)
+	if (change_start(ctx, &c, "code", 0, &catalogue_framework_patch,
+	    FIELD_PATCH) == 0)
 		change_finish(ctx, &c, db_framework_update(c.key, c.doc,
 		    &c.out), "Dit kader bestaat niet.", db_framework_get,
 		    NULL);
@@ -174,8 +173,8 @@ api_goal_create(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "code", 0, catalogue_goal_fields,
-	    catalogue_ngoal_fields, FIELD_CREATE) == 0)
+	if (change_start(ctx, &c, "code", 0, &catalogue_goal_body,
+	    FIELD_CREATE) == 0)
 		change_finish(ctx, &c, db_goal_create(c.key, c.doc, c.levels,
 		    &c.out), "Dit kader bestaat niet.", db_goal_get,
 		    "/api/v1/goals/");
@@ -187,8 +186,8 @@ api_goal_update(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, catalogue_goal_fields,
-	    catalogue_ngoal_fields, FIELD_PATCH) == 0)
+	if (change_start(ctx, &c, "id", 0, &catalogue_goal_body,
+	    FIELD_PATCH) == 0)
 		change_finish(ctx, &c, db_goal_update(c.key, c.doc, c.levels,
 		    &c.out), "Dit leerdoel bestaat niet.", db_goal_get, NULL);
 	change_free(&c);
@@ -199,7 +198,7 @@ api_goal_delete(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+	if (change_start(ctx, &c, "id", 0, NULL, 0) == 0)
 		change_deleted(ctx, &c, db_goal_delete(c.key, &c.out),
 		    "Dit leerdoel bestaat niet.");
 	change_free(&c);
@@ -210,8 +209,8 @@ api_relation_create(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, catalogue_relation_fields,
-	    catalogue_nrelation_fields, FIELD_CREATE) == 0)
+	if (change_start(ctx, &c, "id", 0, &catalogue_relation_body,
+	    FIELD_CREATE) == 0)
 		change_finish(ctx, &c, db_relation_create(c.key, c.doc,
 		    &c.out), "Dit leerdoel bestaat niet.", db_relation_get,
 		    "/api/v1/relations/");
@@ -248,7 +247,7 @@ api_relation_delete(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+	if (change_start(ctx, &c, "id", 0, NULL, 0) == 0)
 		change_deleted(ctx, &c, db_relation_delete(c.key, &c.out),
 		    "Deze relatie bestaat niet.");
 	change_free(&c);
@@ -259,8 +258,8 @@ api_lesson_create(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, NULL, 0, catalogue_lesson_fields,
-	    catalogue_nlesson_fields, FIELD_CREATE) == 0)
+	if (change_start(ctx, &c, NULL, 0, &catalogue_lesson_body,
+	    FIELD_CREATE) == 0)
 		change_finish(ctx, &c, db_lesson_create(c.doc, c.levels,
 		    &c.out), NULL, db_lesson_get, "/api/v1/lessons/");
 	change_free(&c);
@@ -271,8 +270,8 @@ api_lesson_update(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 1, catalogue_lesson_fields,
-	    catalogue_nlesson_fields, FIELD_PATCH) == 0)
+	if (change_start(ctx, &c, "id", 1, &catalogue_lesson_body,
+	    FIELD_PATCH) == 0)
 		change_finish(ctx, &c, db_lesson_update(c.key, c.version,
 		    c.doc, c.levels, &c.out), "Deze les bestaat niet.",
 		    db_lesson_get, NULL);
@@ -284,7 +283,7 @@ api_lesson_delete(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 1, NULL, 0, 0) == 0)
+	if (change_start(ctx, &c, "id", 1, NULL, 0) == 0)
 		change_deleted(ctx, &c, db_lesson_delete(c.key, c.version,
 		    &c.out), "Deze les bestaat niet.");
 	change_free(&c);
@@ -295,8 +294,8 @@ api_alignment_create(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, catalogue_alignment_fields,
-	    catalogue_nalignment_fields, FIELD_CREATE) == 0)
+	if (change_start(ctx, &c, "id", 0, &catalogue_alignment_body,
+	    FIELD_CREATE) == 0)
 		change_finish(ctx, &c, db_alignment_create(c.key, c.doc,
 		    &c.out), "Deze les bestaat niet.", db_alignment_get,
 		    "/api/v1/alignments/");
@@ -314,7 +313,7 @@ api_alignment_delete(struct api_ctx *ctx)
 {
 	struct change	c = { 0 };
 
-	if (change_start(ctx, &c, "id", 0, NULL, 0, 0) == 0)
+	if (change_start(ctx, &c, "id", 0, NULL, 0) == 0)
 		change_deleted(ctx, &c, db_alignment_delete(c.key, &c.out),
 		    "Deze koppeling bestaat niet.");
 	change_free(&c);

@@ -52,6 +52,13 @@ struct field_spec {
 /* The number of specs in a table. */
 #define NFIELDS(specs)	(sizeof(specs) / sizeof((specs)[0]))
 
+/* The specs of one request body. */
+struct field_table {
+	const struct field_spec	*specs;
+	size_t			 n;
+};
+#define FIELD_TABLE(specs)	{ (specs), NFIELDS(specs) }
+
 #define FIELD_CREATE	0	/* required fields must be present */
 #define FIELD_PATCH	1	/* every field optional; at least one */
 

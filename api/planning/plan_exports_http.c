@@ -135,8 +135,7 @@ api_plan_feed_create(struct api_ctx *ctx)
 
 	token[0] = '\0';
 	if ((plan = readable_plan(ctx, &r)) == NULL ||
-	    plan_body(ctx, &r, plan_feed_fields, plan_feed_nfields,
-	    FIELD_CREATE, 0, 1) == -1)
+	    plan_body(ctx, &r, &plan_feed_body, FIELD_CREATE, 1) == -1)
 		goto out;
 	teacher = json_string_value(json_object_get(r.body, "teacher"));
 	if (teacher_id(ctx, &teacher) == -1) {

@@ -14,13 +14,12 @@ static const char *const	item_kinds[] = { "les", "terugkommoment",
 static const char *const	item_status[] = { "gepland", "gegeven",
 				    "vervallen", NULL };
 
-const struct field_spec	plan_fields[] = {
+static const struct field_spec	plan_fields[] = {
 	FIELD("school_year",	FT_STRING, 1, 0, 9, 0, NULL),
 	FIELD("title",		FT_STRING, 1, 0, 200, 0, NULL),
 	FIELD("status",		FT_ENUM, 0, 0, 0, 0, plan_status),
 	FIELD("note",		FT_TEXT, 0, 0, 4000, 0, NULL),
 };
-const size_t	plan_nfields = NFIELDS(plan_fields);
 
 /* id and version first: only bulk updates take them. */
 static const struct field_spec	bulk_item_fields[] = {
@@ -38,34 +37,31 @@ static const struct field_spec	bulk_item_fields[] = {
 	FIELD("notes",		FT_TEXT, 0, 0, 4000, 0, NULL),
 	FIELD("safety_prepared", FT_BOOL, 0, 0, 0, 0, NULL),
 };
-const struct field_spec	*const plan_item_fields = bulk_item_fields + 2;
-const size_t	plan_item_nfields = NFIELDS(bulk_item_fields) - 2;
+#define ITEM_FIELDS	(bulk_item_fields + 2)
+#define ITEM_NFIELDS	(NFIELDS(bulk_item_fields) - 2)
 
 static const struct field_spec	delete_fields[] = {
 	FIELD("id",		FT_UUID, 1, 0, 0, 0, NULL),
 	FIELD("version",	FT_INT, 0, 1, 2147483647, 0, NULL),
 };
 
-const struct field_spec	plan_bulk_fields[] = {
+static const struct field_spec	plan_bulk_fields[] = {
 	FIELD("create",		FT_OBJECT_ARRAY, 0, 0, 0, PLAN_BULK_MAX, NULL),
 	FIELD("update",		FT_OBJECT_ARRAY, 0, 0, 0, PLAN_BULK_MAX, NULL),
 	FIELD("delete",		FT_OBJECT_ARRAY, 0, 0, 0, PLAN_BULK_MAX, NULL),
 };
-const size_t	plan_bulk_nfields = NFIELDS(plan_bulk_fields);
 
-const struct field_spec	plan_copy_fields[] = {
+static const struct field_spec	plan_copy_fields[] = {
 	FIELD("school_year",	FT_STRING, 0, 0, 9, 0, NULL),
 	FIELD("title",		FT_STRING, 0, 0, 200, 0, NULL),
 };
-const size_t	plan_copy_nfields = NFIELDS(plan_copy_fields);
 
-const struct field_spec	plan_template_fields[] = {
+static const struct field_spec	plan_template_fields[] = {
 	FIELD("title",		FT_STRING, 1, 0, 200, 0, NULL),
 	FIELD("description",	FT_TEXT, 0, 0, 4000, 0, NULL),
 	FIELD("items",		FT_OBJECT_ARRAY, 0, 0, 0, PLAN_BULK_MAX, NULL),
 	FIELD("from_plan",	FT_UUID, 0, 0, 0, 0, NULL),
 };
-const size_t	plan_template_nfields = NFIELDS(plan_template_fields);
 
 static const struct field_spec	template_item_fields[] = {
 	FIELD("kind",		FT_ENUM, 0, 0, 0, 0, item_kinds),
@@ -76,17 +72,26 @@ static const struct field_spec	template_item_fields[] = {
 	FIELD("notes",		FT_TEXT, 0, 0, 4000, 0, NULL),
 };
 
-const struct field_spec	plan_apply_fields[] = {
+static const struct field_spec	plan_apply_fields[] = {
 	FIELD("school_year",	FT_STRING, 0, 0, 9, 0, NULL),
 	FIELD("title",		FT_STRING, 0, 0, 200, 0, NULL),
 	FIELD("plan_id",	FT_UUID, 0, 0, 0, 0, NULL),
 };
-const size_t	plan_apply_nfields = NFIELDS(plan_apply_fields);
 
-const struct field_spec	plan_feed_fields[] = {
+static const struct field_spec	plan_feed_fields[] = {
 	FIELD("teacher",	FT_STRING, 0, 0, 36, 0, NULL),
 };
-const size_t	plan_feed_nfields = NFIELDS(plan_feed_fields);
+
+const struct field_table	plan_create_body = FIELD_TABLE(plan_fields);
+const struct field_table	plan_patch_body = { plan_fields + 1,
+				    NFIELDS(plan_fields) - 1 };
+const struct field_table	plan_bulk_body = FIELD_TABLE(plan_bulk_fields);
+const struct field_table	plan_copy_body = FIELD_TABLE(plan_copy_fields);
+const struct field_table	plan_template_body =
+				    FIELD_TABLE(plan_template_fields);
+const struct field_table	plan_apply_body =
+				    FIELD_TABLE(plan_apply_fields);
+const struct field_table	plan_feed_body = FIELD_TABLE(plan_feed_fields);
 
 void
 field_error_add(struct field_errors *e, const char *prefix,
@@ -150,7 +155,7 @@ plan_check_item_dates(const json_t *o, int create, const char *prefix,
 void
 plan_check_item(const json_t *o, int mode, struct field_errors *e)
 {
-	plan_check_fields(o, plan_item_fields, plan_item_nfields, mode, "", e);
+	plan_check_fields(o, ITEM_FIELDS, ITEM_NFIELDS, mode, "", e);
 	if (e->n == 0)
 		plan_check_item_dates(o, mode == FIELD_CREATE, "", e);
 }
@@ -180,7 +185,7 @@ plan_check_bulk(const json_t *body, struct field_errors *e)
 	size_t		 i;
 	char		 prefix[32];
 
-	check_part(body, "create", plan_item_fields, plan_item_nfields,
+	check_part(body, "create", ITEM_FIELDS, ITEM_NFIELDS,
 	    FIELD_CREATE, 1, e);
 	check_part(body, "update", bulk_item_fields, NFIELDS(bulk_item_fields),
 	    FIELD_PATCH, 1, e);

@@ -18,22 +18,15 @@
 
 #define PLAN_BULK_MAX	500	/* elements of one bulk or template part */
 
-/* school_year comes first: PATCH takes the fields after it. */
-extern const struct field_spec	plan_fields[];
-extern const size_t		plan_nfields;
-/* An item as created or changed (PATCH). */
-extern const struct field_spec	*const plan_item_fields;
-extern const size_t		plan_item_nfields;
-extern const struct field_spec	plan_bulk_fields[];
-extern const size_t		plan_bulk_nfields;
-extern const struct field_spec	plan_copy_fields[];
-extern const size_t		plan_copy_nfields;
-extern const struct field_spec	plan_template_fields[];
-extern const size_t		plan_template_nfields;
-extern const struct field_spec	plan_apply_fields[];
-extern const size_t		plan_apply_nfields;
-extern const struct field_spec	plan_feed_fields[];
-extern const size_t		plan_feed_nfields;
+/*
+ * The bodies of planning's writes: a plan (school_year first, which PATCH
+ * does not take), a bulk change, a copy, a template, applying one, a feed.
+ * Items are checked with plan_check_item().
+ */
+extern const struct field_table	plan_create_body, plan_patch_body,
+				plan_bulk_body, plan_copy_body,
+				plan_template_body, plan_apply_body,
+				plan_feed_body;
 
 /* Validation errors with their own field names ("update[2].week"). */
 struct field_errors {

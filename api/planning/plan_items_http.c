@@ -60,7 +60,7 @@ api_plan_item_create(struct api_ctx *ctx)
 	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
 	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, NULL, 0, FIELD_CREATE, 1, 0) == -1 ||
+	    plan_body(ctx, &r, NULL, FIELD_CREATE, 0) == -1 ||
 	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_item_create(plan, r.version, r.doc, &r.out);
@@ -137,7 +137,7 @@ api_plan_item_update(struct api_ctx *ctx)
 	    (item = api_path_uuid(ctx, "item", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
 	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, NULL, 0, FIELD_PATCH, 1, 0) == -1 ||
+	    plan_body(ctx, &r, NULL, FIELD_PATCH, 0) == -1 ||
 	    item_edit(ctx, &r, &teacher) == -1 || write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_item_update(plan, item, r.version, r.doc, teacher,
@@ -177,8 +177,7 @@ api_plan_bulk(struct api_ctx *ctx)
 	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
 	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, plan_bulk_fields, plan_bulk_nfields,
-	    FIELD_PATCH, 0, 0) == -1)
+	    plan_body(ctx, &r, &plan_bulk_body, FIELD_PATCH, 0) == -1)
 		goto out;
 	plan_check_bulk(r.body, &e);
 	if (plan_reply_errors(ctx, &e) == -1 || write_begin(ctx) == -1)

@@ -57,8 +57,7 @@ plan_reply_errors(struct api_ctx *ctx, struct field_errors *e)
 
 int
 plan_body(struct api_ctx *ctx, struct plan_req *r,
-    const struct field_spec *specs, size_t n, int mode, int item,
-    int empty_ok)
+    const struct field_table *t, int mode, int empty_ok)
 {
 	struct field_errors	e = { NULL, 0 };
 
@@ -71,10 +70,10 @@ plan_body(struct api_ctx *ctx, struct plan_req *r,
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		return (-1);
 	}
-	if (item)
+	if (t == NULL)
 		plan_check_item(r->body, mode, &e);
 	else
-		plan_check_fields(r->body, specs, n, mode, "", &e);
+		plan_check_fields(r->body, t->specs, t->n, mode, "", &e);
 	return (plan_reply_errors(ctx, &e));
 }
 

@@ -43,13 +43,11 @@ void	plan_req_free(struct plan_req *r);
 int	plan_resource(struct api_ctx *ctx, struct plan_req *r,
 	    const char *kind, const char *id, int write);
 /*
- * The body (an empty one is {} when empty_ok) checked against specs (as
- * an item with its date rules when item), and its text; 0, or -1 after
- * replying.
+ * The body (an empty one is {} when empty_ok) checked against t (NULL: an
+ * item, with its date rules), and its text; 0, or -1 after replying.
  */
 int	plan_body(struct api_ctx *ctx, struct plan_req *r,
-	    const struct field_spec *specs, size_t n, int mode, int item,
-	    int empty_ok);
+	    const struct field_table *t, int mode, int empty_ok);
 /* Reply 422 with the errors of e (and free them); 0 when there are none. */
 int	plan_reply_errors(struct api_ctx *ctx, struct field_errors *e);
 /* An optional school-year query parameter; -1 after a 400. */

@@ -75,8 +75,8 @@ api_school_plan_create(struct api_ctx *ctx)
 	enum db_result	 rc;
 
 	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_body(ctx, &r, plan_fields, plan_nfields, FIELD_CREATE, 0,
-	    0) == -1 || check_year(ctx, r.body, 1, "2026-2027") == -1 ||
+	    plan_body(ctx, &r, &plan_create_body, FIELD_CREATE, 0) == -1 ||
+	    check_year(ctx, r.body, 1, "2026-2027") == -1 ||
 	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_create(school, r.doc, &r.out);
@@ -104,8 +104,8 @@ api_plan_update(struct api_ctx *ctx)
 	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
 	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, plan_fields + 1, plan_nfields - 1,
-	    FIELD_PATCH, 0, 0) == -1 || write_begin(ctx) == -1)
+	    plan_body(ctx, &r, &plan_patch_body, FIELD_PATCH, 0) == -1 ||
+	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_update(plan, r.version, r.doc, &r.out);
 	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
@@ -131,8 +131,7 @@ api_plan_copy(struct api_ctx *ctx)
 
 	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
-	    plan_body(ctx, &r, plan_copy_fields, plan_copy_nfields,
-	    FIELD_CREATE, 0, 1) == -1 ||
+	    plan_body(ctx, &r, &plan_copy_body, FIELD_CREATE, 1) == -1 ||
 	    check_year(ctx, r.body, 0, "2027-2028") == -1 ||
 	    write_begin(ctx) == -1)
 		goto out;

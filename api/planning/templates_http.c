@@ -42,8 +42,8 @@ api_school_template_create(struct api_ctx *ctx)
 	enum db_result		 rc;
 
 	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_body(ctx, &r, plan_template_fields, plan_template_nfields,
-	    FIELD_CREATE, 0, 0) == -1)
+	    plan_body(ctx, &r, &plan_template_body,
+	    FIELD_CREATE, 0) == -1)
 		goto out;
 	plan_check_template(r.body, &e);
 	if (plan_reply_errors(ctx, &e) == -1 || write_begin(ctx) == -1)
@@ -84,8 +84,7 @@ api_template_apply(struct api_ctx *ctx)
 
 	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_resource(ctx, &r, "template", id, 1) == -1 ||
-	    plan_body(ctx, &r, plan_apply_fields, plan_apply_nfields,
-	    FIELD_CREATE, 0, 0) == -1)
+	    plan_body(ctx, &r, &plan_apply_body, FIELD_CREATE, 0) == -1)
 		goto out;
 	year = json_string_value(json_object_get(r.body, "school_year"));
 	into = json_string_value(json_object_get(r.body, "plan_id"));

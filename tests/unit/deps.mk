@@ -18,7 +18,8 @@ UNIT_DEPS_test_json_fields	= api/core/json_fields.c api/core/params.c \
 UNIT_DEPS_test_school_calendar	= api/planning/school_calendar.c
 UNIT_DEPS_test_case_level	= api/case/case_level.c api/core/params.c \
 				  api/core/utf8.c
-UNIT_DEPS_test_case_package	= api/case/case_package.c api/case/case_level.c \
+UNIT_DEPS_test_case_package	= api/case/case_package.c api/case/case_refs.c \
+				  api/case/case_shapes.c api/case/case_level.c \
 				  api/core/params.c api/core/utf8.c
 UNIT_DEPS_test_case_import	= api/case/case_import.c
 UNIT_DEPS_test_case_query	= api/case/case_query.c

@@ -10,6 +10,7 @@
 
 #include "case/case_package.h"
 #include "core/params.h"
+#include "core/utf8.h"
 
 #define DOC	"0f3b5a2e-1c4d-4e5f-8a9b-0c1d2e3f4a5b"
 #define I1	"11111111-1111-4111-8111-111111111111"
@@ -279,6 +280,74 @@ test_prepare(void **state)
 	json_decref(doc);
 }
 
+/* The messages say what is wrong, with the identifiers they are about. */
+static void
+test_messages(void **state)
+{
+	static const struct {
+		const char	*path;
+		const char	*value;
+		const char	*epath;
+		const char	*message;
+	} cases[] = {
+		{ "CFItems.1.identifier", "\"" I1 "\"", "CFItems[1]",
+		  "identifier " I1 " komt al voor (CFItems[0])" },
+		{ "CFAssociations.2.destinationNodeURI.identifier",
+		  "\"les-42\"", "CFAssociations[2].destinationNodeURI.identifier",
+		  "les-42 wijst naar niets: alleen een exemplar mag naar iets "
+		  "anders dan een leerdoel wijzen" },
+		{ "CFAssociations.0.destinationNodeURI.identifier",
+		  "\"" A3 "\"", "CFAssociations[0].destinationNodeURI.identifier",
+		  A3 " wijst naar niets: isChildOf moet naar een item of het "
+		  "document van dit pakket wijzen" },
+		{ "CFItems.0.fullStatement", "\" \"", "CFItems[0].fullStatement",
+		  "mag niet leeg zijn" },
+	};
+	struct case_errors	 e;
+	json_t			*doc;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		doc = json_loads(base, 0, NULL);
+		assert_non_null(doc);
+		patch(doc, cases[i].path, cases[i].value);
+		assert_true(case_package_check(doc, &e) >= 1);
+		assert_string_equal(e.e[0].path, cases[i].epath);
+		assert_string_equal(e.e[0].message, cases[i].message);
+		json_decref(doc);
+	}
+}
+
+/* A long identifier in a message is cut on a character boundary. */
+static void
+test_message_cut(void **state)
+{
+	struct case_errors	 e;
+	json_t			*doc, *id;
+	char			 name[601];
+	size_t			 i, len;
+
+	(void)state;
+	/* 300 two-byte characters: the message cannot hold them all. */
+	for (i = 0; i < 300; i++)
+		memcpy(name + 2 * i, "\xc3\xa9", 2);
+	name[600] = '\0';
+	doc = json_loads(base, 0, NULL);
+	assert_non_null(doc);
+	id = json_object_get(json_object_get(json_array_get(json_object_get(
+	    doc, "CFAssociations"), 2), "destinationNodeURI"), "identifier");
+	assert_int_equal(json_string_set(id, name), 0);
+	assert_int_equal(case_package_check(doc, &e), 1);
+	len = strlen(e.e[0].message);
+	assert_true(len > 0 && len < CASE_MESSAGE_MAX);
+	assert_true(len >= CASE_MESSAGE_MAX - 4);
+	if (!utf8_valid(e.e[0].message, len))
+		fail_msg("cut inside a character: %s", e.e[0].message);
+	assert_memory_equal(e.e[0].message, name, len);
+	json_decref(doc);
+}
+
 int
 main(void)
 {
@@ -288,6 +357,8 @@ main(void)
 		cmocka_unit_test(test_many_errors),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_prepare),
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_message_cut),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
