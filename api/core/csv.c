@@ -23,7 +23,7 @@ needs_quotes(const struct csv *c, const char *s, size_t len)
 	if (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
 	    s[len - 1] == '\t'))
 		return (1);
-	return (strpbrk(s, (c->flags & CSV_SEMICOLON) ? ";,\"\r\n" :
+	return (strpbrk(s, (c->flags & CSV_SEMICOLON) ? ";\"\r\n" :
 	    ",\"\r\n") != NULL);
 }
 

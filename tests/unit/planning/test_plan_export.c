@@ -78,7 +78,7 @@ test_csv_excel_nl(void **state)
 	    "leraar;status;gegeven_op;veiligheid_voorbereid;notities;"
 	    "waarschuwingen\r\n"
 	    "2026-W42;;2026-10-12;2026-10-16;havo 2;2B;les;L-1;Les 1;"
-	    "\"Juf, Jansen\";gepland;;ja;'=1+1;\"In de vakantie.; Tweede.\"\r\n"
+	    "Juf, Jansen;gepland;;ja;'=1+1;\"In de vakantie.; Tweede.\"\r\n"
 	    ";2027-03-10;2027-03-10;2027-03-10;havo 2;;terugkommoment;;;;"
 	    "vervallen;;nee;;\r\n");
 	strbuf_free(&b);
