@@ -3,7 +3,8 @@
  * calendar feeds with which a calendar app subscribes to one.
  *
  *   GET              /api/v1/plans/{id}/calendar.ics   (?teacher=me|id)
- *   GET              /api/v1/plans/{id}/export.csv
+ *   GET              /api/v1/plans/{id}/export.csv     (?dialect=)
+ *   GET              /api/v1/plans/{id}/export.xlsx
  *   POST|DELETE      /api/v1/plans/{id}/feeds
  *   GET              /api/v1/feeds/{token}/calendar.ics   (no login)
  */
@@ -18,25 +19,39 @@
 #include <sodium.h>
 
 #include "accounts/session_token.h"
+#include "core/csv.h"
 #include "core/problem.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/xlsx.h"
 #include "http/applog.h"
 #include "http/handlers.h"
 #include "http/reply.h"
 #include "planning/plan_export.h"
+#include "planning/plan_xlsx.h"
 #include "planning/planning_http.h"
 #include "planning/plans_db.h"
 
 #define FEED_MISSING	"Deze agenda-link bestaat niet (meer)."
 
+enum plan_format { FORMAT_ICS, FORMAT_CSV, FORMAT_XLSX };
+
+static const struct {
+	const char	*media_type;
+	const char	*ext;
+} formats[] = {
+	{ "text/calendar; charset=utf-8", "ics" },
+	{ "text/csv; charset=utf-8; header=present", "csv" },
+	{ XLSX_MEDIA_TYPE, "xlsx" },
+};
+
 /*
- * Reply with plan as an attachment: iCalendar (of teacher's items when
- * teacher is not NULL) or CSV.
+ * Reply with plan as an attachment in format f: iCalendar (of teacher's
+ * items when teacher is not NULL), CSV (flags: its dialect) or Excel.
  */
 static void
 reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
-    int csv)
+    enum plan_format f, unsigned flags)
 {
 	struct strbuf	 b;
 	json_t		*doc;
@@ -46,22 +61,48 @@ reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
 	if ((doc = plan_checked(ctx, plan)) == NULL)
 		return;
 	strbuf_init(&b);
-	rc = csv ? plan_export_csv(doc, &b) :
-	    plan_export_ics(doc, teacher, time(NULL), &b);
+	if (f == FORMAT_CSV)
+		rc = plan_export_csv(doc, flags, &b);
+	else if (f == FORMAT_XLSX)
+		rc = plan_export_xlsx(doc, &b);
+	else
+		rc = plan_export_ics(doc, teacher, time(NULL), &b);
 	if (rc == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
 	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
 	    "%s.%s\"", json_string_value(json_object_get(doc, "school_year")),
-	    csv ? "csv" : "ics");
+	    formats[f].ext);
 	http_response_header(ctx->req, "content-disposition", disp);
 	http_response_header(ctx->req, "cache-control", "no-store");
-	reply_bytes(ctx->req, 200, csv ? "text/csv; charset=utf-8; "
-	    "header=present" : "text/calendar; charset=utf-8", b.data, b.len);
+	reply_bytes(ctx->req, 200, formats[f].media_type, b.data, b.len);
 out:
 	json_decref(doc);
 	strbuf_free(&b);
+}
+
+/*
+ * The dialect of a CSV export: "rfc4180" (the default: ',') or "excel-nl"
+ * (';', for a Dutch Excel).  0, or -1 after replying 400.
+ */
+static int
+csv_dialect(struct api_ctx *ctx, unsigned *flags)
+{
+	struct param_errors	 e = { 0 };
+	const char		*d;
+
+	*flags = 0;
+	d = api_query(ctx, "dialect");
+	if (d == NULL || strcmp(d, "rfc4180") == 0)
+		return (0);
+	if (strcmp(d, "excel-nl") == 0) {
+		*flags = CSV_SEMICOLON;
+		return (0);
+	}
+	param_error(&e, "dialect", "rfc4180 of excel-nl");
+	api_reply_param_errors(ctx, &e);
+	return (-1);
 }
 
 /* The {id} plan after the access check (to read), or NULL after a reply. */
@@ -101,20 +142,34 @@ api_plan_ics(struct api_ctx *ctx)
 		api_reply_param_errors(ctx, &e);
 		goto out;
 	}
-	reply_export(ctx, plan, teacher, 0);
+	reply_export(ctx, plan, teacher, FORMAT_ICS, 0);
 out:
 	plan_req_free(&r);
 }
 
-/* GET /api/v1/plans/{id}/export.csv */
+/* GET /api/v1/plans/{id}/export.csv?dialect=rfc4180|excel-nl */
 void
 api_plan_csv(struct api_ctx *ctx)
 {
 	struct plan_req	 r = { 0 };
 	const char	*plan;
+	unsigned	 flags;
+
+	if ((plan = readable_plan(ctx, &r)) != NULL &&
+	    csv_dialect(ctx, &flags) == 0)
+		reply_export(ctx, plan, NULL, FORMAT_CSV, flags);
+	plan_req_free(&r);
+}
+
+/* GET /api/v1/plans/{id}/export.xlsx */
+void
+api_plan_xlsx(struct api_ctx *ctx)
+{
+	struct plan_req	 r = { 0 };
+	const char	*plan;
 
 	if ((plan = readable_plan(ctx, &r)) != NULL)
-		reply_export(ctx, plan, NULL, 1);
+		reply_export(ctx, plan, NULL, FORMAT_XLSX, 0);
 	plan_req_free(&r);
 }
 
@@ -223,7 +278,7 @@ api_feed_ics(struct api_ctx *ctx)
 		goto out;
 	}
 	reply_export(ctx, plan, json_string_value(json_object_get(feed,
-	    "teacher_id")), 0);
+	    "teacher_id")), FORMAT_ICS, 0);
 out:
 	json_decref(feed);
 	free(text);
