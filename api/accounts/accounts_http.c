@@ -95,14 +95,25 @@ static const char *const	accept_secrets[] = { "password" };
 static const char *const	password_secrets[] = { "current_password",
 				    "new_password" };
 
+static const struct field_table	school_body = FIELD_TABLE(school_fields);
+static const struct field_table	user_create_body =
+				    FIELD_TABLE(user_create_fields);
+static const struct field_table	user_update_body =
+				    FIELD_TABLE(user_update_fields);
+static const struct field_table	teacher_body = FIELD_TABLE(teacher_fields);
+
 /* One write: a checked body, its text, and what PostgreSQL answered. */
 struct change {
 	json_t	*body;
 	char	*doc;		/* body as JSON text */
 	char	*json;		/* the answer */
+	char	 version[16];	/* If-Match ("" without) */
 	char	 token[TOKEN_TEXT_LEN + 1];
 	char	 hash[TOKEN_HASH_HEX_LEN + 1];
 };
+
+#define CHANGE_TOKEN	0x01	/* an invitation token for the change */
+#define CHANGE_IF_MATCH	0x02	/* an optional If-Match into version */
 
 static void
 change_free(struct change *w)
@@ -117,11 +128,48 @@ change_free(struct change *w)
 static const struct write_names	email_names = { "email", NULL, 0, 0 };
 static const struct write_names	brin_names = { "brin", NULL, 0, 0 };
 
-static void
-new_token(struct change *w)
+/*
+ * The first steps of a write: If-Match (flags CHANGE_IF_MATCH), the body
+ * against t, BEGIN, and a new invitation token (CHANGE_TOKEN).  0, or -1
+ * after replying.
+ */
+static int
+change_start(struct api_ctx *ctx, struct change *w,
+    const struct field_table *t, int mode, int flags)
 {
-	token_new(w->token);
-	token_hash_hex(w->token, w->hash);
+	memset(w, 0, sizeof(*w));
+	if (((flags & CHANGE_IF_MATCH) && api_if_match(ctx, w->version,
+	    sizeof(w->version)) == -1) ||
+	    write_body(ctx, t->specs, t->n, mode, &w->body, &w->doc) == -1 ||
+	    write_begin(ctx) == -1)
+		return (-1);
+	if (flags & CHANGE_TOKEN) {
+		token_new(w->token);
+		token_hash_hex(w->token, w->hash);
+	}
+	return (0);
+}
+
+static void	reply_doc(struct api_ctx *, struct change *, json_t *,
+		    enum app_status, const char *);
+
+/*
+ * The end of a write whose statement returned rc and w->json: commit and
+ * reply s with the document (Location under location, its ETag when
+ * etag), or roll back and reply the refusal (404 missing).
+ */
+static void
+change_done(struct api_ctx *ctx, struct change *w, enum db_result rc,
+    const char *missing, const struct write_names *names, enum app_status s,
+    const char *location, int etag)
+{
+	json_t	*doc;
+
+	if (write_end_doc(ctx, rc, w->json, missing, names, &doc) == -1)
+		return;
+	if (etag)
+		write_etag(ctx, doc);
+	reply_doc(ctx, w, doc, s, location);
 }
 
 /*
@@ -197,17 +245,12 @@ api_schools_list(struct api_ctx *ctx)
 	const char	*region;
 	char		*json;
 	long		 limit, offset;
-	enum db_result	 rc;
 
 	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "region", regions, &region) == -1)
 		return;
-	if ((rc = db_schools_list(ctx->who.user_id, region, limit, offset,
-	    &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen scholen.");
+	api_reply_read(ctx, db_schools_list(ctx->who.user_id, region, limit,
+	    offset, &json), &json, "Geen scholen.");
 }
 
 void
@@ -228,44 +271,24 @@ api_school_get(struct api_ctx *ctx)
 void
 api_school_create(struct api_ctx *ctx)
 {
-	json_t		*doc;
 	struct change	w;
-	enum db_result	rc;
 
-	memset(&w, 0, sizeof(w));
-	if (write_body(ctx, school_fields, NFIELDS(school_fields), FIELD_CREATE,
-	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
-		goto out;
-	rc = db_school_create(w.doc, &w.json);
-	if (write_end_doc(ctx, rc, w.json, NULL, &brin_names, &doc) == -1)
-		goto out;
-	write_etag(ctx, doc);
-	reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/schools");
-out:
+	if (change_start(ctx, &w, &school_body, FIELD_CREATE, 0) == 0)
+		change_done(ctx, &w, db_school_create(w.doc, &w.json), NULL,
+		    &brin_names, ST_CREATED, "/api/v1/schools", 1);
 	change_free(&w);
 }
 
 void
 api_school_update(struct api_ctx *ctx)
 {
-	json_t		*doc;
 	struct change	w;
-	char		version[16];
-	enum db_result	rc;
 
-	memset(&w, 0, sizeof(w));
-	if (api_if_match(ctx, version, sizeof(version)) == -1 ||
-	    write_body(ctx, school_fields, NFIELDS(school_fields), FIELD_PATCH,
-	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
-		goto out;
-	rc = db_school_update(router_param(&ctx->match, "id"), w.doc,
-	    version[0] ? version : NULL, &w.json);
-	if (write_end_doc(ctx, rc, w.json, "Deze school bestaat niet.",
-	    &brin_names, &doc) == -1)
-		goto out;
-	write_etag(ctx, doc);
-	reply_doc(ctx, &w, doc, ST_OK, NULL);
-out:
+	if (change_start(ctx, &w, &school_body, FIELD_PATCH,
+	    CHANGE_IF_MATCH) == 0)
+		change_done(ctx, &w, db_school_update(router_param(&ctx->match,
+		    "id"), w.doc, w.version[0] ? w.version : NULL, &w.json),
+		    "Deze school bestaat niet.", &brin_names, ST_OK, NULL, 1);
 	change_free(&w);
 }
 
@@ -273,34 +296,21 @@ void
 api_school_members(struct api_ctx *ctx)
 {
 	char		*json;
-	enum db_result	 rc;
 
-	if ((rc = db_school_members(router_param(&ctx->match, "id"),
-	    &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Deze school bestaat niet.");
+	api_reply_read(ctx, db_school_members(router_param(&ctx->match, "id"),
+	    &json), &json, "Deze school bestaat niet.");
 }
 
 void
 api_school_teacher_add(struct api_ctx *ctx)
 {
-	json_t		*doc;
 	struct change	w;
-	enum db_result	rc;
 
-	memset(&w, 0, sizeof(w));
-	if (write_body(ctx, teacher_fields, NFIELDS(teacher_fields), FIELD_CREATE,
-	    &w.body, &w.doc) == -1 || write_begin(ctx) == -1)
-		goto out;
-	new_token(&w);
-	rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc,
-	    w.hash, &w.json);
-	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == -1)
-		goto out;
-	reply_doc(ctx, &w, doc, ST_CREATED, NULL);
-out:
+	if (change_start(ctx, &w, &teacher_body, FIELD_CREATE,
+	    CHANGE_TOKEN) == 0)
+		change_done(ctx, &w, db_teacher_add(router_param(&ctx->match,
+		    "id"), w.doc, w.hash, &w.json), NULL, &email_names,
+		    ST_CREATED, NULL, 0);
 	change_free(&w);
 }
 
@@ -329,7 +339,6 @@ api_users_list(struct api_ctx *ctx)
 	const char		*q, *role, *school;
 	char			*json;
 	long			 limit, offset;
-	enum db_result		 rc;
 
 	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "role", role_words, &role) == -1 ||
@@ -340,12 +349,8 @@ api_users_list(struct api_ctx *ctx)
 		api_reply_param_errors(ctx, &e);
 		return;
 	}
-	if ((rc = db_users_list(q, role, school, limit, offset, &json)) !=
-	    DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen gebruikers.");
+	api_reply_read(ctx, db_users_list(q, role, school, limit, offset,
+	    &json), &json, "Geen gebruikers.");
 }
 
 void
@@ -353,61 +358,39 @@ api_user_get(struct api_ctx *ctx)
 {
 	const char	*id;
 	char		*json;
-	enum db_result	 rc;
 
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
 	    NULL)
 		return;
-	if ((rc = db_user_get(id, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Deze gebruiker bestaat niet.");
+	api_reply_read(ctx, db_user_get(id, &json), &json,
+	    "Deze gebruiker bestaat niet.");
 }
 
 void
 api_user_create(struct api_ctx *ctx)
 {
-	json_t		*doc;
 	struct change	w;
-	enum db_result	rc;
 
-	memset(&w, 0, sizeof(w));
-	if (write_body(ctx, user_create_fields, NFIELDS(user_create_fields), FIELD_CREATE,
-	    &w.body, &w.doc) == -1 ||
-	    write_begin(ctx) == -1)
-		goto out;
-	new_token(&w);
-	rc = db_user_create(w.doc, w.hash, &w.json);
-	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == -1)
-		goto out;
-	reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/users");
-out:
+	if (change_start(ctx, &w, &user_create_body, FIELD_CREATE,
+	    CHANGE_TOKEN) == 0)
+		change_done(ctx, &w, db_user_create(w.doc, w.hash, &w.json),
+		    NULL, &email_names, ST_CREATED, "/api/v1/users", 0);
 	change_free(&w);
 }
 
 void
 api_user_update(struct api_ctx *ctx)
 {
-	json_t		*doc;
 	struct change	 w;
 	const char	*id;
-	enum db_result	 rc;
 
 	memset(&w, 0, sizeof(w));
-	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
-	    NULL)
-		goto out;
-	if (write_body(ctx, user_update_fields, NFIELDS(user_update_fields), FIELD_PATCH,
-	    &w.body, &w.doc) == -1 ||
-	    write_begin(ctx) == -1)
-		goto out;
-	rc = db_user_update(id, w.doc, &w.json);
-	if (write_end_doc(ctx, rc, w.json, "Deze gebruiker bestaat niet.",
-	    &email_names, &doc) == -1)
-		goto out;
-	reply_doc(ctx, &w, doc, ST_OK, NULL);
-out:
+	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) !=
+	    NULL && change_start(ctx, &w, &user_update_body, FIELD_PATCH,
+	    0) == 0)
+		change_done(ctx, &w, db_user_update(id, w.doc, &w.json),
+		    "Deze gebruiker bestaat niet.", &email_names, ST_OK, NULL,
+		    0);
 	change_free(&w);
 }
 
@@ -438,7 +421,8 @@ api_user_invite(struct api_ctx *ctx)
 	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
 	    NULL || write_begin(ctx) == -1)
 		goto out;
-	new_token(&w);
+	token_new(w.token);
+	token_hash_hex(w.token, w.hash);
 	rc = db_user_invite(id, w.hash, &w.json);
 	if (write_end_doc(ctx, rc, w.json, "Deze gebruiker bestaat niet.",
 	    NULL, &doc) == -1)

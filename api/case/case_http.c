@@ -117,72 +117,24 @@ get_definition(struct api_ctx *ctx, const char *kind, const char *name)
 	reply_document(ctx, json, 0, name);
 }
 
-void
-case_document_get(struct api_ctx *ctx)
-{
-	get_object(ctx, CASE_DOCUMENT, 0, "Dit CFDocument");
-}
+/* The handlers of single objects and definitions, one line each. */
+#define OBJECT(name, what, levels, label)				\
+	void name(struct api_ctx *ctx) { get_object(ctx, what, levels, label); }
+#define DEFINITION(name, kind, label)					\
+	void name(struct api_ctx *ctx) { get_definition(ctx, kind, label); }
 
-void
-case_package_get(struct api_ctx *ctx)
-{
-	get_object(ctx, CASE_PACKAGE, 1, "Dit CFPackage");
-}
-
-void
-case_item_get(struct api_ctx *ctx)
-{
-	get_object(ctx, CASE_ITEM, 1, "Dit CFItem");
-}
-
-void
-case_association_get(struct api_ctx *ctx)
-{
-	get_object(ctx, CASE_ASSOCIATION, 0, "Deze CFAssociation");
-}
-
-void
-case_item_associations_get(struct api_ctx *ctx)
-{
-	get_object(ctx, CASE_ITEM_ASSOCIATIONS, 1, "Dit CFItem");
-}
-
-void
-case_concept_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFConcepts", "Dit CFConcept");
-}
-
-void
-case_subject_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFSubjects", "Dit CFSubject");
-}
-
-void
-case_item_type_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFItemTypes", "Dit CFItemType");
-}
-
-void
-case_license_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFLicenses", "Deze CFLicense");
-}
-
-void
-case_grouping_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFAssociationGroupings",
-	    "Deze CFAssociationGrouping");
-}
-
-void
-case_rubric_get(struct api_ctx *ctx)
-{
-	get_definition(ctx, "CFRubrics", "Deze CFRubric");
-}
+OBJECT(case_document_get, CASE_DOCUMENT, 0, "Dit CFDocument")
+OBJECT(case_package_get, CASE_PACKAGE, 1, "Dit CFPackage")
+OBJECT(case_item_get, CASE_ITEM, 1, "Dit CFItem")
+OBJECT(case_association_get, CASE_ASSOCIATION, 0, "Deze CFAssociation")
+OBJECT(case_item_associations_get, CASE_ITEM_ASSOCIATIONS, 1, "Dit CFItem")
+DEFINITION(case_concept_get, "CFConcepts", "Dit CFConcept")
+DEFINITION(case_subject_get, "CFSubjects", "Dit CFSubject")
+DEFINITION(case_item_type_get, "CFItemTypes", "Dit CFItemType")
+DEFINITION(case_license_get, "CFLicenses", "Deze CFLicense")
+DEFINITION(case_grouping_get, "CFAssociationGroupings",
+    "Deze CFAssociationGrouping")
+DEFINITION(case_rubric_get, "CFRubrics", "Deze CFRubric")
 
 void
 case_documents_list(struct api_ctx *ctx)

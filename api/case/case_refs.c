@@ -172,6 +172,23 @@ edge_cmp(const void *a, const void *b)
 	return (x->parent < y->parent ? -1 : x->parent > y->parent);
 }
 
+/* The CFDocumentURI of object a (at path p) must be the package's doc. */
+static void
+check_document(const json_t *a, const char *doc, const char *p,
+    struct case_errors *e)
+{
+	const char	*id;
+	char		 q[CASE_PATH_MAX];
+
+	id = json_string_value(json_object_get(json_object_get(a,
+	    "CFDocumentURI"), "identifier"));
+	if (param_is_uuid(id) && strcasecmp(id, doc) != 0) {
+		case_subpath(q, sizeof(q), p, "CFDocumentURI");
+		case_err(e, q, "verwijst naar een ander document dan "
+		    "CFDocument");
+	}
+}
+
 /*
  * Depth-first search for a cycle of isChildOf (child -> parent); report
  * the association that closes each one.
@@ -265,7 +282,7 @@ case_check_references(const json_t *pkg, struct case_errors *e)
 	struct idset	 items = { 0 };
 	struct edge	*ed;
 	struct triple	*tr;
-	const json_t	*arr, *a, *link;
+	const json_t	*arr, *a;
 	const char	*doc_id, *type, *o, *d;
 	char		 p[CASE_PATH_MAX], q[CASE_PATH_MAX], doc[37];
 	size_t		 i, ne, nt;
@@ -286,14 +303,7 @@ case_check_references(const json_t *pkg, struct case_errors *e)
 		if (idset_add(&items, json_string_value(json_object_get(a,
 		    "identifier")), p) == -1)
 			goto out;
-		link = json_object_get(a, "CFDocumentURI");
-		if (param_is_uuid(json_string_value(json_object_get(link,
-		    "identifier"))) && strcasecmp(json_string_value(
-		    json_object_get(link, "identifier")), doc) != 0) {
-			case_subpath(q, sizeof(q), p, "CFDocumentURI");
-			case_err(e, q, "verwijst naar een ander document dan "
-			    "CFDocument");
-		}
+		check_document(a, doc, p, e);
 	}
 	/* items are numbered in identifier order from here on */
 	if (items.n > 0)
@@ -350,14 +360,7 @@ case_check_references(const json_t *pkg, struct case_errors *e)
 			tr[nt].assoc = i;
 			nt++;
 		}
-		link = json_object_get(a, "CFDocumentURI");
-		if (param_is_uuid(json_string_value(json_object_get(link,
-		    "identifier"))) && strcasecmp(json_string_value(
-		    json_object_get(link, "identifier")), doc) != 0) {
-			case_subpath(q, sizeof(q), p, "CFDocumentURI");
-			case_err(e, q, "verwijst naar een ander document dan "
-			    "CFDocument");
-		}
+		check_document(a, doc, p, e);
 	}
 	if (nt > 0)
 		qsort(tr, nt, sizeof(*tr), triple_cmp);

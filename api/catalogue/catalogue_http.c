@@ -7,6 +7,7 @@
 
 #include "catalogue/catalogue_db.h"
 #include "http/handlers.h"
+#include "http/write.h"
 #include "catalogue/goal_tree_json.h"
 #include "core/params.h"
 #include "http/reply.h"
@@ -18,22 +19,14 @@
 void
 api_frameworks_list(struct api_ctx *ctx)
 {
-	struct param_errors	 e = { 0 };
-	enum db_result		 rc;
 	char			*json;
 	long			 limit, offset;
 
-	param_paging(api_query(ctx, "limit"), api_query(ctx, "offset"),
-	    LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, &limit, &offset, &e);
-	if (e.n > 0) {
-		api_reply_param_errors(ctx, &e);
+	if (api_paging(ctx, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, &limit,
+	    &offset) == -1)
 		return;
-	}
-	if ((rc = db_frameworks_list(limit, offset, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen kaders.");
+	api_reply_read(ctx, db_frameworks_list(limit, offset, &json), &json,
+	    "Geen kaders.");
 }
 
 /* The {code} path parameter, or NULL after a 404 reply. */
@@ -55,16 +48,12 @@ void
 api_framework_get(struct api_ctx *ctx)
 {
 	const char	*code;
-	enum db_result	 rc;
 	char		*json;
 
 	if ((code = framework_code(ctx)) == NULL)
 		return;
-	if ((rc = db_framework_get(code, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Dit kader bestaat niet.");
+	api_reply_read(ctx, db_framework_get(code, &json), &json,
+	    "Dit kader bestaat niet.");
 }
 
 void
@@ -106,7 +95,6 @@ api_goals_find(struct api_ctx *ctx)
 {
 	struct param_errors	 e = { 0 };
 	const char		*framework, *code, *q;
-	enum db_result		 rc;
 	char			*json;
 	long			 limit, offset;
 
@@ -126,19 +114,14 @@ api_goals_find(struct api_ctx *ctx)
 		api_reply_param_errors(ctx, &e);
 		return;
 	}
-	if ((rc = db_goals_find(framework, code, q, limit, offset, &json)) !=
-	    DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen leerdoelen.");
+	api_reply_read(ctx, db_goals_find(framework, code, q, limit, offset,
+	    &json), &json, "Geen leerdoelen.");
 }
 
 void
 api_goal_get(struct api_ctx *ctx)
 {
 	const char	*id;
-	enum db_result	 rc;
 	char		*json;
 
 	id = router_param(&ctx->match, "id");
@@ -147,22 +130,14 @@ api_goal_get(struct api_ctx *ctx)
 		    "niet (een id is een UUID).");
 		return;
 	}
-	if ((rc = db_goal_get(id, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Dit leerdoel bestaat niet.");
+	api_reply_read(ctx, db_goal_get(id, &json), &json,
+	    "Dit leerdoel bestaat niet.");
 }
 
 void
 api_levels_list(struct api_ctx *ctx)
 {
-	enum db_result	 rc;
 	char		*json;
 
-	if ((rc = db_levels_list(&json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen niveaus.");
+	api_reply_read(ctx, db_levels_list(&json), &json, "Geen niveaus.");
 }

@@ -10,6 +10,7 @@
 
 #include "catalogue/lessons_db.h"
 #include "http/handlers.h"
+#include "http/write.h"
 #include "catalogue/lesson_query.h"
 #include "core/problem.h"
 #include "http/reply.h"
@@ -106,7 +107,6 @@ api_lessons_find(struct api_ctx *ctx)
 {
 	struct lesson_query	 q;
 	struct param_errors	 e;
-	enum db_result		 rc;
 	char			 goal_id[64], *json;
 	int			 status;
 
@@ -119,12 +119,8 @@ api_lessons_find(struct api_ctx *ctx)
 		return;
 	if ((status = check_vocabulary(ctx, &q)) != ST_OK)
 		return;
-	if ((rc = db_lessons_find(&q, q.goal != NULL ? goal_id : NULL,
-	    &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen lessen.");
+	api_reply_read(ctx, db_lessons_find(&q, q.goal != NULL ? goal_id : NULL,
+	    &json), &json, "Geen lessen.");
 }
 
 void
@@ -159,20 +155,12 @@ api_lesson_get(struct api_ctx *ctx)
 void
 api_alignment_warnings(struct api_ctx *ctx)
 {
-	struct param_errors	 e = { 0 };
-	enum db_result		 rc;
 	char			*json;
 	long			 limit, offset;
 
-	param_paging(api_query(ctx, "limit"), api_query(ctx, "offset"),
-	    WARN_LIMIT_DEFAULT, WARN_LIMIT_MAX, &limit, &offset, &e);
-	if (e.n > 0) {
-		api_reply_param_errors(ctx, &e);
+	if (api_paging(ctx, WARN_LIMIT_DEFAULT, WARN_LIMIT_MAX, &limit,
+	    &offset) == -1)
 		return;
-	}
-	if ((rc = db_alignment_warnings(limit, offset, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Geen meldingen.");
+	api_reply_read(ctx, db_alignment_warnings(limit, offset, &json), &json,
+	    "Geen meldingen.");
 }

@@ -73,6 +73,13 @@ void	api_reply_param_errors(struct api_ctx *ctx,
 /* Reply 503 (database unavailable) or 500 for a failed database call. */
 void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
 /*
+ * Reply for a read that returned rc and *json (a document built by
+ * PostgreSQL): 503/500 when it failed, else the document or 404 with
+ * not_found when there is none.  Frees *json.
+ */
+void	api_reply_read(struct api_ctx *ctx, enum db_result rc, char **json,
+	    const char *not_found);
+/*
  * Reply with a JSON document built by PostgreSQL, or 404 with detail
  * when json is NULL.  Frees json.
  */

@@ -55,6 +55,18 @@ api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
 }
 
 void
+api_reply_read(struct api_ctx *ctx, enum db_result rc, char **json,
+    const char *not_found)
+{
+	if (rc != DB_OK) {
+		free(*json);
+		api_reply_db_error(ctx, rc);
+	} else
+		api_reply_document(ctx, *json, not_found);
+	*json = NULL;
+}
+
+void
 api_reply_document(struct api_ctx *ctx, char *json, const char *not_found)
 {
 	if (json == NULL)

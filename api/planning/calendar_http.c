@@ -18,7 +18,6 @@ api_calendar_get(struct api_ctx *ctx)
 					    NULL };
 	struct param_errors		 e = { 0 };
 	const char			*year, *region;
-	enum db_result			 rc;
 	char				*json;
 
 	year = router_param(&ctx->match, "school_year");
@@ -34,10 +33,6 @@ api_calendar_get(struct api_ctx *ctx)
 		api_reply_param_errors(ctx, &e);
 		return;
 	}
-	if ((rc = db_calendar_get(year, region, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Dit schooljaar staat (nog) niet in de "
-	    "kalender.");
+	api_reply_read(ctx, db_calendar_get(year, region, &json), &json,
+	    "Dit schooljaar staat (nog) niet in de kalender.");
 }

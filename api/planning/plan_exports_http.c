@@ -105,18 +105,6 @@ csv_dialect(struct api_ctx *ctx, unsigned *flags)
 	return (-1);
 }
 
-/* The {id} plan after the access check (to read), or NULL after a reply. */
-static const char *
-readable_plan(struct api_ctx *ctx, struct plan_req *r)
-{
-	const char	*plan;
-
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, r, "plan", plan, 0) == -1)
-		return (NULL);
-	return (plan);
-}
-
 /* "me" as the caller's id; 0, or -1 when teacher is not a user id. */
 static int
 teacher_id(struct api_ctx *ctx, const char **teacher)
@@ -134,7 +122,7 @@ api_plan_ics(struct api_ctx *ctx)
 	struct plan_req		 r = { 0 };
 	const char		*plan, *teacher;
 
-	if ((plan = readable_plan(ctx, &r)) == NULL)
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) == NULL)
 		goto out;
 	teacher = api_query(ctx, "teacher");
 	if (teacher_id(ctx, &teacher) == -1) {
@@ -155,7 +143,7 @@ api_plan_csv(struct api_ctx *ctx)
 	const char	*plan;
 	unsigned	 flags;
 
-	if ((plan = readable_plan(ctx, &r)) != NULL &&
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) != NULL &&
 	    csv_dialect(ctx, &flags) == 0)
 		reply_export(ctx, plan, NULL, FORMAT_CSV, flags);
 	plan_req_free(&r);
@@ -168,7 +156,7 @@ api_plan_xlsx(struct api_ctx *ctx)
 	struct plan_req	 r = { 0 };
 	const char	*plan;
 
-	if ((plan = readable_plan(ctx, &r)) != NULL)
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) != NULL)
 		reply_export(ctx, plan, NULL, FORMAT_XLSX, 0);
 	plan_req_free(&r);
 }
@@ -189,7 +177,7 @@ api_plan_feed_create(struct api_ctx *ctx)
 	enum db_result	 rc;
 
 	token[0] = '\0';
-	if ((plan = readable_plan(ctx, &r)) == NULL ||
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) == NULL ||
 	    plan_body(ctx, &r, &plan_feed_body, FIELD_CREATE, 1) == -1)
 		goto out;
 	teacher = json_string_value(json_object_get(r.body, "teacher"));
@@ -232,7 +220,8 @@ api_plan_feed_revoke(struct api_ctx *ctx)
 	const char	*plan;
 	enum db_result	 rc;
 
-	if ((plan = readable_plan(ctx, &r)) == NULL || write_begin(ctx) == -1)
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) == NULL ||
+	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_feed_revoke(plan, ctx->who.user_id, &r.out);
 	if (write_end(ctx, rc, r.out != NULL, NULL, &plan_names) == 0)

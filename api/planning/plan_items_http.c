@@ -57,10 +57,8 @@ api_plan_item_create(struct api_ctx *ctx)
 	const char	*plan;
 	enum db_result	 rc;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, NULL, FIELD_CREATE, 0) == -1 ||
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
+	    NULL || plan_body(ctx, &r, NULL, FIELD_CREATE, 0) == -1 ||
 	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_item_create(plan, r.version, r.doc, &r.out);
@@ -77,9 +75,7 @@ api_plan_item_get(struct api_ctx *ctx)
 	struct plan_req	 r = { 0 };
 	const char	*plan, *item;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) != NULL &&
-	    (item = api_path_uuid(ctx, "item", PLAN_NOT_FOUND)) != NULL &&
-	    plan_resource(ctx, &r, "plan", plan, 0) == 0)
+	if ((plan = plan_open(ctx, &r, "plan", &item, PLAN_READ)) != NULL)
 		reply_item(ctx, plan, item, ST_OK, 0);
 	plan_req_free(&r);
 }
@@ -133,11 +129,8 @@ api_plan_item_update(struct api_ctx *ctx)
 	const char	*plan, *item, *teacher;
 	enum db_result	 rc;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    (item = api_path_uuid(ctx, "item", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, NULL, FIELD_PATCH, 0) == -1 ||
+	if ((plan = plan_open(ctx, &r, "plan", &item, PLAN_VERSIONED)) ==
+	    NULL || plan_body(ctx, &r, NULL, FIELD_PATCH, 0) == -1 ||
 	    item_edit(ctx, &r, &teacher) == -1 || write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_item_update(plan, item, r.version, r.doc, teacher,
@@ -174,10 +167,8 @@ api_plan_bulk(struct api_ctx *ctx)
 	const char		*plan;
 	enum db_result		 rc;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, &plan_bulk_body, FIELD_PATCH, 0) == -1)
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
+	    NULL || plan_body(ctx, &r, &plan_bulk_body, FIELD_PATCH, 0) == -1)
 		goto out;
 	plan_check_bulk(r.body, &e);
 	if (plan_reply_errors(ctx, &e) == -1 || write_begin(ctx) == -1)

@@ -45,6 +45,22 @@ plan_resource(struct api_ctx *ctx, struct plan_req *r, const char *kind,
 	return (api_school_access(ctx, r->school, write));
 }
 
+const char *
+plan_open(struct api_ctx *ctx, struct plan_req *r, const char *kind,
+    const char **item, int mode)
+{
+	const char	*id;
+
+	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
+	    (item != NULL && (*item = api_path_uuid(ctx, "item",
+	    PLAN_NOT_FOUND)) == NULL) ||
+	    plan_resource(ctx, r, kind, id, mode != PLAN_READ) == -1 ||
+	    (mode == PLAN_VERSIONED && write_if_match(ctx, r->version,
+	    sizeof(r->version)) == -1))
+		return (NULL);
+	return (id);
+}
+
 int
 plan_reply_errors(struct api_ctx *ctx, struct field_errors *e)
 {
@@ -172,8 +188,7 @@ plan_get_one(struct api_ctx *ctx, const char *kind,
 	struct plan_req	 r = { 0 };
 	const char	*id;
 
-	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) != NULL &&
-	    plan_resource(ctx, &r, kind, id, 0) == 0)
+	if ((id = plan_open(ctx, &r, kind, NULL, PLAN_READ)) != NULL)
 		reply(ctx, id, ST_OK, 0);
 	plan_req_free(&r);
 }
@@ -187,12 +202,8 @@ plan_delete(struct api_ctx *ctx, const char *kind, int with_item,
 	enum db_result	 rc;
 
 	item = NULL;
-	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    (with_item && (item = api_path_uuid(ctx, "item",
-	    PLAN_NOT_FOUND)) == NULL) ||
-	    plan_resource(ctx, &r, kind, id, 1) == -1 ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    write_begin(ctx) == -1)
+	if ((id = plan_open(ctx, &r, kind, with_item ? &item : NULL,
+	    PLAN_VERSIONED)) == NULL || write_begin(ctx) == -1)
 		goto out;
 	if (strcmp(kind, "template") == 0)
 		rc = db_plan_template_delete(id, r.version, &r.out);

@@ -42,6 +42,16 @@ void	plan_req_free(struct plan_req *r);
  */
 int	plan_resource(struct api_ctx *ctx, struct plan_req *r,
 	    const char *kind, const char *id, int write);
+#define PLAN_READ	0	/* plan_open(): to read */
+#define PLAN_WRITE	1	/* to change */
+#define PLAN_VERSIONED	2	/* to change, with If-Match into r->version */
+/*
+ * The {id} plan or template (kind) of the path, with its {item} into
+ * *item when item is not NULL, after the access check for mode: its id,
+ * or NULL after replying (404, 401/403, 428/400).
+ */
+const char *plan_open(struct api_ctx *ctx, struct plan_req *r,
+	    const char *kind, const char **item, int mode);
 /*
  * The body (an empty one is {} when empty_ok) checked against t (NULL: an
  * item, with its date rules), and its text; 0, or -1 after replying.

@@ -29,7 +29,6 @@ api_school_plans_list(struct api_ctx *ctx)
 	const char	*school, *year;
 	char		 limit[16], offset[16], *json;
 	long		 l, o;
-	enum db_result	 rc;
 
 	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_year_param(ctx, "school_year", &year) == -1 ||
@@ -37,11 +36,8 @@ api_school_plans_list(struct api_ctx *ctx)
 		return;
 	(void)snprintf(limit, sizeof(limit), "%ld", l);
 	(void)snprintf(offset, sizeof(offset), "%ld", o);
-	if ((rc = db_plan_list(school, year, limit, offset, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Deze school bestaat niet.");
+	api_reply_read(ctx, db_plan_list(school, year, limit, offset, &json),
+	    &json, "Deze school bestaat niet.");
 }
 
 /*
@@ -101,11 +97,9 @@ api_plan_update(struct api_ctx *ctx)
 	const char	*plan;
 	enum db_result	 rc;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
-	    plan_body(ctx, &r, &plan_patch_body, FIELD_PATCH, 0) == -1 ||
-	    write_begin(ctx) == -1)
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
+	    NULL || plan_body(ctx, &r, &plan_patch_body, FIELD_PATCH,
+	    0) == -1 || write_begin(ctx) == -1)
 		goto out;
 	rc = db_plan_update(plan, r.version, r.doc, &r.out);
 	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
@@ -129,8 +123,7 @@ api_plan_copy(struct api_ctx *ctx)
 	const char	*plan;
 	enum db_result	 rc;
 
-	if ((plan = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "plan", plan, 1) == -1 ||
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_WRITE)) == NULL ||
 	    plan_body(ctx, &r, &plan_copy_body, FIELD_CREATE, 1) == -1 ||
 	    check_year(ctx, r.body, 0, "2027-2028") == -1 ||
 	    write_begin(ctx) == -1)
@@ -148,15 +141,11 @@ api_school_leerlijn(struct api_ctx *ctx)
 {
 	const char	*school, *from, *to;
 	char		*json;
-	enum db_result	 rc;
 
 	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
 	    plan_year_param(ctx, "from", &from) == -1 ||
 	    plan_year_param(ctx, "to", &to) == -1)
 		return;
-	if ((rc = db_plan_leerlijn(school, from, to, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Deze school bestaat niet.");
+	api_reply_read(ctx, db_plan_leerlijn(school, from, to, &json), &json,
+	    "Deze school bestaat niet.");
 }

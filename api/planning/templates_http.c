@@ -18,15 +18,11 @@ api_school_templates_list(struct api_ctx *ctx)
 {
 	const char	*school;
 	char		*json;
-	enum db_result	 rc;
 
 	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL)
 		return;
-	if ((rc = db_plan_template_list(school, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, "Deze school bestaat niet.");
+	api_reply_read(ctx, db_plan_template_list(school, &json), &json,
+	    "Deze school bestaat niet.");
 }
 
 /*
@@ -82,8 +78,7 @@ api_template_apply(struct api_ctx *ctx)
 	const char	*id, *year, *into;
 	enum db_result	 rc;
 
-	if ((id = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_resource(ctx, &r, "template", id, 1) == -1 ||
+	if ((id = plan_open(ctx, &r, "template", NULL, PLAN_WRITE)) == NULL ||
 	    plan_body(ctx, &r, &plan_apply_body, FIELD_CREATE, 0) == -1)
 		goto out;
 	year = json_string_value(json_object_get(r.body, "school_year"));
