@@ -35,6 +35,7 @@
 
 #include "http/authz.h"
 #include "planning/plans_db.h"
+#include "db/db_read.h"
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "planning/plans_json.h"
@@ -380,15 +381,25 @@ set_etag(struct api_ctx *ctx, const json_t *o)
 	http_response_header(ctx->req, "etag", tag);
 }
 
-/* The checked document of plan (a new reference), or NULL after a reply. */
+/*
+ * The checked document of plan (a new reference), or NULL after a reply.
+ * Exports pass export_f: then it may be read on the standby, and the
+ * reply says how fresh it is.
+ */
 static json_t *
-checked_plan(struct api_ctx *ctx, const char *plan)
+checked_plan_from(struct api_ctx *ctx, const char *plan,
+    struct db_freshness *export_f)
 {
 	enum db_result	 rc;
 	json_t		*doc;
 	char		*text;
 
-	if ((rc = db_plan_doc(plan, &text)) != DB_OK) {
+	if (export_f != NULL) {
+		rc = db_plan_doc_read(plan, &text, export_f);
+		api_freshness_header(ctx, export_f);
+	} else
+		rc = db_plan_doc(plan, &text);
+	if (rc != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (NULL);
 	}
@@ -402,6 +413,12 @@ checked_plan(struct api_ctx *ctx, const char *plan)
 	if (doc == NULL)
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 	return (doc);
+}
+
+static json_t *
+checked_plan(struct api_ctx *ctx, const char *plan)
+{
+	return (checked_plan_from(ctx, plan, NULL));
 }
 
 /* Reply with the plan (ETag: its version); Location when given. */
@@ -916,6 +933,7 @@ int
 api_plan_ics(struct api_ctx *ctx)
 {
 	struct req	 r = { 0 };
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*plan, *teacher;
 	json_t		*doc;
@@ -939,7 +957,7 @@ api_plan_ics(struct api_ctx *ctx)
 		goto out;
 	}
 	status = ST_INTERNAL;
-	if ((doc = checked_plan(ctx, plan)) == NULL)
+	if ((doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	if (plan_export_ics(doc, teacher, time(NULL), &b) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
@@ -959,6 +977,7 @@ int
 api_plan_csv(struct api_ctx *ctx)
 {
 	struct req	 r = { 0 };
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*plan;
 	json_t		*doc;
@@ -971,7 +990,7 @@ api_plan_csv(struct api_ctx *ctx)
 	    resource(ctx, &r, "plan", plan, 0) == -1)
 		goto out;
 	status = ST_INTERNAL;
-	if ((doc = checked_plan(ctx, plan)) == NULL)
+	if ((doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	if (plan_export_csv(doc, &b) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
@@ -1254,6 +1273,7 @@ out:
 int
 api_feed_ics(struct api_ctx *ctx)
 {
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*token, *plan, *teacher;
 	json_t		*feed, *doc;
@@ -1285,7 +1305,7 @@ api_feed_ics(struct api_ctx *ctx)
 	plan = json_string_value(json_object_get(feed, "plan_id"));
 	teacher = json_string_value(json_object_get(feed, "teacher_id"));
 	status = ST_INTERNAL;
-	if (plan == NULL || (doc = checked_plan(ctx, plan)) == NULL)
+	if (plan == NULL || (doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	if (plan_export_ics(doc, teacher, time(NULL), &b) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
