@@ -288,6 +288,17 @@ async function report(h) {
   return r;
 }
 
+// Reports come from the standby again within ms milliseconds.
+async function backOnStandby(h, ms) {
+  const deadline = Date.now() + ms;
+  let src;
+  do {
+    await sleep(100);
+    src = (await report(h)).json.freshness.source;
+  } while (src !== 'standby' && Date.now() < deadline);
+  assert.equal(src, 'standby');
+}
+
 test('a coverage report is served from the standby and names its freshness', async () => {
   const h = await loginAt(web, 'inspector');
   const r = await report(h);
@@ -330,13 +341,7 @@ test('a standby too far behind: reports come from the primary, and back', async 
     }
     assert.match(nodes.map((n) => n.log).join(''), /standby [\d.]+ s behind \(at most 2\): reports read from the primary/);
     await s.query('SELECT pg_wal_replay_resume()');
-    const deadline = Date.now() + 5000;
-    let src;
-    do {
-      await sleep(100);
-      src = (await report(h)).json.freshness.source;
-    } while (src !== 'standby' && Date.now() < deadline);
-    assert.equal(src, 'standby');
+    await backOnStandby(h, 5000);
   } finally {
     await s.query('SELECT pg_wal_replay_resume()').catch(() => {});
     await s.end();
@@ -368,13 +373,7 @@ test('stopping the standby moves reports to the primary with no failed request',
   // Started again, it takes the reports back by itself.
   const upAgain = await stack('start-standby', join(dir, 'db'));
   assert.equal(upAgain.code, 0, upAgain.stderr);
-  const deadline = Date.now() + 10000;
-  let src;
-  do {
-    await sleep(200);
-    src = (await report(h)).json.freshness.source;
-  } while (src !== 'standby' && Date.now() < deadline);
-  assert.equal(src, 'standby');
+  await backOnStandby(h, 10000);
 });
 
 test('stopping node 1 under load loses no GET and no answered write; it comes back into rotation', async () => {
