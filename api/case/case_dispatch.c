@@ -99,6 +99,7 @@ case_dispatch(struct http_request *req)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.req = req;
+	api_request_begin(req);
 	ctx.method = (req->method == HTTP_METHOD_GET ||
 	    req->method == HTTP_METHOD_HEAD ||
 	    req->method == HTTP_METHOD_OPTIONS) ? RM_GET : 0;
@@ -137,5 +138,6 @@ case_dispatch(struct http_request *req)
 	dispatch_run(&ctx, reply_internal);
 out:
 	qs_free(&ctx.qs);
+	api_request_end();
 	return (KORE_RESULT_OK);
 }

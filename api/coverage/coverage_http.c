@@ -24,6 +24,7 @@
 #include "coverage/coverage_report.h"
 #include "core/xlsx.h"
 #include "coverage/coverage_db.h"
+#include "db/db_read.h"
 #include "planning/plans_db.h"
 #include "http/handlers.h"
 #include "core/problem.h"
@@ -65,18 +66,55 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 }
 
 /*
- * Reply with the document json (freed here) in the asked format; 404
- * with not_found when it is NULL.
+ * The report document json (an object built by PostgreSQL) with the
+ * member "freshness" added as its last: a new string, or NULL.  The
+ * caller frees both.
+ */
+static char *
+with_freshness(const char *json, const struct db_freshness *f)
+{
+	char	fresh[160];
+	size_t	n;
+	char	*out;
+
+	n = strlen(json);
+	while (n > 0 && (json[n - 1] == ' ' || json[n - 1] == '\n'))
+		n--;
+	if (n < 2 || json[0] != '{' || json[n - 1] != '}' ||
+	    db_freshness_json(f, fresh, sizeof(fresh)) == -1)
+		return (NULL);
+	if ((out = malloc(n + strlen(fresh) + 16)) == NULL)
+		return (NULL);
+	/* "{}" has no member before ours. */
+	(void)sprintf(out, "%.*s%s\"freshness\":%s}", (int)(n - 1), json,
+	    n == 2 ? "" : ",", fresh);
+	return (out);
+}
+
+/*
+ * Reply with the document json (freed here) in the asked format, with
+ * how fresh it is (f); 404 with not_found when it is NULL.
  */
 static void
 reply_report(struct api_ctx *ctx, const struct coverage_params *p,
-    char *json, const char *not_found)
+    char *json, const struct db_freshness *f, const char *not_found)
 {
 	struct strbuf	 b;
 	json_error_t	 err;
 	json_t		*doc;
+	char		*fresh;
 	int		 rc;
 
+	api_freshness_header(ctx, f);
+	if (json != NULL) {
+		if ((fresh = with_freshness(json, f)) == NULL) {
+			free(json);
+			reply_problem(ctx->req, ST_INTERNAL, NULL);
+			return;
+		}
+		free(json);
+		json = fresh;
+	}
 	if (json == NULL || p->format == COVERAGE_JSON) {
 		api_reply_document(ctx, json, not_found);
 		return;
@@ -117,15 +155,16 @@ static void
 school_report(struct api_ctx *ctx, const char *school,
     const struct coverage_params *p)
 {
-	enum db_result	 rc;
-	char		*json;
+	struct db_freshness	 f;
+	enum db_result		 rc;
+	char			*json;
 
 	if ((rc = db_coverage_school(school, p->years, p->frameworks, p->via,
-	    p->overlap, &json)) != DB_OK) {
+	    p->overlap, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return;
 	}
-	reply_report(ctx, p, json, "Deze school bestaat niet.");
+	reply_report(ctx, p, json, &f, "Deze school bestaat niet.");
 }
 
 /* GET /api/v1/schools/{id}/coverage */
@@ -145,6 +184,7 @@ void
 api_plan_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
+	struct db_freshness	 f;
 	enum db_result		 rc;
 	const char		*plan;
 	char			*school, *json;
@@ -166,11 +206,11 @@ api_plan_coverage(struct api_ctx *ctx)
 	    params(ctx, 0, &p) == -1)
 		goto out;
 	if ((rc = db_coverage_plan(plan, p.frameworks, p.via, p.overlap,
-	    &json)) != DB_OK) {
+	    &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	reply_report(ctx, &p, json, "Dit jaarplan bestaat niet.");
+	reply_report(ctx, &p, json, &f, "Dit jaarplan bestaat niet.");
 out:
 	free(school);
 }
@@ -180,6 +220,7 @@ void
 api_reports_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
+	struct db_freshness	 f;
 	enum db_result		 rc;
 	char			*json;
 
@@ -196,9 +237,9 @@ api_reports_coverage(struct api_ctx *ctx)
 		return;
 	}
 	if ((rc = db_coverage_aggregate(ctx->who.user_id, p.years,
-	    p.frameworks, p.via, p.type, p.region, &json)) != DB_OK) {
+	    p.frameworks, p.via, p.type, p.region, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return;
 	}
-	reply_report(ctx, &p, json, "Geen rapport.");
+	reply_report(ctx, &p, json, &f, "Geen rapport.");
 }

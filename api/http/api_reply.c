@@ -10,6 +10,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "db/db_read.h"
 #include "http/api.h"
 #include "core/problem.h"
 #include "http/reply.h"
@@ -100,4 +101,19 @@ api_reply_field(struct api_ctx *ctx, enum app_status s, const char *detail,
 		p = NULL;
 	}
 	reply_problem_doc(ctx->req, s, p);
+}
+
+void
+api_freshness_header(struct api_ctx *ctx, const struct db_freshness *f)
+{
+	char	text[128];
+
+	if (f->standby)
+		(void)snprintf(text, sizeof(text), "source=standby; "
+		    "replayed_at=%s; lag_seconds=%.3f",
+		    f->replayed_at[0] != '\0' ? f->replayed_at : "unknown",
+		    f->lag_seconds);
+	else
+		(void)snprintf(text, sizeof(text), "source=primary");
+	http_response_header(ctx->req, "x-data-freshness", text);
 }

@@ -291,6 +291,40 @@ reply_internal(struct api_ctx *ctx)
 	    "later opnieuw.");
 }
 
+/* X-Request-Id: 1 to 64 letters, digits, '.', '_' or '-'. */
+static int
+request_id_ok(const char *v)
+{
+	size_t	n;
+
+	n = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._-");
+	return (n > 0 && n <= 64 && v[n] == '\0');
+}
+
+void
+api_request_begin(struct http_request *req)
+{
+	const char	*h;
+	unsigned char	 bin[16];
+	char		 id[2 * sizeof(bin) + 1];
+
+	if (http_request_header(req, "x-request-id", &h) && request_id_ok(h)) {
+		applog_set_request(h);
+	} else {
+		randombytes_buf(bin, sizeof(bin));
+		(void)sodium_bin2hex(id, sizeof(id), bin, sizeof(bin));
+		applog_set_request(id);
+	}
+	http_response_header(req, "x-request-id", applog_request());
+}
+
+void
+api_request_end(void)
+{
+	applog_set_request(NULL);
+}
+
 int
 api_dispatch(struct http_request *req)
 {
@@ -304,6 +338,7 @@ api_dispatch(struct http_request *req)
 	memset(&ctx, 0, sizeof(ctx));
 	strbuf_init_secret(&body);
 	ctx.req = req;
+	api_request_begin(req);
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
 
@@ -357,5 +392,6 @@ out:
 	qs_free(&ctx.qs);
 	/* The body may hold a password: wiped, then freed. */
 	strbuf_free(&body);
+	api_request_end();
 	return (KORE_RESULT_OK);
 }

@@ -22,6 +22,7 @@
 #include "accounts/password.h"
 #include "core/problem.h"
 #include "http/reply.h"
+#include "core/forwarded.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -68,21 +69,33 @@ out:
 	return (rc);
 }
 
+/*
+ * The peer's address, or behind a trusted reverse proxy the client's
+ * address that proxy put into X-Forwarded-For (core/forwarded.c).
+ */
 void
 api_client_address(struct api_ctx *ctx, char *buf, size_t len)
 {
 	struct connection	*c;
+	const char		*xff;
+	char			 peer[INET6_ADDRSTRLEN];
 
 	buf[0] = '\0';
+	peer[0] = '\0';
 	c = ctx->req->owner;
 	if (c == NULL)
 		return;
 	if (c->family == AF_INET)
-		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
-		    (socklen_t)len);
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, peer,
+		    sizeof(peer));
 	else if (c->family == AF_INET6)
-		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
-		    (socklen_t)len);
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, peer,
+		    sizeof(peer));
+	if (peer[0] == '\0')
+		return;
+	if (!http_request_header(ctx->req, "x-forwarded-for", &xff))
+		xff = NULL;
+	forwarded_client(settings_current(), peer, xff, buf, len);
 }
 
 const char *

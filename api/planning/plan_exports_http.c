@@ -24,6 +24,7 @@
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "core/xlsx.h"
+#include "db/db_read.h"
 #include "http/applog.h"
 #include "http/handlers.h"
 #include "http/reply.h"
@@ -46,24 +47,25 @@ static const struct {
 };
 
 /*
- * Reply with plan as an attachment in format f: iCalendar (of teacher's
+ * Reply with plan as an attachment in format fmt: iCalendar (of teacher's
  * items when teacher is not NULL), CSV (flags: its dialect) or Excel.
  */
 static void
 reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
-    enum plan_format f, unsigned flags)
+    enum plan_format fmt, unsigned flags)
 {
-	struct strbuf	 b;
-	json_t		*doc;
-	char		 disp[160];
-	int		 rc;
+	struct db_freshness	 f;
+	struct strbuf		 b;
+	json_t			*doc;
+	char			 disp[160];
+	int			 rc;
 
-	if ((doc = plan_checked(ctx, plan)) == NULL)
+	if ((doc = plan_checked_from(ctx, plan, &f)) == NULL)
 		return;
 	strbuf_init(&b);
-	if (f == FORMAT_CSV)
+	if (fmt == FORMAT_CSV)
 		rc = plan_export_csv(doc, flags, &b);
-	else if (f == FORMAT_XLSX)
+	else if (fmt == FORMAT_XLSX)
 		rc = plan_export_xlsx(doc, &b);
 	else
 		rc = plan_export_ics(doc, teacher, time(NULL), &b);
@@ -73,10 +75,10 @@ reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
 	}
 	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
 	    "%s.%s\"", json_string_value(json_object_get(doc, "school_year")),
-	    formats[f].ext);
+	    formats[fmt].ext);
 	http_response_header(ctx->req, "content-disposition", disp);
 	http_response_header(ctx->req, "cache-control", "no-store");
-	reply_bytes(ctx->req, 200, formats[f].media_type, b.data, b.len);
+	reply_bytes(ctx->req, 200, formats[fmt].media_type, b.data, b.len);
 out:
 	json_decref(doc);
 	strbuf_free(&b);

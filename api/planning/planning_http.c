@@ -9,6 +9,7 @@
 #include <kore/http.h>
 
 #include "core/problem.h"
+#include "db/db_read.h"
 #include "http/reply.h"
 #include "planning/planning_http.h"
 #include "planning/plans_db.h"
@@ -108,13 +109,19 @@ plan_year_param(struct api_ctx *ctx, const char *key, const char **out)
 }
 
 json_t *
-plan_checked(struct api_ctx *ctx, const char *plan)
+plan_checked_from(struct api_ctx *ctx, const char *plan,
+    struct db_freshness *export_f)
 {
 	enum db_result	 rc;
 	json_t		*doc;
 	char		*text;
 
-	if ((rc = db_plan_doc(plan, &text)) != DB_OK) {
+	if (export_f != NULL) {
+		rc = db_plan_doc_read(plan, &text, export_f);
+		api_freshness_header(ctx, export_f);
+	} else
+		rc = db_plan_doc(plan, &text);
+	if (rc != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (NULL);
 	}
@@ -127,6 +134,12 @@ plan_checked(struct api_ctx *ctx, const char *plan)
 	if (doc == NULL)
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 	return (doc);
+}
+
+json_t *
+plan_checked(struct api_ctx *ctx, const char *plan)
+{
+	return (plan_checked_from(ctx, plan, NULL));
 }
 
 /* Reply s with doc (consumed; ETag: its version), Location base + id. */

@@ -66,6 +66,13 @@ int	plan_year_param(struct api_ctx *ctx, const char *key,
 
 /* The checked document of plan (a new reference), or NULL after a reply. */
 json_t	*plan_checked(struct api_ctx *ctx, const char *plan);
+struct db_freshness;
+/*
+ * The same for an export (export_f not NULL): then it may be read on the
+ * standby, and the reply says how fresh it is (X-Data-Freshness).
+ */
+json_t	*plan_checked_from(struct api_ctx *ctx, const char *plan,
+	    struct db_freshness *export_f);
 /* Reply s with the plan (ETag: its version); Location when location. */
 void	plan_reply(struct api_ctx *ctx, const char *plan, enum app_status s,
 	    int location);

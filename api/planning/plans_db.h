@@ -19,6 +19,10 @@ enum db_result	db_plan_school_of(const char *kind, const char *id,
 
 /* Documents (JSON). */
 enum db_result	db_plan_doc(const char *plan, char **json);
+struct db_freshness;
+/* The same for an export: on the standby when it is fit (db_read.h). */
+enum db_result	db_plan_doc_read(const char *plan, char **json,
+		    struct db_freshness *f);
 enum db_result	db_plan_list(const char *school, const char *year,
 		    const char *limit, const char *offset, char **json);
 enum db_result	db_plan_leerlijn(const char *school, const char *from,
