@@ -25,28 +25,8 @@ make -s all
 [ -d tests/node_modules/pg ] ||
     (cd tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-tmp=$(mktemp -d /tmp/leerlijn-capacity.XXXXXX)
-chmod 755 "$tmp"
-kore_pid=
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	if [ -n "$kore_pid" ]; then
-		kill -TERM "$kore_pid" 2>/dev/null || true
-		wait "$kore_pid" 2>/dev/null || true
-	fi
-	pg_stop "$tmp/pg"
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT INT TERM
-
-pgport=$(free_port 54520)
-pg_ensure "$tmp/pg" "$pgport"
-export DATABASE_URL
-DATABASE_URL=$(pg_url "$tmp/pg" "$pgport")
-build/leerlijn-db wait 30
-build/leerlijn-db setup schema seeds
+tmp_stack leerlijn-capacity
+tmp_stack_db 54520
 
 apiport=$(free_port 8995)
 export LEERLIJN_LISTEN=127.0.0.1:$apiport LEERLIJN_WORKERS=1
