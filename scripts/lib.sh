@@ -76,6 +76,32 @@ pg_start() {
 	    die "PostgreSQL did not start"; }
 }
 
+# pg_start_free DIR FROM: start DIR's cluster on a free port from FROM
+# upward and print the port.  Checking a port and binding it are two steps,
+# so another cluster may take the port between them: on a bind failure the
+# next port is tried (at most 20).
+pg_start_free() {
+	local dir=$1 p=$2 tries=0 log=$1/log/postgres.log seen
+	while :; do
+		p=$(free_port "$p")
+		seen=$(cat "$log" 2>/dev/null | wc -l)
+		if as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$log" -w -t 60 \
+		    -o "-p $p -k $dir/run -c listen_addresses=127.0.0.1" \
+		    start >/dev/null; then
+			echo "$p"
+			return 0
+		fi
+		tries=$((tries + 1))
+		if [ "$tries" -ge 20 ] ||
+		    ! tail -n +"$((seen + 1))" "$log" |
+		    grep -qE 'could not bind|already in use|lock file'; then
+			tail -20 "$log" >&2
+			die "PostgreSQL did not start"
+		fi
+		p=$((p + 1))
+	done
+}
+
 pg_stop() {
 	local dir=$1
 	if [ -f "$dir/data/postmaster.pid" ]; then

@@ -6,7 +6,7 @@
 #   scripts/scale-stack.sh up DIR FROM_DIR FROM_PORT
 #       the primary: a base backup of the running cluster FROM_DIR (as
 #       lib.sh makes it: password in FROM_DIR/password), started on a free
-#       port; the standby: `pg_basebackup -R` of that primary (standby.signal
+#       port (the next one if another cluster binds it first); the standby: `pg_basebackup -R` of that primary (standby.signal
 #       and primary_conninfo), started on another.  Prints
 #       "PRIMARY_PORT STANDBY_PORT" once the standby streams.
 #   scripts/scale-stack.sh stop-standby|start-standby|down DIR
@@ -37,13 +37,14 @@ up)
 	chmod 755 "$dir"
 	cp "$from/password" "$dir/password"
 	pw=$(cat "$dir/password")
-	pport=$(free_port 55400)
+	# Start from a port that differs between runs, so that two runs on one
+	# machine rarely meet; pg_start_free takes the next one if they do.
+	base=$((55400 + ($$ % 200) * 5))
 	backup "$from_port" "$pw" "$dir/primary"
-	pg_start "$dir/primary" "$pport"
+	pport=$(pg_start_free "$dir/primary" "$base")
 	echo "$pport" >"$dir/primary/port"
-	sport=$(free_port $((pport + 1)))
 	backup "$pport" "$pw" "$dir/standby" -R
-	pg_start "$dir/standby" "$sport"
+	sport=$(pg_start_free "$dir/standby" $((pport + 1)))
 	echo "$sport" >"$dir/standby/port"
 	# Wait until the primary sees the standby streaming.
 	for _ in $(seq 1 100); do
