@@ -112,7 +112,7 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
 
 /*
  * The same answer when a goal is given: lessons_find_goal() (schema/
- * 0026_lessons_find_goal.sql) lets the goal set drive the plan and keeps
+ * functions/lessons.sql) lets the goal set drive the plan and keeps
  * one plan per connection; at national scale it is a hundred times faster.
  */
 static struct db_stmt st_lessons_find_goal = DB_STMT("lessons_find_goal",
@@ -185,7 +185,7 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     1, 1);
 
 /*
- * The stored warnings (schema/0023), in the order of their list index; the
+ * The stored warnings (schema/functions/lesson_warnings.sql), in the order of their list index; the
  * lesson id last makes the order total (lessons may share a title).
  */
 static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",

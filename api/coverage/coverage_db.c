@@ -1,6 +1,6 @@
 /*
  * db_coverage: the coverage reports.  The SQL lives in
- * schema/0061_coverage_api.sql as functions; these are the calls, with
+ * schema/functions/coverage.sql as functions; these are the calls, with
  * parameters only.
  */
 #include "coverage/coverage_db.h"

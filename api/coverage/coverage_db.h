@@ -1,5 +1,5 @@
 /*
- * db_coverage: the coverage reports (schema/0061_coverage_api.sql).
+ * db_coverage: the coverage reports (schema/functions/coverage.sql).
  *
  * Every function returns the report document (JSON) in *json, a new
  * string the caller frees with free(); NULL when there is no such school

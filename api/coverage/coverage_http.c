@@ -9,7 +9,7 @@
  * Every one takes format=json (default), csv or html.  The school route is
  * checked by the dispatcher; for a plan the handler finds its school and
  * calls api_school_access(); the aggregate covers the schools the caller
- * may read (schema/0061), and school= drills down to one of them with the
+ * may read (schema/functions/coverage.sql), and school= drills down to one of them with the
  * same check as the school route.
  */
 #include <stdio.h>
@@ -55,7 +55,7 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 	}
 	if (problem == NULL)
 		return (0);
-	/* "field: message", written in schema/0061 for users. */
+	/* "field: message", written in schema/functions/coverage.sql for users. */
 	if ((colon = strstr(problem, ": ")) != NULL) {
 		*colon = '\0';
 		param_error(&e, problem, colon + 2);

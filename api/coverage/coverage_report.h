@@ -2,7 +2,7 @@
  * coverage_report: the parameters of the coverage reports and their CSV
  * and printable HTML forms.  Plain C with jansson: no Kore, no libpq.
  *
- * A report document is what schema/0061_coverage_api.sql builds: a
+ * A report document is what schema/functions/coverage.sql builds: a
  * matrix of one school or one plan (scope.kind "school" or "plan"), or
  * the aggregate over schools (scope.kind "schools").
  */

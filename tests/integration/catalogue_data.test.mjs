@@ -1,4 +1,4 @@
-// Catalogue data: schema/0002_catalogue.sql, schema/0003_catalogue_import.sql
+// Catalogue data: schema/migrations/0002_catalogue.sql, schema/functions/catalogue_import.sql
 // and the seeds of seeds/manifest, checked against the seed files themselves.
 //
 // DATABASE_URL must point at a database where all schema files and the seed

@@ -1,3 +1,11 @@
+-- functions/api_checks.sql: the refusals that SQL write functions raise and the API turns into
+-- problem documents (SQLSTATE class LL).
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
 -- 0004 api checks: refusals that the API turns into problem documents.
 --
 -- Write statements call these inside their WHERE clauses so that a
@@ -5,8 +13,9 @@
 --   LL422  input refused; COLUMN carries the API field name and MESSAGE a
 --          sentence in Dutch written for users (it is shown to them);
 --   LL412  the version the client sent (If-Match) is not the current one.
+-- ---------------------------------------------------------------------------
 
-CREATE FUNCTION api_require(ok boolean, field text, message text)
+CREATE OR REPLACE FUNCTION api_require(ok boolean, field text, message text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 AS $$
@@ -19,7 +28,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION api_require_version(current_version integer,
+CREATE OR REPLACE FUNCTION api_require_version(current_version integer,
     expected_version integer)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
@@ -35,7 +44,7 @@ END
 $$;
 
 -- The ids of level codes, refusing unknown ones (field names the API field).
-CREATE FUNCTION api_level_ids(codes jsonb, field text)
+CREATE OR REPLACE FUNCTION api_level_ids(codes jsonb, field text)
 RETURNS uuid[]
 LANGUAGE plpgsql STABLE
 AS $$
@@ -56,3 +65,4 @@ BEGIN
 	RETURN ids;
 END
 $$;
+
