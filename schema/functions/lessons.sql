@@ -5,6 +5,52 @@
 -- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
 
 -- ---------------------------------------------------------------------------
+-- The finder's answer, built in one place for its three statements:
+-- lessons_find_goal, lessons_find_goal_general (below) and the list without
+-- a goal (api/catalogue/lessons_db.c).
+-- ---------------------------------------------------------------------------
+
+-- The list document: the lessons p_page in that order, their place in the
+-- whole (p_total, p_limit, p_offset), the goal asked for (NULL: none) and,
+-- for each lesson, the goals it was found by (p_matched: an object from
+-- lesson id to an array; a lesson not in it has none).  PL/pgSQL, so that
+-- its plan is made once per connection.
+CREATE OR REPLACE FUNCTION lesson_list_doc(p_total bigint, p_limit integer,
+    p_offset integer, p_related text, p_goal uuid, p_page uuid[],
+    p_matched json)
+RETURNS json
+LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+	RETURN json_build_object('total', p_total,
+	    'limit', p_limit, 'offset', p_offset, 'related', p_related,
+	    'goal', (SELECT json_build_object('id', g.id, 'framework', f.code,
+		'code', g.code, 'title', g.title) FROM goal g
+		JOIN framework f ON f.id = g.framework_id WHERE g.id = p_goal),
+	    'items', coalesce((SELECT json_agg(json_build_object(
+		'id', l.id, 'code', l.code, 'title', l.title,
+		'title_is_placeholder', l.title_is_placeholder,
+		'summary', l.summary,
+		'programme', (SELECT json_build_object('code', pr.code,
+		    'title', pr.title) FROM programme pr
+		    WHERE pr.id = l.programme_id),
+		'levels', coalesce((SELECT json_agg(json_build_object(
+		    'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order
+		    NULLS LAST, lv.code) FROM lesson_level ll
+		    JOIN level lv ON lv.id = ll.level_id
+		    WHERE ll.lesson_id = l.id), '[]'::json),
+		'levels_as_published', l.levels_as_published,
+		'duration_minutes', l.duration_minutes, 'themes', l.themes,
+		'format', l.format, 'evidence_level', l.evidence_level_code,
+		'sensitive_topic', l.sensitive_topic,
+		'matched', coalesce(p_matched -> l.id::text, '[]'::json))
+		ORDER BY x.n)
+		FROM unnest(p_page) WITH ORDINALITY AS x (id, n)
+		JOIN lesson l ON l.id = x.id), '[]'::json));
+END
+$$;
+
+-- ---------------------------------------------------------------------------
 -- 0026_lessons_find_goal.sql — the lesson finder when a goal is given
 -- (GET /api/v1/lessons?goal=…), as one function with a cached plan.
 --
@@ -105,34 +151,11 @@ matched AS (SELECT h.lesson_id, json_agg(json_build_object(
 	    'scope', h.scope) ORDER BY f.code, g.code, g.id, h.scope) AS goals
 	FROM page p JOIN hit h ON h.lesson_id = p.id
 	JOIN goal g ON g.id = h.goal_id
-	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id),
-levels AS (SELECT ll.lesson_id, json_agg(json_build_object(
-	    'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order
-	    NULLS LAST, lv.code) AS levels
-	FROM page p JOIN lesson_level ll ON ll.lesson_id = p.id
-	JOIN level lv ON lv.id = ll.level_id GROUP BY ll.lesson_id)
-SELECT json_build_object('total', (SELECT count(*) FROM base),
-	'limit', $10::integer, 'offset', $11::integer, 'related', $2,
-	'goal', (SELECT json_build_object('id', g.id, 'framework', f.code,
-	    'code', g.code, 'title', g.title) FROM goal g
-	    JOIN framework f ON f.id = g.framework_id WHERE g.id = $1::uuid),
-	'items', coalesce((SELECT json_agg(json_build_object(
-	    'id', l.id, 'code', l.code, 'title', l.title,
-	    'title_is_placeholder', l.title_is_placeholder,
-	    'summary', l.summary,
-	    'programme', (SELECT json_build_object('code', pr.code,
-		'title', pr.title) FROM programme pr
-		WHERE pr.id = l.programme_id),
-	    'levels', coalesce(v.levels, '[]'::json),
-	    'levels_as_published', l.levels_as_published,
-	    'duration_minutes', l.duration_minutes, 'themes', l.themes,
-	    'format', l.format, 'evidence_level', l.evidence_level_code,
-	    'sensitive_topic', l.sensitive_topic,
-	    'matched', coalesce(m.goals, '[]'::json))
-	    ORDER BY p.rank DESC, p.title, p.id)
-	    FROM page p JOIN lesson l ON l.id = p.id
-	    LEFT JOIN matched m ON m.lesson_id = p.id
-	    LEFT JOIN levels v ON v.lesson_id = p.id), '[]'::json)));
+	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id)
+SELECT lesson_list_doc((SELECT count(*) FROM base), $10::integer,
+	$11::integer, $2, $1::uuid,
+	ARRAY(SELECT p.id FROM page p ORDER BY p.rank DESC, p.title, p.id),
+	(SELECT json_object_agg(m.lesson_id, m.goals) FROM matched m)));
 END
 $fn$;
 
@@ -433,35 +456,11 @@ matched AS (SELECT h.lesson_id, json_agg(json_build_object(
 	    'code', g.code, 'title', g.title), 'via', h.via,
 	    'scope', h.scope) ORDER BY f.code, g.code, g.id, h.scope) AS goals
 	FROM hit h JOIN goal g ON g.id = h.goal_id
-	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id),
-levels AS (SELECT ll.lesson_id, json_agg(json_build_object(
-	    'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order
-	    NULLS LAST, lv.code) AS levels
-	FROM page p JOIN lesson_level ll ON ll.lesson_id = p.id
-	JOIN level lv ON lv.id = ll.level_id GROUP BY ll.lesson_id)
-SELECT json_build_object('total', (SELECT count(*) FROM lesson_goal_reach r
-	    WHERE r.goal_id = $1::uuid),
-	'limit', $10::integer, 'offset', $11::integer, 'related', $2,
-	'goal', (SELECT json_build_object('id', g.id, 'framework', f.code,
-	    'code', g.code, 'title', g.title) FROM goal g
-	    JOIN framework f ON f.id = g.framework_id WHERE g.id = $1::uuid),
-	'items', coalesce((SELECT json_agg(json_build_object(
-	    'id', l.id, 'code', l.code, 'title', l.title,
-	    'title_is_placeholder', l.title_is_placeholder,
-	    'summary', l.summary,
-	    'programme', (SELECT json_build_object('code', pr.code,
-		'title', pr.title) FROM programme pr
-		WHERE pr.id = l.programme_id),
-	    'levels', coalesce(v.levels, '[]'::json),
-	    'levels_as_published', l.levels_as_published,
-	    'duration_minutes', l.duration_minutes, 'themes', l.themes,
-	    'format', l.format, 'evidence_level', l.evidence_level_code,
-	    'sensitive_topic', l.sensitive_topic,
-	    'matched', coalesce(m.goals, '[]'::json))
-	    ORDER BY p.title, p.id)
-	    FROM page p JOIN lesson l ON l.id = p.id
-	    LEFT JOIN matched m ON m.lesson_id = p.id
-	    LEFT JOIN levels v ON v.lesson_id = p.id), '[]'::json)));
+	JOIN framework f ON f.id = g.framework_id GROUP BY h.lesson_id)
+SELECT lesson_list_doc((SELECT count(*) FROM lesson_goal_reach r
+	    WHERE r.goal_id = $1::uuid), $10::integer, $11::integer, $2,
+	$1::uuid, ARRAY(SELECT p.id FROM page p ORDER BY p.title, p.id),
+	(SELECT json_object_agg(m.lesson_id, m.goals) FROM matched m)));
 END
 $fn$;
 
