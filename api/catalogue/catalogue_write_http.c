@@ -121,46 +121,6 @@ static const struct field_spec	alignment_fields[] = {
 
 #define CODE_MAX	100	/* a {code} path parameter, as in GET */
 
-/*
- * The API field of the constraints a curator's input can violate, with
- * the message for the field (PostgreSQL cuts names at 63 bytes).
- */
-static const struct {
-	const char	*constraint;
-	const char	*field;
-	const char	*message;
-} constraint_fields[] = {
-	{ "framework_code_key", "code", "bestaat al" },
-	{ "framework_code_check", "code", "moet beginnen met een letter of "
-	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
-	    "streepje en streepje bevatten" },
-	{ "framework_language_check", "language", "moet een taalcode van "
-	    "twee kleine letters zijn (zoals nl)" },
-	{ "goal_framework_code_key", "code", "bestaat al in dit kader" },
-	{ "goal_parent_id_fkey", "parent_id", "verwijst naar een leerdoel "
-	    "dat niet bestaat" },
-	{ "goal_check", "parent_id", "een leerdoel kan niet boven zichzelf "
-	    "staan" },
-	{ "goal_relation_destination_goal_id_fkey", "goal_id",
-	    "verwijst naar een leerdoel dat niet bestaat" },
-	{ "goal_relation_check", "goal_id", "een leerdoel kan geen relatie "
-	    "met zichzelf hebben" },
-	{ "goal_relation_origin_goal_id_relation_type_destination_goal_key",
-	    "goal_id", "deze relatie bestaat al" },
-	{ "lesson_code_key", "code", "bestaat al" },
-	{ "lesson_code_check", "code", "moet beginnen met een letter of "
-	    "cijfer en mag verder alleen letters, cijfers, punt, liggend "
-	    "streepje en streepje bevatten" },
-	{ "lesson_language_check", "language", "moet een taalcode van twee "
-	    "kleine letters zijn (zoals nl)" },
-	{ "alignment_goal_id_fkey", "goal_id", "verwijst naar een leerdoel "
-	    "dat niet bestaat" },
-	{ "alignment_lesson_id_programme_id_goal_id_source_key", "goal_id",
-	    "deze les is al met dit leerdoel gekoppeld (met dezelfde bron)" },
-	{ "alignment_check1", "published_label", "is verplicht als "
-	    "published_code is gegeven" },
-};
-
 /* What one write request carries between its steps. */
 struct write {
 	json_t	*body;		/* the parsed request body */
@@ -251,8 +211,6 @@ static enum app_status
 write_failed(struct api_ctx *ctx, enum db_result rc, int deleting)
 {
 	struct db_error	 err;
-	const char	*field, *message;
-	size_t		 i;
 
 	/* Copy first: a failing ROLLBACK would overwrite it. */
 	err = *db_last_error();
@@ -267,30 +225,31 @@ write_failed(struct api_ctx *ctx, enum db_result rc, int deleting)
 		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
 		    "versie op en probeer het opnieuw.");
 		return (ST_PRECONDITION_FAILED);
+	case DB_CONFLICT:
+		reply_field_problem(ctx, ST_CONFLICT, "Dit bestaat al.",
+		    err.field, err.message);
+		return (ST_CONFLICT);
 	case DB_CONSTRAINT:
+		/*
+		 * The checks of schema/functions/catalogue_write.sql name the
+		 * field of every refusal; a constraint of the tables speaks
+		 * only when two writers raced past them (or a column must not
+		 * be null: its name is the field).
+		 */
 		if (strcmp(err.sqlstate, "23503") == 0 && deleting) {
 			reply_problem(ctx->req, ST_CONFLICT, "Dit wordt nog "
 			    "gebruikt (bijvoorbeeld door onderliggende doelen "
 			    "of koppelingen) en kan niet worden verwijderd.");
 			return (ST_CONFLICT);
 		}
-		field = err.field[0] != '\0' ? err.field : "";
-		message = "voldoet niet aan de regels";
-		for (i = 0; i < NFIELDS(constraint_fields); i++) {
-			if (strcmp(err.constraint,
-			    constraint_fields[i].constraint) == 0) {
-				field = constraint_fields[i].field;
-				message = constraint_fields[i].message;
-				break;
-			}
-		}
 		if (strcmp(err.sqlstate, "23505") == 0) {
 			reply_field_problem(ctx, ST_CONFLICT, "Dit bestaat "
-			    "al.", field, message);
+			    "al.", NULL, NULL);
 			return (ST_CONFLICT);
 		}
 		reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer de "
-		    "gemarkeerde velden.", field, message);
+		    "gemarkeerde velden.", err.field, "voldoet niet aan de "
+		    "regels");
 		return (ST_UNPROCESSABLE);
 	default:
 		api_reply_db_error(ctx, rc);

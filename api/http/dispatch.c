@@ -583,6 +583,13 @@ api_reply_write_error(struct api_ctx *ctx, enum db_result rc,
 		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
 		    "versie op en probeer het opnieuw.");
 		return (ST_PRECONDITION_FAILED);
+	case DB_CONFLICT:
+		s = ST_CONFLICT;
+		p = problem_new(s, "Dit bestaat al.");
+		if (p != NULL && err->field[0] != '\0')
+			(void)problem_add_error(p, err->field, err->message);
+		reply_problem_doc(ctx->req, s, p);
+		return (s);
 	case DB_CONSTRAINT:
 		if (strcmp(err->sqlstate, "23505") == 0) {
 			s = ST_CONFLICT;

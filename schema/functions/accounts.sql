@@ -1,4 +1,5 @@
--- functions/accounts.sql: schools, users, roles, sessions, invitations and the audit log.
+-- functions/accounts.sql: schools, users, roles, sessions, invitations and
+-- the audit log.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be

@@ -1,5 +1,5 @@
--- functions/api_checks.sql: the refusals that SQL write functions raise and the API turns into
--- problem documents (SQLSTATE class LL).
+-- functions/api_checks.sql: the refusals that SQL write functions raise and
+-- the API turns into problem documents (SQLSTATE class LL).
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be
@@ -12,7 +12,8 @@
 -- refused write changes nothing.  The SQLSTATEs are our own (class LL):
 --   LL422  input refused; COLUMN carries the API field name and MESSAGE a
 --          sentence in Dutch written for users (it is shown to them);
---   LL412  the version the client sent (If-Match) is not the current one.
+--   LL412  the version the client sent (If-Match) is not the current one;
+--   LL409  it exists already (409 Conflict); COLUMN and MESSAGE as for LL422.
 -- ---------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION api_require(ok boolean, field text, message text)
@@ -66,3 +67,18 @@ BEGIN
 END
 $$;
 
+-- LL409: the input names something that exists already (the API answers
+-- 409 Conflict); COLUMN and MESSAGE as for LL422.
+CREATE OR REPLACE FUNCTION api_require_unique(ok boolean, field text,
+    message text)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+AS $$
+BEGIN
+	IF ok IS NOT TRUE THEN
+		RAISE EXCEPTION USING ERRCODE = 'LL409', COLUMN = field,
+		    MESSAGE = message;
+	END IF;
+	RETURN true;
+END
+$$;

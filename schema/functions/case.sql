@@ -1,4 +1,5 @@
--- functions/case.sql: IMS CASE 1.0: the provider's documents and the package import.
+-- functions/case.sql: IMS CASE 1.0: the provider's documents and the package
+-- import.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be

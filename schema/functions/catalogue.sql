@@ -1,5 +1,5 @@
--- functions/catalogue.sql: the curriculum catalogue: touch triggers, the views over alignments
--- and the data-quality rules as first written, the goal tree check.
+-- functions/catalogue.sql: the curriculum catalogue: touch triggers, the
+-- views over alignments, the goal tree check.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be
@@ -141,35 +141,12 @@ CREATE OR REPLACE VIEW lesson_alignment AS
 	JOIN lesson_programme_chain c ON c.programme_id = a.programme_id;
 
 -- ---------------------------------------------------------------------------
--- Readers
--- ---------------------------------------------------------------------------
-
--- All warnings (columns as before).
-CREATE OR REPLACE VIEW alignment_warning AS
-	SELECT w.alignment_id, w.lesson_id, w.programme_id, w.goal_id, w.code,
-	    w.severity, w.message
-	FROM lesson_warning w;
-
--- Warnings of one lesson, warnings first, in a stable order (as in 0002).
-CREATE OR REPLACE FUNCTION lesson_warnings(p_lesson_id uuid)
-RETURNS TABLE (alignment_id uuid, lesson_id uuid, programme_id uuid,
-    goal_id uuid, code text, severity text, message text)
-LANGUAGE sql STABLE
-AS $$
-	SELECT w.alignment_id, w.lesson_id, w.programme_id, w.goal_id, w.code,
-	    w.severity, w.message
-	FROM lesson_warning w
-	WHERE w.lesson_id = p_lesson_id
-	ORDER BY w.severity = 'info', w.code, w.goal_id, w.alignment_id
-$$;
-
--- ---------------------------------------------------------------------------
 -- 0021 catalogue writes: rules that every writer of the catalogue must keep,
 -- not only the curators' API.
 --
 -- 1. A goal's parent is a goal of the same framework, and a goal is never
 --    its own ancestor (the tree stays a tree). Refusals use SQLSTATE LL422
---    (see 0004_api_checks.sql) with the API field in COLUMN, so that the API
+--    (see api_checks.sql) with the API field in COLUMN, so that the API
 --    can name the field.
 -- 2. The lesson version (ETag) is kept when the writer raised it itself,
 --    also when no column of the lesson row changed: the API raises it when

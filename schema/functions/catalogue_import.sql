@@ -1,5 +1,5 @@
--- functions/catalogue_import.sql: imports of SLO's open data and the researched frameworks into the
--- catalogue (called by the seeds).
+-- functions/catalogue_import.sql: imports of SLO's open data and the
+-- researched frameworks into the catalogue (called by the seeds).
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be

@@ -1,4 +1,5 @@
--- functions/coverage.sql: coverage of goals by plans: facts kept by triggers, and the reports.
+-- functions/coverage.sql: coverage of goals by plans: facts kept by
+-- triggers, and the reports.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be

@@ -1,5 +1,5 @@
--- functions/lesson_warnings.sql: data-quality warnings per lesson, and their store lesson_warning kept
--- up to date by statement triggers.
+-- functions/lesson_warnings.sql: data-quality warnings per lesson, and their
+-- store lesson_warning kept up to date by statement triggers.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be
@@ -563,6 +563,29 @@ END
 $$;
 
 -- The warnings of the data already there.
+-- ---------------------------------------------------------------------------
+-- Readers: the stored rows
+-- ---------------------------------------------------------------------------
+
+-- All warnings (columns as before).
+CREATE OR REPLACE VIEW alignment_warning AS
+	SELECT w.alignment_id, w.lesson_id, w.programme_id, w.goal_id, w.code,
+	    w.severity, w.message
+	FROM lesson_warning w;
+
+-- Warnings of one lesson, warnings first, in a stable order.
+CREATE OR REPLACE FUNCTION lesson_warnings(p_lesson_id uuid)
+RETURNS TABLE (alignment_id uuid, lesson_id uuid, programme_id uuid,
+    goal_id uuid, code text, severity text, message text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT w.alignment_id, w.lesson_id, w.programme_id, w.goal_id, w.code,
+	    w.severity, w.message
+	FROM lesson_warning w
+	WHERE w.lesson_id = p_lesson_id
+	ORDER BY w.severity = 'info', w.code, w.goal_id, w.alignment_id
+$$;
+
 -- The derived rows again, by the rules above: they may have changed.
 SELECT lesson_warning_refresh_all();
 

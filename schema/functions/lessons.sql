@@ -1,4 +1,5 @@
--- functions/lessons.sql: the lesson finder by goal and its closure lesson_goal_reach.
+-- functions/lessons.sql: the lesson finder by goal and its closure
+-- lesson_goal_reach.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be

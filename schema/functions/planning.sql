@@ -1,4 +1,5 @@
--- functions/planning.sql: school-year plans, their items, templates and feeds.
+-- functions/planning.sql: school-year plans, their items, templates and
+-- feeds.
 --
 -- Applied again, as a whole, whenever this file changes or a numbered
 -- migration runs (see docs/database.md): every statement must be
