@@ -9,19 +9,18 @@
 #ifndef LEERLIJN_DB_COVERAGE_H
 #define LEERLIJN_DB_COVERAGE_H
 
+#include "coverage/coverage_report.h"
 #include "db/db.h"
 
 /* "field: message" when a year or framework does not exist, else NULL. */
 enum db_result	db_coverage_param_problem(const char *years,
 		    const char *frameworks, char **problem);
-enum db_result	db_coverage_school(const char *school, const char *years,
-		    const char *frameworks, const char *via,
-		    const char *overlap, char **json);
-enum db_result	db_coverage_plan(const char *plan, const char *frameworks,
-		    const char *via, const char *overlap, char **json);
+enum db_result	db_coverage_school(const char *school,
+		    const struct coverage_params *p, char **json);
+enum db_result	db_coverage_plan(const char *plan,
+		    const struct coverage_params *p, char **json);
 /* Over the schools user may read; type and region "" for any. */
-enum db_result	db_coverage_aggregate(const char *user, const char *years,
-		    const char *frameworks, const char *via, const char *type,
-		    const char *region, char **json);
+enum db_result	db_coverage_aggregate(const char *user,
+		    const struct coverage_params *p, char **json);
 
 #endif

@@ -65,7 +65,8 @@ BEGIN
 	FROM level_alias WHERE alias = p_name;
 	IF v IS NULL THEN
 		SELECT array_agg(id ORDER BY id) INTO v
-		FROM level WHERE code = p_name OR title = p_name;
+		FROM level WHERE code = p_name OR
+		    title = catalogue_level_school_title(p_name);
 	END IF;
 	IF v IS NULL THEN
 		RAISE EXCEPTION 'catalogue: unknown level name "%" (add a level_alias)', p_name;
@@ -219,6 +220,16 @@ $$;
 -- SLO open data: niveaus and uitstroomprofielen (levels)
 -- ---------------------------------------------------------------------------
 
+-- A level as schools write it: SLO's "vwo, 2" and "vmbo tl, 1" become
+-- "vwo 2" and "vmbo-tl 1"; other titles stay.  SLO's own wording stays
+-- in level.source_record.
+CREATE OR REPLACE FUNCTION catalogue_level_school_title(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT regexp_replace(regexp_replace(p, '^vmbo (bb|kb|gl|tl), ',
+	    'vmbo-\1 '), ', ', ' ', 'g')
+$$;
+
 CREATE OR REPLACE FUNCTION catalogue_merge_levels(p_source text, p_rows jsonb,
     p_owner_only boolean) RETURNS integer
 LANGUAGE plpgsql
@@ -231,7 +242,8 @@ BEGIN
 	INSERT INTO level AS l (id, id_origin, code, title, description, kind,
 	    slo_type, slo_prefix, source, source_url, confidence, note,
 	    source_record, status)
-	SELECT (x ->> 'id')::uuid, x ->> 'id_origin', x ->> 'code', x ->> 'title',
+	SELECT (x ->> 'id')::uuid, x ->> 'id_origin', x ->> 'code',
+	    catalogue_level_school_title(x ->> 'title'),
 	    x ->> 'description', x ->> 'kind', x ->> 'slo_type',
 	    x ->> 'slo_prefix', p_source, x ->> 'source_url', x ->> 'confidence',
 	    x ->> 'note', x -> 'source_record', 'current'
@@ -834,7 +846,10 @@ BEGIN
 	    'parent_id', CASE WHEN i ->> 'parent_code' IS NOT NULL THEN
 		catalogue_uuid('goal:' || (f ->> 'code') || ':' || (i ->> 'parent_code')) END,
 	    'position', pos,
-	    'status', 'current',
+	    -- a code with a version date ("2019-05:GO2") names an item of an
+	    -- earlier version of the framework: kept, but withdrawn
+	    'status', CASE WHEN i ->> 'code' ~ '^[0-9]{4}-[0-9]{2}:'
+		THEN 'deprecated' ELSE 'current' END,
 	    'source_url', CASE WHEN i ->> 'source_url' ~ '^https?://' THEN i ->> 'source_url' END,
 	    'confidence', i ->> 'confidence', 'code_confidence', i ->> 'code_confidence',
 	    'note', catalogue_item_note(i), 'source_record', i)), '[]')

@@ -5,6 +5,15 @@
 -- migration runs (see docs/database.md): every statement must be
 -- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
 
+-- The report functions gained p_focus; their earlier signatures go.
+DROP FUNCTION IF EXISTS coverage_matrix(coverage_row[], uuid[], text[], text,
+    integer);
+DROP FUNCTION IF EXISTS coverage_school_doc(uuid, text[], text[], text,
+    integer);
+DROP FUNCTION IF EXISTS coverage_plan_doc(uuid, text[], text, integer);
+DROP FUNCTION IF EXISTS coverage_aggregate_doc(uuid, text[], text[], text,
+    text, text);
+
 -- ---------------------------------------------------------------------------
 -- 0060 coverage: which goals a school's programme covers at which levels,
 -- (Its tables: schema/migrations/0060_coverage.sql.)
@@ -502,8 +511,9 @@ AS $$
 	WHERE NOT EXISTS (SELECT 1 FROM goal_level gl WHERE gl.goal_id = g.id)
 $$;
 
--- The frameworks of a report: the chosen ones (codes), or (NULL) every
--- framework with one of the covered goals.
+-- The frameworks of a report: the chosen ones (codes), or (NULL) the
+-- prevention focus (coverage_focus_framework, 0090).  p_goals is kept for
+-- the callers' sake and no longer used.
 CREATE OR REPLACE FUNCTION coverage_frameworks(p_codes text[], p_goals uuid[])
 RETURNS TABLE (id uuid, code text, title text)
 LANGUAGE sql STABLE
@@ -511,8 +521,46 @@ AS $$
 	SELECT fr.id, fr.code, fr.title
 	FROM framework fr
 	WHERE fr.kind = 'goals' AND (fr.code = ANY (p_codes) OR
-	    (p_codes IS NULL AND EXISTS (SELECT 1 FROM goal g
-		WHERE g.framework_id = fr.id AND g.id = ANY (p_goals))))
+	    (p_codes IS NULL AND fr.id IN (SELECT framework_id
+		FROM coverage_focus_framework)))
+$$;
+
+-- Whether an item of lesson p_lesson at level p_level counts as coverage:
+-- the lesson is meant for that level (one of its levels is the level or
+-- an aggregate level that spans it), or the source names no level for it.
+-- The same rule as the planner's level_mismatch warning.
+CREATE OR REPLACE FUNCTION coverage_fits_level(p_lesson uuid, p_level uuid)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+	SELECT NOT EXISTS (SELECT 1 FROM lesson_level ll
+		WHERE ll.lesson_id = p_lesson)
+	    OR EXISTS (SELECT 1 FROM lesson_level ll
+		JOIN level_span sp ON sp.level_id = ll.level_id
+		WHERE ll.lesson_id = p_lesson AND sp.covered_level_id = p_level)
+$$;
+
+-- Whether goal p_goal (with its ancestors) is in the prevention focus: its
+-- framework has no focus goals (then all of it is), or it is a focus goal,
+-- lies below one, or has one below it.
+CREATE OR REPLACE FUNCTION coverage_in_focus(p_goal uuid, p_ancestors uuid[],
+    p_framework uuid)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+	SELECT NOT EXISTS (SELECT 1 FROM coverage_focus_goal fg
+		JOIN goal g ON g.id = fg.goal_id
+		WHERE g.framework_id = p_framework)
+	    OR EXISTS (SELECT 1 FROM coverage_focus_goal fg
+		WHERE fg.goal_id = p_goal OR fg.goal_id = ANY (p_ancestors))
+	    OR EXISTS (WITH RECURSIVE up AS (
+			SELECT g.parent_id AS id FROM coverage_focus_goal fg
+			JOIN goal g ON g.id = fg.goal_id
+			WHERE g.framework_id = p_framework
+			UNION
+			SELECT x.parent_id FROM goal x JOIN up ON x.id = up.id
+			WHERE x.parent_id IS NOT NULL)
+		SELECT 1 FROM up WHERE up.id = p_goal)
 $$;
 
 -- When a report was made (local time of the Netherlands).
@@ -532,7 +580,7 @@ $$;
 -- framework's share, gaps and overlaps.  p_frameworks NULL: every
 -- framework in which something is covered.
 CREATE OR REPLACE FUNCTION coverage_matrix(p_facts coverage_row[], p_levels uuid[],
-    p_frameworks text[], p_via text, p_overlap integer)
+    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
 -- plpgsql keeps the plan of this large query for the session (planning
@@ -542,8 +590,14 @@ SET plan_cache_mode = force_generic_plan
 SET jit = off
 AS $$
 BEGIN
-	RETURN (WITH f AS (
-		SELECT * FROM unnest(p_facts)
+	RETURN (WITH fall AS MATERIALIZED (
+		SELECT x.*, coverage_fits_level(x.lesson_id, x.level_id) AS fits
+		FROM unnest(p_facts) x
+	), f AS (
+		-- only items at a level their lesson is meant for count
+		SELECT school_year, school_id, lesson_id, level_id, planned,
+		    given
+		FROM fall WHERE fits
 	), lgr AS (
 		SELECT * FROM coverage_lesson_goals(p_via,
 		    ARRAY(SELECT DISTINCT lesson_id FROM f))
@@ -558,7 +612,9 @@ BEGIN
 		SELECT * FROM coverage_frameworks(p_frameworks,
 		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
-		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
+		SELECT t.* FROM coverage_goal_tree(ARRAY(SELECT id FROM fw)) t
+		WHERE NOT p_focus OR coverage_in_focus(t.id, t.ancestors,
+		    t.framework_id)
 	), cell AS (
 		SELECT lg.goal_id, f.level_id,
 		    sum(f.planned)::integer AS items,
@@ -722,7 +778,20 @@ BEGIN
 	)
 	SELECT jsonb_build_object(
 	    'via', p_via,
+	    'focus', CASE WHEN p_focus THEN 'preventie' ELSE 'alles' END,
 	    'overlap_threshold', p_overlap,
+	    'out_of_level', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'lesson_id', o.lesson_id, 'lesson', l.code,
+		'lesson_title', l.title, 'level', lv.code,
+		'level_title', lv.title, 'school_year', o.school_year,
+		'items', o.items, 'items_given', o.items_given)
+		ORDER BY lv.sort_order, l.title, o.school_year)
+		FROM (SELECT lesson_id, level_id, school_year,
+			sum(planned)::integer AS items,
+			sum(given)::integer AS items_given
+		    FROM fall WHERE NOT fits GROUP BY 1, 2, 3) o
+		JOIN lesson l ON l.id = o.lesson_id
+		JOIN level lv ON lv.id = o.level_id), '[]'),
 	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', c.code, 'title', c.title, 'stage', c.stage_code)
 		ORDER BY c.sort_order) FROM cols c), '[]'),
@@ -736,7 +805,9 @@ BEGIN
 		'items_given', coalesce((SELECT sum(given) FROM f), 0),
 		'lessons', (SELECT count(DISTINCT lesson_id) FROM f),
 		'lessons_given', (SELECT count(DISTINCT lesson_id) FROM f
-		    WHERE given > 0)),
+		    WHERE given > 0),
+		'items_out_of_level', coalesce((SELECT sum(planned)
+		    FROM fall WHERE NOT fits), 0)),
 	    'frameworks', coalesce((SELECT jsonb_agg(d.doc ORDER BY d.code)
 		FROM fw_doc d), '[]')));
 END
@@ -768,7 +839,7 @@ $$;
 
 -- GET /api/v1/schools/{id}/coverage: NULL when there is no such school.
 CREATE OR REPLACE FUNCTION coverage_school_doc(p_school uuid, p_years text[],
-    p_frameworks text[], p_via text, p_overlap integer)
+    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -790,13 +861,13 @@ AS $$
 		WHERE c.school_id = s.id AND p.school_id = s.id AND
 		    p.school_year = ANY (y.years)),
 		ARRAY(SELECT level_id FROM plan_school_levels(s.id)),
-		p_frameworks, p_via, p_overlap)
+		p_frameworks, p_via, p_overlap, p_focus)
 	FROM school s, y WHERE s.id = p_school
 $$;
 
 -- GET /api/v1/plans/{id}/coverage: from the plan's items themselves.
 CREATE OR REPLACE FUNCTION coverage_plan_doc(p_plan uuid, p_frameworks text[],
-    p_via text, p_overlap integer)
+    p_via text, p_overlap integer, p_focus boolean)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -817,7 +888,7 @@ AS $$
 		    i.lesson_id IS NOT NULL AND i.status <> 'vervallen'
 		GROUP BY i.school_id, i.lesson_id, i.level_id),
 		ARRAY(SELECT level_id FROM plan_school_levels(p.school_id)),
-		p_frameworks, p_via, p_overlap)
+		p_frameworks, p_via, p_overlap, p_focus)
 	FROM plan p WHERE p.id = p_plan
 $$;
 
@@ -855,7 +926,8 @@ $$;
 -- bit strings of coverage_bits (0060): per goal and level the OR over the
 -- goal's lessons and the chosen years, masked to the schools in scope.
 CREATE OR REPLACE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
-    p_frameworks text[], p_via text, p_type text, p_region text)
+    p_frameworks text[], p_via text, p_type text, p_region text,
+    p_focus boolean)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
@@ -891,6 +963,34 @@ BEGIN
 		FROM coverage_bits b, y, len
 		WHERE b.school_year = ANY (y.years)
 		GROUP BY b.lesson_id, b.level_id
+		-- only items at a level their lesson is meant for count
+		HAVING coverage_fits_level(b.lesson_id, b.level_id)
+	), teach AS MATERIALIZED (
+		-- the levels each school in scope teaches
+		SELECT sl.level_id, sch.id AS school_id
+		FROM sch CROSS JOIN LATERAL plan_school_levels(sch.id) sl
+	), zero AS MATERIALIZED (
+		SELECT repeat('0', len.n)::bit varying AS z FROM len
+	), active AS MATERIALIZED (
+		-- per level, the schools in scope with any counting item there
+		SELECT b.level_id, bit_or(b.p) & mask.m AS a
+		FROM bits b, mask GROUP BY b.level_id, mask.m
+	), denom AS MATERIALIZED (
+		-- per level, the schools in scope that teach it: by their
+		-- levels, or because they plan something there
+		SELECT l.level_id,
+		    bit_count((coalesce((SELECT coverage_bits_fit(
+			coverage_bits_of(array_agg(o.ord)), (SELECT n FROM len))
+			FROM teach t JOIN coverage_school_ord o
+			ON o.school_id = t.school_id
+			WHERE t.level_id = l.level_id), zero.z) |
+			coalesce(a.a, zero.z)) & mask.m) +
+		    (SELECT count(*) FROM teach t WHERE t.level_id = l.level_id
+			AND NOT EXISTS (SELECT 1 FROM coverage_school_ord o
+			    WHERE o.school_id = t.school_id)) AS n
+		FROM (SELECT level_id FROM teach UNION
+		    SELECT level_id FROM active WHERE bit_count(a) > 0) l
+		LEFT JOIN active a ON a.level_id = l.level_id, zero, mask
 	), lg AS (
 		SELECT DISTINCT x.lesson_id, x.goal_id
 		FROM coverage_lesson_goals(p_via, ARRAY(SELECT DISTINCT lesson_id
@@ -899,7 +999,9 @@ BEGIN
 		SELECT * FROM coverage_frameworks(p_frameworks,
 		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
-		SELECT * FROM coverage_goal_tree(ARRAY(SELECT id FROM fw))
+		SELECT t.* FROM coverage_goal_tree(ARRAY(SELECT id FROM fw)) t
+		WHERE NOT p_focus OR coverage_in_focus(t.id, t.ancestors,
+		    t.framework_id)
 	), cb AS MATERIALIZED (
 		-- per goal and level, masked to the schools in scope
 		SELECT x.goal_id, x.level_id, x.p & mask.m AS p, x.g & mask.m AS g
@@ -919,8 +1021,12 @@ BEGIN
 	), n AS (
 		SELECT count(*) AS schools FROM sch
 	), cols AS (
-		SELECT l.id, l.code, l.title, l.stage_code, l.sort_order
-		FROM level l WHERE l.id IN (SELECT level_id FROM cell)
+		-- every level the schools in scope teach, also when empty
+		SELECT l.id, l.code, l.title, l.stage_code, l.sort_order,
+		    coalesce(d.n, 0) AS schools
+		FROM level l LEFT JOIN denom d ON d.level_id = l.id
+		WHERE l.id IN (SELECT level_id FROM cell UNION
+		    SELECT level_id FROM denom)
 	)
 	SELECT jsonb_build_object(
 	    'scope', jsonb_build_object('kind', 'schools',
@@ -928,8 +1034,12 @@ BEGIN
 		'school_years', to_jsonb(y.years),
 		'type', p_type, 'region', p_region),
 	    'via', p_via,
+	    'focus', CASE WHEN p_focus THEN 'preventie' ELSE 'alles' END,
+	    -- a cell's share is over the schools that teach its level
+	    'share_of', 'schools_teaching_level',
 	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
-		'code', c.code, 'title', c.title, 'stage', c.stage_code)
+		'code', c.code, 'title', c.title, 'stage', c.stage_code,
+		'schools', c.schools)
 		ORDER BY c.sort_order) FROM cols c), '[]'),
 	    'frameworks', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', fw.code, 'title', fw.title,
@@ -948,8 +1058,9 @@ BEGIN
 		    'cells', coalesce((SELECT jsonb_object_agg(l.code,
 			jsonb_build_object('schools', c.schools,
 			    'schools_given', c.schools_given,
+			    'schools_teaching', l.schools,
 			    'share', round(c.schools::numeric /
-				greatest(n.schools, 1), 4)))
+				greatest(l.schools, 1), 4)))
 			FROM cell c JOIN cols l ON l.id = c.level_id
 			WHERE c.goal_id = t.id), '{}'))
 		    ORDER BY t.sort_key)
