@@ -268,7 +268,7 @@ AS $$
 	    'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
 		'id', l.id, 'code', l.code, 'title', l.title,
 		'sensitive_topic', l.sensitive_topic,
-		'programme', pr.code) END,
+		'programme', pr.code, 'programme_title', pr.title) END,
 	    'level', lv.code, 'level_title', lv.title,
 	    'class_name', i.class_name,
 	    'week', CASE WHEN i.iso_week IS NOT NULL THEN
