@@ -4,6 +4,7 @@
  * parameters only.
  */
 #include "coverage/coverage_db.h"
+#include "db/db_read.h"
 
 #define Q(name, sql, n)	static struct db_stmt name = DB_STMT(#name, sql, n, 1)
 
@@ -36,30 +37,30 @@ db_coverage_param_problem(const char *years, const char *frameworks,
 
 enum db_result
 db_coverage_school(const char *school, const struct coverage_params *cp,
-    char **json)
+    char **json, struct db_freshness *f)
 {
 	const char	*p[6] = { school, cp->years, cp->frameworks, cp->via,
 			    cp->overlap, focus_text(cp) };
 
-	return (db_text(&st_coverage_school, p, json));
+	return (db_read_text(&st_coverage_school, p, json, f));
 }
 
 enum db_result
 db_coverage_plan(const char *plan, const struct coverage_params *cp,
-    char **json)
+    char **json, struct db_freshness *f)
 {
 	const char	*p[5] = { plan, cp->frameworks, cp->via, cp->overlap,
 			    focus_text(cp) };
 
-	return (db_text(&st_coverage_plan, p, json));
+	return (db_read_text(&st_coverage_plan, p, json, f));
 }
 
 enum db_result
 db_coverage_aggregate(const char *user, const struct coverage_params *cp,
-    char **json)
+    char **json, struct db_freshness *f)
 {
 	const char	*p[7] = { user, cp->years, cp->frameworks, cp->via,
 			    cp->type, cp->region, focus_text(cp) };
 
-	return (db_text(&st_coverage_aggregate, p, json));
+	return (db_read_text(&st_coverage_aggregate, p, json, f));
 }
