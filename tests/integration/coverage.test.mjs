@@ -187,7 +187,11 @@ test('the inspector aggregate: per goal and level the number and share of school
       return (await t.query(`SELECT count(*)::int AS n FROM school s WHERE
         EXISTS (SELECT 1 FROM plan_school_levels(s.id) sl WHERE sl.code = $1) OR
         EXISTS (SELECT 1 FROM coverage_fact f JOIN level l ON l.id = f.level_id
-          WHERE f.school_id = s.id AND l.code = $1 AND f.school_year = '2026-2027')`, [level])).rows[0].n;
+          WHERE f.school_id = s.id AND l.code = $1 AND f.school_year = '2026-2027'
+            AND (NOT EXISTS (SELECT 1 FROM lesson_level ll WHERE ll.lesson_id = f.lesson_id)
+              OR EXISTS (SELECT 1 FROM lesson_level ll JOIN level_span sp ON sp.level_id = ll.level_id
+                WHERE ll.lesson_id = f.lesson_id AND sp.covered_level_id = f.level_id)))`,
+      [level])).rows[0].n;
     } finally {
       await t.end();
     }
