@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { db, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
+import { api, db, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
 import { removePlans } from './web_lib.mjs';
 import {
