@@ -453,13 +453,14 @@ test('each refusal names its field and reason, whatever the constraints are call
   const renames = [];
   for (const [i, name] of constraints.entries()) {
     const { rows } = await client.query(`
-      SELECT format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', conrelid::regclass, conname, $2) AS go,
-        format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', conrelid::regclass, $2, conname) AS back
-      FROM pg_constraint WHERE conname = $1
+      SELECT format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', conrelid::regclass, conname, $2::text) AS go,
+        format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', conrelid::regclass, $2::text, conname) AS back
+      FROM pg_constraint WHERE conname = $1::text
       UNION ALL
-      SELECT format('ALTER INDEX %I RENAME TO %I', relname, $2), format('ALTER INDEX %I RENAME TO %I', $2, relname)
-      FROM pg_class WHERE relname = $1 AND relkind = 'i'
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = $1)`, [name, `zz_renamed_${i}`]);
+      SELECT format('ALTER INDEX %I RENAME TO %I', relname, $2::text),
+        format('ALTER INDEX %I RENAME TO %I', $2::text, relname)
+      FROM pg_class WHERE relname = $1::text AND relkind = 'i'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = $1::text)`, [name, `zz_renamed_${i}`]);
     assert.equal(rows.length, 1, `the constraint ${name} exists`);
     renames.push(rows[0]);
   }
