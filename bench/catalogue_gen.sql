@@ -17,7 +17,7 @@
 SET client_min_messages = warning;
 BEGIN;
 
--- The stored lesson warnings (schema/0023) are refreshed by statement
+-- The stored lesson warnings (schema/functions/lesson_warnings.sql) are refreshed by statement
 -- triggers for every lesson a statement touches, which takes minutes for
 -- this many lessons (lesson_warning_refresh_all() ran for more than four
 -- minutes here). The triggers are off while loading and the generated
@@ -182,7 +182,7 @@ ALTER TABLE lesson ENABLE TRIGGER USER;
 ALTER TABLE lesson_level ENABLE TRIGGER USER;
 ALTER TABLE alignment ENABLE TRIGGER USER;
 
--- The lesson finder's closure (schema/0027) is rebuilt once for the whole
+-- The lesson finder's closure (schema/functions/lessons.sql) is rebuilt once for the whole
 -- catalogue, as its triggers were off too.
 SELECT lesson_goal_reach_refresh_all();
 

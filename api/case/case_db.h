@@ -1,7 +1,7 @@
 /*
  * db_case: the CASE 1.0 provider's reads and the package import.
  *
- * Every read returns the JSON document PostgreSQL built (schema/0040) in
+ * Every read returns the JSON document PostgreSQL built (schema/functions/case.sql) in
  * *json, which the caller frees with free(); DB_OK with *json NULL means
  * "no such object".  base is the public base URL for absolute uris.
  */

@@ -6,7 +6,7 @@
  *       CFItemAssociations,CFAssociationGroupings,CFConcepts,CFSubjects,
  *       CFItemTypes,CFLicenses,CFRubrics}/{id}
  *
- * PostgreSQL builds the documents (schema/0040_case.sql); case_level.c
+ * PostgreSQL builds the documents (schema/functions/case.sql); case_level.c
  * turns the goals' levels into educationLevel.  Errors are imsx_StatusInfo
  * documents (case_dispatch.c).
  */

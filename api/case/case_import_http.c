@@ -4,7 +4,7 @@
  *
  * The body is checked against the CASE schema in C (case_package.c); a
  * refused package gets 422 with every problem in "errors".  The import is
- * one transaction (case_import() in schema/0041): 201 with Location when
+ * one transaction (case_import() in schema/functions/case.sql): 201 with Location when
  * it created the framework, 200 otherwise (also when nothing changed),
  * 409 when an identifier belongs to another framework, 422 for references
  * the database cannot resolve.  Nothing changes on any refusal.

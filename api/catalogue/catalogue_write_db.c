@@ -20,7 +20,8 @@ static struct db_stmt st_framework_create = DB_STMT("framework_create",
     " coalesce(" TXT("language") ", 'nl'), " TXT("status") ","
     " " TXT("status_note") ", " TXT("source") ", " TXT("source_url") ","
     " " TXT("note")
-    " FROM (SELECT $1::jsonb AS d) x RETURNING code",
+    " FROM (SELECT $1::jsonb AS d) x"
+    " WHERE catalogue_framework_check(d, NULL) RETURNING code",
     1, 0);
 
 static struct db_stmt st_framework_update = DB_STMT("framework_update",
@@ -30,13 +31,16 @@ static struct db_stmt st_framework_update = DB_STMT("framework_update",
     " " SET_TEXT("status") ", " SET_TEXT("status_note") ","
     " " SET_TEXT("source") ", " SET_TEXT("source_url") ","
     " " SET_TEXT("note")
-    " FROM (SELECT $2::jsonb AS d) x WHERE t.code = $1 RETURNING t.code",
+    " FROM (SELECT $2::jsonb AS d) x WHERE t.code = $1"
+    " AND catalogue_framework_check(d, t.code) RETURNING t.code",
     2, 0);
 
 /*
- * A goal's parent must be a goal of the same framework and never the goal
- * itself or one below it: the goal_tree_check triggers (0021) refuse it
- * with the field name.
+ * The refusals of each write, with the API field, are the checks of
+ * schema/functions/catalogue_write.sql, called in the WHERE clause before
+ * the row is written.  A goal's parent must be a goal of the same
+ * framework and never one below the goal: the goal_tree_check triggers
+ * (schema/functions/catalogue.sql) refuse it with the field name.
  */
 static struct db_stmt st_goal_create = DB_STMT("goal_create",
     "INSERT INTO goal (id_origin, framework_id, code, kind, title,"
@@ -49,7 +53,7 @@ static struct db_stmt st_goal_create = DB_STMT("goal_create",
     " coalesce(" TXT("status") ", 'current'), " TXT("source") ","
     " " TXT("source_url") ", " TXT("confidence") ", " TXT("note")
     " FROM framework f, (SELECT $2::jsonb AS d) x WHERE f.code = $1"
-    " RETURNING id",
+    " AND catalogue_goal_check(d, f.id, NULL) RETURNING id",
     2, 0);
 
 static struct db_stmt st_goal_update = DB_STMT("goal_update",
@@ -62,7 +66,7 @@ static struct db_stmt st_goal_update = DB_STMT("goal_update",
     " " SET_TEXT("source_url") ", " SET_TEXT("confidence") ","
     " " SET_TEXT("note")
     " FROM (SELECT $2::jsonb AS d) x WHERE t.id = $1::uuid"
-    " RETURNING t.id",
+    " AND catalogue_goal_check(d, t.framework_id, t.id) RETURNING t.id",
     2, 0);
 
 static struct db_stmt st_goal_levels = DB_STMT("goal_levels",
@@ -85,7 +89,7 @@ static struct db_stmt st_relation_create = DB_STMT("relation_create",
     " (d->>'sequence_number')::integer, " TXT("source") ","
     " " TXT("confidence") ", " TXT("note")
     " FROM goal g, (SELECT $2::jsonb AS d) x WHERE g.id = $1::uuid"
-    " RETURNING id",
+    " AND catalogue_relation_check(d, g.id) RETURNING id",
     2, 0);
 
 static struct db_stmt st_relation_delete = DB_STMT("relation_delete",
@@ -94,18 +98,10 @@ static struct db_stmt st_relation_delete = DB_STMT("relation_delete",
 
 #define LESSON_PROGRAMME						\
 	"(SELECT p.id FROM programme p WHERE p.code = d->>'programme')"
-#define LESSON_PROGRAMME_OK						\
-	"api_require(d->>'programme' IS NULL OR EXISTS (SELECT 1"	\
-	" FROM programme p WHERE p.code = d->>'programme'), 'programme',"	\
-	" 'onbekend programma')"
-#define LESSON_EVIDENCE_OK						\
-	"api_require(d->>'evidence_level' IS NULL OR EXISTS (SELECT 1"	\
-	" FROM evidence_level e WHERE e.code = d->>'evidence_level'),"	\
-	" 'evidence_level', 'onbekend erkenningsniveau')"
 
 /*
  * The body's levels differ from the lesson's: the version (ETag) goes up
- * although no column of the lesson row changes (see 0021).
+ * although no column of the lesson row changes (catalogue_lesson_touch).
  */
 #define LESSON_LEVELS_CHANGE						\
 	"ARRAY(SELECT ll.level_id FROM lesson_level ll"			\
@@ -129,8 +125,7 @@ static struct db_stmt st_lesson_create = DB_STMT("lesson_create",
     " coalesce((d->>'sensitive_topic')::boolean, false),"
     " coalesce(" TXT("status") ", 'draft'), " TXT("note")
     " FROM (SELECT $1::jsonb AS d) x"
-    " WHERE " LESSON_PROGRAMME_OK " AND " LESSON_EVIDENCE_OK
-    " RETURNING id",
+    " WHERE catalogue_lesson_check(d, NULL) RETURNING id",
     1, 0);
 
 static struct db_stmt st_lesson_update = DB_STMT("lesson_update",
@@ -155,8 +150,7 @@ static struct db_stmt st_lesson_update = DB_STMT("lesson_update",
     " FROM (SELECT $3::jsonb AS d) x"
     " WHERE t.id = $1::uuid"
     " AND api_require_version(t.version, $2::integer)"
-    " AND " LESSON_PROGRAMME_OK " AND " LESSON_EVIDENCE_OK
-    " RETURNING t.id",
+    " AND catalogue_lesson_check(d, t.id) RETURNING t.id",
     3, 0);
 
 static struct db_stmt st_lesson_levels = DB_STMT("lesson_levels",
@@ -181,7 +175,7 @@ static struct db_stmt st_alignment_create = DB_STMT("alignment_create",
     " " TXT("source") ", " TXT("source_url") ", " TXT("confidence") ","
     " " TXT("note")
     " FROM lesson l, (SELECT $2::jsonb AS d) x WHERE l.id = $1::uuid"
-    " RETURNING id",
+    " AND catalogue_alignment_check(d, l.id) RETURNING id",
     2, 0);
 
 static struct db_stmt st_alignment_delete = DB_STMT("alignment_delete",

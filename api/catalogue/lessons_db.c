@@ -33,7 +33,9 @@ static struct db_stmt st_vocab_check = DB_STMT("lesson_vocab_check",
 /*
  * The goal set: the goal, its descendants (by parent and by isChildOf),
  * and with related=exact|all the goals one crosswalk away.  A lesson
- * matches through its own alignments and those of its programmes.
+ * matches through its own alignments and those of its programmes.  The
+ * answer is built by lesson_list_doc (schema/functions/lessons.sql), as
+ * in lessons_find_goal().
  */
 static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
     "WITH RECURSIVE sub (id, depth) AS ("
@@ -80,39 +82,23 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
     "   AND ($9::text IS NULL OR l.search @@ catalogue_tsquery($9))),"
     " page AS (SELECT * FROM base ORDER BY rank DESC, title, id"
     "   LIMIT $10::integer OFFSET $11::integer)"
-    " SELECT json_build_object('total', (SELECT count(*) FROM base),"
-    " 'limit', $10::integer, 'offset', $11::integer, 'related', $2,"
-    " 'goal', (SELECT json_build_object('id', g.id, 'framework', f.code,"
-    "   'code', g.code, 'title', g.title) FROM goal g"
-    "   JOIN framework f ON f.id = g.framework_id WHERE g.id = $1::uuid),"
-    " 'items', coalesce((SELECT json_agg(json_build_object("
-    "   'id', l.id, 'code', l.code, 'title', l.title,"
-    "   'title_is_placeholder', l.title_is_placeholder,"
-    "   'summary', l.summary,"
-    "   'programme', (SELECT json_build_object('code', pr.code,"
-    "     'title', pr.title) FROM programme pr WHERE pr.id = l.programme_id),"
-    "   'levels', coalesce((SELECT json_agg(json_build_object("
-    "     'code', lv.code, 'title', lv.title) ORDER BY lv.sort_order"
-    "     NULLS LAST, lv.code) FROM lesson_level ll JOIN level lv"
-    "     ON lv.id = ll.level_id WHERE ll.lesson_id = l.id), '[]'::json),"
-    "   'levels_as_published', l.levels_as_published,"
-    "   'duration_minutes', l.duration_minutes, 'themes', l.themes,"
-    "   'format', l.format, 'evidence_level', l.evidence_level_code,"
-    "   'sensitive_topic', l.sensitive_topic,"
-    "   'matched', coalesce((SELECT json_agg(json_build_object("
+    " SELECT lesson_list_doc((SELECT count(*) FROM base), $10::integer,"
+    " $11::integer, $2, $1::uuid,"
+    " ARRAY(SELECT p.id FROM page p ORDER BY p.rank DESC, p.title, p.id),"
+    " (SELECT json_object_agg(m.lesson_id, m.goals) FROM ("
+    "   SELECT h.lesson_id, json_agg(json_build_object("
     "     'goal', json_build_object('id', g.id, 'framework', f.code,"
     "     'code', g.code, 'title', g.title), 'via', h.via,"
-    "     'scope', h.scope) ORDER BY f.code, g.code, g.id)"
-    "     FROM hit h JOIN goal g ON g.id = h.goal_id"
-    "     JOIN framework f ON f.id = g.framework_id"
-    "     WHERE h.lesson_id = l.id), '[]'::json))"
-    "   ORDER BY p.rank DESC, p.title, p.id)"
-    "   FROM page p JOIN lesson l ON l.id = p.id), '[]'::json))",
+    "     'scope', h.scope) ORDER BY f.code, g.code, g.id) AS goals"
+    "   FROM page p JOIN hit h ON h.lesson_id = p.id"
+    "   JOIN goal g ON g.id = h.goal_id"
+    "   JOIN framework f ON f.id = g.framework_id"
+    "   GROUP BY h.lesson_id) m))",
     11, 1);
 
 /*
  * The same answer when a goal is given: lessons_find_goal() (schema/
- * 0026_lessons_find_goal.sql) lets the goal set drive the plan and keeps
+ * functions/lessons.sql) lets the goal set drive the plan and keeps
  * one plan per connection; at national scale it is a hundred times faster.
  */
 static struct db_stmt st_lessons_find_goal = DB_STMT("lessons_find_goal",
@@ -185,7 +171,7 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     1, 1);
 
 /*
- * The stored warnings (schema/0023), in the order of their list index; the
+ * The stored warnings (schema/functions/lesson_warnings.sql), in the order of their list index; the
  * lesson id last makes the order total (lessons may share a title).
  */
 static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",

@@ -1,7 +1,8 @@
 /*
  * leerlijn-db: migrations, seeds and the generated Kore configuration.
  *
- *   leerlijn-db migrate [SCHEMA_DIR]        apply pending schema/ files
+ *   leerlijn-db migrate [SCHEMA_DIR]        apply schema/migrations, then
+ *                                           schema/functions
  *   leerlijn-db seed [SEEDS_DIR]            load seeds/manifest
  *   leerlijn-db setup [SCHEMA_DIR SEEDS_DIR] both, under one lock
  *   leerlijn-db version                     print the schema version

@@ -1,10 +1,25 @@
 /*
- * migrate: apply schema/NNNN_name.sql files to PostgreSQL.
+ * migrate: bring a database to the schema of a schema directory.
  *
- * Each file runs in its own transaction and is recorded with its SHA-256
- * in schema_migrations.  The whole run holds an advisory lock so that two
- * starts cannot race.  Up to date means no work; a changed applied file
- * is refused.
+ *   DIR/migrations/NNNN_name.sql   numbered migrations: tables, indexes,
+ *                                  constraints and data; each applied once
+ *                                  and recorded with its SHA-256 in
+ *                                  schema_migrations;
+ *   DIR/migrations/legacy.sha256   checksums of the files of the earlier
+ *                                  layout that a recorded migration may
+ *                                  carry (accepted once, then replaced);
+ *   DIR/functions/load-order       the function files, in the order they
+ *                                  are applied;
+ *   DIR/functions/NAME.sql         functions, views and triggers, written
+ *                                  to be applied again (CREATE OR REPLACE),
+ *                                  recorded with their SHA-256 in
+ *                                  schema_functions.
+ *
+ * One run is one transaction: the pending migrations in order, then the
+ * function files that are new or changed (all of them when a migration
+ * ran).  The caller holds the advisory lock, so two starts cannot race.
+ * Up to date means no work; a changed applied migration is refused and
+ * nothing changes.  See docs/database.md.
  */
 #ifndef LEERLIJN_MIGRATE_H
 #define LEERLIJN_MIGRATE_H
@@ -17,8 +32,9 @@
 int	migrate_lock(PGconn *c);
 void	migrate_unlock(PGconn *c);
 /*
- * Apply pending migrations from dir.  The caller holds the lock.  Returns
- * the number applied (>= 0), or -1 after printing the reason to stderr.
+ * Apply what is pending from dir.  The caller holds the lock.  Returns
+ * the number of migrations applied (>= 0), or -1 after printing the reason
+ * to stderr (nothing is changed then).
  */
 int	migrate_run(PGconn *c, const char *dir);
 /* Newest applied version, 0 when none, -1 on error. */

@@ -1,6 +1,6 @@
 /*
  * db_coverage: the coverage reports.  The SQL lives in
- * schema/0061_coverage_api.sql as functions; these are the calls, with
+ * schema/functions/coverage.sql as functions; these are the calls, with
  * parameters only.
  */
 #include "coverage/coverage_db.h"
@@ -14,11 +14,17 @@
 Q(st_coverage_param_problem, "SELECT coverage_param_problem(" LIST(1) ", "
     LIST(2) ")", 2);
 Q(st_coverage_school, "SELECT coverage_school_doc($1::uuid, " LIST(2) ", "
-    LIST(3) ", $4, $5::integer)", 5);
+    LIST(3) ", $4, $5::integer, $6::boolean)", 6);
 Q(st_coverage_plan, "SELECT coverage_plan_doc($1::uuid, " LIST(2) ", $3,"
-    " $4::integer)", 4);
+    " $4::integer, $5::boolean)", 5);
 Q(st_coverage_aggregate, "SELECT coverage_aggregate_doc($1::uuid, " LIST(2)
-    ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''))", 6);
+    ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''), $7::boolean)", 7);
+
+static const char *
+focus_text(const struct coverage_params *p)
+{
+	return (p->focus ? "true" : "false");
+}
 
 enum db_result
 db_coverage_param_problem(const char *years, const char *frameworks,
@@ -30,30 +36,31 @@ db_coverage_param_problem(const char *years, const char *frameworks,
 }
 
 enum db_result
-db_coverage_school(const char *school, const char *years,
-    const char *frameworks, const char *via, const char *overlap,
+db_coverage_school(const char *school, const struct coverage_params *cp,
     char **json, struct db_freshness *f)
 {
-	const char	*p[5] = { school, years, frameworks, via, overlap };
+	const char	*p[6] = { school, cp->years, cp->frameworks, cp->via,
+			    cp->overlap, focus_text(cp) };
 
 	return (db_read_text(&st_coverage_school, p, json, f));
 }
 
 enum db_result
-db_coverage_plan(const char *plan, const char *frameworks, const char *via,
-    const char *overlap, char **json, struct db_freshness *f)
+db_coverage_plan(const char *plan, const struct coverage_params *cp,
+    char **json, struct db_freshness *f)
 {
-	const char	*p[4] = { plan, frameworks, via, overlap };
+	const char	*p[5] = { plan, cp->frameworks, cp->via, cp->overlap,
+			    focus_text(cp) };
 
 	return (db_read_text(&st_coverage_plan, p, json, f));
 }
 
 enum db_result
-db_coverage_aggregate(const char *user, const char *years,
-    const char *frameworks, const char *via, const char *type,
-    const char *region, char **json, struct db_freshness *f)
+db_coverage_aggregate(const char *user, const struct coverage_params *cp,
+    char **json, struct db_freshness *f)
 {
-	const char	*p[6] = { user, years, frameworks, via, type, region };
+	const char	*p[7] = { user, cp->years, cp->frameworks, cp->via,
+			    cp->type, cp->region, focus_text(cp) };
 
 	return (db_read_text(&st_coverage_aggregate, p, json, f));
 }

@@ -1,5 +1,5 @@
 /*
- * db_coverage: the coverage reports (schema/0061_coverage_api.sql).
+ * db_coverage: the coverage reports (schema/functions/coverage.sql).
  *
  * Every function returns the report document (JSON) in *json, a new
  * string the caller frees with free(); NULL when there is no such school
@@ -10,6 +10,7 @@
 #ifndef LEERLIJN_DB_COVERAGE_H
 #define LEERLIJN_DB_COVERAGE_H
 
+#include "coverage/coverage_report.h"
 #include "db/db.h"
 
 struct db_freshness;
@@ -17,17 +18,15 @@ struct db_freshness;
 /* "field: message" when a year or framework does not exist, else NULL. */
 enum db_result	db_coverage_param_problem(const char *years,
 		    const char *frameworks, char **problem);
-enum db_result	db_coverage_school(const char *school, const char *years,
-		    const char *frameworks, const char *via,
-		    const char *overlap, char **json,
+enum db_result	db_coverage_school(const char *school,
+		    const struct coverage_params *p, char **json,
 		    struct db_freshness *f);
-enum db_result	db_coverage_plan(const char *plan, const char *frameworks,
-		    const char *via, const char *overlap, char **json,
+enum db_result	db_coverage_plan(const char *plan,
+		    const struct coverage_params *p, char **json,
 		    struct db_freshness *f);
 /* Over the schools user may read; type and region "" for any. */
-enum db_result	db_coverage_aggregate(const char *user, const char *years,
-		    const char *frameworks, const char *via, const char *type,
-		    const char *region, char **json,
+enum db_result	db_coverage_aggregate(const char *user,
+		    const struct coverage_params *p, char **json,
 		    struct db_freshness *f);
 
 #endif

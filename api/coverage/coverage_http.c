@@ -10,7 +10,7 @@
  * Dutch Excel), html or xlsx.  The school route is
  * checked by the dispatcher; for a plan the handler finds its school and
  * calls api_school_access(); the aggregate covers the schools the caller
- * may read (schema/0061), and school= drills down to one of them with the
+ * may read (schema/functions/coverage.sql), and school= drills down to one of them with the
  * same check as the school route.
  */
 #include <stdio.h>
@@ -54,7 +54,7 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 	}
 	if (problem == NULL)
 		return (0);
-	/* "field: message", written in schema/0061 for users. */
+	/* "field: message", written in schema/functions/coverage.sql for users. */
 	if ((colon = strstr(problem, ": ")) != NULL) {
 		*colon = '\0';
 		param_error(&e, problem, colon + 2);
@@ -159,8 +159,7 @@ school_report(struct api_ctx *ctx, const char *school,
 	enum db_result		 rc;
 	char			*json;
 
-	if ((rc = db_coverage_school(school, p->years, p->frameworks, p->via,
-	    p->overlap, &json, &f)) != DB_OK) {
+	if ((rc = db_coverage_school(school, p, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return;
 	}
@@ -205,8 +204,7 @@ api_plan_coverage(struct api_ctx *ctx)
 	if (api_school_access(ctx, school, 0) == -1 ||
 	    params(ctx, 0, &p) == -1)
 		goto out;
-	if ((rc = db_coverage_plan(plan, p.frameworks, p.via, p.overlap,
-	    &json, &f)) != DB_OK) {
+	if ((rc = db_coverage_plan(plan, &p, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
@@ -236,8 +234,8 @@ api_reports_coverage(struct api_ctx *ctx)
 			school_report(ctx, p.school, &p);
 		return;
 	}
-	if ((rc = db_coverage_aggregate(ctx->who.user_id, p.years,
-	    p.frameworks, p.via, p.type, p.region, &json, &f)) != DB_OK) {
+	if ((rc = db_coverage_aggregate(ctx->who.user_id, &p, &json,
+	    &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return;
 	}

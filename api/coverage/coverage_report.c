@@ -13,6 +13,7 @@ static const char *const	vias[] = { "none", "exact", "all", NULL };
 static const char *const	formats[] = { "json", "csv", "html", "xlsx",
 				    NULL };
 static const char *const	dialects[] = { "rfc4180", "excel-nl", NULL };
+static const char *const	focuses[] = { "preventie", "alles", NULL };
 static const char *const	types[] = { "PO", "SO", "VO", "VSO", "MBO",
 				    NULL };
 static const char *const	regions[] = { "noord", "midden", "zuid",
@@ -132,6 +133,13 @@ coverage_params_parse(coverage_lookup get, const void *arg, int aggregate,
 			    strcmp(v, "html") == 0 ? COVERAGE_HTML :
 			    strcmp(v, "xlsx") == 0 ? COVERAGE_XLSX :
 			    COVERAGE_JSON;
+	}
+	p->focus = 1;
+	if ((v = get(arg, "focus")) != NULL) {
+		if (!param_is_one_of(v, focuses))
+			param_error(e, "focus", "kies preventie of alles");
+		else
+			p->focus = strcmp(v, "preventie") == 0;
 	}
 	p->csv_flags = 0;
 	if ((v = get(arg, "dialect")) != NULL) {
@@ -603,6 +611,28 @@ html_paths(struct strbuf *b, const json_t *fw)
 	return (rc);
 }
 
+/* Items at a level their lesson is not meant for: listed, not counted. */
+static int
+html_out_of_level(struct strbuf *b, const json_t *doc)
+{
+	const json_t	*o;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (json_array_size(json_object_get(doc, "out_of_level")) == 0)
+		return (0);
+	rc |= lit(b, "<section class=\"out-of-level\">\n<h2>Buiten niveau"
+	    "</h2>\n<p>Deze lessen staan gepland op een niveau waarvoor ze "
+	    "niet bedoeld zijn; ze tellen niet mee als dekking.</p>\n<ul>\n");
+	json_array_foreach(json_object_get(doc, "out_of_level"), i, o) {
+		rc |= lit(b, "<li>") || txt(b, str(o, "lesson_title")) ||
+		    lit(b, " in ") || txt(b, str(o, "level_title")) ||
+		    lit(b, " (") || txt(b, str(o, "school_year")) ||
+		    strbuf_appendf(b, "): %ld keer</li>\n", num(o, "items"));
+	}
+	return (rc | lit(b, "</ul>\n</section>\n"));
+}
+
 int
 coverage_html(const json_t *doc, const char *css_href, struct strbuf *out)
 {
@@ -646,6 +676,7 @@ coverage_html(const json_t *doc, const char *css_href, struct strbuf *out)
 			rc |= html_gaps(out, fw) || html_paths(out, fw);
 		rc |= lit(out, "</section>\n");
 	}
+	rc |= html_out_of_level(out, doc);
 	rc |= lit(out, "</main>\n<footer><p>Leerlijn — dekkingsrapport, "
 	    "gemaakt op ") || txt(out, str(doc, "generated_on")) ||
 	    lit(out, ". Alleen lessen die niet vervallen zijn tellen; "

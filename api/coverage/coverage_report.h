@@ -2,7 +2,7 @@
  * coverage_report: the parameters of the coverage reports and their CSV
  * and printable HTML forms.  Plain C with jansson: no Kore, no libpq.
  *
- * A report document is what schema/0061_coverage_api.sql builds: a
+ * A report document is what schema/functions/coverage.sql builds: a
  * matrix of one school or one plan (scope.kind "school" or "plan"), or
  * the aggregate over schools (scope.kind "schools").
  */
@@ -36,6 +36,7 @@ struct coverage_params {
 	const char		*school;		/* a UUID or NULL */
 	enum coverage_format	 format;
 	unsigned		 csv_flags;	/* dialect=excel-nl: CSV_SEMICOLON */
+	int			 focus;		/* 1: focus=preventie (default) */
 };
 
 /* Looks up a query parameter (NULL when absent). */
@@ -43,7 +44,8 @@ typedef const char *(*coverage_lookup)(const void *arg, const char *key);
 
 /*
  * Read and check the query parameters years (comma separated school
- * years), framework (comma separated codes), via, overlap, format and —
+ * years), framework (comma separated codes), via, overlap, format,
+ * dialect, focus and —
  * when aggregate — type, region and school.  Errors go into e (field and
  * Dutch message); returns 0, or -1 when there are errors.
  */

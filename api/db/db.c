@@ -145,6 +145,8 @@ classify(void)
 		return (DB_INVALID);
 	if (strcmp(last_sqlstate, "LL412") == 0)
 		return (DB_STALE);
+	if (strcmp(last_sqlstate, "LL409") == 0)
+		return (DB_CONFLICT);
 	return (DB_ERROR);
 }
 

@@ -27,13 +27,15 @@ enum db_result {
 	DB_ERROR,		/* the statement failed (logged) */
 	DB_CONSTRAINT,		/* a constraint refused the change */
 	DB_INVALID,		/* our own check refused it (SQLSTATE LL422) */
-	DB_STALE		/* a version check failed (SQLSTATE LL412) */
+	DB_STALE,		/* a version check failed (SQLSTATE LL412) */
+	DB_CONFLICT		/* our own check: it exists already (LL409) */
 };
 
 /*
  * What the last failed statement said, for the API's own checks only:
- * field and message are set for SQLSTATE LL422 (raised by api_invalid()
- * in the schema, with Dutch text written for users); constraint names the
+ * field and message are set for SQLSTATE LL422 and LL409 (raised by
+ * api_require() and api_require_unique() of schema/functions/
+ * api_checks.sql, with Dutch text written for users); constraint names the
  * violated constraint of class 23.  Never libpq's own text.
  */
 struct db_error {

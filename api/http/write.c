@@ -84,6 +84,10 @@ write_fail(struct api_ctx *ctx, enum db_result rc,
 		    "intussen door iemand anders gewijzigd. Haal de nieuwste "
 		    "versie op en probeer het opnieuw.");
 		return;
+	case DB_CONFLICT:
+		api_reply_field(ctx, ST_CONFLICT, "Dit bestaat al.", err.field,
+		    err.message);
+		return;
 	case DB_CONSTRAINT:
 		if (strcmp(err.sqlstate, "23503") == 0 && names != NULL &&
 		    names->deleting) {

@@ -1,10 +1,12 @@
 /*
  * plan_export: a plan as iCalendar and as CSV.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/utf8.h"
 #include "core/ical.h"
 #include "planning/plan_export.h"
 #include "planning/school_calendar.h"
@@ -21,18 +23,37 @@ or_empty(const char *s)
 	return (s != NULL ? s : "");
 }
 
-/* "Les 1" or "Terugkommoment (Les 1)". */
+/*
+ * "Les 1 · Mensenhandel (niet) op school" (the unit and its programme) or
+ * "Terugkommoment (Les 1 · …)", cut to len - 1 bytes on a character
+ * boundary.
+ */
 static void
 item_title(const json_t *it, char *buf, size_t len)
 {
-	const char	*lesson;
+	const json_t	*l;
+	const char	*lesson, *prog;
+	struct strbuf	 t;
+	size_t		 n;
+	int		 rc;
 
-	lesson = str(json_object_get(it, "lesson"), "title");
-	if (strcmp(or_empty(str(it, "kind")), "terugkommoment") == 0)
-		(void)snprintf(buf, len, lesson != NULL ? "Terugkommoment (%s)" :
-		    "Terugkommoment%s", or_empty(lesson));
-	else
-		(void)snprintf(buf, len, "%s", or_empty(lesson));
+	l = json_object_get(it, "lesson");
+	lesson = str(l, "title");
+	prog = str(l, "programme_title");
+	if (prog != NULL && lesson != NULL && strstr(lesson, prog) != NULL)
+		prog = NULL;
+	strbuf_init(&t);
+	rc = strbuf_appendf(&t, "%s%s%s%s%s",
+	    strcmp(or_empty(str(it, "kind")), "terugkommoment") == 0 ?
+	    (lesson != NULL ? "Terugkommoment (" : "Terugkommoment") : "",
+	    or_empty(lesson), prog != NULL ? " · " : "", or_empty(prog),
+	    strcmp(or_empty(str(it, "kind")), "terugkommoment") == 0 &&
+	    lesson != NULL ? ")" : "");
+	n = rc == -1 ? 0 : utf8_cut(t.data, t.len, len - 1, SIZE_MAX);
+	if (n > 0)
+		memcpy(buf, t.data, n);
+	buf[n] = '\0';
+	strbuf_free(&t);
 }
 
 /* The warnings of an item, one per line with prefix, into b. */
@@ -107,7 +128,7 @@ event(const json_t *plan, const json_t *it, time_t now, struct strbuf *out)
 	(void)snprintf(uid, sizeof(uid), "%s@leerlijn", or_empty(str(it,
 	    "id")));
 	cats[0] = "Leerlijn";
-	cats[1] = str(it, "level");
+	cats[1] = str(it, "level_title");
 	cats[2] = NULL;
 	strbuf_init(&desc);
 	if (description(plan, it, &desc) == -1) {

@@ -1,7 +1,7 @@
 /*
  * db_plans: school-year plans, their items and programme templates.
  *
- * The SQL lives in schema/0051_planning_api.sql as functions; these are
+ * The SQL lives in schema/functions/planning.sql as functions; these are
  * the calls, with parameters only.
  */
 #include "planning/plans_db.h"

@@ -5,7 +5,7 @@ import type { Level, Levels, Stage } from './types';
 /**
  * The erkenning levels of interventions (Samenwerkingsverband Erkenning van
  * Interventies) as the catalogue stores them (table evidence_level, seeded
- * by schema/0002_catalogue.sql).  The API has no list of its own for them.
+ * by schema/migrations/0002_catalogue.sql).  The API has no list of its own for them.
  */
 export const EVIDENCE_LEVELS: { code: string; title: string }[] = [
   { code: 'ERK-0', title: 'Goed beschreven' },

@@ -306,7 +306,7 @@ export interface School {
 export interface CoverageLevel { code: string; title: string; stage: string | null }
 
 export interface SchoolCell { items: number; items_given: number; lessons: number; lessons_given: number; via_items: number }
-export interface AggregateCell { schools: number; schools_given: number; share: number }
+export interface AggregateCell { schools: number; schools_given: number; share: number; schools_teaching?: number }
 
 export interface CoverageGoal {
   id: string;
@@ -355,6 +355,10 @@ export interface CoverageReport {
   via: string;
   levels: CoverageLevel[];
   stages?: { code: string; title: string; levels: string[] }[];
-  totals?: { items: number; items_given: number; lessons: number; lessons_given: number };
+  totals?: { items: number; items_given: number; lessons: number; lessons_given: number; items_out_of_level?: number };
   frameworks: CoverageFramework[];
+  // items at a level their lesson is not meant for: listed, not counted
+  out_of_level?: { lesson: string; lesson_title: string; level: string; level_title: string; school_year: string; items: number }[];
+  share_of?: string;
+  focus?: string;
 }

@@ -46,7 +46,7 @@ def load(rel):
 
 
 def slug(s):
-    """Python twin of catalogue_slug() in schema/0003_catalogue_import.sql."""
+    """Python twin of catalogue_slug() in schema/functions/catalogue_import.sql."""
     s = unicodedata.normalize('NFKD', s.lower()).encode('ascii', 'ignore').decode()
     s = s.replace('+', ' plus')
     return re.sub(r'[^a-z0-9]+', '-', s).strip('-')

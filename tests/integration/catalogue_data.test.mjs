@@ -1,4 +1,4 @@
-// Catalogue data: schema/0002_catalogue.sql, schema/0003_catalogue_import.sql
+// Catalogue data: schema/migrations/0002_catalogue.sql, schema/functions/catalogue_import.sql
 // and the seeds of seeds/manifest, checked against the seed files themselves.
 //
 // DATABASE_URL must point at a database where all schema files and the seed
@@ -207,7 +207,8 @@ test('the pack\'s "Overzicht leerdoelen" is aligned exactly as published', async
 		g.id::text AS goal_id, g.code AS goal_code, g.title AS goal_title, f.code AS framework
 	     FROM alignment a JOIN programme p ON p.id = a.programme_id
 	     JOIN goal g ON g.id = a.goal_id JOIN framework f ON f.id = g.framework_id
-	     WHERE p.code = 'MNOS-LESPAKKET' ORDER BY a.position`);
+	     WHERE p.code = 'MNOS-LESPAKKET' AND a.source = $1 ORDER BY a.position`,
+	    [pack.source_document]);
 	assert.equal(rows.length, expected.length);
 	for (const [i, e] of expected.entries()) {
 		const r = rows[i];
@@ -228,14 +229,31 @@ test('the pack\'s "Overzicht leerdoelen" is aligned exactly as published', async
 	assert.ok(rows.some((r) => r.goal_id === PO34));
 	assert.ok(rows.some((r) => r.goal_id === PO35));
 
-	// every lesson of the pack inherits the ten pack-level alignments
+	// The pack's own goal list (MNOS-LEERDOELEN) restates rows of the table:
+	// each such goal is tied to the pack as the table ties its row (seeds/
+	// coverage_focus.sql), with the label the table printed.
+	const restated = await q(
+	    `SELECT a.published_label, g.title, f.code AS framework, a.source
+	     FROM alignment a JOIN programme p ON p.id = a.programme_id
+	     JOIN goal g ON g.id = a.goal_id JOIN framework f ON f.id = g.framework_id
+	     WHERE p.code = 'MNOS-LESPAKKET' AND a.source <> $1`, [pack.source_document]);
+	assert.equal(restated.length, 7);
+	for (const r of restated) {
+		assert.equal(r.framework, 'MNOS-LEERDOELEN');
+		assert.equal(r.published_label, r.title);
+		assert.equal(r.source, `${pack.source_document} (eigen doelenlijst)`);
+		assert.ok(expected.some((e) => e.label === r.published_label), 'a row of the table');
+	}
+
+	// every lesson of the pack inherits the pack-level alignments: the ten
+	// rows of the table and the seven restated goals of its own list
 	const perLesson = await q(
 	    `SELECT l.title, l.title_is_placeholder, count(la.*)::int AS n
 	     FROM lesson l JOIN programme p ON p.id = l.programme_id
 	     LEFT JOIN lesson_alignment la ON la.lesson_id = l.id
 	     WHERE p.code = 'MNOS-LESPAKKET' GROUP BY l.id ORDER BY l.position`);
 	assert.deepEqual(perLesson, [1, 2, 3].map((n) => ({ title: `Les ${n}`,
-	    title_is_placeholder: true, n: 10 })));
+	    title_is_placeholder: true, n: 17 })));
 });
 
 test('the lessons carry the pack\'s key messages, safety checklist and help', async () => {

@@ -59,7 +59,7 @@ test('plan coverage: the matrix goals × levels, planned versus given', async ()
   // Leaf goals G1.1, G1.2, G2.1, G3.1, G3: 4 planned, 3 given.
   assert.deepEqual([fw.goals_total, fw.goals_covered, fw.goals_given, fw.share, fw.share_given],
     [5, 4, 3, 0.8, 0.6]);
-  assert.deepEqual(doc.totals, { items: 9, items_given: 3, lessons: 6, lessons_given: 3 });
+  assert.deepEqual(doc.totals, { items: 9, items_given: 3, lessons: 6, lessons_given: 3, items_out_of_level: 0 });
 });
 
 test('roll-up along the goal tree: a domain counts its covered goals', async () => {
@@ -179,12 +179,34 @@ test('the inspector aggregate: per goal and level the number and share of school
   assert.equal(admin.status, 200, admin.text);
   assert.equal(admin.json.scope.schools, n);
   const g11 = framework(admin.json).goals.find((g) => g.code === 'G1.1');
-  const share = (k) => Math.round((k / n) * 10000) / 10000;
+  // A cell's share is over the schools that teach its level (by their
+  // levels, or because they plan something there), read independently.
+  const teaching = async (level) => {
+    const t = await db();
+    try {
+      return (await t.query(`SELECT count(*)::int AS n FROM school s WHERE
+        EXISTS (SELECT 1 FROM plan_school_levels(s.id) sl WHERE sl.code = $1) OR
+        EXISTS (SELECT 1 FROM coverage_fact f JOIN level l ON l.id = f.level_id
+          WHERE f.school_id = s.id AND l.code = $1 AND f.school_year = '2026-2027'
+            AND (NOT EXISTS (SELECT 1 FROM lesson_level ll WHERE ll.lesson_id = f.lesson_id)
+              OR EXISTS (SELECT 1 FROM lesson_level ll JOIN level_span sp ON sp.level_id = ll.level_id
+                WHERE ll.lesson_id = f.lesson_id AND sp.covered_level_id = f.level_id)))`,
+      [level])).rows[0].n;
+    } finally {
+      await t.end();
+    }
+  };
+  const cell = async (level, k) => {
+    const t = await teaching(level);
+    return { schools: k, schools_given: k, schools_teaching: t, share: Math.round((k / t) * 10000) / 10000 };
+  };
+  assert.equal(admin.json.share_of, 'schools_teaching_level');
   assert.deepEqual(g11.cells, {
-    'groep-5': { schools: 1, schools_given: 1, share: share(1) },
-    'groep-6': { schools: 1, schools_given: 1, share: share(1) },
-    'havo-2': { schools: 1, schools_given: 1, share: share(1) },
+    'groep-5': await cell('groep-5', 1),
+    'groep-6': await cell('groep-6', 1),
+    'havo-2': await cell('havo-2', 1),
   });
+  assert.ok(await teaching('havo-2') < n, 'a school without havo 2 does not count for havo 2');
   assert.equal(g11.schools, 2);
   assert.equal(framework(admin.json).goals_covered, 4);
   // Filters: type VO is school B only, region noord school A only.

@@ -32,8 +32,8 @@ test('inspector: the aggregate counts only the assigned school; another school i
   assert.equal(agg.json.scope.schools, 1);
   // School B's havo-2 lesson is not in it.
   assert.deepEqual(g11(agg.json).cells, {
-    'groep-5': { schools: 1, schools_given: 1, share: 1 },
-    'groep-6': { schools: 1, schools_given: 1, share: 1 },
+    'groep-5': { schools: 1, schools_given: 1, schools_teaching: 1, share: 1 },
+    'groep-6': { schools: 1, schools_given: 1, schools_teaching: 1, share: 1 },
   });
   assert.equal((await call('inspector', 'GET', `/api/v1/schools/${F.schools.A}/coverage`)).status, 200);
   assert.equal((await call('inspector', 'GET', `/api/v1/plans/${F.planA}/coverage`)).status, 200);

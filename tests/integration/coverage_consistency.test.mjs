@@ -1,4 +1,4 @@
-// The maintained aggregates (coverage_fact and coverage_bits, schema/0060)
+// The maintained aggregates (coverage_fact and coverage_bits, schema/functions/coverage.sql)
 // stay exactly equal to a computation from scratch over the plan items:
 // random edits —
 // inserts, updates of status, level, lesson and kind, deletes, multi-row

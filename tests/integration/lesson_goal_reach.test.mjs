@@ -1,5 +1,5 @@
-// The lesson finder's closure (schema/0027_lesson_goal_reach.sql) and the
-// finder that reads it (schema/0028_lessons_find_goal_reach.sql).
+// The lesson finder's closure (schema/functions/lessons.sql) and the
+// finder that reads it (schema/functions/lessons.sql).
 // lesson_goal_reach, kept by statement triggers, must hold exactly the rows
 // lesson_goal_reach_of() computes from scratch over all lessons: checked on
 // the seeded catalogue and after each step of a series of random edits made

@@ -1,4 +1,4 @@
-// Stored lesson warnings (schema/0023_lesson_warning_store.sql): the table
+// Stored lesson warnings (schema/functions/lesson_warnings.sql): the table
 // lesson_warning, kept by statement triggers, holds exactly the rows of the
 // rules, alignment_warning_of(lesson) over every lesson, with the lesson's
 // title and the goal's code as sort keys. Checked on the seeded catalogue,

@@ -1,4 +1,4 @@
-// Per-lesson warnings (schema/0022_lesson_warnings.sql): the functions that
+// Per-lesson warnings (schema/functions/lesson_warnings.sql): the functions that
 // compute one lesson's programme chain, alignments and data-quality
 // warnings give, for every lesson, exactly the rows of the catalogue-wide
 // views for that lesson, and the views are the union over all lessons.

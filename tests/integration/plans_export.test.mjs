@@ -77,7 +77,13 @@ test('the plan as iCalendar: one all-day event per item, as in the plan', async 
   // Escaped text comes back exactly (folded lines unfolded by the parser).
   assert.ok(week.description.includes(`Notities: ${NOTES}`), week.description);
   assert.ok(week.description.includes('Let op:'), 'warnings travel along');
-  assert.equal(week.summary, 'Grenzen aangeven (test) – groep 7 7A');
+  // The title names the unit and its programme, and the level by name.
+  assert.equal(week.summary, 'Grenzen aangeven (test) · Testprogramma basisschool – groep 7 7A');
+  assert.deepEqual(week.component.getFirstProperty('categories').getValues(), ['Leerlijn', 'groep 7']);
+  // A lesson on a date is that one day; a week is the school week.
+  const day = evs.find((e) => e.uid === `${plan.items.find((i) => i.date === '2027-03-10').id}@leerlijn`);
+  assert.equal(day.startDate.toString(), '2027-03-10');
+  assert.equal(day.endDate.toString(), '2027-03-11');
 });
 
 test('one teacher\'s calendar: ?teacher=me and ?teacher={id}', async () => {

@@ -6,12 +6,14 @@
 // axe-core; what the page shows is compared with the API.
 //
 // The demo inspector sees school A only.  before() gives school A a plan
-// for 2025-2026 (title "WEBTEST-COV …") with one lesson; after() removes it.
+// for 2025-2026 (title "WEBTEST-COV …") with one lesson meant for groep 8
+// and aligned to DG2.1 (a test lesson: an item only counts at a level its
+// lesson is meant for); after() removes both.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { api, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
+import { api, db, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
 import { removePlans } from './web_lib.mjs';
 import {
@@ -23,11 +25,32 @@ const { A, B } = demoSchools();
 const FW = 'CNU-DG-2019';
 
 
-const cleanup = () => removePlans(PREFIX);
+const LESSON = 'WEBTEST-COV-1';
+
+async function sql(text, params = []) {
+  const c = await db();
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function cleanup() {
+  await removePlans(PREFIX);
+  await sql("DELETE FROM plan_item WHERE lesson_id IN (SELECT id FROM lesson WHERE code = $1)", [LESSON]);
+  await sql('DELETE FROM lesson WHERE code = $1', [LESSON]);
+}
 
 before(async () => {
   await cleanup();
-  const les1 = (await api('/api/v1/lessons?limit=100')).json.items.find((l) => l.code === 'MNOS-LES-1');
+  const [les1] = await sql(`INSERT INTO lesson (code, title, status, source)
+    VALUES ($1, 'Veilig online (test, groep 8)', 'published', 'tests/integration/web_inspector.test.mjs')
+    RETURNING id`, [LESSON]);
+  await sql("INSERT INTO lesson_level (lesson_id, level_id) SELECT $1, id FROM level WHERE code = 'groep-8'", [les1.id]);
+  await sql(`INSERT INTO alignment (lesson_id, goal_id, source, confidence)
+    SELECT $1, g.id, 'tests/integration/web_inspector.test.mjs', 'inferred'
+    FROM goal g JOIN framework f ON f.id = g.framework_id WHERE f.code = 'CNU-DG-2019' AND g.code = 'DG2.1'`, [les1.id]);
   const plan = await as('coordinator', 'POST', `/api/v1/schools/${A}/plans`, { body: { school_year: '2025-2026', title: `${PREFIX}dekking` } });
   assert.equal(plan.status, 201, plan.text);
   const item = await as('coordinator', 'POST', `/api/v1/plans/${plan.json.id}/items`,

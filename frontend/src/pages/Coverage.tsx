@@ -31,7 +31,7 @@ function cellText(c: SchoolCell | AggregateCell): { shown: string; said: string 
   }
   return {
     shown: percent(c.share),
-    said: `${percent(c.share)} van de scholen (${c.schools}${c.schools_given ? `, ${c.schools_given} gegeven` : ''})`,
+    said: `${percent(c.share)} van de ${c.schools_teaching !== undefined ? `${c.schools_teaching} ` : ''}scholen met dit niveau (${c.schools}${c.schools_given ? `, ${c.schools_given} gegeven` : ''})`,
   };
 }
 
@@ -212,6 +212,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
                 ? `${countText(r.scope.schools ?? 0, 'school', 'scholen')}${r.scope.type ? ` (${r.scope.type})` : ''}${r.scope.region ? ` in regio ${r.scope.region}` : ''}`
                 : r.scope.school?.name}
               {' · '}schooljaren {r.scope.school_years.join(', ')}{' · '}{VIA_TEXT[r.via] ?? r.via}{' · '}stand van {r.generated_on}
+              {r.share_of === 'schools_teaching_level' ? ' · percentages: van de scholen die het niveau hebben' : ''}
             </p>
             <div class="toolbar">
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'csv'))} download="dekking.csv">CSV downloaden</a>
@@ -230,6 +231,17 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
                 <Gaps report={r} fw={fw} />
               </section>
             ))}
+            {r.out_of_level && r.out_of_level.length > 0 && (
+              <section aria-labelledby="out-of-level">
+                <h2 id="out-of-level">Buiten niveau</h2>
+                <p>Deze lessen staan gepland op een niveau waarvoor ze niet bedoeld zijn. Ze tellen niet mee als dekking.</p>
+                <ul class="plain-list">
+                  {r.out_of_level.map((o) => (
+                    <li key={`${o.lesson}-${o.level}-${o.school_year}`}>{o.lesson_title} in {o.level_title} ({o.school_year}): {countText(o.items, 'keer', 'keer')}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
             {!choice.school && schools.state === 'ok' && schools.data.items.length > 0 && (
               <section aria-labelledby="per-school" class="no-print">
                 <h2 id="per-school">Per school</h2>

@@ -1,4 +1,7 @@
-/* Unit tests of migrate_plan.c: names, order, refusals. */
+/*
+ * Unit tests of migrate_plan.c: names, order, refusals, legacy checksums,
+ * the load order of function files and which of them to apply.
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -56,15 +59,16 @@ static void
 test_fresh_database_applies_all_in_order(void **state)
 {
 	struct mig_entry	files[3];
-	size_t			pending[3], n;
+	size_t			pending[3], rerecord[3], n, nre;
 	char			err[256];
 
 	(void)state;
 	files[0] = entry(3, "0003_c.sql", 'c');
 	files[1] = entry(1, "0001_a.sql", 'a');
 	files[2] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 3, NULL, 0, pending, &n, err,
-	    sizeof(err)), 0);
+	assert_int_equal(migrate_plan(files, 3, NULL, 0, NULL, 0, pending, &n,
+	    rerecord, &nre, err, sizeof(err)), 0);
+	assert_int_equal(nre, 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(files[pending[0]].name, "0001_a.sql");
 	assert_string_equal(files[pending[1]].name, "0002_b.sql");
@@ -75,14 +79,15 @@ static void
 test_up_to_date_is_noop(void **state)
 {
 	struct mig_entry	files[2], applied[2];
-	size_t			pending[2], n;
+	size_t			pending[2], rerecord[2], n, nre;
 	char			err[256];
 
 	(void)state;
 	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
 	files[1] = applied[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 2, applied, 2, pending, &n, err,
-	    sizeof(err)), 0);
+	assert_int_equal(migrate_plan(files, 2, applied, 2, NULL, 0, pending,
+	    &n, rerecord, &nre, err, sizeof(err)), 0);
+	assert_int_equal(nre, 0);
 	assert_int_equal(n, 0);
 }
 
@@ -90,14 +95,15 @@ static void
 test_only_new_ones(void **state)
 {
 	struct mig_entry	files[2], applied[1];
-	size_t			pending[2], n;
+	size_t			pending[2], rerecord[2], n, nre;
 	char			err[256];
 
 	(void)state;
 	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
 	files[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 2, applied, 1, pending, &n, err,
-	    sizeof(err)), 0);
+	assert_int_equal(migrate_plan(files, 2, applied, 1, NULL, 0, pending,
+	    &n, rerecord, &nre, err, sizeof(err)), 0);
+	assert_int_equal(nre, 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(files[pending[0]].name, "0002_b.sql");
 }
@@ -116,11 +122,14 @@ static const struct {
 static void
 test_refusals(void **state)
 {
-	struct mig_entry	files[3], applied[2];
-	size_t			pending[3], n, i, nfiles, napplied;
+	struct mig_entry	files[3], applied[2], legacy[1];
+	size_t			pending[3], rerecord[3], n, nre, i, nfiles;
+	size_t			napplied;
 	char			err[256];
 
 	(void)state;
+	/* A legacy checksum of another version changes none of this. */
+	legacy[0] = entry(3, "0003_c.sql", '9');
 	for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++) {
 		applied[0] = entry(1, "0001_a.sql", 'a');
 		applied[1] = entry(3, "0003_c.sql", 'c');
@@ -149,13 +158,219 @@ test_refusals(void **state)
 			break;
 		}
 		err[0] = '\0';
-		if (migrate_plan(files, nfiles, applied, napplied, pending, &n,
-		    err, sizeof(err)) != -1)
+		if (migrate_plan(files, nfiles, applied, napplied, legacy, 1,
+		    pending, &n, rerecord, &nre, err, sizeof(err)) != -1)
 			fail_msg("%s: accepted", refusals[i].why);
 		if (strstr(err, refusals[i].needle) == NULL)
 			fail_msg("%s: message '%s'", refusals[i].why, err);
 		assert_int_equal(n, 0);
+		assert_int_equal(nre, 0);
 	}
+}
+
+/*
+ * A database of the earlier layout: its rows carry the legacy checksums of
+ * files whose text changed; accepted and re-recorded, and new files apply.
+ */
+static void
+test_legacy_checksums_accepted(void **state)
+{
+	struct mig_entry	files[3], applied[2], legacy[2];
+	size_t			pending[3], rerecord[3], n, nre;
+	char			err[256];
+
+	(void)state;
+	legacy[0] = entry(1, "0001_a.sql", '1');
+	legacy[1] = entry(2, "0002_b.sql", '2');
+	applied[0] = entry(1, "0001_a.sql", '1');
+	applied[1] = entry(2, "0002_b.sql", '2');
+	files[0] = entry(1, "0001_a.sql", 'a');
+	files[1] = entry(2, "0002_b.sql", '2');	/* unchanged text */
+	files[2] = entry(3, "0003_c.sql", 'c');
+	assert_int_equal(migrate_plan(files, 3, applied, 2, legacy, 2,
+	    pending, &n, rerecord, &nre, err, sizeof(err)), 0);
+	assert_int_equal(nre, 1);
+	assert_string_equal(files[rerecord[0]].name, "0001_a.sql");
+	assert_int_equal(n, 1);
+	assert_string_equal(files[pending[0]].name, "0003_c.sql");
+}
+
+/* A legacy checksum counts only for its own version and name. */
+static void
+test_legacy_checksums_exact(void **state)
+{
+	struct mig_entry	files[2], applied[2], legacy[2];
+	size_t			pending[2], rerecord[2], n, nre, i;
+	char			err[256];
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		applied[0] = entry(1, "0001_a.sql", '1');
+		applied[1] = entry(2, "0002_b.sql", '2');
+		files[0] = entry(1, "0001_a.sql", 'a');
+		files[1] = entry(2, "0002_b.sql", 'b');
+		legacy[0] = entry(1, "0001_a.sql", '1');
+		legacy[1] = entry(2, "0002_b.sql", '2');
+		if (i == 0)		/* the sum of another version */
+			legacy[1] = entry(3, "0002_b.sql", '2');
+		else if (i == 1)	/* another name */
+			legacy[1] = entry(2, "0002_x.sql", '2');
+		else			/* another sum */
+			legacy[1].checksum[0] = '3';
+		err[0] = '\0';
+		if (migrate_plan(files, 2, applied, 2, legacy, 2, pending, &n,
+		    rerecord, &nre, err, sizeof(err)) != -1)
+			fail_msg("case %zu: accepted", i);
+		if (strstr(err, "0002_b.sql has changed") == NULL)
+			fail_msg("case %zu: message '%s'", i, err);
+		assert_int_equal(n, 0);
+		assert_int_equal(nre, 0);
+	}
+}
+
+static void
+test_parse_legacy(void **state)
+{
+	struct mig_entry	out[4];
+	char			text[512], err[256];
+	const char		*sum =
+	    "8b6015eaead3d32d07822b0e51e0f61efe4d0143aad0562ea8494142af7e7f27";
+
+	(void)state;
+	snprintf(text, sizeof(text), "# comment\n\n%s  0002_catalogue.sql\n"
+	    "%s *0003_x.sql", sum, sum);
+	assert_int_equal(migrate_parse_legacy(text, out, 4, err, sizeof(err)),
+	    2);
+	assert_int_equal(out[0].version, 2);
+	assert_string_equal(out[0].name, "0002_catalogue.sql");
+	assert_string_equal(out[0].checksum, sum);
+	assert_int_equal(out[1].version, 3);
+	assert_int_equal(migrate_parse_legacy("", out, 4, err, sizeof(err)),
+	    0);
+
+	static const char *const bad[] = {
+	    "abc  0001_a.sql\n",			/* short sum */
+	    "8B6015EAEAD3D32D07822B0E51E0F61EFE4D0143AAD0562EA8494142AF7E7F27"
+	    "  0001_a.sql\n",				/* upper case */
+	    "8b6015eaead3d32d07822b0e51e0f61efe4d0143aad0562ea8494142af7e7f27"
+	    " 0001_a.sql\n",				/* one space */
+	    "8b6015eaead3d32d07822b0e51e0f61efe4d0143aad0562ea8494142af7e7f27"
+	    "  catalogue.sql\n",			/* not a migration */
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = '\0';
+		if (migrate_parse_legacy(bad[i], out, 4, err,
+		    sizeof(err)) != -1)
+			fail_msg("bad %zu accepted", i);
+		if (strstr(err, "line 1") == NULL)
+			fail_msg("bad %zu: message '%s'", i, err);
+	}
+	snprintf(text, sizeof(text), "%s  0001_a.sql\n%s  0002_b.sql\n",
+	    sum, sum);
+	assert_int_equal(migrate_parse_legacy(text, out, 1, err,
+	    sizeof(err)), -1);
+}
+
+static const struct {
+	const char	*name;
+	int		 ok;
+} fn_names[] = {
+	{ "catalogue.sql",		1 },
+	{ "catalogue_import.sql",	1 },
+	{ "case2.sql",			1 },
+	{ "0002_catalogue.sql",		0 },
+	{ "_x.sql",			0 },
+	{ "Catalogue.sql",		0 },
+	{ "cata-logue.sql",		0 },
+	{ ".sql",			0 },
+	{ "catalogue.sql~",		0 },
+	{ "load-order",			0 },
+};
+
+static void
+test_function_names(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fn_names) / sizeof(fn_names[0]); i++) {
+		if (migrate_parse_function_name(fn_names[i].name) !=
+		    fn_names[i].ok)
+			fail_msg("%s: expected %d", fn_names[i].name,
+			    fn_names[i].ok);
+	}
+}
+
+static void
+test_parse_order(void **state)
+{
+	struct mig_entry	 out[4];
+	char			 err[256];
+	const char		*listed[3];
+
+	(void)state;
+	assert_int_equal(migrate_parse_order("# first the checks\n"
+	    "api_checks.sql\n\ncatalogue.sql\r\nplanning.sql", out, 4, err,
+	    sizeof(err)), 3);
+	assert_string_equal(out[0].name, "api_checks.sql");
+	assert_int_equal(out[0].version, 1);
+	assert_string_equal(out[1].name, "catalogue.sql");
+	assert_string_equal(out[2].name, "planning.sql");
+	assert_int_equal(out[2].version, 3);
+
+	listed[0] = "planning.sql";
+	listed[1] = "api_checks.sql";
+	assert_int_equal(migrate_check_listed(listed, 2, out, 3, err,
+	    sizeof(err)), 0);
+	listed[2] = "coverage.sql";
+	assert_int_equal(migrate_check_listed(listed, 3, out, 3, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "coverage.sql is not in the load order"));
+
+	assert_int_equal(migrate_parse_order("a.sql\nb.sql\na.sql\n", out, 4,
+	    err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "a.sql twice"));
+	assert_int_equal(migrate_parse_order("a.sql\n0001_b.sql\n", out, 4,
+	    err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "line 2"));
+	assert_int_equal(migrate_parse_order("a.sql\nb.sql\n", out, 1, err,
+	    sizeof(err)), -1);
+}
+
+static void
+test_plan_functions(void **state)
+{
+	struct mig_entry	fns[3], recorded[3];
+	size_t			apply[3];
+
+	(void)state;
+	fns[0] = entry(1, "a.sql", 'a');
+	fns[1] = entry(2, "b.sql", 'b');
+	fns[2] = entry(3, "c.sql", 'c');
+	/* A fresh database: all, in load order. */
+	assert_int_equal(migrate_plan_functions(fns, 3, NULL, 0, 0, apply), 3);
+	assert_int_equal(apply[0], 0);
+	assert_int_equal(apply[1], 1);
+	assert_int_equal(apply[2], 2);
+	/* Up to date: none. */
+	recorded[0] = entry(0, "c.sql", 'c');
+	recorded[1] = entry(0, "a.sql", 'a');
+	recorded[2] = entry(0, "b.sql", 'b');
+	assert_int_equal(migrate_plan_functions(fns, 3, recorded, 3, 0,
+	    apply), 0);
+	/* One changed, one new: those, in load order. */
+	recorded[1].checksum[7] = 'x';
+	assert_int_equal(migrate_plan_functions(fns, 3, recorded, 2, 0,
+	    apply), 2);
+	assert_int_equal(apply[0], 0);
+	assert_int_equal(apply[1], 1);
+	/* A migration ran: all. */
+	recorded[1] = entry(0, "a.sql", 'a');
+	assert_int_equal(migrate_plan_functions(fns, 3, recorded, 3, 1,
+	    apply), 3);
+	assert_int_equal(apply[2], 2);
 }
 
 int
@@ -167,6 +382,12 @@ main(void)
 		cmocka_unit_test(test_up_to_date_is_noop),
 		cmocka_unit_test(test_only_new_ones),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_legacy_checksums_accepted),
+		cmocka_unit_test(test_legacy_checksums_exact),
+		cmocka_unit_test(test_parse_legacy),
+		cmocka_unit_test(test_function_names),
+		cmocka_unit_test(test_parse_order),
+		cmocka_unit_test(test_plan_functions),
 	};
 
 	return (cmocka_run_group_tests_name("migrate_plan", tests, NULL,

@@ -16,7 +16,8 @@ static const char	doc[] =
     "\"items\":["
     " {\"id\":\"i1\",\"kind\":\"les\",\"status\":\"gepland\","
     "  \"week\":\"2026-W42\","
-    "  \"date\":null,\"lesson\":{\"code\":\"L-1\",\"title\":\"Les 1\"},"
+    "  \"date\":null,\"lesson\":{\"code\":\"L-1\",\"title\":\"Les 1\","
+    "  \"programme_title\":\"Mensenhandel (niet) op school\"},"
     "  \"level\":\"havo-2\",\"level_title\":\"havo 2\",\"class_name\":\"2B\","
     "  \"teacher\":{\"id\":\"t1\",\"display_name\":\"Juf, Jansen\"},"
     "  \"notes\":\"=1+1\",\"safety_prepared\":true,\"given_on\":null,"
@@ -120,10 +121,10 @@ test_ics(void **state)
 	    "DTSTAMP:20261201T083000Z\r\n"
 	    "DTSTART;VALUE=DATE:20261012\r\n"
 	    "DTEND;VALUE=DATE:20261017\r\n"
-	    "SUMMARY:Les 1 – havo 2 2B\r\n"
+	    "SUMMARY:Les 1 · Mensenhandel (niet) op school – havo 2 2B\r\n"
 	    "SEQUENCE:3\r\n"));
 	assert_non_null(strstr(b.data, "LOCATION:Demoschool A\r\n"
-	    "STATUS:CONFIRMED\r\nCATEGORIES:Leerlijn,havo-2\r\n"));
+	    "STATUS:CONFIRMED\r\nCATEGORIES:Leerlijn,havo 2\r\n"));
 	assert_non_null(strstr(b.data, "DESCRIPTION:Jaarplan: Jaarplan "
 	    "(2026-2027)\\nNiveau: havo 2\\, klas 2B\\nWanneer: 2026-W42\\nLes: "
 	    "Les 1 (L-1)\\nLeraar: Juf\\, Jansen\\nStatus: gepland\\n"

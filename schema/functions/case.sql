@@ -1,3 +1,438 @@
+-- functions/case.sql: IMS CASE 1.0: the provider's documents and the package
+-- import.
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
+-- 0040_case.sql — IMS CASE 1.0: the provider's documents and the package
+-- (Its tables: schema/migrations/0040_case.sql.)
+-- ---------------------------------------------------------------------------
+
+CREATE OR REPLACE TRIGGER case_license_touch BEFORE UPDATE ON case_license
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER case_definition_touch BEFORE UPDATE ON case_definition
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER case_association_touch BEFORE UPDATE ON case_association
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+-- ---------------------------------------------------------------------------
+-- Building blocks of the export
+-- ---------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION case_uri(p_base text, p_kind text, p_id uuid) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT rtrim(p_base, '/') || '/ims/case/v1p0/' || p_kind || '/' || p_id::text $$;
+
+CREATE OR REPLACE FUNCTION case_link(p_base text, p_kind text, p_id uuid, p_title text)
+RETURNS jsonb
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT jsonb_build_object('title', p_title, 'identifier', p_id::text,
+	    'uri', case_uri(p_base, p_kind, p_id))
+$$;
+
+-- RFC 3339 in UTC, whole seconds.
+CREATE OR REPLACE FUNCTION case_time(p timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT to_char(p AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') $$;
+
+-- framework.status <-> CASE adoptionStatus
+CREATE OR REPLACE FUNCTION case_adoption_status(p_status text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT CASE p_status WHEN 'adopted' THEN 'Adopted'
+	    WHEN 'deprecated' THEN 'Deprecated' ELSE 'Draft' END
+$$;
+
+CREATE OR REPLACE FUNCTION case_framework_status(p_adoption text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT CASE lower(coalesce(p_adoption, ''))
+	    WHEN 'adopted' THEN 'adopted' WHEN 'deprecated' THEN 'deprecated'
+	    WHEN 'retired' THEN 'deprecated' ELSE 'concept' END
+$$;
+
+CREATE OR REPLACE FUNCTION case_item_type_id(p_kind text) RETURNS uuid
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT catalogue_uuid('case:itemtype:' || p_kind) $$;
+
+CREATE OR REPLACE FUNCTION case_exemplar_id(p_goal uuid, p_lesson uuid) RETURNS uuid
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT catalogue_uuid('case:exemplar:' || p_goal::text || ':' || p_lesson::text) $$;
+
+-- Only an absolute http(s) URL without spaces may be a CASE uri.
+CREATE OR REPLACE FUNCTION case_url_or_null(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE WHEN p ~ '^https?://[^\s<>"{}|\\^`]+$' THEN p END $$;
+
+-- The members of p_in that p_derived does not already say (NULL when none):
+-- what an import must keep so that the export gives p_in back.
+CREATE OR REPLACE FUNCTION case_diff(p_in jsonb, p_derived jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT nullif(coalesce(jsonb_object_agg(k, v), '{}'), '{}')
+	FROM jsonb_each(coalesce(p_in, '{}')) AS t (k, v)
+	WHERE p_derived -> k IS DISTINCT FROM v
+$$;
+
+-- The CFDocument of a framework as derived from its columns.
+CREATE OR REPLACE FUNCTION case_document_base(f framework, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+	    'identifier', f.id::text,
+	    'uri', case_uri(p_base, 'CFDocuments', f.id),
+	    'creator', coalesce(f.publisher, 'onbekend'),
+	    'title', f.title,
+	    'officialSourceURL', case_url_or_null(f.source_url),
+	    'publisher', f.publisher,
+	    'language', f.language,
+	    'version', f.version,
+	    'adoptionStatus', case_adoption_status(f.status),
+	    'notes', f.note,
+	    'licenseURI', (SELECT case_link(p_base, 'CFLicenses', l.id, l.title)
+		FROM case_license l WHERE l.id = f.case_license_id),
+	    'extensions', jsonb_build_object('code', f.code)))
+$$;
+
+CREATE OR REPLACE FUNCTION case_document_json(f framework, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT case_document_base(f, p_base) || coalesce(f.case_document, '{}')
+	    || jsonb_build_object(
+		'uri', case_uri(p_base, 'CFDocuments', f.id),
+		'CFPackageURI', case_link(p_base, 'CFPackages', f.id, f.title),
+		'lastChangeDateTime', case_time(f.updated_at))
+$$;
+
+-- The CFItem of a goal as derived from its columns (without levels).
+CREATE OR REPLACE FUNCTION case_item_base(g goal, f framework, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_strip_nulls(jsonb_build_object(
+	    'identifier', g.id::text,
+	    'uri', case_uri(p_base, 'CFItems', g.id),
+	    'fullStatement', coalesce(g.description, g.title),
+	    'abbreviatedStatement', CASE WHEN g.description IS NOT NULL
+		THEN g.title END,
+	    'alternativeLabel', g.alt_titles[1],
+	    'humanCodingScheme', g.code,
+	    'CFItemType', g.kind,
+	    'CFItemTypeURI', case_link(p_base, 'CFItemTypes',
+		case_item_type_id(g.kind), g.kind),
+	    'notes', g.note,
+	    'language', f.language,
+	    'extensions', jsonb_strip_nulls(jsonb_build_object(
+		'confidence', g.confidence,
+		'status', nullif(g.status, 'current'),
+		'alternativeTitles', CASE WHEN cardinality(g.alt_titles) > 1
+		    THEN to_jsonb(g.alt_titles) END))))
+$$;
+
+-- The levels of a goal for case_export.c: [{code, years: [ordinals]}] in
+-- school order; years are the school years the level covers.
+CREATE OR REPLACE FUNCTION case_goal_levels(p_goal uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(jsonb_agg(jsonb_build_object('code', l.code,
+	    'years', (SELECT coalesce(jsonb_agg(DISTINCT c.year_ordinal), '[]')
+		FROM level_span s JOIN level c ON c.id = s.covered_level_id
+		WHERE s.level_id = l.id AND c.year_ordinal IS NOT NULL))
+	    ORDER BY l.sort_order NULLS LAST, l.code), '[]')
+	FROM goal_level gl JOIN level l ON l.id = gl.level_id
+	WHERE gl.goal_id = p_goal
+$$;
+
+CREATE OR REPLACE FUNCTION case_item_json(g goal, f framework, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT case_item_base(g, f, p_base) || coalesce(g.case_item, '{}')
+	    || jsonb_build_object(
+		'uri', case_uri(p_base, 'CFItems', g.id),
+		'CFDocumentURI', case_link(p_base, 'CFDocuments', f.id, f.title),
+		'lastChangeDateTime', case_time(g.updated_at),
+		'_levels', case_goal_levels(g.id))
+$$;
+
+CREATE OR REPLACE FUNCTION case_goal_node(g goal, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$ SELECT case_link(p_base, 'CFItems', g.id, g.title) $$;
+
+-- Every association of the catalogue, as CASE JSON without CFDocumentURI:
+-- (id, framework_id, origin goal, destination goal or NULL, doc).
+CREATE OR REPLACE FUNCTION case_associations(p_base text, p_framework uuid, p_id uuid)
+RETURNS TABLE (id uuid, framework_id uuid, origin_id uuid,
+    destination_id uuid, doc jsonb)
+LANGUAGE sql STABLE
+AS $$
+	-- primary parents (and the document for top-level goals)
+	SELECT coalesce(g.case_parent_association_id,
+		case_child_association_id(g.id)), g.framework_id, g.id,
+	    g.parent_id, jsonb_build_object(
+		'identifier', coalesce(g.case_parent_association_id,
+		    case_child_association_id(g.id))::text,
+		'associationType', 'isChildOf',
+		'sequenceNumber', g.position + 1,
+		'uri', case_uri(p_base, 'CFAssociations', coalesce(
+		    g.case_parent_association_id, case_child_association_id(g.id))),
+		'originNodeURI', case_goal_node(g, p_base),
+		'destinationNodeURI', CASE WHEN p.id IS NOT NULL
+		    THEN case_goal_node(p, p_base)
+		    ELSE case_link(p_base, 'CFDocuments', f.id, f.title) END,
+		'lastChangeDateTime', case_time(g.updated_at))
+	    || coalesce(g.case_parent_extra, '{}')
+	FROM goal g
+	JOIN framework f ON f.id = g.framework_id
+	LEFT JOIN goal p ON p.id = g.parent_id
+	WHERE (p_framework IS NULL OR g.framework_id = p_framework)
+	  AND (p_id IS NULL OR p_id = g.case_parent_association_id
+	      OR (g.case_parent_association_id IS NULL
+		  AND case_child_association_id(g.id) = p_id))
+	UNION ALL
+	-- relations between goals (origin in the framework)
+	SELECT r.id, o.framework_id, o.id, d.id,
+	    jsonb_strip_nulls(jsonb_build_object(
+		'identifier', r.id::text,
+		'associationType', r.relation_type,
+		'sequenceNumber', r.sequence_number,
+		'uri', case_uri(p_base, 'CFAssociations', r.id),
+		'originNodeURI', case_goal_node(o, p_base),
+		'destinationNodeURI', case_goal_node(d, p_base),
+		'lastChangeDateTime', case_time(r.updated_at),
+		'extensions', jsonb_strip_nulls(jsonb_build_object(
+		    'confidence', r.confidence, 'note', r.note))))
+	    || coalesce(r.case_extra, '{}')
+	FROM goal_relation r
+	JOIN goal o ON o.id = r.origin_goal_id
+	JOIN goal d ON d.id = r.destination_goal_id
+	WHERE (p_framework IS NULL OR o.framework_id = p_framework)
+	  AND (p_id IS NULL OR r.id = p_id)
+	UNION ALL
+	-- lesson alignments: the lesson is an exemplar of the goal
+	SELECT case_exemplar_id(g.id, le.id), g.framework_id, g.id, NULL,
+	    jsonb_build_object(
+		'identifier', case_exemplar_id(g.id, le.id)::text,
+		'associationType', 'exemplar',
+		'uri', case_uri(p_base, 'CFAssociations',
+		    case_exemplar_id(g.id, le.id)),
+		'originNodeURI', case_goal_node(g, p_base),
+		'destinationNodeURI', jsonb_build_object('title', le.title,
+		    'identifier', le.id::text,
+		    'uri', rtrim(p_base, '/') || '/api/v1/lessons/' || le.id::text),
+		'lastChangeDateTime', case_time(greatest(le.updated_at,
+		    a.updated_at)),
+		'extensions', jsonb_strip_nulls(jsonb_build_object(
+		    'kind', 'lesson', 'confidence', la.confidence,
+		    'alignmentScope', la.scope)))
+	FROM (SELECT DISTINCT ON (x.goal_id, x.lesson_id) x.*
+	    FROM lesson_alignment x
+	    ORDER BY x.goal_id, x.lesson_id, x.scope, x.alignment_id) la
+	JOIN goal g ON g.id = la.goal_id
+	JOIN lesson le ON le.id = la.lesson_id
+	JOIN alignment a ON a.id = la.alignment_id
+	WHERE (p_framework IS NULL OR g.framework_id = p_framework)
+	  AND (p_id IS NULL OR case_exemplar_id(g.id, le.id) = p_id)
+	  AND NOT EXISTS (SELECT 1 FROM case_association c
+	      WHERE c.id = case_exemplar_id(g.id, le.id))
+	UNION ALL
+	-- imported associations to resources outside the catalogue
+	SELECT c.id, c.framework_id, c.origin_goal_id, NULL,
+	    jsonb_strip_nulls(jsonb_build_object(
+		'identifier', c.id::text,
+		'associationType', c.association_type,
+		'sequenceNumber', c.sequence_number,
+		'uri', case_uri(p_base, 'CFAssociations', c.id),
+		'originNodeURI', case_goal_node(o, p_base),
+		'destinationNodeURI', c.destination,
+		'lastChangeDateTime', case_time(c.updated_at)))
+	    || coalesce(c.extra, '{}')
+	FROM case_association c
+	JOIN goal o ON o.id = c.origin_goal_id
+	WHERE (p_framework IS NULL OR c.framework_id = p_framework)
+	  AND (p_id IS NULL OR c.id = p_id)
+$$;
+
+-- The item types a framework's goals use (derived from goal.kind).
+CREATE OR REPLACE FUNCTION case_item_type_json(p_base text, p_kind text, p_changed timestamptz)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('identifier', case_item_type_id(p_kind)::text,
+	    'uri', case_uri(p_base, 'CFItemTypes', case_item_type_id(p_kind)),
+	    'title', p_kind, 'hierarchyCode', p_kind, 'typeCode', p_kind,
+	    'description', 'Soort leerdoel in Leerlijn: ' || p_kind || '.',
+	    'lastChangeDateTime', case_time(p_changed))
+$$;
+
+CREATE OR REPLACE FUNCTION case_license_json(l case_license, p_base text) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_strip_nulls(jsonb_build_object('identifier', l.id::text,
+	    'uri', case_uri(p_base, 'CFLicenses', l.id), 'title', l.title,
+	    'description', l.description, 'licenseText', l.license_text,
+	    'lastChangeDateTime', case_time(l.updated_at)))
+$$;
+
+CREATE OR REPLACE FUNCTION case_definition_json(d case_definition, p_base text)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT d.doc || jsonb_build_object('identifier', d.id::text,
+	    'uri', case_uri(p_base, d.kind, d.id),
+	    'lastChangeDateTime', case_time(d.updated_at))
+$$;
+
+-- ---------------------------------------------------------------------------
+-- What the provider serves
+-- ---------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION case_document_get(p_base text, p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$ SELECT case_document_json(f, p_base) FROM framework f WHERE f.id = p_id $$;
+
+CREATE OR REPLACE FUNCTION case_definitions_of(p_base text, p_framework uuid, p_kind text)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(jsonb_agg(case_definition_json(d, p_base)
+	    ORDER BY d.position, d.id), '[]')
+	FROM case_definition d
+	WHERE d.framework_id = p_framework AND d.kind = p_kind
+$$;
+
+-- The whole CFPackage of a framework (NULL when there is none).
+CREATE OR REPLACE FUNCTION case_package(p_base text, p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'CFDocument', case_document_json(f, p_base),
+	    'CFItems', coalesce((SELECT jsonb_agg(case_item_json(g, f, p_base)
+		ORDER BY g.id) FROM goal g WHERE g.framework_id = f.id), '[]'),
+	    'CFAssociations', coalesce((SELECT jsonb_agg(a.doc
+		|| jsonb_build_object('CFDocumentURI',
+		    case_link(p_base, 'CFDocuments', f.id, f.title))
+		ORDER BY a.id) FROM case_associations(p_base, f.id, NULL) a), '[]'),
+	    'CFDefinitions', jsonb_build_object(
+		'CFConcepts', case_definitions_of(p_base, f.id, 'CFConcepts'),
+		'CFSubjects', case_definitions_of(p_base, f.id, 'CFSubjects'),
+		'CFLicenses', coalesce((SELECT jsonb_agg(case_license_json(l, p_base))
+		    FROM case_license l WHERE l.id = f.case_license_id), '[]')
+		    || case_definitions_of(p_base, f.id, 'CFLicenses'),
+		'CFItemTypes', coalesce((SELECT jsonb_agg(t.doc ORDER BY t.id)
+		    FROM (SELECT case_item_type_id(g.kind) AS id,
+			case_item_type_json(p_base, g.kind, max(g.updated_at)) AS doc
+			FROM goal g WHERE g.framework_id = f.id GROUP BY g.kind
+			UNION ALL
+			SELECT d.id, case_definition_json(d, p_base)
+			FROM case_definition d
+			WHERE d.framework_id = f.id AND d.kind = 'CFItemTypes') t),
+		    '[]'),
+		'CFAssociationGroupings', case_definitions_of(p_base, f.id,
+		    'CFAssociationGroupings')),
+	    'CFRubrics', case_definitions_of(p_base, f.id, 'CFRubrics'))
+	FROM framework f WHERE f.id = p_id
+$$;
+
+-- One filter term of GET CFDocuments: {field, op, value}.
+CREATE OR REPLACE FUNCTION case_filter_term(p_doc jsonb, p_term jsonb) RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT coalesce(CASE p_term ->> 'op'
+	    WHEN '=' THEN v = p_term ->> 'value'
+	    WHEN '!=' THEN v <> p_term ->> 'value'
+	    WHEN '<' THEN v < p_term ->> 'value'
+	    WHEN '<=' THEN v <= p_term ->> 'value'
+	    WHEN '>' THEN v > p_term ->> 'value'
+	    WHEN '>=' THEN v >= p_term ->> 'value'
+	    WHEN '~' THEN strpos(lower(v), lower(p_term ->> 'value')) > 0
+	    END, false)
+	FROM (SELECT p_doc ->> (p_term ->> 'field') AS v) s
+$$;
+
+-- GET CFDocuments: p_filter {logic: AND|OR, terms: [...]} or NULL; p_sort a
+-- member of CFDocument (checked by the caller); {total, CFDocuments}.
+CREATE OR REPLACE FUNCTION case_documents(p_base text, p_filter jsonb, p_sort text,
+    p_desc boolean, p_limit integer, p_offset integer) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	WITH d AS (
+		SELECT case_document_json(f, p_base) AS doc FROM framework f
+	), hit AS (
+		SELECT doc FROM d
+		WHERE p_filter IS NULL
+		   OR (p_filter ->> 'logic' = 'OR' AND EXISTS (
+			SELECT 1 FROM jsonb_array_elements(p_filter -> 'terms') t
+			WHERE case_filter_term(d.doc, t)))
+		   OR (p_filter ->> 'logic' IS DISTINCT FROM 'OR' AND NOT EXISTS (
+			SELECT 1 FROM jsonb_array_elements(p_filter -> 'terms') t
+			WHERE NOT case_filter_term(d.doc, t)))
+	), page AS (
+		SELECT doc, row_number() OVER (ORDER BY
+		    CASE WHEN NOT p_desc THEN doc ->> p_sort END ASC,
+		    CASE WHEN p_desc THEN doc ->> p_sort END DESC,
+		    doc ->> 'identifier') AS n
+		FROM hit
+	)
+	SELECT jsonb_build_object('total', (SELECT count(*) FROM hit),
+	    'CFDocuments', coalesce((SELECT jsonb_agg(doc ORDER BY n) FROM page
+		WHERE n > p_offset AND n <= p_offset + p_limit), '[]'))
+$$;
+
+CREATE OR REPLACE FUNCTION case_item_get(p_base text, p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT case_item_json(g, f, p_base)
+	FROM goal g JOIN framework f ON f.id = g.framework_id WHERE g.id = p_id
+$$;
+
+CREATE OR REPLACE FUNCTION case_association_get(p_base text, p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT a.doc || jsonb_build_object('CFDocumentURI',
+	    case_link(p_base, 'CFDocuments', f.id, f.title))
+	FROM case_associations(p_base, NULL, p_id) a
+	JOIN framework f ON f.id = a.framework_id
+	LIMIT 1
+$$;
+
+-- CFItemAssociations/{id}: the item and every association it is part of.
+CREATE OR REPLACE FUNCTION case_item_associations(p_base text, p_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('CFItem', case_item_json(g, f, p_base),
+	    'CFAssociations', coalesce((SELECT jsonb_agg(a.doc
+		|| jsonb_build_object('CFDocumentURI', case_link(p_base,
+		    'CFDocuments', af.id, af.title)) ORDER BY a.id)
+		FROM case_associations(p_base, NULL, NULL) a
+		JOIN framework af ON af.id = a.framework_id
+		WHERE a.origin_id = g.id OR a.destination_id = g.id), '[]'))
+	FROM goal g JOIN framework f ON f.id = g.framework_id WHERE g.id = p_id
+$$;
+
+-- CFConcepts, CFSubjects, CFItemTypes, CFLicenses, CFAssociationGroupings,
+-- CFRubrics by identifier.  Item types derived from goal kinds and the
+-- catalogue's own licences come first.
+CREATE OR REPLACE FUNCTION case_definition_get(p_base text, p_kind text, p_id uuid)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(
+	    CASE WHEN p_kind = 'CFItemTypes' THEN (
+		SELECT case_item_type_json(p_base, g.kind, max(g.updated_at))
+		FROM goal g WHERE case_item_type_id(g.kind) = p_id
+		GROUP BY g.kind LIMIT 1) END,
+	    CASE WHEN p_kind = 'CFLicenses' THEN (
+		SELECT case_license_json(l, p_base) FROM case_license l
+		WHERE l.id = p_id) END,
+	    (SELECT case_definition_json(d, p_base) FROM case_definition d
+		WHERE d.id = p_id AND d.kind = p_kind))
+$$;
+
+-- ---------------------------------------------------------------------------
 -- 0041_case_import.sql — import of an IMS CASE 1.0 CFPackage.
 --
 -- case_import(base, package) creates or updates the framework whose id is
@@ -21,21 +456,22 @@
 -- is checked here.
 --
 -- Applied inside one transaction by the migration runner: no BEGIN/COMMIT.
+-- ---------------------------------------------------------------------------
 
-CREATE FUNCTION case_err(p_field text, p_message text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION case_err(p_field text, p_message text) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
 AS $$ SELECT jsonb_build_object('field', p_field, 'message', p_message) $$;
 
 -- The text as a uuid, or NULL when it is none (a LinkGenURI identifier may
 -- be any string).
-CREATE FUNCTION case_uuid_or_null(p text) RETURNS uuid
+CREATE OR REPLACE FUNCTION case_uuid_or_null(p text) RETURNS uuid
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT CASE WHEN p ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 	    THEN p::uuid END
 $$;
 
-CREATE FUNCTION case_import(p_base text, p jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION case_import(p_base text, p jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -455,3 +891,4 @@ BEGIN
 	    'items', items, 'associations', assocs, 'definitions', defs);
 END
 $$;
+

@@ -1,44 +1,19 @@
+-- functions/calendar.sql: school years, holidays and ISO weeks.
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
 -- 0020 calendar: the Dutch school calendar — school years and the official
--- school holidays per region (noord, midden, zuid), imported from
--- seeds/calendar/schoolvakanties.json with the source of every period.
-
--- A school year runs from 1 August to 31 July (WPO art. 1).
-CREATE TABLE school_year (
-	code		text PRIMARY KEY CHECK (code ~ '^[0-9]{4}-[0-9]{4}$'
-			    AND substr(code, 6, 4)::integer =
-				substr(code, 1, 4)::integer + 1),
-	starts_on	date NOT NULL,
-	ends_on		date NOT NULL,
-	source		text NOT NULL,
-	CHECK (starts_on = make_date(substr(code, 1, 4)::integer, 8, 1)),
-	CHECK (ends_on = make_date(substr(code, 6, 4)::integer, 7, 31))
-);
-
-CREATE TABLE school_holiday (
-	id		uuid PRIMARY KEY,
-	school_year	text NOT NULL REFERENCES school_year (code),
-	name		text NOT NULL CHECK (btrim(name) <> ''),
-	-- NULL region: the same dates for every region.
-	region		text CHECK (region IN ('noord', 'midden', 'zuid')),
-	starts_on	date NOT NULL,
-	ends_on		date NOT NULL,
-	status		text NOT NULL CHECK (status IN ('verplicht', 'advies')),
-	optional	boolean NOT NULL DEFAULT false,
-	confidence	text NOT NULL CHECK (confidence IN ('verbatim',
-			    'paraphrase', 'inferred')),
-	source_url	text,
-	source_authority text,
-	note		text,
-	CHECK (ends_on >= starts_on),
-	UNIQUE NULLS NOT DISTINCT (school_year, name, region, optional)
-);
-CREATE INDEX school_holiday_dates_idx ON school_holiday (starts_on, ends_on);
+-- (Its tables: schema/migrations/0020_calendar.sql.)
+-- ---------------------------------------------------------------------------
 
 -- Import schoolvakanties.json as published: every holiday of every school
 -- year (regular and optional extras).  Idempotent: rows are keyed by
 -- catalogue_uuid() of year, name, region and kind, and equal rows are not
 -- rewritten.
-CREATE FUNCTION calendar_import_holidays(doc jsonb)
+CREATE OR REPLACE FUNCTION calendar_import_holidays(doc jsonb)
 RETURNS integer
 LANGUAGE plpgsql
 AS $$
@@ -105,7 +80,7 @@ $$;
 -- The weeks of a school year for a region: every ISO week whose Monday
 -- falls in the school year, with the holiday (if any) that covers that
 -- Monday to Friday in the region.
-CREATE FUNCTION school_year_weeks(p_year text, p_region text)
+CREATE OR REPLACE FUNCTION school_year_weeks(p_year text, p_region text)
 RETURNS TABLE (iso_year integer, iso_week integer, monday date,
     holiday text, holiday_status text, optional boolean)
 LANGUAGE sql STABLE
@@ -124,3 +99,4 @@ AS $$
 	WHERE y.code = p_year
 	ORDER BY d
 $$;
+

@@ -1,3 +1,398 @@
+-- functions/accounts.sql: schools, users, roles, sessions, invitations and
+-- the audit log.
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
+-- 0030 accounts: schools, people, roles, sessions, login throttling and the
+-- (Its tables: schema/migrations/0030_accounts.sql.)
+-- ---------------------------------------------------------------------------
+
+-- The lifetime of a session: absolute expiry and idle timeout.
+CREATE OR REPLACE FUNCTION auth_session_lifetime() RETURNS interval
+LANGUAGE sql IMMUTABLE AS $$ SELECT interval '12 hours' $$;
+
+CREATE OR REPLACE FUNCTION auth_session_idle() RETURNS interval
+LANGUAGE sql IMMUTABLE AS $$ SELECT interval '30 minutes' $$;
+
+CREATE OR REPLACE FUNCTION auth_login_window() RETURNS interval
+LANGUAGE sql IMMUTABLE AS $$ SELECT interval '15 minutes' $$;
+
+CREATE OR REPLACE FUNCTION auth_login_max_account() RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT 5 $$;
+
+CREATE OR REPLACE FUNCTION auth_login_max_address() RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT 20 $$;
+
+-- Seconds until the next login attempt for email from address may be
+-- tried; 0 when it may be tried now.
+CREATE OR REPLACE FUNCTION auth_login_wait(p_email text, p_address inet)
+RETURNS integer
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	w interval := auth_login_window();
+	t_acc timestamptz;
+	t_adr timestamptz;
+	until timestamptz;
+BEGIN
+	-- The failure whose expiry makes room again: the n-th newest.
+	SELECT at INTO t_acc FROM login_failure
+	WHERE email = p_email AND at > now() - w
+	ORDER BY at DESC OFFSET auth_login_max_account() - 1 LIMIT 1;
+	IF p_address IS NOT NULL THEN
+		SELECT at INTO t_adr FROM login_failure
+		WHERE address = p_address AND at > now() - w
+		ORDER BY at DESC OFFSET auth_login_max_address() - 1 LIMIT 1;
+	END IF;
+	until := greatest(t_acc, t_adr) + w;
+	IF until IS NULL OR until <= now() THEN
+		RETURN 0;
+	END IF;
+	RETURN greatest(1, ceil(extract(epoch FROM until - now())))::integer;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION auth_login_failed(p_email text, p_address inet)
+RETURNS void
+LANGUAGE sql VOLATILE AS $$
+	DELETE FROM login_failure WHERE at < now() - auth_login_window();
+	INSERT INTO login_failure (email, address) VALUES (p_email, p_address);
+$$;
+
+-- Authorization ------------------------------------------------------------
+
+-- Is p_user a member with p_role of p_school, or (p_school NULL) does the
+-- user hold the global role p_role?
+CREATE OR REPLACE FUNCTION auth_has_role(p_user uuid, p_school uuid, p_role text)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN p_school IS NULL THEN
+		EXISTS (SELECT 1 FROM user_role r JOIN app_user u ON u.id = r.user_id
+		    WHERE r.user_id = p_user AND r.role = p_role AND NOT u.disabled)
+	ELSE
+		EXISTS (SELECT 1 FROM membership m JOIN app_user u ON u.id = m.user_id
+		    WHERE m.user_id = p_user AND m.school_id = p_school
+		    AND m.role = p_role AND NOT u.disabled)
+	END
+$$;
+
+-- Does the inspector p_user have p_school in scope (no scope rows: all)?
+CREATE OR REPLACE FUNCTION auth_inspector_sees(p_user uuid, p_school uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT auth_has_role(p_user, NULL, 'inspector') AND EXISTS (
+		SELECT 1 FROM school s WHERE s.id = p_school AND (
+		    NOT EXISTS (SELECT 1 FROM inspector_scope i
+			WHERE i.user_id = p_user) OR
+		    EXISTS (SELECT 1 FROM inspector_scope i
+			WHERE i.user_id = p_user AND
+			(i.school_id = s.id OR i.region = s.region))))
+$$;
+
+CREATE OR REPLACE FUNCTION auth_can_read_school(p_user uuid, p_school uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM school WHERE id = p_school) AND (
+	    auth_has_role(p_user, NULL, 'admin') OR
+	    auth_inspector_sees(p_user, p_school) OR
+	    auth_has_role(p_user, p_school, 'coordinator') OR
+	    auth_has_role(p_user, p_school, 'teacher'))
+$$;
+
+CREATE OR REPLACE FUNCTION auth_can_edit_school(p_user uuid, p_school uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM school WHERE id = p_school) AND (
+	    auth_has_role(p_user, NULL, 'admin') OR
+	    auth_has_role(p_user, p_school, 'coordinator'))
+$$;
+
+-- The role bits of api/src/authz.h.
+CREATE OR REPLACE FUNCTION auth_role_bit(p_role text) RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE p_role WHEN 'admin' THEN 1 WHEN 'curator' THEN 2
+	    WHEN 'coordinator' THEN 4 WHEN 'teacher' THEN 8
+	    WHEN 'inspector' THEN 16 ELSE 0 END
+$$;
+
+-- Every role bit p_user holds: global roles and memberships anywhere.
+CREATE OR REPLACE FUNCTION auth_role_bits(p_user uuid) RETURNS integer
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce(bit_or(auth_role_bit(role)), 0) FROM (
+		SELECT role FROM user_role WHERE user_id = p_user
+		UNION SELECT role FROM membership WHERE user_id = p_user) r
+$$;
+
+-- What the API needs to decide on one school: does it exist, which
+-- membership role bits the user holds there, and is it in the scope of
+-- the user (when an inspector).
+CREATE OR REPLACE FUNCTION auth_school_facts(p_user uuid, p_school uuid,
+    OUT school_exists boolean, OUT member_bits integer,
+    OUT inspector_in_scope boolean)
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM school WHERE id = p_school),
+	    (SELECT coalesce(bit_or(auth_role_bit(m.role)), 0)
+		FROM membership m WHERE m.user_id = p_user AND
+		m.school_id = p_school),
+	    auth_inspector_sees(p_user, p_school)
+$$;
+
+-- The log is append-only.
+CREATE OR REPLACE FUNCTION audit_log_immutable() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION 'audit_log is append-only';
+END
+$$;
+
+CREATE OR REPLACE TRIGGER audit_log_immutable BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH STATEMENT EXECUTE FUNCTION audit_log_immutable();
+
+-- Who acts: the API sets leerlijn.actor per transaction (db_begin()).
+CREATE OR REPLACE FUNCTION audit_actor() RETURNS uuid
+LANGUAGE sql STABLE AS $$
+	SELECT nullif(current_setting('leerlijn.actor', true), '')::uuid
+$$;
+
+-- Columns whose values never reach the audit log (only that they changed).
+CREATE OR REPLACE FUNCTION audit_secret_columns() RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT ARRAY['password_hash', 'token_hash']
+$$;
+
+CREATE OR REPLACE FUNCTION audit_mask(p jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(jsonb_object_agg(k, CASE
+	    WHEN k = ANY (audit_secret_columns()) AND v <> 'null'::jsonb
+	    THEN to_jsonb('[verborgen]'::text) ELSE v END), '{}'::jsonb)
+	FROM jsonb_each(p) AS e (k, v)
+$$;
+
+CREATE OR REPLACE FUNCTION audit_row() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	o jsonb;
+	n jsonb;
+	rec jsonb;
+	k text;
+	d_old jsonb := '{}';
+	d_new jsonb := '{}';
+	eid text;
+	sid text;
+BEGIN
+	-- The seed runner loads reference data with the audit switched off.
+	IF current_setting('leerlijn.audit', true) = 'off' THEN
+		RETURN NULL;
+	END IF;
+	IF TG_OP <> 'INSERT' THEN
+		o := to_jsonb(OLD);
+	END IF;
+	IF TG_OP <> 'DELETE' THEN
+		n := to_jsonb(NEW);
+	END IF;
+	rec := coalesce(n, o);
+	IF TG_OP = 'UPDATE' THEN
+		FOR k IN SELECT jsonb_object_keys(n) LOOP
+			CONTINUE WHEN k IN ('updated_at', 'version');
+			IF o -> k IS DISTINCT FROM n -> k THEN
+				d_old := d_old || jsonb_build_object(k, o -> k);
+				d_new := d_new || jsonb_build_object(k, n -> k);
+			END IF;
+		END LOOP;
+		IF d_new = '{}' THEN
+			RETURN NULL;
+		END IF;
+		o := d_old;
+		n := d_new;
+	END IF;
+	SELECT string_agg(rec ->> c, '/') INTO eid
+	FROM unnest(string_to_array(TG_ARGV[0], ',')) AS c;
+	sid := CASE WHEN TG_ARGV[1] <> '' THEN rec ->> TG_ARGV[1] END;
+	INSERT INTO audit_log (actor_id, action, entity, entity_id, school_id,
+	    change)
+	VALUES (audit_actor(), lower(TG_OP), TG_TABLE_NAME, eid, sid::uuid,
+	    CASE WHEN o IS NULL THEN '{}'::jsonb
+		ELSE jsonb_build_object('old', audit_mask(o)) END ||
+	    CASE WHEN n IS NULL THEN '{}'::jsonb
+		ELSE jsonb_build_object('new', audit_mask(n)) END);
+	RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION audit_attach(p_table regclass) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	pk text;
+	sc text := '';
+BEGIN
+	SELECT string_agg(a.attname, ',' ORDER BY
+	    array_position(i.indkey::int2[], a.attnum)) INTO pk
+	FROM pg_index i
+	JOIN pg_attribute a ON a.attrelid = i.indrelid AND
+	    a.attnum = ANY (i.indkey::int2[])
+	WHERE i.indrelid = p_table AND i.indisprimary;
+	IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = p_table AND
+	    attname = 'school_id' AND NOT attisdropped) THEN
+		sc := 'school_id';
+	ELSIF p_table = 'school'::regclass THEN
+		sc := 'id';
+	END IF;
+	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_table AND
+	    tgname = 'audit_row') THEN
+		EXECUTE format('DROP TRIGGER audit_row ON %s', p_table);
+	END IF;
+	EXECUTE format('CREATE TRIGGER audit_row AFTER INSERT OR UPDATE OR '
+	    'DELETE ON %s FOR EACH ROW EXECUTE FUNCTION audit_row(%L, %L)',
+	    p_table, coalesce(pk, ''), sc);
+END
+$$;
+
+-- An event that is not a row change of an audited table (login, logout).
+CREATE OR REPLACE FUNCTION audit_event(p_action text, p_entity text, p_entity_id text,
+    p_school uuid, p_change jsonb)
+RETURNS void
+LANGUAGE sql VOLATILE AS $$
+	INSERT INTO audit_log (actor_id, action, entity, entity_id, school_id,
+	    change)
+	VALUES (audit_actor(), p_action, p_entity, p_entity_id, p_school,
+	    p_change);
+$$;
+
+SELECT audit_attach('school');
+
+SELECT audit_attach('app_user');
+
+SELECT audit_attach('user_role');
+
+SELECT audit_attach('membership');
+
+SELECT audit_attach('inspector_scope');
+
+SELECT audit_attach('invitation');
+
+-- The catalogue (curators' writes).
+SELECT audit_attach('framework');
+
+SELECT audit_attach('goal');
+
+SELECT audit_attach('goal_level');
+
+SELECT audit_attach('goal_relation');
+
+SELECT audit_attach('lesson');
+
+SELECT audit_attach('lesson_level');
+
+SELECT audit_attach('lesson_help_resource');
+
+SELECT audit_attach('alignment');
+
+-- Production refuses to start while any of these exist.
+CREATE OR REPLACE FUNCTION auth_production_blockers() RETURNS TABLE (email text, why text)
+LANGUAGE sql STABLE AS $$
+	SELECT email, CASE WHEN demo THEN 'demo account'
+	    ELSE 'default password' END
+	FROM app_user WHERE demo OR default_password
+	ORDER BY email
+$$;
+
+-- Sessions for the API ------------------------------------------------------
+
+-- What GET /api/v1/me says about a user.
+CREATE OR REPLACE FUNCTION auth_me(p_user uuid) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object(
+	    'id', u.id, 'email', u.email, 'display_name', u.display_name,
+	    'roles', (SELECT coalesce(jsonb_agg(r.role ORDER BY
+		auth_role_bit(r.role)), '[]') FROM (SELECT role FROM user_role
+		WHERE user_id = u.id UNION SELECT role FROM membership
+		WHERE user_id = u.id) r),
+	    'memberships', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+		'school_id', s.id, 'school_name', s.name, 'role', m.role)
+		ORDER BY s.name, m.role), '[]')
+		FROM membership m JOIN school s ON s.id = m.school_id
+		WHERE m.user_id = u.id),
+	    'inspector_scope', CASE WHEN auth_has_role(u.id, NULL,
+		'inspector') THEN (SELECT jsonb_build_object(
+		'all_schools', count(*) = 0,
+		'schools', coalesce(jsonb_agg(i.school_id ORDER BY i.school_id)
+		    FILTER (WHERE i.school_id IS NOT NULL), '[]'),
+		'regions', coalesce(jsonb_agg(i.region ORDER BY i.region)
+		    FILTER (WHERE i.region IS NOT NULL), '[]'))
+		FROM inspector_scope i WHERE i.user_id = u.id) END,
+	    'demo', u.demo)
+	FROM app_user u WHERE u.id = p_user
+$$;
+
+CREATE OR REPLACE FUNCTION auth_session_open(p_user uuid, p_hash bytea, p_address inet)
+RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	sid uuid;
+	exp timestamptz := now() + auth_session_lifetime();
+BEGIN
+	-- Dead sessions of anyone go at every login (they never work again).
+	DELETE FROM user_session WHERE expires_at <= now() OR
+	    last_seen <= now() - auth_session_idle();
+	DELETE FROM login_failure WHERE email =
+	    (SELECT email FROM app_user WHERE id = p_user);
+	INSERT INTO user_session (user_id, token_hash, expires_at, address)
+	VALUES (p_user, p_hash, exp, p_address) RETURNING id INTO sid;
+	PERFORM audit_event('login', 'user_session', sid::text, NULL,
+	    jsonb_strip_nulls(jsonb_build_object('user_id', p_user,
+		'address', host(p_address))));
+	RETURN jsonb_build_object('session_id', sid, 'expires_at', exp,
+	    'lifetime_seconds',
+	    extract(epoch FROM auth_session_lifetime())::integer,
+	    'idle_timeout_seconds', extract(epoch FROM auth_session_idle())::integer,
+	    'user', auth_me(p_user));
+END
+$$;
+
+-- The live session of a token hash: refreshes last_seen (at most once a
+-- minute) and returns nothing for an unknown, expired or idle session or a
+-- disabled user.
+CREATE OR REPLACE FUNCTION auth_session_touch(p_hash bytea,
+    OUT session_id uuid, OUT user_id uuid, OUT roles integer)
+RETURNS SETOF record
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	seen timestamptz;
+BEGIN
+	SELECT s.id, s.user_id, s.last_seen INTO session_id, user_id, seen
+	FROM user_session s JOIN app_user u ON u.id = s.user_id
+	WHERE s.token_hash = p_hash AND s.expires_at > now() AND
+	    s.last_seen > now() - auth_session_idle() AND NOT u.disabled;
+	IF NOT FOUND THEN
+		RETURN;
+	END IF;
+	IF seen < now() - interval '1 minute' THEN
+		UPDATE user_session SET last_seen = now()
+		WHERE id = auth_session_touch.session_id;
+	END IF;
+	roles := auth_role_bits(user_id);
+	RETURN NEXT;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION auth_session_close(p_session uuid) RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	uid uuid;
+BEGIN
+	DELETE FROM user_session WHERE id = p_session RETURNING user_id INTO uid;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	PERFORM audit_event('logout', 'user_session', p_session::text, NULL,
+	    jsonb_build_object('user_id', uid));
+	RETURN true;
+END
+$$;
+
+-- ---------------------------------------------------------------------------
 -- 0031 accounts API: the documents and the writes behind the schools,
 -- users, invitations and audit endpoints.
 --
@@ -5,20 +400,21 @@
 -- the API field and a Dutch message) before it changes anything; unique
 -- keys are left to the constraints (23505, answered 409).  Who may call
 -- them is decided by the API's authorization table, not here.
+-- ---------------------------------------------------------------------------
 
-CREATE FUNCTION account_uuid_ok(p text) RETURNS boolean
+CREATE OR REPLACE FUNCTION account_uuid_ok(p text) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT p ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 $$;
 
-CREATE FUNCTION account_email_ok(p text) RETURNS boolean
+CREATE OR REPLACE FUNCTION account_email_ok(p text) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT p IS NOT NULL AND length(p) <= 254 AND
 	    p ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'
 $$;
 
 -- A date "YYYY-MM-DD" or NULL; refuses anything else for field.
-CREATE FUNCTION account_date(p text, field text) RETURNS date
+CREATE OR REPLACE FUNCTION account_date(p text, field text) RETURNS date
 LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
 	IF p IS NULL THEN
@@ -35,7 +431,7 @@ $$;
 
 -- Schools -----------------------------------------------------------------
 
-CREATE FUNCTION account_school_doc(p_id uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_school_doc(p_id uuid) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
 	SELECT jsonb_build_object('id', s.id, 'brin', s.brin,
 	    'vestiging', s.vestiging, 'name', s.name, 'type', s.type,
@@ -47,7 +443,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The schools p_user may read, by name.
-CREATE FUNCTION account_schools_list(p_user uuid, p_region text,
+CREATE OR REPLACE FUNCTION account_schools_list(p_user uuid, p_region text,
     p_limit integer, p_offset integer)
 RETURNS jsonb
 LANGUAGE sql STABLE AS $$
@@ -63,7 +459,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Check the school fields present in p (create: all required ones).
-CREATE FUNCTION account_school_check(p jsonb, p_first text, p_last text)
+CREATE OR REPLACE FUNCTION account_school_check(p jsonb, p_first text, p_last text)
 RETURNS void
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -97,7 +493,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION account_school_create(p jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_school_create(p jsonb) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	sid uuid;
@@ -115,7 +511,7 @@ END
 $$;
 
 -- PATCH: the fields present in p; NULL when the school does not exist.
-CREATE FUNCTION account_school_update(p_id uuid, p jsonb, p_version integer)
+CREATE OR REPLACE FUNCTION account_school_update(p_id uuid, p jsonb, p_version integer)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -156,7 +552,7 @@ END
 $$;
 
 -- The people of a school.
-CREATE FUNCTION account_school_members(p_school uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_school_members(p_school uuid) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
 	SELECT jsonb_build_object('items', coalesce(jsonb_agg(
 	    jsonb_build_object('user_id', u.id, 'email', u.email,
@@ -170,10 +566,10 @@ $$;
 
 -- People -------------------------------------------------------------------
 
-CREATE FUNCTION account_invitation_lifetime() RETURNS interval
+CREATE OR REPLACE FUNCTION account_invitation_lifetime() RETURNS interval
 LANGUAGE sql IMMUTABLE AS $$ SELECT interval '7 days' $$;
 
-CREATE FUNCTION account_user_doc(p_id uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_user_doc(p_id uuid) RETURNS jsonb
 LANGUAGE sql STABLE AS $$
 	SELECT auth_me(u.id) || jsonb_build_object(
 	    'disabled', u.disabled,
@@ -187,7 +583,7 @@ LANGUAGE sql STABLE AS $$
 	FROM app_user u WHERE u.id = p_id
 $$;
 
-CREATE FUNCTION account_users_list(p_q text, p_role text, p_school uuid,
+CREATE OR REPLACE FUNCTION account_users_list(p_q text, p_role text, p_school uuid,
     p_limit integer, p_offset integer)
 RETURNS jsonb
 LANGUAGE sql STABLE AS $$
@@ -211,7 +607,7 @@ $$;
 
 -- Set the roles, memberships and inspector scope of p_user to what p
 -- says (only the keys present), changing only what differs.
-CREATE FUNCTION account_set_access(p_user uuid, p jsonb) RETURNS void
+CREATE OR REPLACE FUNCTION account_set_access(p_user uuid, p jsonb) RETURNS void
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	e jsonb;
@@ -290,7 +686,7 @@ END
 $$;
 
 -- A new invitation for p_user (older ones end).
-CREATE FUNCTION account_invite(p_user uuid, p_hash bytea) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_invite(p_user uuid, p_hash bytea) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	exp timestamptz := now() + account_invitation_lifetime();
@@ -303,7 +699,7 @@ END
 $$;
 
 -- A new account (no password yet) and its invitation.
-CREATE FUNCTION account_user_create(p jsonb, p_hash bytea) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_user_create(p jsonb, p_hash bytea) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	uid uuid;
@@ -323,7 +719,7 @@ $$;
 
 -- PATCH a user; NULL when there is none.  An admin cannot lock itself
 -- out (disable itself or drop its own admin role).
-CREATE FUNCTION account_user_update(p_id uuid, p jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION account_user_update(p_id uuid, p jsonb) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	u app_user;
@@ -363,7 +759,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION account_user_delete(p_id uuid) RETURNS boolean
+CREATE OR REPLACE FUNCTION account_user_delete(p_id uuid) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
 	PERFORM api_require(p_id IS DISTINCT FROM audit_actor(), 'id',
@@ -377,7 +773,7 @@ $$;
 -- or a new one with an invitation (p_hash).  Returns the member and, for a
 -- new account, the invitation; refuses someone who is a teacher there
 -- already.
-CREATE FUNCTION account_teacher_add(p_school uuid, p jsonb, p_hash bytea)
+CREATE OR REPLACE FUNCTION account_teacher_add(p_school uuid, p jsonb, p_hash bytea)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -407,7 +803,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION account_teacher_remove(p_school uuid, p_user uuid)
+CREATE OR REPLACE FUNCTION account_teacher_remove(p_school uuid, p_user uuid)
 RETURNS boolean
 LANGUAGE sql VOLATILE AS $$
 	WITH d AS (DELETE FROM membership WHERE school_id = p_school AND
@@ -416,7 +812,7 @@ LANGUAGE sql VOLATILE AS $$
 $$;
 
 -- Accept an invitation: set the password (already hashed by the API).
-CREATE FUNCTION account_invitation_accept(p_hash bytea, p_password text)
+CREATE OR REPLACE FUNCTION account_invitation_accept(p_hash bytea, p_password text)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -440,7 +836,7 @@ END
 $$;
 
 -- A user's own new password; every other session of the user ends.
-CREATE FUNCTION account_password_set(p_user uuid, p_keep_session uuid,
+CREATE OR REPLACE FUNCTION account_password_set(p_user uuid, p_keep_session uuid,
     p_password text)
 RETURNS integer
 LANGUAGE plpgsql VOLATILE AS $$
@@ -462,7 +858,7 @@ $$;
 
 -- What p_user may read of the log: everything for an admin, the rows of
 -- the schools in scope for an inspector.  Newest first.
-CREATE FUNCTION account_audit_list(p_user uuid, p_entity text,
+CREATE OR REPLACE FUNCTION account_audit_list(p_user uuid, p_entity text,
     p_entity_id text, p_school text, p_actor text, p_action text,
     p_from text, p_to text, p_limit integer, p_offset integer)
 RETURNS jsonb
@@ -508,7 +904,7 @@ $$;
 
 -- The first admin of a production installation: an account with the
 -- admin role and a new invitation (no password is ever set here).
-CREATE FUNCTION account_bootstrap_admin(p_email text, p_name text,
+CREATE OR REPLACE FUNCTION account_bootstrap_admin(p_email text, p_name text,
     p_hash bytea)
 RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $$
@@ -528,7 +924,7 @@ END
 $$;
 
 -- The demo accounts, for `make run` to print.
-CREATE FUNCTION account_demo_list() RETURNS TABLE (email text, roles text)
+CREATE OR REPLACE FUNCTION account_demo_list() RETURNS TABLE (email text, roles text)
 LANGUAGE sql STABLE AS $$
 	SELECT u.email, coalesce((SELECT string_agg(x, ', ' ORDER BY x) FROM (
 		SELECT r.role AS x FROM user_role r WHERE r.user_id = u.id
@@ -536,3 +932,4 @@ LANGUAGE sql STABLE AS $$
 		JOIN school s ON s.id = m.school_id WHERE m.user_id = u.id) t), '')
 	FROM app_user u WHERE u.demo ORDER BY u.email
 $$;
+

@@ -1,21 +1,21 @@
+-- functions/catalogue_import.sql: imports of SLO's open data and the
+-- researched frameworks into the catalogue (called by the seeds).
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
 -- 0003_catalogue_import.sql — importers for the catalogue, in PL/pgSQL.
---
--- Each catalogue_import_* function takes one published JSON document as it is
--- (seeds/manifest: `json FUNCTION FILE`) and upserts it. Re-running an import
--- with equal data changes nothing: rows are only updated when their content
--- differs (and catalogue_touch() keeps updated_at then). Rows that a source
--- no longer contains are marked deprecated, never deleted (alignments may
--- point at them). Every row records its source: the seeds-relative file name
--- (e.g. 'slo/kerndoelen.kerndoelen.json') or a source document id.
---
--- Applied inside one transaction by the migration runner: no BEGIN/COMMIT.
+-- (Its tables: schema/migrations/0003_catalogue_import.sql.)
+-- ---------------------------------------------------------------------------
 
 -- ---------------------------------------------------------------------------
 -- Helpers
 -- ---------------------------------------------------------------------------
 
 -- 'vmbo gl, 3' -> 'vmbo-gl-3', 'A2+' -> 'a2-plus', '3 h/v' -> '3-h-v'
-CREATE FUNCTION catalogue_slug(p text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_slug(p text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 	SELECT btrim(regexp_replace(replace(lower(catalogue_unaccent(p)), '+', ' plus'),
@@ -23,14 +23,14 @@ AS $$
 $$;
 
 -- Trim whitespace and zero-width spaces (SLO titles carry trailing U+200B).
-CREATE FUNCTION catalogue_clean(p text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_clean(p text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT nullif(regexp_replace(p, '^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$', '', 'g'), '')
 $$;
 
 -- A JSON array of strings as text[] (NULL or a non-array gives '{}').
-CREATE FUNCTION catalogue_text_array(p jsonb) RETURNS text[]
+CREATE OR REPLACE FUNCTION catalogue_text_array(p jsonb) RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
 	SELECT CASE WHEN jsonb_typeof(p) = 'array' THEN
@@ -39,7 +39,7 @@ AS $$
 	ELSE '{}'::text[] END
 $$;
 
-CREATE FUNCTION catalogue_framework_id(p_code text) RETURNS uuid
+CREATE OR REPLACE FUNCTION catalogue_framework_id(p_code text) RETURNS uuid
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
@@ -55,7 +55,7 @@ $$;
 
 -- Level ids for a level name as published (level_alias, else level code or
 -- title). Raises on a name it cannot place: nothing is dropped silently.
-CREATE FUNCTION catalogue_level_ids(p_name text) RETURNS uuid[]
+CREATE OR REPLACE FUNCTION catalogue_level_ids(p_name text) RETURNS uuid[]
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
@@ -65,7 +65,8 @@ BEGIN
 	FROM level_alias WHERE alias = p_name;
 	IF v IS NULL THEN
 		SELECT array_agg(id ORDER BY id) INTO v
-		FROM level WHERE code = p_name OR title = p_name;
+		FROM level WHERE code = p_name OR
+		    title = catalogue_level_school_title(p_name);
 	END IF;
 	IF v IS NULL THEN
 		RAISE EXCEPTION 'catalogue: unknown level name "%" (add a level_alias)', p_name;
@@ -74,32 +75,10 @@ BEGIN
 END
 $$;
 
--- The row shape the goal merge takes (jsonb_populate_recordset).
-CREATE TYPE catalogue_goal_in AS (
-	id		uuid,
-	id_origin	text,
-	framework_code	text,
-	code		text,
-	kind		text,
-	title		text,
-	title_en	text,
-	description	text,
-	alt_titles	text[],
-	parent_id	uuid,
-	position	integer,
-	status		text,
-	slo_group_id	uuid,
-	source_url	text,
-	confidence	text,
-	code_confidence	text,
-	note		text,
-	source_record	jsonb
-);
-
 -- Upsert goals of one source. p_set_tree: whether this source owns
 -- parent_id/position (false for SLO items, whose tree is built separately).
 -- Goals of the source that are not in p_rows become deprecated.
-CREATE FUNCTION catalogue_merge_goals(p_source text, p_rows jsonb,
+CREATE OR REPLACE FUNCTION catalogue_merge_goals(p_source text, p_rows jsonb,
     p_set_tree boolean) RETURNS integer
 LANGUAGE plpgsql
 AS $$
@@ -154,7 +133,7 @@ $$;
 
 -- Make goal_level of the goals in p_goal_ids exactly p_rows
 -- ([{goal_id, level_id}]).
-CREATE FUNCTION catalogue_merge_goal_levels(p_goal_ids uuid[], p_rows jsonb)
+CREATE OR REPLACE FUNCTION catalogue_merge_goal_levels(p_goal_ids uuid[], p_rows jsonb)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -173,7 +152,7 @@ $$;
 
 -- Make the goal relations of one source exactly p_rows
 -- ([{origin, type, destination, confidence, note, seq}]).
-CREATE FUNCTION catalogue_merge_relations(p_source text, p_rows jsonb)
+CREATE OR REPLACE FUNCTION catalogue_merge_relations(p_source text, p_rows jsonb)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -204,7 +183,7 @@ $$;
 -- SLO "replaces" of one source file ([{goal_id, old_id}]): keep the old ids
 -- as aliases; an old goal that is in the catalogue becomes deprecated and
 -- gets a replacedBy relation to its successor.
-CREATE FUNCTION catalogue_merge_replaces(p_source text, p_rows jsonb)
+CREATE OR REPLACE FUNCTION catalogue_merge_replaces(p_source text, p_rows jsonb)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -241,7 +220,17 @@ $$;
 -- SLO open data: niveaus and uitstroomprofielen (levels)
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION catalogue_merge_levels(p_source text, p_rows jsonb,
+-- A level as schools write it: SLO's "vwo, 2" and "vmbo tl, 1" become
+-- "vwo 2" and "vmbo-tl 1"; other titles stay.  SLO's own wording stays
+-- in level.source_record.
+CREATE OR REPLACE FUNCTION catalogue_level_school_title(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+	SELECT regexp_replace(regexp_replace(p, '^vmbo (bb|kb|gl|tl), ',
+	    'vmbo-\1 '), ', ', ' ', 'g')
+$$;
+
+CREATE OR REPLACE FUNCTION catalogue_merge_levels(p_source text, p_rows jsonb,
     p_owner_only boolean) RETURNS integer
 LANGUAGE plpgsql
 AS $$
@@ -253,7 +242,8 @@ BEGIN
 	INSERT INTO level AS l (id, id_origin, code, title, description, kind,
 	    slo_type, slo_prefix, source, source_url, confidence, note,
 	    source_record, status)
-	SELECT (x ->> 'id')::uuid, x ->> 'id_origin', x ->> 'code', x ->> 'title',
+	SELECT (x ->> 'id')::uuid, x ->> 'id_origin', x ->> 'code',
+	    catalogue_level_school_title(x ->> 'title'),
 	    x ->> 'description', x ->> 'kind', x ->> 'slo_type',
 	    x ->> 'slo_prefix', p_source, x ->> 'source_url', x ->> 'confidence',
 	    x ->> 'note', x -> 'source_record', 'current'
@@ -284,7 +274,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION catalogue_level_kind(p_type text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_level_kind(p_type text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
 	SELECT CASE WHEN lower(p_type) IN ('sector', 'opleiding', 'leerjaar',
@@ -293,7 +283,7 @@ AS $$
 $$;
 
 -- slo/niveaus.json (slonl/curriculum-basis data/niveaus.json)
-CREATE FUNCTION catalogue_import_slo_niveaus(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_niveaus(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -316,7 +306,7 @@ END
 $$;
 
 -- slo/kerndoelen.uitstroomprofielen.json: the three vso uitstroomprofielen.
-CREATE FUNCTION catalogue_import_slo_uitstroomprofielen(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_uitstroomprofielen(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -341,7 +331,7 @@ $$;
 -- SLO open data: kerndoelen (po, onderbouw vo, so, vso)
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION catalogue_slo_kerndoel_framework(p_prefix text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_slo_kerndoel_framework(p_prefix text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 AS $$
 BEGIN
@@ -354,7 +344,7 @@ END
 $$;
 
 -- Natural order of kerndoel codes ("PO Kerndoel 9" before "PO Kerndoel 10").
-CREATE FUNCTION catalogue_code_sort_key(p text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_code_sort_key(p text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
 	SELECT regexp_replace(coalesce(p, ''), '\d+',
@@ -366,7 +356,7 @@ $$;
 -- every group that holds kerndoelen of that framework (derived id,
 -- slo_group_id = SLO's group), domain under its vakleergebied, kerndoel under
 -- its domain (else its first vakleergebied). Extra parents -> isChildOf.
-CREATE FUNCTION catalogue_slo_build_kerndoel_tree() RETURNS void
+CREATE OR REPLACE FUNCTION catalogue_slo_build_kerndoel_tree() RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -507,7 +497,7 @@ END
 $$;
 
 -- slo/kerndoelen.kerndoelen.json
-CREATE FUNCTION catalogue_import_slo_kerndoelen(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_kerndoelen(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -569,7 +559,7 @@ END
 $$;
 
 -- slo/kerndoelen.domeinen.json and slo/kerndoelen.vakleergebieden.json
-CREATE FUNCTION catalogue_import_slo_groups(p_source text, p_kind text, doc jsonb)
+CREATE OR REPLACE FUNCTION catalogue_import_slo_groups(p_source text, p_kind text, doc jsonb)
 RETURNS integer
 LANGUAGE plpgsql
 AS $$
@@ -612,11 +602,11 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION catalogue_import_slo_domeinen(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_domeinen(doc jsonb) RETURNS integer
 LANGUAGE sql
 AS $$ SELECT catalogue_import_slo_groups('slo/kerndoelen.domeinen.json', 'domein', doc) $$;
 
-CREATE FUNCTION catalogue_import_slo_vakleergebieden(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_vakleergebieden(doc jsonb) RETURNS integer
 LANGUAGE sql
 AS $$ SELECT catalogue_import_slo_groups('slo/kerndoelen.vakleergebieden.json', 'vakleergebied', doc) $$;
 
@@ -626,7 +616,7 @@ AS $$ SELECT catalogue_import_slo_groups('slo/kerndoelen.vakleergebieden.json', 
 
 -- Sets parent_id/position of every ldk goal from its parent's child list
 -- (ldk_vakkern_id, ldk_vaksubkern_id, ldk_vakinhoud_id).
-CREATE FUNCTION catalogue_slo_build_ldk_tree() RETURNS void
+CREATE OR REPLACE FUNCTION catalogue_slo_build_ldk_tree() RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -649,7 +639,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION catalogue_import_slo_ldk(p_file text, p_kind text, doc jsonb)
+CREATE OR REPLACE FUNCTION catalogue_import_slo_ldk(p_file text, p_kind text, doc jsonb)
 RETURNS integer
 LANGUAGE plpgsql
 AS $$
@@ -688,13 +678,16 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION catalogue_import_slo_ldk_vakleergebieden(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_slo_ldk_vakleergebieden(doc jsonb) RETURNS integer
 LANGUAGE sql AS $$ SELECT catalogue_import_slo_ldk('ldk.vakleergebieden.json', 'ldk-vakleergebied', doc) $$;
-CREATE FUNCTION catalogue_import_slo_ldk_vakkernen(doc jsonb) RETURNS integer
+
+CREATE OR REPLACE FUNCTION catalogue_import_slo_ldk_vakkernen(doc jsonb) RETURNS integer
 LANGUAGE sql AS $$ SELECT catalogue_import_slo_ldk('ldk.vakkernen.json', 'ldk-vakkern', doc) $$;
-CREATE FUNCTION catalogue_import_slo_ldk_vaksubkernen(doc jsonb) RETURNS integer
+
+CREATE OR REPLACE FUNCTION catalogue_import_slo_ldk_vaksubkernen(doc jsonb) RETURNS integer
 LANGUAGE sql AS $$ SELECT catalogue_import_slo_ldk('ldk.vaksubkernen.json', 'ldk-vaksubkern', doc) $$;
-CREATE FUNCTION catalogue_import_slo_ldk_vakinhouden(doc jsonb) RETURNS integer
+
+CREATE OR REPLACE FUNCTION catalogue_import_slo_ldk_vakinhouden(doc jsonb) RETURNS integer
 LANGUAGE sql AS $$ SELECT catalogue_import_slo_ldk('ldk.vakinhouden.json', 'ldk-vakinhoud', doc) $$;
 
 -- ---------------------------------------------------------------------------
@@ -704,7 +697,7 @@ LANGUAGE sql AS $$ SELECT catalogue_import_slo_ldk('ldk.vakinhouden.json', 'ldk-
 -- Frameworks whose items are not imported from frameworks.json as goals:
 -- the SLO kerndoelen come from SLO's own files (seeds/slo/), levels and
 -- erkenning go to their vocabularies.
-CREATE FUNCTION catalogue_frameworks_json_goal_framework(p_code text)
+CREATE OR REPLACE FUNCTION catalogue_frameworks_json_goal_framework(p_code text)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE
 AS $$
@@ -716,7 +709,7 @@ $$;
 -- (a proposal/draft not in force) or deprecated (superseded by a newer
 -- version of the same thing). The source's own status text is kept in
 -- framework.status_note.
-CREATE FUNCTION catalogue_framework_status(p_code text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_framework_status(p_code text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
 	SELECT CASE p_code
@@ -727,7 +720,7 @@ AS $$
 	    ELSE 'adopted' END
 $$;
 
-CREATE FUNCTION catalogue_item_note(i jsonb) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_item_note(i jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
 	SELECT nullif(concat_ws(E'\n',
@@ -739,7 +732,7 @@ AS $$
 	    CASE WHEN (i ->> 'source_url') !~ '^https?://' THEN 'Bron: ' || (i ->> 'source_url') END), '')
 $$;
 
-CREATE FUNCTION catalogue_import_frameworks(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_frameworks(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -853,7 +846,10 @@ BEGIN
 	    'parent_id', CASE WHEN i ->> 'parent_code' IS NOT NULL THEN
 		catalogue_uuid('goal:' || (f ->> 'code') || ':' || (i ->> 'parent_code')) END,
 	    'position', pos,
-	    'status', 'current',
+	    -- a code with a version date ("2019-05:GO2") names an item of an
+	    -- earlier version of the framework: kept, but withdrawn
+	    'status', CASE WHEN i ->> 'code' ~ '^[0-9]{4}-[0-9]{2}:'
+		THEN 'deprecated' ELSE 'current' END,
 	    'source_url', CASE WHEN i ->> 'source_url' ~ '^https?://' THEN i ->> 'source_url' END,
 	    'confidence', i ->> 'confidence', 'code_confidence', i ->> 'code_confidence',
 	    'note', catalogue_item_note(i), 'source_record', i)), '[]')
@@ -881,7 +877,7 @@ $$;
 
 -- The goal a frameworks.json reference 'FRAMEWORK:ITEMCODE' names: the SLO
 -- UUID of the item where it has one, else the derived id; must exist.
-CREATE FUNCTION catalogue_resolve_ref(doc jsonb, p_ref text) RETURNS uuid
+CREATE OR REPLACE FUNCTION catalogue_resolve_ref(doc jsonb, p_ref text) RETURNS uuid
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
@@ -904,7 +900,7 @@ $$;
 -- crosswalk relations it contains. maps_to of the pack's own leerdoelen are
 -- the researcher's mappings (isRelatedTo, inferred); member_codes of a
 -- cluster become isPartOf.
-CREATE FUNCTION catalogue_import_crosswalk(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_crosswalk(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -946,12 +942,12 @@ $$;
 -- Provider name without a trailing explanation in parentheses:
 -- "Fier (onderdeel ...)" -> "Fier". The full text stays in
 -- programme_provider.name_as_published.
-CREATE FUNCTION catalogue_provider_name(p text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_provider_name(p text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 AS $$ SELECT btrim(regexp_replace(p, '\s*\(.*\)\s*$', '')) $$;
 
 -- Make the providers of programme p_programme exactly p_names (in order).
-CREATE FUNCTION catalogue_set_programme_providers(p_programme uuid,
+CREATE OR REPLACE FUNCTION catalogue_set_programme_providers(p_programme uuid,
     p_names text[], p_source text) RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -981,7 +977,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION catalogue_upsert_programme(p jsonb) RETURNS uuid
+CREATE OR REPLACE FUNCTION catalogue_upsert_programme(p jsonb) RETURNS uuid
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -1029,7 +1025,7 @@ END
 $$;
 
 -- "ERK-1 Goed onderbouwd" -> 'ERK-1'; NULL (source silent) -> 'unknown'.
-CREATE FUNCTION catalogue_evidence_code(p text) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_evidence_code(p text) RETURNS text
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
@@ -1048,7 +1044,7 @@ $$;
 
 -- target_group as published (a string, or an object of strings/lists) as
 -- one line of text.
-CREATE FUNCTION catalogue_target_group_text(p jsonb) RETURNS text
+CREATE OR REPLACE FUNCTION catalogue_target_group_text(p jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
 	SELECT CASE jsonb_typeof(p)
@@ -1062,7 +1058,7 @@ $$;
 
 -- curriculum/programmes.json: source pages, programmes, their components
 -- and variants (child programmes), providers.
-CREATE FUNCTION catalogue_import_programmes(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_programmes(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -1147,7 +1143,7 @@ $$;
 -- curriculum/mnos-pack.json: the lesson pack "Mensenhandel (niet) op school"
 -- ---------------------------------------------------------------------------
 
-CREATE FUNCTION catalogue_import_lesson_pack(doc jsonb) RETURNS integer
+CREATE OR REPLACE FUNCTION catalogue_import_lesson_pack(doc jsonb) RETURNS integer
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -1389,3 +1385,4 @@ BEGIN
 	RETURN jsonb_array_length(al);
 END
 $$;
+

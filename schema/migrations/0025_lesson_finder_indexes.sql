@@ -9,7 +9,6 @@
 --   which it contains);
 -- * the lessons of an aligned programme are read by programme: the same
 --   (replaces lesson_programme_idx).
-
 CREATE INDEX goal_code_norm_idx ON goal (catalogue_norm(code));
 CREATE INDEX goal_framework_code_norm_idx
 	ON goal (framework_id, catalogue_norm(code));

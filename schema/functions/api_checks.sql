@@ -1,12 +1,22 @@
+-- functions/api_checks.sql: the refusals that SQL write functions raise and
+-- the API turns into problem documents (SQLSTATE class LL).
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
 -- 0004 api checks: refusals that the API turns into problem documents.
 --
 -- Write statements call these inside their WHERE clauses so that a
 -- refused write changes nothing.  The SQLSTATEs are our own (class LL):
 --   LL422  input refused; COLUMN carries the API field name and MESSAGE a
 --          sentence in Dutch written for users (it is shown to them);
---   LL412  the version the client sent (If-Match) is not the current one.
+--   LL412  the version the client sent (If-Match) is not the current one;
+--   LL409  it exists already (409 Conflict); COLUMN and MESSAGE as for LL422.
+-- ---------------------------------------------------------------------------
 
-CREATE FUNCTION api_require(ok boolean, field text, message text)
+CREATE OR REPLACE FUNCTION api_require(ok boolean, field text, message text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 AS $$
@@ -19,7 +29,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION api_require_version(current_version integer,
+CREATE OR REPLACE FUNCTION api_require_version(current_version integer,
     expected_version integer)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
@@ -35,7 +45,7 @@ END
 $$;
 
 -- The ids of level codes, refusing unknown ones (field names the API field).
-CREATE FUNCTION api_level_ids(codes jsonb, field text)
+CREATE OR REPLACE FUNCTION api_level_ids(codes jsonb, field text)
 RETURNS uuid[]
 LANGUAGE plpgsql STABLE
 AS $$
@@ -54,5 +64,21 @@ BEGIN
 	FROM jsonb_array_elements_text(coalesce(codes, '[]')) AS t (code)
 	JOIN level l ON l.code = t.code;
 	RETURN ids;
+END
+$$;
+
+-- LL409: the input names something that exists already (the API answers
+-- 409 Conflict); COLUMN and MESSAGE as for LL422.
+CREATE OR REPLACE FUNCTION api_require_unique(ok boolean, field text,
+    message text)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+AS $$
+BEGIN
+	IF ok IS NOT TRUE THEN
+		RAISE EXCEPTION USING ERRCODE = 'LL409', COLUMN = field,
+		    MESSAGE = message;
+	END IF;
+	RETURN true;
 END
 $$;

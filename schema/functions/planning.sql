@@ -1,13 +1,252 @@
+-- functions/planning.sql: school-year plans, their items, templates and
+-- feeds.
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
+-- 0050 planning: school-year plans per school, their items, and multi-year
+-- (Its tables: schema/migrations/0050_planning.sql.)
+-- ---------------------------------------------------------------------------
+
+-- The single-year levels a school teaches, in school order: from its
+-- first_level to its last_level.  For year levels ("havo-2") that is every
+-- stream ("havo", "vwo", "vmbo-kb", "groep") whose first year lies between
+-- the streams of first_level and last_level in the level order, for the
+-- years between them; so havo-1 .. vwo-6 gives havo 1-5 and vwo 1-6, and
+-- groep-1 .. groep-8 the eight groepen.  Levels that are not one school
+-- year (so, vso, pro, mbo) go by sort order.  A school without first_level
+-- has no levels here.
+CREATE OR REPLACE FUNCTION plan_school_levels(p_school uuid)
+RETURNS TABLE (level_id uuid, code text, title text, sort_order integer)
+LANGUAGE sql STABLE
+AS $$
+	WITH streams AS (
+		SELECT regexp_replace(l.code, '-[0-9]+$', '') AS stream,
+		    min(l.sort_order) AS so
+		FROM level l
+		WHERE l.plannable AND l.year_ordinal IS NOT NULL
+		GROUP BY 1
+	), s AS (
+		SELECT f.year_ordinal AS fy, t.year_ordinal AS ty,
+		    least(f.sort_order, t.sort_order) AS lo,
+		    greatest(f.sort_order, t.sort_order) AS hi,
+		    (SELECT least(a.so, b.so) FROM streams a, streams b
+		     WHERE a.stream = regexp_replace(f.code, '-[0-9]+$', '')
+		     AND b.stream = regexp_replace(t.code, '-[0-9]+$', ''))
+			AS s_lo,
+		    (SELECT greatest(a.so, b.so) FROM streams a, streams b
+		     WHERE a.stream = regexp_replace(f.code, '-[0-9]+$', '')
+		     AND b.stream = regexp_replace(t.code, '-[0-9]+$', ''))
+			AS s_hi
+		FROM school sc
+		JOIN level f ON f.code = sc.first_level
+		JOIN level t ON t.code = coalesce(sc.last_level, sc.first_level)
+		WHERE sc.id = p_school
+	)
+	SELECT l.id, l.code, l.title, l.sort_order
+	FROM level l, s
+	WHERE l.plannable AND (
+	    (s.fy IS NOT NULL AND s.ty IS NOT NULL AND
+	     l.year_ordinal BETWEEN least(s.fy, s.ty) AND greatest(s.fy, s.ty)
+	     AND regexp_replace(l.code, '-[0-9]+$', '') IN (
+		SELECT stream FROM streams WHERE so BETWEEN s.s_lo AND s.s_hi))
+	    OR ((s.fy IS NULL OR s.ty IS NULL) AND
+	     l.sort_order BETWEEN s.lo AND s.hi))
+	ORDER BY l.sort_order
+$$;
+
+-- The Monday of ISO week p_week in school year p_year: the week of that
+-- number whose Monday falls in the school year; a week the school year
+-- does not have (53, or 31 in some years) becomes its nearest week.
+CREATE OR REPLACE FUNCTION plan_week_monday(p_year text, p_week integer)
+RETURNS date
+LANGUAGE sql STABLE
+AS $$
+	WITH y AS (SELECT starts_on, ends_on FROM school_year WHERE code = p_year),
+	weeks AS (
+		SELECT d::date AS monday FROM y, generate_series(
+		    y.starts_on + ((8 - extract(isodow FROM y.starts_on)::integer) % 7),
+		    y.ends_on, interval '7 days') AS d
+	)
+	SELECT monday FROM weeks
+	ORDER BY extract(week FROM monday) = p_week DESC,
+	    abs(extract(week FROM monday)::integer - p_week), monday DESC
+	LIMIT 1
+$$;
+
+-- BEFORE UPDATE: the version goes up on every real change, and when an
+-- item changed (plan_item_bump sets version itself).  The status moves
+-- concept <-> vastgesteld -> gearchiveerd; an archived plan is final.
+CREATE OR REPLACE FUNCTION plan_touch() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	skip constant text[] := ARRAY['updated_at', 'version'];
+	-- set to NULL by the database when what they point to goes away
+	links constant text[] := ARRAY['copied_from', 'template_id',
+	    'created_by'];
+BEGIN
+	IF OLD.status = 'gearchiveerd' AND (to_jsonb(NEW) - skip - links)
+	    IS DISTINCT FROM (to_jsonb(OLD) - skip - links) THEN
+		PERFORM api_require(false, 'status', 'dit jaarplan is '
+		    'gearchiveerd en kan niet meer veranderen');
+	END IF;
+	IF NEW.version <> OLD.version THEN
+		NEW.updated_at := now();
+	ELSIF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip)
+	THEN
+		NEW.updated_at := OLD.updated_at;
+	ELSE
+		NEW.version := OLD.version + 1;
+		NEW.updated_at := now();
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER plan_touch BEFORE UPDATE ON plan
+FOR EACH ROW EXECUTE FUNCTION plan_touch();
+
+-- BEFORE INSERT OR UPDATE: derive the days, and refuse what is invalid.
+CREATE OR REPLACE FUNCTION plan_item_check() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	p plan;
+	y school_year;
+	skip constant text[] := ARRAY['updated_at', 'version'];
+	links constant text[] := ARRAY['teacher_id', 'safety_prepared_by'];
+BEGIN
+	SELECT * INTO p FROM plan WHERE id = NEW.plan_id;
+	IF NOT FOUND THEN
+		RETURN NEW;	-- the foreign key refuses it
+	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM
+		    (to_jsonb(OLD) - skip) THEN
+			NEW.version := OLD.version;
+			NEW.updated_at := OLD.updated_at;
+			RETURN NEW;
+		END IF;
+		PERFORM api_require(p.status <> 'gearchiveerd' OR
+		    (to_jsonb(NEW) - skip - links) IS NOT DISTINCT FROM
+		    (to_jsonb(OLD) - skip - links), 'status', 'dit jaarplan '
+		    'is gearchiveerd en kan niet meer veranderen');
+		PERFORM api_require(NEW.plan_id = OLD.plan_id, 'plan_id',
+		    'een onderdeel blijft in zijn jaarplan');
+		NEW.version := OLD.version + 1;
+		NEW.updated_at := now();
+	ELSE
+		PERFORM api_require(p.status <> 'gearchiveerd', 'status',
+		    'dit jaarplan is gearchiveerd en kan niet meer '
+		    'veranderen');
+	END IF;
+	SELECT * INTO y FROM school_year WHERE code = p.school_year;
+	IF NEW.iso_week IS NOT NULL THEN
+		NEW.starts_on := to_date(NEW.iso_year || '-' ||
+		    lpad(NEW.iso_week::text, 2, '0'), 'IYYY-IW');
+		PERFORM api_require(extract(week FROM NEW.starts_on) =
+		    NEW.iso_week, 'week', format('%s heeft geen week %s',
+		    NEW.iso_year, NEW.iso_week));
+		NEW.ends_on := NEW.starts_on + 4;
+		PERFORM api_require(NEW.starts_on BETWEEN y.starts_on AND
+		    y.ends_on, 'week', format('deze week valt niet in '
+		    'schooljaar %s', p.school_year));
+	ELSE
+		NEW.starts_on := NEW.on_date;
+		NEW.ends_on := NEW.on_date;
+		PERFORM api_require(NEW.on_date BETWEEN y.starts_on AND
+		    y.ends_on, 'date', format('deze datum valt niet in '
+		    'schooljaar %s', p.school_year));
+	END IF;
+	PERFORM api_require(EXISTS (SELECT 1 FROM level l
+	    WHERE l.id = NEW.level_id AND l.plannable), 'level',
+	    'kies een leerjaar (zoals groep-7 of havo-2), geen groep niveaus');
+	IF NEW.lesson_id IS NOT NULL AND (TG_OP = 'INSERT' OR
+	    NEW.lesson_id IS DISTINCT FROM OLD.lesson_id) THEN
+		PERFORM api_require(EXISTS (SELECT 1 FROM lesson l
+		    WHERE l.id = NEW.lesson_id AND l.status = 'published'),
+		    'lesson_id', 'deze les bestaat niet (of is niet '
+		    'gepubliceerd)');
+	END IF;
+	IF NEW.teacher_id IS NOT NULL AND (TG_OP = 'INSERT' OR
+	    NEW.teacher_id IS DISTINCT FROM OLD.teacher_id) THEN
+		PERFORM api_require(auth_has_role(NEW.teacher_id,
+		    NEW.school_id, 'teacher') OR auth_has_role(NEW.teacher_id,
+		    NEW.school_id, 'coordinator'), 'teacher_id',
+		    'deze persoon geeft geen les op deze school');
+	END IF;
+	IF NEW.given_on IS NOT NULL THEN
+		PERFORM api_require(NEW.given_on BETWEEN y.starts_on AND
+		    least(y.ends_on, current_date), 'given_on',
+		    'de datum van geven ligt in dit schooljaar en niet in de '
+		    'toekomst');
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER plan_item_check BEFORE INSERT OR UPDATE ON plan_item
+FOR EACH ROW EXECUTE FUNCTION plan_item_check();
+
+-- AFTER any change of items: the plan's version goes up (once per
+-- statement and plan).
+CREATE OR REPLACE FUNCTION plan_item_bump() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		UPDATE plan SET version = version + 1
+		WHERE id IN (SELECT DISTINCT plan_id FROM old_rows);
+	ELSIF TG_OP = 'UPDATE' THEN
+		UPDATE plan SET version = version + 1
+		WHERE id IN (SELECT n.plan_id FROM new_rows n JOIN old_rows o
+		    ON o.id = n.id WHERE n.version <> o.version);
+	ELSE
+		UPDATE plan SET version = version + 1
+		WHERE id IN (SELECT DISTINCT plan_id FROM new_rows);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER plan_item_bump_ins AFTER INSERT ON plan_item
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
+
+CREATE OR REPLACE TRIGGER plan_item_bump_upd AFTER UPDATE ON plan_item
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
+
+CREATE OR REPLACE TRIGGER plan_item_bump_del AFTER DELETE ON plan_item
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
+
+CREATE OR REPLACE TRIGGER plan_template_touch BEFORE UPDATE ON plan_template
+FOR EACH ROW EXECUTE FUNCTION catalogue_lesson_touch();
+
+SELECT audit_attach('plan');
+
+SELECT audit_attach('plan_item');
+
+SELECT audit_attach('plan_template');
+
+SELECT audit_attach('plan_template_item');
+
+-- ---------------------------------------------------------------------------
 -- 0051 planning API: the documents the API replies with and the writes it
 -- makes, one function each (api/src/db_plans.c calls them with
 -- parameters).  Every write function locks the plan row first, so that the
 -- writers of one plan queue up in one order (plan, then items); a version
 -- that is not the current one raises LL412 and changes nothing.
+-- ---------------------------------------------------------------------------
 
 -- Documents ----------------------------------------------------------------
 
 -- The school a plan, item or template belongs to (NULL: no such thing).
-CREATE FUNCTION plan_school_of(p_kind text, p_id uuid)
+CREATE OR REPLACE FUNCTION plan_school_of(p_kind text, p_id uuid)
 RETURNS uuid
 LANGUAGE sql STABLE
 AS $$
@@ -20,7 +259,7 @@ $$;
 
 -- One item as the API shows it.  "_check" carries what the planning checks
 -- need and is removed by the API before replying.
-CREATE FUNCTION plan_item_doc(i plan_item)
+CREATE OR REPLACE FUNCTION plan_item_doc(i plan_item)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -29,7 +268,7 @@ AS $$
 	    'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
 		'id', l.id, 'code', l.code, 'title', l.title,
 		'sensitive_topic', l.sensitive_topic,
-		'programme', pr.code) END,
+		'programme', pr.code, 'programme_title', pr.title) END,
 	    'level', lv.code, 'level_title', lv.title,
 	    'class_name', i.class_name,
 	    'week', CASE WHEN i.iso_week IS NOT NULL THEN
@@ -60,7 +299,7 @@ $$;
 
 -- A whole plan with its items, and in "_check" the school's levels and
 -- the holidays of its region that touch the school year.
-CREATE FUNCTION plan_doc(p_plan uuid)
+CREATE OR REPLACE FUNCTION plan_doc(p_plan uuid)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -95,7 +334,7 @@ AS $$
 $$;
 
 -- The plans of a school (newest school year first), one page.
-CREATE FUNCTION plan_list(p_school uuid, p_year text, p_limit integer,
+CREATE OR REPLACE FUNCTION plan_list(p_school uuid, p_year text, p_limit integer,
     p_offset integer)
 RETURNS jsonb
 LANGUAGE sql STABLE
@@ -124,7 +363,7 @@ $$;
 -- The continuous line of a school: for every level of the school (and
 -- every other level that has items), per school year, which lessons and
 -- follow-up moments it gets.  Cancelled items are left out.
-CREATE FUNCTION plan_leerlijn(p_school uuid, p_from text, p_to text)
+CREATE OR REPLACE FUNCTION plan_leerlijn(p_school uuid, p_from text, p_to text)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -184,7 +423,7 @@ AS $$
 $$;
 
 -- A template with its items.
-CREATE FUNCTION plan_template_doc(p_template uuid)
+CREATE OR REPLACE FUNCTION plan_template_doc(p_template uuid)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -207,7 +446,7 @@ AS $$
 	FROM plan_template t WHERE t.id = p_template
 $$;
 
-CREATE FUNCTION plan_template_list(p_school uuid)
+CREATE OR REPLACE FUNCTION plan_template_list(p_school uuid)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -223,7 +462,7 @@ $$;
 
 -- Lock a plan and check its version (p_version NULL: no check).  Returns
 -- false when there is no such plan.
-CREATE FUNCTION plan_lock(p_plan uuid, p_version integer)
+CREATE OR REPLACE FUNCTION plan_lock(p_plan uuid, p_version integer)
 RETURNS boolean
 LANGUAGE plpgsql
 AS $$
@@ -241,7 +480,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_school_year_ok(p_year text)
+CREATE OR REPLACE FUNCTION plan_school_year_ok(p_year text)
 RETURNS boolean
 LANGUAGE sql STABLE
 AS $$
@@ -250,7 +489,7 @@ AS $$
 	    'niet in de kalender')
 $$;
 
-CREATE FUNCTION plan_create(p_school uuid, d jsonb)
+CREATE OR REPLACE FUNCTION plan_create(p_school uuid, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -267,7 +506,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_update(p_plan uuid, p_version integer, d jsonb)
+CREATE OR REPLACE FUNCTION plan_update(p_plan uuid, p_version integer, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -284,7 +523,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_delete(p_plan uuid, p_version integer)
+CREATE OR REPLACE FUNCTION plan_delete(p_plan uuid, p_version integer)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -303,7 +542,7 @@ END
 $$;
 
 -- Apply the members of d (an item body the API checked) to r.
-CREATE FUNCTION plan_item_apply(r plan_item, d jsonb)
+CREATE OR REPLACE FUNCTION plan_item_apply(r plan_item, d jsonb)
 RETURNS plan_item
 LANGUAGE plpgsql
 AS $$
@@ -371,7 +610,7 @@ END
 $$;
 
 -- A new item of a plan whose lock the caller holds.
-CREATE FUNCTION plan_item_insert(p_plan uuid, d jsonb)
+CREATE OR REPLACE FUNCTION plan_item_insert(p_plan uuid, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -398,7 +637,7 @@ $$;
 -- Change an item of a plan whose lock the caller holds.  p_teacher (not
 -- NULL): only when the item is that teacher's.  Returns the id, NULL when
 -- there is no such item, 'forbidden' when it is not the teacher's.
-CREATE FUNCTION plan_item_change(p_plan uuid, p_item uuid,
+CREATE OR REPLACE FUNCTION plan_item_change(p_plan uuid, p_item uuid,
     p_version integer, d jsonb, p_teacher uuid)
 RETURNS text
 LANGUAGE plpgsql
@@ -431,7 +670,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_item_create(p_plan uuid, p_version integer, d jsonb)
+CREATE OR REPLACE FUNCTION plan_item_create(p_plan uuid, p_version integer, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -443,7 +682,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_item_update(p_plan uuid, p_item uuid,
+CREATE OR REPLACE FUNCTION plan_item_update(p_plan uuid, p_item uuid,
     p_version integer, d jsonb, p_teacher uuid)
 RETURNS text
 LANGUAGE plpgsql
@@ -456,7 +695,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_item_delete(p_plan uuid, p_item uuid,
+CREATE OR REPLACE FUNCTION plan_item_delete(p_plan uuid, p_item uuid,
     p_version integer)
 RETURNS uuid
 LANGUAGE plpgsql
@@ -483,7 +722,7 @@ END
 $$;
 
 -- Run f for the i-th element of part; refusals name "part[i].field".
-CREATE FUNCTION plan_bulk_refuse(p_part text, p_index integer, p_field text,
+CREATE OR REPLACE FUNCTION plan_bulk_refuse(p_part text, p_index integer, p_field text,
     p_message text)
 RETURNS void
 LANGUAGE plpgsql
@@ -500,7 +739,7 @@ $$;
 -- A bulk edit of one plan in one transaction: d = {create: [item, ...],
 -- update: [{id, version?, ...fields}], delete: [{id, version?}]}.  Deletes
 -- run first, then updates, then creates.  Any refusal refuses all.
-CREATE FUNCTION plan_bulk(p_plan uuid, p_version integer, d jsonb)
+CREATE OR REPLACE FUNCTION plan_bulk(p_plan uuid, p_version integer, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -573,7 +812,7 @@ $$;
 -- same weekday of that week; status back to gepland, the safety
 -- preparation to be acknowledged again, teachers who left the school
 -- unassigned.
-CREATE FUNCTION plan_copy(p_plan uuid, d jsonb)
+CREATE OR REPLACE FUNCTION plan_copy(p_plan uuid, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -637,7 +876,7 @@ $$;
 -- level, class_name?, week (1-53), notes?}]} or {title, description?,
 -- from_plan} (the weeks and lessons of that plan, cancelled items left
 -- out).
-CREATE FUNCTION plan_template_create(p_school uuid, d jsonb)
+CREATE OR REPLACE FUNCTION plan_template_create(p_school uuid, d jsonb)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -704,7 +943,7 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION plan_template_delete(p_template uuid, p_version integer)
+CREATE OR REPLACE FUNCTION plan_template_delete(p_template uuid, p_version integer)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
@@ -725,7 +964,7 @@ $$;
 -- Apply a template to a school year: d = {school_year, title?} makes a new
 -- plan; d = {plan_id} adds the items to that plan (whose version the
 -- caller passes as p_version).  Returns the plan's id.
-CREATE FUNCTION plan_template_apply(p_template uuid, d jsonb,
+CREATE OR REPLACE FUNCTION plan_template_apply(p_template uuid, d jsonb,
     p_version integer)
 RETURNS uuid
 LANGUAGE plpgsql
@@ -770,3 +1009,45 @@ BEGIN
 	RETURN pid;
 END
 $$;
+
+-- ---------------------------------------------------------------------------
+
+-- (Its tables: schema/migrations/0052_plan_feeds.sql.)
+-- ---------------------------------------------------------------------------
+
+SELECT audit_attach('plan_feed');
+
+CREATE OR REPLACE FUNCTION plan_feed_create(p_plan uuid, p_user uuid, p_teacher uuid,
+    p_hash bytea)
+RETURNS uuid
+LANGUAGE sql
+AS $$
+	INSERT INTO plan_feed (plan_id, school_id, user_id, teacher_id,
+	    token_hash)
+	SELECT p.id, p.school_id, p_user, p_teacher, p_hash
+	FROM plan p WHERE p.id = p_plan
+	RETURNING id
+$$;
+
+-- The plan and teacher of a feed, while its maker may read the school.
+CREATE OR REPLACE FUNCTION plan_feed_open(p_hash bytea)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('plan_id', f.plan_id,
+	    'teacher_id', f.teacher_id)
+	FROM plan_feed f JOIN app_user u ON u.id = f.user_id
+	WHERE f.token_hash = p_hash AND NOT u.disabled
+	AND auth_can_read_school(f.user_id, f.school_id)
+$$;
+
+-- Revoke every feed p_user made of p_plan; returns how many.
+CREATE OR REPLACE FUNCTION plan_feed_revoke(p_plan uuid, p_user uuid)
+RETURNS integer
+LANGUAGE sql
+AS $$
+	WITH d AS (DELETE FROM plan_feed WHERE plan_id = p_plan
+	    AND user_id = p_user RETURNING 1)
+	SELECT count(*)::integer FROM d
+$$;
+

@@ -1,0 +1,201 @@
+-- functions/catalogue.sql: the curriculum catalogue: touch triggers, the
+-- views over alignments, the goal tree check.
+--
+-- Applied again, as a whole, whenever this file changes or a numbered
+-- migration runs (see docs/database.md): every statement must be
+-- repeatable (CREATE OR REPLACE; a constraint trigger is dropped first).
+
+-- ---------------------------------------------------------------------------
+-- 0002_catalogue.sql — the global curriculum catalogue.
+-- (Its tables: schema/migrations/0002_catalogue.sql.)
+-- ---------------------------------------------------------------------------
+
+-- The tsquery to use against the search columns: Dutch stemming, accent
+-- insensitive, web-search syntax ("quoted phrase", -word, OR).
+CREATE OR REPLACE FUNCTION catalogue_tsquery(p_query text) RETURNS tsquery
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT websearch_to_tsquery('dutch'::regconfig, catalogue_unaccent(p_query)) $$;
+
+-- BEFORE UPDATE: bump updated_at only when the content really changed, so
+-- that re-imports of equal data and no-op updates leave rows as they were.
+-- (Generated columns are not computed yet in BEFORE triggers: 'search' is
+-- left out of the comparison.)
+CREATE OR REPLACE FUNCTION catalogue_touch() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	skip constant text[] := ARRAY['updated_at', 'version', 'search'];
+BEGIN
+	IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip) THEN
+		NEW.updated_at := OLD.updated_at;
+	ELSE
+		NEW.updated_at := now();
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+-- As in 0002, but a version the writer changed is kept even when nothing
+-- else changed.
+CREATE OR REPLACE FUNCTION catalogue_lesson_touch() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	skip constant text[] := ARRAY['updated_at', 'version', 'search'];
+BEGIN
+	IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip) THEN
+		IF NEW.version = OLD.version THEN
+			NEW.updated_at := OLD.updated_at;
+		ELSE
+			NEW.updated_at := now();
+		END IF;
+	ELSE
+		NEW.updated_at := now();
+		IF NEW.version = OLD.version THEN
+			NEW.version := OLD.version + 1;
+		END IF;
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+-- Every level with itself and the levels it covers.
+CREATE OR REPLACE VIEW level_span AS
+	SELECT id AS level_id, id AS covered_level_id FROM level
+	UNION
+	SELECT level_id, member_level_id FROM level_member;
+
+-- ---------------------------------------------------------------------------
+-- updated_at / version triggers
+-- ---------------------------------------------------------------------------
+
+CREATE OR REPLACE TRIGGER source_document_touch BEFORE UPDATE ON source_document
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER evidence_level_touch BEFORE UPDATE ON evidence_level
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER stage_touch BEFORE UPDATE ON stage
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER level_touch BEFORE UPDATE ON level
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER framework_touch BEFORE UPDATE ON framework
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER slo_group_touch BEFORE UPDATE ON slo_group
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER goal_touch BEFORE UPDATE ON goal
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER goal_relation_touch BEFORE UPDATE ON goal_relation
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER provider_touch BEFORE UPDATE ON provider
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER programme_touch BEFORE UPDATE ON programme
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER help_resource_touch BEFORE UPDATE ON help_resource
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+CREATE OR REPLACE TRIGGER lesson_touch BEFORE UPDATE ON lesson
+	FOR EACH ROW EXECUTE FUNCTION catalogue_lesson_touch();
+
+CREATE OR REPLACE TRIGGER alignment_touch BEFORE UPDATE ON alignment
+	FOR EACH ROW EXECUTE FUNCTION catalogue_touch();
+
+-- ---------------------------------------------------------------------------
+-- Views for the API
+-- ---------------------------------------------------------------------------
+
+-- Each lesson's programme and all programmes above it.
+CREATE OR REPLACE VIEW lesson_programme_chain AS
+	WITH RECURSIVE chain (lesson_id, programme_id, depth) AS (
+		SELECT l.id, l.programme_id, 0 FROM lesson l
+		WHERE l.programme_id IS NOT NULL
+		UNION ALL
+		SELECT c.lesson_id, p.parent_id, c.depth + 1
+		FROM chain c JOIN programme p ON p.id = c.programme_id
+		WHERE p.parent_id IS NOT NULL AND c.depth < 16
+	)
+	SELECT lesson_id, programme_id, depth FROM chain;
+
+-- The alignments that hold for each lesson: its own (scope 'lesson') and
+-- those made for its programme or a programme above it (scope 'programme').
+-- Use this for "lessons by goal" and for a lesson's goals.
+CREATE OR REPLACE VIEW lesson_alignment AS
+	SELECT a.id AS alignment_id, a.lesson_id, a.goal_id, 'lesson'::text AS scope,
+	    NULL::uuid AS programme_id, a.emphasis, a.published_label,
+	    a.published_code, a.published_context, a.source, a.confidence, a.note
+	FROM alignment a
+	WHERE a.lesson_id IS NOT NULL
+	UNION ALL
+	SELECT a.id, c.lesson_id, a.goal_id, 'programme', a.programme_id,
+	    a.emphasis, a.published_label, a.published_code,
+	    a.published_context, a.source, a.confidence, a.note
+	FROM alignment a
+	JOIN lesson_programme_chain c ON c.programme_id = a.programme_id;
+
+-- ---------------------------------------------------------------------------
+-- 0021 catalogue writes: rules that every writer of the catalogue must keep,
+-- not only the curators' API.
+--
+-- 1. A goal's parent is a goal of the same framework, and a goal is never
+--    its own ancestor (the tree stays a tree). Refusals use SQLSTATE LL422
+--    (see api_checks.sql) with the API field in COLUMN, so that the API
+--    can name the field.
+-- 2. The lesson version (ETag) is kept when the writer raised it itself,
+--    also when no column of the lesson row changed: the API raises it when
+--    only the lesson's levels change, which live in lesson_level.
+-- ---------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION catalogue_goal_tree_check() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	parent_framework uuid;
+	cur uuid;
+	depth integer := 0;
+BEGIN
+	IF NEW.parent_id IS NULL THEN
+		RETURN NULL;
+	END IF;
+	SELECT framework_id INTO parent_framework FROM goal
+	WHERE id = NEW.parent_id;
+	IF parent_framework IS DISTINCT FROM NEW.framework_id THEN
+		RAISE EXCEPTION USING ERRCODE = 'LL422', COLUMN = 'parent_id',
+		    MESSAGE = 'het bovenliggende doel bestaat niet in dit kader';
+	END IF;
+	IF TG_OP = 'UPDATE' THEN
+		cur := NEW.parent_id;
+		WHILE cur IS NOT NULL LOOP
+			IF cur = NEW.id OR depth > 64 THEN
+				RAISE EXCEPTION USING ERRCODE = 'LL422',
+				    COLUMN = 'parent_id',
+				    MESSAGE = 'het bovenliggende doel mag niet het '
+					'doel zelf of een doel eronder zijn';
+			END IF;
+			SELECT parent_id INTO cur FROM goal WHERE id = cur;
+			depth := depth + 1;
+		END LOOP;
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+-- AFTER triggers run at the end of the statement, when every row of a
+-- multi-row import is in place (a parent may come in the same statement).
+CREATE OR REPLACE TRIGGER goal_tree_check_insert AFTER INSERT ON goal
+	FOR EACH ROW WHEN (NEW.parent_id IS NOT NULL)
+	EXECUTE FUNCTION catalogue_goal_tree_check();
+
+CREATE OR REPLACE TRIGGER goal_tree_check_update AFTER UPDATE OF parent_id, framework_id
+	ON goal FOR EACH ROW
+	WHEN (NEW.parent_id IS DISTINCT FROM OLD.parent_id
+	    OR NEW.framework_id IS DISTINCT FROM OLD.framework_id)
+	EXECUTE FUNCTION catalogue_goal_tree_check();
+

@@ -1,0 +1,4 @@
+-- 0004 api checks: refusals that the API turns into problem documents.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/api_checks.sql.

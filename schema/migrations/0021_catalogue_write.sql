@@ -1,0 +1,4 @@
+-- 0021 catalogue writes: rules that every writer of the catalogue must keep.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/catalogue.sql.

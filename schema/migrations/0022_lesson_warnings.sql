@@ -1,0 +1,4 @@
+-- 0022 lesson warnings computed for one lesson.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/lesson_warnings.sql.

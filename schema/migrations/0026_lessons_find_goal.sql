@@ -1,0 +1,4 @@
+-- 0026_lessons_find_goal.sql — the lesson finder when a goal is given
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/lessons.sql.

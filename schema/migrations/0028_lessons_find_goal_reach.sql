@@ -1,0 +1,4 @@
+-- 0028 lessons_find_goal from lesson_goal_reach (0027).
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/lessons.sql.

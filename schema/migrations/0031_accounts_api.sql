@@ -1,0 +1,4 @@
+-- 0031 accounts API: the documents and the writes of the accounts API.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/accounts.sql.

@@ -1,0 +1,4 @@
+-- 0032 accounts, revised functions.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/accounts.sql.

@@ -1,0 +1,4 @@
+-- 0041_case_import.sql — import of an IMS CASE 1.0 CFPackage.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/case.sql.

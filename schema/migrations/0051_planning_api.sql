@@ -1,0 +1,4 @@
+-- 0051 planning API: the documents the API replies with and its writes.
+--
+-- No tables of its own: what it defined are functions, which live in
+-- schema/functions/planning.sql.

@@ -1,0 +1,31 @@
+-- 0061 coverage reports: the documents of GET /api/v1/plans/{id}/coverage,
+-- /api/v1/schools/{id}/coverage and /api/v1/reports/coverage (read only).
+--
+-- Terms (README "Coverage reports"):
+-- - a cell (goal, level): the items (that count, 0060) at that level whose
+--   lesson is aligned to the goal, and their distinct lessons; planned
+--   (every item that counts) and given (status 'gegeven').
+-- - crosswalks (via): 'none' only the lesson's own alignments; 'exact'
+--   also goals linked to an aligned goal by exactMatchOf (either
+--   direction, one step); 'all' also isRelatedTo.  A lesson that reaches a
+--   goal only through a crosswalk is counted once and shown in the goal's
+--   paths; via_items says how many items of a cell come only that way.
+-- - a goal is covered when a cell of it has a planned item; the share of
+--   a framework and the roll-up of a goal with sub-goals count the leaf
+--   goals (goals without sub-goals) of the framework / below the goal.
+-- - a goal is meant for a stage when one of its levels (goal_level, via
+--   level_span) lies in that stage; a goal without levels (the source is
+--   silent) is taken to be meant for every stage.
+-- - stage gaps: per stage of the report, the leaf goals meant for it that
+--   have no planned item at any level of that stage.
+-- - line breaks: per top-level goal with sub-goals (a domain), the stages
+--   one of its leaf goals is meant for in which nothing of the domain (the
+--   domain itself or a goal below it) is planned; "break" when there
+--   is coverage both before and after that stage (the continuous line is
+--   interrupted), otherwise the line starts late or stops early.
+-- - overlaps: one goal at one level in one school year reached by at
+--   least p_overlap different lessons (default 3).
+--
+-- Its functions, views and triggers: schema/functions/coverage.sql.
+CREATE TYPE coverage_row AS (school_year text, school_id uuid,
+    lesson_id uuid, level_id uuid, planned integer, given integer);

@@ -1,0 +1,171 @@
+// Coverage that counts right (docs/coverage.md): an item counts only at a
+// level its lesson is meant for (the rest is listed apart as "buiten
+// niveau"); the share of schools is over the schools that teach the level;
+// the lesson pack's own goal list is covered by the pack's lessons; the
+// levels of the schools in scope show even when empty; withdrawn goals
+// are never gaps; reports default to the prevention focus.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { db } from './lib.mjs';
+import { call } from './plans_lib.mjs';
+import { catalogue, planWith, removeFixtures, TITLE, YEAR } from './coverage_lib.mjs';
+
+const SRC = 'tests/integration/coverage_counting.test.mjs';
+let F;
+let schools;
+let lesson;
+
+async function q(sql, params = []) {
+  const c = await db();
+  try {
+    return (await c.query(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+before(async () => {
+  F = await catalogue();
+  schools = Object.fromEntries((await q(`SELECT CASE WHEN type = 'PO' THEN 'A' ELSE 'B' END AS k, id
+    FROM school WHERE demo ORDER BY name`)).map((r) => [r.k, r.id]));
+  // A lesson meant for havo 2 and havo 3 only, aligned to G1.1.
+  const [l7] = await q(`INSERT INTO lesson (code, title, status, source)
+    VALUES ('TEST-COV-L7', 'Testles L7 (havo 2-3)', 'published', $1) RETURNING id`, [SRC]);
+  await q(`INSERT INTO lesson_level (lesson_id, level_id)
+    SELECT $1, id FROM level WHERE code IN ('havo-2', 'havo-3')`, [l7.id]);
+  await q(`INSERT INTO alignment (lesson_id, goal_id, source, confidence) VALUES ($1, $2, $3, 'inferred')`,
+    [l7.id, F.goal['G1.1'], SRC]);
+  const mnos = Object.fromEntries((await q(`SELECT code, id FROM lesson WHERE code LIKE 'MNOS-LES-%'`))
+    .map((r) => [r.code, r.id]));
+  lesson = { ...F.lesson, L7: l7.id, ...mnos };
+});
+
+after(async () => {
+  await q('DELETE FROM plan WHERE title LIKE $1', [`${TITLE}%`]);
+  await q("DELETE FROM plan_item WHERE lesson_id IN (SELECT id FROM lesson WHERE code = 'TEST-COV-L7')");
+  await q('DELETE FROM alignment WHERE source = $1', [SRC]);
+  await q("DELETE FROM lesson WHERE code = 'TEST-COV-L7'");
+  await removeFixtures();
+});
+
+const fw = (doc, code) => doc.frameworks.find((f) => f.code === code);
+const goal = (doc, code, fcode = 'TEST-COV') => fw(doc, fcode).goals.find((g) => g.code === code);
+
+test('an item at a level its lesson is not meant for does not count, and is listed apart', async () => {
+  // A secondary-school lesson planned in groep 8, next to one that fits.
+  const plan = await planWith('coordinator/A', schools.A, 'buiten niveau',
+    [['L7', 'groep-8', null, 'gepland'], ['L1', 'groep-8', null, 'gepland']], lesson);
+  const doc = (await call('coordinator/A', 'GET', `/api/v1/plans/${plan}/coverage?framework=TEST-COV`)).json;
+  // G1.1 in groep 8: only L1's item, not L7's.
+  assert.deepEqual(goal(doc, 'G1.1').cells['groep-8'],
+    { items: 1, items_given: 0, lessons: 1, lessons_given: 0, via_items: 0 });
+  assert.deepEqual(doc.out_of_level.map((o) => [o.lesson, o.level, o.level_title, o.items]),
+    [['TEST-COV-L7', 'groep-8', 'groep 8', 1]]);
+  assert.equal(doc.totals.items, 1);
+  assert.equal(doc.totals.items_out_of_level, 1);
+  // Only L7 in groep 8: the goal is not covered at all.
+  const only = await planWith('coordinator/A', schools.A, 'alleen buiten niveau',
+    [['L7', 'groep-8', null, 'gepland']], lesson);
+  const d2 = (await call('coordinator/A', 'GET', `/api/v1/plans/${only}/coverage?framework=TEST-COV`)).json;
+  assert.equal(goal(d2, 'G1.1').covered, false);
+  assert.deepEqual(goal(d2, 'G1.1').cells, {});
+  // The school's report counts the same way, and so does the printable one.
+  const school = (await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+  assert.equal(goal(school, 'G1.1').cells['groep-8'].items, 1);
+  assert.ok(school.out_of_level.some((o) => o.lesson === 'TEST-COV-L7' && o.items === 2));
+  const html = await call('coordinator/A', 'GET', `/api/v1/plans/${plan}/coverage?framework=TEST-COV&format=html`);
+  assert.match(html.text, /Buiten niveau/);
+  assert.match(html.text, /Testles L7 \(havo 2-3\)/);
+  // The aggregate does not count it either.
+  const agg = (await call('admin', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+  assert.equal(goal(agg, 'G1.1').cells['groep-8']?.schools ?? 0, 1, 'school A counts once, through L1');
+});
+
+test('the share of schools is over the schools that teach the level', async () => {
+  await planWith('coordinator/B', schools.B, 'havo 2', [['L7', 'havo-2', null, 'gepland']], lesson);
+  const agg = (await call('admin', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+  assert.equal(agg.share_of, 'schools_teaching_level');
+  const havo2 = agg.levels.find((l) => l.code === 'havo-2');
+  // Independently: the schools that teach havo 2 by their levels, or that
+  // plan a lesson meant for havo 2 (or one without levels) there.
+  const [{ n }] = await q(`SELECT count(*)::int AS n FROM school s
+    WHERE EXISTS (SELECT 1 FROM plan_school_levels(s.id) sl WHERE sl.code = 'havo-2')
+       OR EXISTS (SELECT 1 FROM coverage_fact f JOIN level l ON l.id = f.level_id
+         WHERE f.school_id = s.id AND l.code = 'havo-2' AND f.school_year = $1
+           AND (NOT EXISTS (SELECT 1 FROM lesson_level ll WHERE ll.lesson_id = f.lesson_id)
+             OR EXISTS (SELECT 1 FROM lesson_level ll JOIN level_span sp ON sp.level_id = ll.level_id
+               WHERE ll.lesson_id = f.lesson_id AND sp.covered_level_id = f.level_id)))`, [YEAR]);
+  const [{ all }] = await q('SELECT count(*)::int AS all FROM school');
+  const [{ po }] = await q(`SELECT count(*)::int AS po FROM school s WHERE s.type = 'PO'
+    AND NOT EXISTS (SELECT 1 FROM coverage_fact f JOIN level l ON l.id = f.level_id
+      WHERE f.school_id = s.id AND l.code = 'havo-2')`);
+  assert.ok(po >= 1 && all > n, 'a school that does not teach havo 2 is in scope and not counted');
+  assert.equal(havo2.schools, n);
+  const cell = goal(agg, 'G1.1').cells['havo-2'];
+  assert.equal(cell.schools_teaching, n);
+  assert.equal(cell.share, Number((cell.schools / n).toFixed(4)));
+  if (n === 1) assert.equal(cell.share, 1, 'the only school with havo 2 covers it: 100%');
+  assert.notEqual(cell.share, Number((cell.schools / all).toFixed(4)));
+});
+
+test('the lesson pack planned: every goal of its own goal list that its table ties to it is covered', async () => {
+  const plan = await planWith('coordinator/B', schools.B, 'het lespakket',
+    [['MNOS-LES-1', 'havo-2', null, 'gepland'], ['MNOS-LES-2', 'havo-2', null, 'gepland'],
+      ['MNOS-LES-3', 'havo-2', null, 'gepland']], lesson);
+  const doc = (await call('coordinator/B', 'GET', `/api/v1/plans/${plan}/coverage?framework=MNOS-LEERDOELEN`)).json;
+  // The goals the pack's table ties to the pack, read from the catalogue.
+  const tied = (await q(`SELECT DISTINCT g.code FROM alignment a
+    JOIN goal g ON g.id = a.goal_id JOIN framework f ON f.id = g.framework_id
+    JOIN lesson_programme_chain c ON c.programme_id = a.programme_id
+    JOIN lesson l ON l.id = c.lesson_id
+    WHERE f.code = 'MNOS-LEERDOELEN' AND l.code LIKE 'MNOS-LES-%'`)).map((r) => r.code).sort();
+  const leaves = fw(doc, 'MNOS-LEERDOELEN').goals.filter((g) => g.leaf).map((g) => g.code).sort();
+  assert.equal(tied.length, 10);
+  assert.deepEqual(tied, leaves, 'the table ties every leaf of the list');
+  for (const code of tied) {
+    assert.equal(goal(doc, code, 'MNOS-LEERDOELEN').covered, true, `${code} covered`);
+  }
+  assert.equal(fw(doc, 'MNOS-LEERDOELEN').goals_covered, 10);
+  assert.deepEqual(doc.out_of_level, []);
+});
+
+test('the levels of the schools in scope appear, also when nothing is planned there', async () => {
+  const school = (await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+  const groepen = ['groep-1', 'groep-2', 'groep-3', 'groep-4', 'groep-5', 'groep-6', 'groep-7', 'groep-8'];
+  for (const g of groepen) assert.ok(school.levels.some((l) => l.code === g), g);
+  const agg = (await call('admin', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+  for (const g of groepen) assert.ok(agg.levels.some((l) => l.code === g), `${g} in the aggregate`);
+  const empty = agg.levels.find((l) => l.code === 'groep-3');
+  assert.ok(empty.schools >= 1);
+  assert.ok(fw(agg, 'TEST-COV').goals.every((g) => !g.cells['groep-3']), 'nothing planned in groep 3');
+});
+
+test('withdrawn goals are never gaps, and reports default to the prevention focus', async () => {
+  const doc = (await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?years=${YEAR}`)).json;
+  assert.equal(doc.focus, 'preventie');
+  const focus = (await q(`SELECT f.code FROM coverage_focus_framework c
+    JOIN framework f ON f.id = c.framework_id ORDER BY f.code`)).map((r) => r.code);
+  assert.deepEqual(doc.frameworks.map((f) => f.code).sort(), focus);
+  const gapIds = doc.frameworks.flatMap((f) => f.stage_gaps.flatMap((s) => s.goals.map((g) => g.id)));
+  assert.ok(gapIds.length > 0);
+  const withdrawn = await q("SELECT id FROM goal WHERE status <> 'current' AND id = ANY ($1::uuid[])", [gapIds]);
+  assert.deepEqual(withdrawn, []);
+  const cnu = fw(doc, 'CNU-DG-2019');
+  assert.ok(cnu.goals.every((g) => g.code !== '2019-05:GO2'), 'the concept-version goal is withdrawn');
+  // The PO kerndoelen: only the prevention goals by default, all on request.
+  const kd = (await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?years=${YEAR}&framework=SLO-KD-PO-2006`)).json;
+  const codes = fw(kd, 'SLO-KD-PO-2006').goals.map((g) => g.code);
+  assert.ok(codes.includes('PO Kerndoel 34') && codes.includes('PO Kerndoel 38'));
+  assert.ok(!codes.includes('PO Kerndoel 47'), 'aardrijkskunde is not a prevention goal');
+  const all = (await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?years=${YEAR}&framework=SLO-KD-PO-2006&focus=alles`)).json;
+  assert.equal(all.focus, 'alles');
+  assert.ok(fw(all, 'SLO-KD-PO-2006').goals.some((g) => g.code === 'PO Kerndoel 47'));
+  const bad = await call('coordinator/A', 'GET', `/api/v1/schools/${schools.A}/coverage?focus=soms`);
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.errors[0].field, 'focus');
+});
