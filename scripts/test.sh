@@ -8,7 +8,7 @@ cd "$ROOT"
 
 "$ROOT/scripts/deps.sh" test
 make -s all unit
-"$ROOT/scripts/frontend.sh"
+"$ROOT/scripts/frontend.sh" lint
 
 say "unit tests"
 make -s test-unit

@@ -314,9 +314,12 @@ describe('keyboard alone', () => {
     assert.equal((await focused(page)).id, 'page-title');
 
     const les2 = lessons.find((l) => l.code === 'MNOS-LES-2');
-    // Add Les 2 for groep 6 in the first week of the add form.
+    // Add Les 2 for groep 6 in the first week of the add form.  The form
+    // starts at the school's first level.
     await tabTo(page, (f) => f.id === 'add-level');
-    while (await page.locator('#add-level').inputValue() !== 'groep-6') await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('#add-level').inputValue(), 'groep-1');
+    for (let i = 0; i < 10 && await page.locator('#add-level').inputValue() !== 'groep-6'; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#add-level').inputValue(), 'groep-6');
     await page.keyboard.press('Tab');
     const week = await page.locator('#add-week').inputValue();
     await page.keyboard.press('ArrowDown');

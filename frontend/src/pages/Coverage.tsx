@@ -2,7 +2,7 @@
 // schools the user may read or for one school (drill-down), with the gaps
 // highlighted; CSV download and a printable report.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
 import {
@@ -126,9 +126,10 @@ function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework })
 }
 
 export function Coverage({ me, params }: { me: Me | null; params: URLSearchParams }) {
-  const choice = choiceFromParams(params);
+  const key = params.toString();
+  const choice = useMemo(() => choiceFromParams(new URLSearchParams(key)), [key]);
   const [form, setForm] = useState<CoverageChoice>(choice);
-  useEffect(() => setForm(choice), [params.toString()]);
+  useEffect(() => setForm(choice), [choice]);
   const frameworks = useApi<Page<Framework>>(apiPath('/frameworks', { limit: 100 }));
   const schools = useApi<Page<School>>(me ? apiPath('/schools', { limit: 100 }) : null);
   const report = useApi<CoverageReport>(me ? apiPath('/reports/coverage', reportQuery(choice)) : null);

@@ -98,7 +98,7 @@ function LessonBody({ l }: { l: Lesson }) {
           {l.programmes.length > 0 && (
             <>
               <dt>Lespakket</dt>
-              <dd>{l.programmes[0].title}{l.programmes[0].providers.length > 0 && <> — {l.programmes[0].providers.join(', ')}</>}</dd>
+              <dd>{l.programmes[0].title}{(l.programmes[0].providers ?? []).length > 0 && <> — {(l.programmes[0].providers ?? []).join(', ')}</>}</dd>
             </>
           )}
           {l.note && <><dt>Toelichting</dt><dd>{l.note}</dd></>}

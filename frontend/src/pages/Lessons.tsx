@@ -197,7 +197,8 @@ function ResultList({ f, res, pick }: { f: LessonFilters; res: Results; pick: Le
 }
 
 export function Lessons({ params }: { params: URLSearchParams }) {
-  const f = useMemo(() => filtersFromParams(params), [params.toString()]);
+  const key = params.toString();
+  const f = useMemo(() => filtersFromParams(new URLSearchParams(key)), [key]);
   const [form, setForm] = useState<LessonFilters>(f);
   const [invalid, setInvalid] = useState<string[]>([]);
   useEffect(() => { setForm(f); setInvalid([]); }, [f]);
