@@ -32,5 +32,7 @@ export LEERLIJN_URL=http://127.0.0.1:$apiport
 export LEERLIJN_PG_DIR=$tmp/pg LEERLIJN_PG_PORT=$pgport
 export LEERLIJN_KORE_LOG=$tmp/kore.log
 rm -rf tests/artifacts/web
+# LEERLIJN_TESTS narrows the integration tests to files matching a glob
+# (for example "web_*"); make test runs them all.
 node --test --test-concurrency=1 --test-reporter=spec \
-    tests/integration/*.test.mjs
+    tests/integration/${LEERLIJN_TESTS:-*}.test.mjs

@@ -87,3 +87,33 @@ export function groupLevels(data: Levels): LevelGroup[] {
     }))
     .filter((g) => g.levels.length > 0);
 }
+
+/** "20 oktober 2025" for "2025-10-20"; the text itself when it is no date. */
+export function dateText(iso: string | null | undefined): string {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * Levels as schools write them, runs shortened: "groep 1–8",
+ * "havo 2–3, vwo 2–3"; "" for none.  Titles that end in no number stay
+ * as they are.
+ */
+export function levelsText(levels: { title: string }[]): string {
+  const parts: string[] = [];
+  let run: { base: string; from: number; to: number } | null = null;
+  const flush = () => {
+    if (run) parts.push(run.from === run.to ? `${run.base} ${run.from}` : `${run.base} ${run.from}–${run.to}`);
+    run = null;
+  };
+  for (const { title } of levels) {
+    const m = /^(.*\S)\s+(\d+)$/.exec(title);
+    if (!m) { flush(); parts.push(title); continue; }
+    const n = Number(m[2]);
+    if (run && run.base === m[1] && n === run.to + 1) { run.to = n; continue; }
+    flush();
+    run = { base: m[1], from: n, to: n };
+  }
+  flush();
+  return parts.join(', ');
+}

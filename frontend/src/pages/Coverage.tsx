@@ -86,6 +86,11 @@ function Heatmap({ report, fw }: { report: CoverageReport; fw: CoverageFramework
   );
 }
 
+/** "havo 2" for "havo-2", from the report's own list of levels. */
+function levelTitle(report: CoverageReport, code: string): string {
+  return report.levels.find((l) => l.code === code)?.title ?? code.replace(/-(\d+)$/, ' $1');
+}
+
 function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework }) {
   const none = uncoveredGoals(fw);
   return (
@@ -117,7 +122,7 @@ function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework })
         <>
           <h3>Overlap</h3>
           <ul class="plain-list">
-            {fw.overlaps.map((o) => <li key={`${o.goal}-${o.level}-${o.school_year}`}>{o.goal} in {o.level} ({o.school_year}): {o.lessons} verschillende lessen</li>)}
+            {fw.overlaps.map((o) => <li key={`${o.goal}-${o.level}-${o.school_year}`}>{o.goal} in {levelTitle(report, o.level)} ({o.school_year}): {o.lessons} verschillende lessen</li>)}
           </ul>
         </>
       )}

@@ -14,18 +14,19 @@ import { ApiError, apiPath, request } from '../api';
 import { ErrorBox, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
 import { countText } from '../format';
 import {
-  etagOf, gridLevels, itemPlace, loadPick, savePick, ITEM_STATUS_TEXT, nextSchoolYear,
-  planTransitions, PLAN_STATUS_TEXT, warningTag, weekLabel,
+  etagOf, gridLevels, itemPlace, itemTitle, loadPick, planTitleText, savePick, ITEM_STATUS_TEXT, nextSchoolYear,
+  planTransitions, PLAN_STATUS_TEXT, warningTag, weekLabel, weekNumber,
 } from '../planning';
 import { href } from '../router';
 import { canEditSchool, type Me } from '../session';
-import type { Leerlijn, Levels, Member, Plan, PlanItem, PlanStatus, SchoolCalendar } from '../types';
+import type { Leerlijn, Levels, Member, Plan, PlanItem, PlanStatus, SchoolCalendar, TemplateSummary } from '../types';
 import { AddItem } from './plan/AddItem';
-import { Grid } from './plan/Grid';
+import { Grid, GridHelp } from './plan/Grid';
 import { ItemPanel } from './plan/ItemPanel';
 import { WarningList } from './plan/parts';
 import { PlanCoverage } from './plan/PlanCoverage';
-import { placeOrDefault, takePick, type Loaded, type Notice } from './plan/state';
+import { PlanNotes, Templates } from './plan/PlanExtras';
+import { placeOrDefault, takePick, type Loaded, type Notice, type Place } from './plan/state';
 import { usePlan } from './plan/usePlan';
 
 export function PlanPage({ id, me }: { id: string; me: Me | null }) {
@@ -33,7 +34,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
   const { state, dispatch, reload, latest } = usePlan(id, picked ? { place: { level: picked.level, week: picked.week } } : {});
   const { plan, loadError: error, selected, notice, conflict, busy } = state;
   const p = plan?.data;
-  useDocumentTitle(p ? `${p.title} ${p.school_year}` : 'Jaarplan');
+  useDocumentTitle(p ? planTitleText(p) : 'Jaarplan');
   const calendar = useApi<SchoolCalendar>(p ? apiPath(`/calendar/${p.school_year}`, { region: p.school.region }) : null);
   const line = useApi<Leerlijn>(p ? apiPath(`/schools/${p.school.id}/leerlijn`, { from: p.school_year, to: p.school_year }) : null);
   const levels = useApi<Levels>(apiPath('/levels'));
@@ -42,6 +43,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
   const setSelected = (sel: string | null) => dispatch({ type: 'select', id: sel });
   const setNotice = (n: Notice | null) => dispatch({ type: 'notice', notice: n });
   const setBusy = (b: boolean) => dispatch({ type: 'busy', busy: b });
+  const [templatesSaved, setTemplatesSaved] = useState(0);
 
   useEffect(() => { if (conflict) document.getElementById('conflict-title')?.focus(); }, [conflict]);
 
@@ -67,6 +69,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
   if (!p) return <div class="plan-page">{crumbs}<PageTitle>Jaarplan</PageTitle><Loading what="Het jaarplan" /></div>;
 
   const weeks = calendar.state === 'ok' ? calendar.data.weeks : [];
+  const place = placeOrDefault(state.place, rows, weeks);
   const item = p.items.find((i) => i.id === selected) ?? null;
 
   /**
@@ -126,6 +129,55 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
     },
     itemNow(itemId));
 
+  /** Move an item to another cell (dragged, or carried with the keyboard); the focus follows it. */
+  const moveItem = (it: PlanItem, to: Place) => {
+    const row = rows.find((r) => r.level === to.level)?.title ?? to.level;
+    void run(`${itemTitle(it)} verplaatsen naar ${row}, week ${weekNumber(to.week)}`,
+      async (cur) => {
+        const now = cur.data.items.find((i) => i.id === it.id);
+        if (!now) throw new ApiError(404, null, { text: 'Deze les staat niet meer in het jaarplan.', fields: [] });
+        return (await request<PlanItem>(apiPath(`/plans/${id}/items/${it.id}`),
+          { method: 'PATCH', body: { level: to.level, week: to.week }, ifMatch: etagOf(now.version) })).data;
+      },
+      (result) => {
+        const moved = result as PlanItem;
+        setNotice({ kind: 'ok', title: `Verplaatst: ${itemPlace(moved)}.`, warnings: moved.warnings });
+        setTimeout(() => document.querySelector<HTMLElement>(`button.chip[data-item="${moved.id}"]`)?.focus(), 0);
+      },
+      itemNow(it.id));
+  };
+
+  const savePlanNote = (note: string | null) => void run('de notities bij het jaarplan opslaan',
+    async (cur) => (await request<Plan>(apiPath(`/plans/${id}`), { method: 'PATCH', body: { note }, ifMatch: cur.etag })).data,
+    () => setNotice({ kind: 'ok', title: note ? 'De notities bij het jaarplan zijn opgeslagen.' : 'De notities bij het jaarplan zijn gewist.' }),
+    (fresh) => fresh.note ? `De notities zijn nu: “${fresh.note}”.` : 'Er staan nu geen notities bij het jaarplan.');
+
+  const applyTemplate = (t: TemplateSummary) => void run(`het sjabloon ${t.title} toepassen`,
+    async (cur) => (await request<{ items?: PlanItem[] }>(apiPath(`/templates/${t.id}/apply`),
+      { method: 'POST', body: { plan_id: id }, ifMatch: cur.etag })).data,
+    (result) => {
+      const added = (result as { items?: PlanItem[] } | null)?.items ?? [];
+      setNotice({
+        kind: 'ok', title: `Sjabloon ${t.title} toegepast: ${countText(added.length, 'onderdeel', 'onderdelen')} toegevoegd.`,
+        warnings: added.flatMap((i) => i.warnings),
+      });
+    },
+    (fresh) => `Het jaarplan heeft nu ${countText(fresh.items.length, 'onderdeel', 'onderdelen')}.`);
+
+  const saveTemplate = async (title: string) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await request(apiPath(`/schools/${p.school.id}/templates`), { method: 'POST', body: { title, from_plan: id } });
+      setTemplatesSaved((n) => n + 1);
+      setNotice({ kind: 'ok', title: `Bewaard als sjabloon: ${title}.` });
+    } catch (err) {
+      setNotice({ kind: 'error', title: `Het sjabloon ${title} kon niet worden bewaard`, error: toUserMessage(err).error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const deleteItem = (itemId: string) => {
     const it = p.items.find((i) => i.id === itemId);
     void run(`${it ? itemPlace(it) : 'de les'} verwijderen`,
@@ -154,7 +206,9 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
     setBusy(true);
     setNotice(null);
     try {
-      const res = await request<Plan>(apiPath(`/plans/${id}/copy`), { method: 'POST', body: { school_year: next } });
+      const body: Record<string, string> = { school_year: next };
+      if (p.title.includes(p.school_year)) body.title = p.title.split(p.school_year).join(next);
+      const res = await request<Plan>(apiPath(`/plans/${id}/copy`), { method: 'POST', body });
       location.hash = href({ name: 'plan', id: res.data.id });
     } catch (err) {
       setNotice({ kind: 'error', title: `Het jaarplan kon niet naar ${next} worden gekopieerd`, error: toUserMessage(err).error });
@@ -169,7 +223,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
   return (
     <div class="plan-page">
       {crumbs}
-      <PageTitle>{p.title} <span class="subtitle">{p.school_year}</span></PageTitle>
+      <PageTitle>{p.title}{!p.title.includes(p.school_year) && <> <span class="subtitle">{p.school_year}</span></>}</PageTitle>
       <p class="plan-meta">
         <Tag kind={p.status === 'vastgesteld' ? 'info' : 'plain'}>{PLAN_STATUS_TEXT[p.status]}</Tag>{' '}
         {p.school.name} · regio {p.school.region} · {countText(p.items.length, 'onderdeel', 'onderdelen')} · versie {p.version}
@@ -222,12 +276,10 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
       {calendar.state === 'error' && <ErrorBox error={calendar.error} title="De schoolweken konden niet worden geladen" />}
       {calendar.state === 'loading' ? <Loading what="De schoolweken" /> : weeks.length > 0 && (
         <>
-          <Grid plan={p} weeks={weeks} rows={rows} selected={selected} onSelect={setSelected} />
-          <p class="small legend">
-            <span class="legend-swatch holiday" aria-hidden="true" /> schoolvakantie{' '}
-            <span class="legend-swatch maybe-holiday" aria-hidden="true" /> mogelijk extra vakantieweek{' '}
-            · L1, L2, … = de les met dat nummer in de lescode (de naam staat in de knop) · T = terugkommoment · ✓ gegeven · ! waarschuwing
-          </p>
+          <Grid plan={p} weeks={weeks} rows={rows} selected={selected} edit={edit} onSelect={setSelected}
+            addAt={edit && state.placeAsked > 0 ? place : null}
+            onAddAt={(at) => dispatch({ type: 'place', place: at, fromGrid: true })} onMove={moveItem} />
+          <GridHelp edit={edit} />
           <div class="plan-columns">
             {item && (
               <ItemPanel key={item.id} item={item} weeks={weeks} rows={rows} edit={edit}
@@ -236,7 +288,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
             )}
             {edit && rows.length > 0 && (
               <AddItem plan={p} weeks={weeks} rows={rows} picked={picked} onAdd={addItem}
-                place={placeOrDefault(state.place, rows, weeks)} onPlace={(place) => dispatch({ type: 'place', place })} />
+                place={place} asked={state.placeAsked} onPlace={(at) => dispatch({ type: 'place', place: at })} />
             )}
           </div>
         </>
@@ -255,6 +307,8 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
           </ul>
         </section>
       )}
+      <PlanNotes plan={p} edit={edit} busy={busy} onSave={savePlanNote} />
+      {edit && <Templates plan={p} busy={busy} saved={templatesSaved} onApply={applyTemplate} onSaveAs={(t) => void saveTemplate(t)} />}
       <PlanCoverage plan={p} />
       <section aria-labelledby="warnings-title">
         <h2 id="warnings-title">Aandachtspunten ({p.warnings.length})</h2>

@@ -1,21 +1,24 @@
 // The add form of the year planner: kind, level, week and the lesson
 // (searched here, or picked in the lesson finder and brought back).
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiPath } from '../../api';
 import { Loaded, useApi } from '../../components/common';
-import { savePick, weekNumber, type LessonPick } from '../../planning';
+import { planTitleText, savePick, weekNumber, type LessonPick } from '../../planning';
+import { levelsText } from '../../format';
 import { href } from '../../router';
 import type { CalendarWeek, LessonPage, Plan } from '../../types';
 import { LevelAndWeek, type Row } from './parts';
 import type { Place } from './state';
 
-export function AddItem({ plan, weeks, rows, place, onPlace, onAdd, picked }: {
+export function AddItem({ plan, weeks, rows, place, onPlace, asked, onAdd, picked }: {
   plan: Plan; weeks: CalendarWeek[]; rows: Row[];
   /** The lesson picked in the lesson finder for this plan, if the user comes back from there. */
   picked: LessonPick | null;
   /** The level and week (kept by the page, so that the grid can set them). */
   place: Place; onPlace: (p: Place) => void;
+  /** Bumped when a cell of the grid was picked: the form takes the focus. */
+  asked: number;
   onAdd: (body: Record<string, unknown>, what: string) => void;
 }) {
   const [kind, setKind] = useState<'les' | 'terugkommoment'>(picked?.kind ?? 'les');
@@ -23,17 +26,25 @@ export function AddItem({ plan, weeks, rows, place, onPlace, onAdd, picked }: {
   const setLevel = (l: string) => onPlace({ level: l, week });
   const setWeek = (w: string) => onPlace({ level, week: w });
   const [q, setQ] = useState('');
-  const [search, setSearch] = useState({ q: '', level: '' });
+  // The text searched for applies on Enter or "Lessen zoeken"; the level
+  // filter applies at once, and follows the level chosen.
+  const [searched, setSearched] = useState('');
   const [onlyLevel, setOnlyLevel] = useState(false);
   const [lesson, setLesson] = useState(picked?.lesson?.id ?? '');
   const fromFinder = () => {
-    savePick({ planId: plan.id, planTitle: `${plan.title} ${plan.school_year}`, kind, level, week });
+    savePick({ planId: plan.id, planTitle: planTitleText(plan), kind, level, week });
     location.hash = href({ name: 'lessons', params: new URLSearchParams(level ? { niveau: level } : {}) });
   };
   const [invalid, setInvalid] = useState<string | null>(null);
-  const found = useApi<LessonPage>(apiPath('/lessons', { q: search.q, level: search.level, limit: 50 }));
+  const found = useApi<LessonPage>(apiPath('/lessons', { q: searched, level: onlyLevel ? level : '', limit: 50 }));
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (asked === 0) return;
+    form.current?.scrollIntoView({ block: 'nearest' });
+    document.getElementById('add-q')?.focus();
+  }, [asked]);
 
-  const doSearch = () => setSearch({ q: q.trim(), level: onlyLevel ? level : '' });
+  const doSearch = () => setSearched(q.trim());
   const submit = (e: Event) => {
     e.preventDefault();
     if (kind === 'les' && !lesson) {
@@ -52,8 +63,9 @@ export function AddItem({ plan, weeks, rows, place, onPlace, onAdd, picked }: {
   };
 
   return (
-    <form class="add-item" onSubmit={submit} aria-labelledby="add-title" noValidate>
+    <form class="add-item" onSubmit={submit} aria-labelledby="add-title" noValidate ref={form}>
       <h2 id="add-title">Les toevoegen</h2>
+      {asked > 0 && <p class="small" role="status">In {rows.find((r) => r.level === level)?.title ?? level}, week {weekNumber(week)}: kies de les.</p>}
       <div class="form-row">
         <div class="field">
           <label for="add-kind">Soort</label>
@@ -95,7 +107,7 @@ export function AddItem({ plan, weeks, rows, place, onPlace, onAdd, picked }: {
                     onChange={() => setLesson(l.id)} />
                   <label for={`pick-${l.id}`}>
                     {l.title}{l.programme ? ` – ${l.programme.title}` : ''}
-                    <span class="small"> ({l.levels_as_published ?? (l.levels.map((x) => x.title).join(', ') || 'niveau onbekend')})</span>
+                    <span class="small"> ({levelsText(l.levels) || l.levels_as_published || 'niveau onbekend'})</span>
                     {picked?.lesson?.id === l.id && <span class="small"> (gekozen in de lessenzoeker)</span>}
                   </label>
                 </li>

@@ -1,8 +1,9 @@
 // One item of the plan: its facts and warnings, and the forms that move
-// it, set its status, assign a teacher and remove it.
+// it, set its status, keep notes, assign a teacher and remove it.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { href } from '../../router';
+import { dateText } from '../../format';
 import { itemTitle, ITEM_STATUS_TEXT, weekNumber } from '../../planning';
 import type { CalendarWeek, ItemStatus, Member, PlanItem } from '../../types';
 import { LevelAndWeek, WarningList, type Row } from './parts';
@@ -30,8 +31,8 @@ export function ItemPanel({ item, weeks, rows, edit, mine, members, onChange, on
       <h2 id="item-title" tabIndex={-1} ref={heading}>{itemTitle(item)}</h2>
       <dl class="facts facts-compact">
         <dt>Niveau</dt><dd>{item.level_title}{item.class_name ? `, klas ${item.class_name}` : ''}</dd>
-        <dt>Week</dt><dd>{item.week ? `week ${weekNumber(item.week)} (${item.starts_on} tot en met ${item.ends_on})` : item.date}</dd>
-        <dt>Status</dt><dd>{ITEM_STATUS_TEXT[item.status]}{item.given_on ? ` op ${item.given_on}` : ''}</dd>
+        <dt>Week</dt><dd>{item.week ? `week ${weekNumber(item.week)} (${dateText(item.starts_on)} tot en met ${dateText(item.ends_on)})` : dateText(item.date)}</dd>
+        <dt>Status</dt><dd>{ITEM_STATUS_TEXT[item.status]}{item.given_on ? ` op ${dateText(item.given_on)}` : ''}</dd>
         <dt>Leraar</dt><dd>{item.teacher?.display_name ?? 'nog niet gekozen'}</dd>
         <dt>Veiligheid in de klas</dt><dd>{item.safety_prepared ? 'voorbereiding bevestigd' : 'nog niet bevestigd'}</dd>
       </dl>
@@ -85,6 +86,20 @@ export function ItemPanel({ item, weeks, rows, edit, mine, members, onChange, on
           )}
         </form>
       )}
+
+      {(edit || mine) && (
+        <form class="panel-form" onSubmit={(e) => {
+          e.preventDefault();
+          const text = d.notes.trim();
+          onChange({ notes: text || null }, `de notities bij ${itemTitle(item)} (${item.level_title}) opslaan`);
+        }}>
+          <h3><label for="it-notes">Notities bij deze les</label></h3>
+          <textarea id="it-notes" rows={3} maxLength={4000} value={d.notes}
+            onInput={(e) => set({ notes: (e.target as HTMLTextAreaElement).value })} />
+          <button type="submit" class="button-secondary">Notities opslaan</button>
+        </form>
+      )}
+      {!edit && !mine && item.notes && <p class="item-notes"><strong>Notities:</strong> {item.notes}</p>}
 
       {edit && teachers.length > 0 && (
         <form class="panel-form" onSubmit={(e) => {
