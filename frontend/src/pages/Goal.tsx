@@ -3,7 +3,7 @@
 
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
-import { confidenceText, statusText } from '../format';
+import { confidenceText, levelsText, statusText } from '../format';
 import { href, lessonsForGoal } from '../router';
 import { isCurator, type Me } from '../session';
 import type { GoalDetail, GoalRef } from '../types';
@@ -57,7 +57,7 @@ function GoalBody({ g, curator }: { g: GoalDetail; curator: boolean }) {
       {g.description && <p>{g.description}</p>}
       <dl class="facts">
         <dt>Niveaus</dt>
-        <dd>{g.levels.length ? g.levels.map((l) => l.title).join('; ') : 'niet opgegeven in de bron'}</dd>
+        <dd>{g.levels.length ? levelsText(g.levels) : 'niet opgegeven in de bron'}</dd>
         {confidenceText(g.confidence) && <><dt>Tekst</dt><dd>{confidenceText(g.confidence)}</dd></>}
         {g.source_url && <><dt>Bron</dt><dd><a href={g.source_url}>{g.source_url}</a></dd></>}
         {curator && g.note && <><dt>Notitie (catalogus)</dt><dd>{g.note}</dd></>}

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiPath, getJson } from '../api';
 import { ErrorBox, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
-import { countText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, levelsText, viaText } from '../format';
+import { countText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, levelName, levelsText, viaText } from '../format';
 import {
   emptyFilters, filtersFromParams, filtersToParams, hasNarrowingFilters, lessonsApiQuery,
   pageCount, STAGE_PREFIX, validateFilters, type LessonFilters,
@@ -40,7 +40,7 @@ function LevelSelect({ value, onChange }: { value: string; onChange: (v: string)
         {groups.map((g) => (
           <optgroup key={g.stage.code} label={g.stage.title}>
             <option value={STAGE_PREFIX + g.stage.code}>{`${g.stage.title} (alle)`}</option>
-            {g.levels.map((l) => <option key={l.code} value={l.code}>{l.title}</option>)}
+            {g.levels.map((l) => <option key={l.code} value={l.code}>{levelName(l.title)}</option>)}
           </optgroup>
         ))}
         {value && load.state === 'ok' && !groups.some((g) => STAGE_PREFIX + g.stage.code === value || g.levels.some((l) => l.code === value)) && (
