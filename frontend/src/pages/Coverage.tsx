@@ -220,6 +220,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
               {' · '}schooljaren {r.scope.school_years.join(', ')}{' · '}{VIA_TEXT[r.via] ?? r.via}{' · '}stand van {r.generated_on}
             </p>
             <div class="toolbar">
+              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'xlsx'))} download="dekking.xlsx">Excel downloaden</a>
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'csv'))} download="dekking.csv">CSV downloaden</a>
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'html'))} target="_blank" rel="noopener">Afdrukbaar rapport<span class="sr-only"> (opent in een nieuw tabblad)</span></a>
               <button type="button" class="button-secondary" onClick={() => window.print()}>Afdrukken</button>

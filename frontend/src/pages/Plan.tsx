@@ -268,6 +268,7 @@ export function PlanPage({ id, me }: { id: string; me: Me | null }) {
         {canEditSchool(me, p.school.id) && next && (
           <button type="button" class="button-secondary" disabled={busy} onClick={copy}>Kopiëren naar {next}</button>
         )}
+        <a class="button button-secondary" href={apiPath(`/plans/${id}/export.xlsx`)} download>Excel downloaden</a>
         <a class="button button-secondary" href={apiPath(`/plans/${id}/export.csv`)} download>CSV downloaden</a>
         <a class="button button-secondary" href={apiPath(`/plans/${id}/calendar.ics`)} download>Agenda (iCal)</a>
         <a href={href({ name: 'leerlijn', params: new URLSearchParams({ school: p.school.id }) })}>Doorlopende leerlijn</a>
