@@ -123,10 +123,12 @@ describe('coordinator, with mouse and keyboard', () => {
     const chip = gridCell(page, 'groep-4', w42).locator('button.chip');
     await chip.focus();
     await page.keyboard.press('Space');
+    await settle(page);
     assert.match(await chip.getAttribute('class'), /chip-grabbed/);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
+    await settle(page);
     const target = weekAfter(w42, 2);
     assert.match(await gridCell(page, 'groep-5', target).getAttribute('class'), /drop-target/);
     await page.keyboard.press('Enter');
@@ -144,8 +146,10 @@ describe('coordinator, with mouse and keyboard', () => {
     await page.keyboard.press('Escape');
     await settle(page);
     assert.equal((await planFromApi(plan.id)).items[0].version, item.version, 'nothing changed');
-    // The arrow keys go from cell to cell; Enter on an empty cell adds there.
+    // The arrow keys go from cell to cell (the focus moves after the next
+    // render); Enter on an empty cell adds there.
     await page.keyboard.press('ArrowLeft');
+    await settle(page);
     const left = await focused(page);
     assert.equal(left.tag, 'td');
     await page.keyboard.press('Enter');
@@ -208,7 +212,9 @@ describe('keyboard alone', () => {
     assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.level, document.activeElement.dataset.week]),
       ['groep-1', firstWeek]);
     await page.keyboard.press('ArrowDown');
+    await settle(page);
     await page.keyboard.press('ArrowRight');
+    await settle(page);
     const week = weekAfter(firstWeek, 1);
     await page.keyboard.press('Enter');
     await settle(page);
