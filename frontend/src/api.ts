@@ -42,6 +42,8 @@ function markPending(delta: number): void {
   pending += delta;
   if (typeof document !== 'undefined') document.documentElement.dataset.pending = String(pending);
 }
+// Zero from the start: a page that asks the API nothing has settled too.
+markPending(0);
 
 /** Remember (or forget, with null) the CSRF token of the session. */
 export function setCsrfToken(token: string | null): void {

@@ -50,10 +50,12 @@ export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [meKnown, setMeKnown] = useState(false);
   const [sessionError, setSessionError] = useState<UserMessage | null>(null);
+  // On a phone the menu folds into a button; it closes again on each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
   const lastKey = useRef<string>(pageKey(route));
 
   useEffect(() => {
-    const onHash = () => setRoute(parseHash(location.hash));
+    const onHash = () => { setRoute(parseHash(location.hash)); setMenuOpen(false); };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -105,9 +107,9 @@ export function App() {
     case 'home': page = <Home me={me} />; break;
     case 'frameworks': page = <Frameworks />; break;
     case 'framework': page = <FrameworkPage key={route.code} code={route.code} />; break;
-    case 'goal': page = <GoalPage key={route.id} id={route.id} />; break;
+    case 'goal': page = <GoalPage key={route.id} id={route.id} me={me} />; break;
     case 'lessons': page = <Lessons params={route.params} />; break;
-    case 'lesson': page = <LessonView key={route.id} id={route.id} />; break;
+    case 'lesson': page = <LessonView key={route.id} id={route.id} me={me} />; break;
     case 'login': page = <Login me={me} next={route.next} onLogin={onLogin} />; break;
     case 'plans': page = <Plans me={me} params={route.params} />; break;
     case 'plan': page = <PlanPage key={route.id} id={route.id} me={me} />; break;
@@ -124,6 +126,11 @@ export function App() {
       <header class="site-header">
         <div class="header-inner">
           <a class="brand" href="#/">Leerlijn</a>
+          <button type="button" class="menu-button button-secondary button-small" aria-expanded={menuOpen}
+            aria-controls="menu" onClick={() => setMenuOpen(!menuOpen)}>
+            Menu<span class="sr-only"> {menuOpen ? 'sluiten' : 'openen'}</span>
+          </button>
+          <div id="menu" class={menuOpen ? 'menu menu-open' : 'menu'}>
           <nav aria-label="Hoofdmenu" class="main-nav">
             <ul>
               {navItems(me).map((item) => (
@@ -142,6 +149,7 @@ export function App() {
             ) : route.name !== 'login' && (
               <a href={href({ name: 'login', next: href(route) })} class="login-link">Inloggen</a>
             )}
+          </div>
           </div>
         </div>
       </header>

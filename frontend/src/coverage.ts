@@ -46,7 +46,7 @@ export function choiceToParams(c: CoverageChoice): URLSearchParams {
 }
 
 /** The query of GET /api/v1/reports/coverage (school= drills down). */
-export function reportQuery(c: CoverageChoice, format?: 'csv' | 'html'): Record<string, string | undefined> {
+export function reportQuery(c: CoverageChoice, format?: 'csv' | 'html' | 'xlsx'): Record<string, string | undefined> {
   return {
     framework: c.framework,
     school: c.school || undefined,

@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { countText, durationText, groupLevels } from './format';
+import { describe, expect, test } from 'vitest';
+import { countText, durationText, groupLevels, levelName, levelsText } from './format';
 import type { Levels } from './types';
 
 test('groupLevels keeps school order and drops non-plannable levels', () => {
@@ -29,4 +29,16 @@ test('durations and counts in Dutch', () => {
   expect(durationText(45)).toBe('45 minuten');
   expect(countText(1, 'les', 'lessen')).toBe('1 les');
   expect(countText(0, 'les', 'lessen')).toBe('0 lessen');
+});
+
+describe('levels as schools write them', () => {
+  test('runs of one kind are shortened, others listed', () => {
+    expect(levelsText([{ title: 'groep 1' }, { title: 'groep 2' }, { title: 'groep 3' }])).toBe('groep 1–3');
+    expect(levelsText([{ title: 'havo 2' }, { title: 'havo 3' }, { title: 'vwo 2' }, { title: 'vwo 3' }])).toBe('havo 2–3, vwo 2–3');
+    expect(levelsText([{ title: 'groep 6' }, { title: 'groep 8' }, { title: 'praktijkonderwijs' }])).toBe('groep 6, 8, praktijkonderwijs');
+    expect(levelsText([{ title: 'vmbo bb, 2' }, { title: 'vwo, 2' }, { title: 'vmbo bb, 3' }, { title: 'vwo, 3' }])).toBe('vmbo bb 2–3, vwo 2–3');
+    expect(levelName('vwo, 2')).toBe('vwo 2');
+    expect(levelName('groep 1')).toBe('groep 1');
+    expect(levelsText([])).toBe('');
+  });
 });

@@ -87,3 +87,44 @@ export function groupLevels(data: Levels): LevelGroup[] {
     }))
     .filter((g) => g.levels.length > 0);
 }
+
+/** "20 oktober 2025" for "2025-10-20"; the text itself when it is no date. */
+export function dateText(iso: string | null | undefined): string {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** A level as schools write it: "vwo 2", also where a list wrote "vwo, 2". */
+export function levelName(title: string): string {
+  return title.replace(/^(.*\S),\s+(\d+)$/, '$1 $2');
+}
+
+/**
+ * Levels as schools write them, grouped by kind in the order given and
+ * runs of years shortened: "groep 1–3, 5", "havo 2–3, vwo 2–3"; "" for
+ * none.  Titles that end in no number stay as they are.
+ */
+export function levelsText(levels: { title: string }[]): string {
+  const kinds = new Map<string, number[]>();
+  for (const { title } of levels) {
+    const name = levelName(title);
+    const m = /^(.*\S)\s+(\d+)$/.exec(name);
+    const [kind, n] = m ? [m[1], Number(m[2])] : [name, NaN];
+    if (!kinds.has(kind)) kinds.set(kind, []);
+    if (!Number.isNaN(n)) kinds.get(kind)!.push(n);
+  }
+  const parts: string[] = [];
+  for (const [kind, ns] of kinds) {
+    if (ns.length === 0) { parts.push(kind); continue; }
+    const sorted = [...new Set(ns)].sort((a, b) => a - b);
+    const runs: string[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : `${sorted[i]}`);
+      i = j + 1;
+    }
+    parts.push(`${kind} ${runs.join(', ')}`);
+  }
+  return parts.join(', ');
+}

@@ -131,6 +131,11 @@ export function gridLevels(
     .sort((a, b) => (order.get(a.level) ?? 1e6) - (order.get(b.level) ?? 1e6));
 }
 
+/** "Preventie 2026-2027": the title with the school year, but never the year twice. */
+export function planTitleText(p: { title: string; school_year: string }): string {
+  return p.title.includes(p.school_year) ? p.title : `${p.title} ${p.school_year}`;
+}
+
 /** The ETag of a version number as the API writes it. */
 export function etagOf(version: number): string {
   return `"${version}"`;

@@ -101,6 +101,11 @@ export function canEditSchool(me: Me | null, schoolId: string): boolean {
     me.memberships.some((m) => m.role === 'coordinator' && m.schoolId === schoolId);
 }
 
+/** Does the user keep the catalogue (curator, admin)?  Only they see its research notes. */
+export function isCurator(me: Me | null): boolean {
+  return !!me && (me.roles.includes('curator') || me.roles.includes('admin'));
+}
+
 /** The navigation for a user (null: nobody logged in). */
 export function navItems(me: Me | null, pages: NavItem[] = NAV_PAGES): NavItem[] {
   return pages.filter((p) => p.roles === 'all' || (me !== null && p.roles.some((r) => me.roles.includes(r))));
@@ -125,15 +130,43 @@ function csrfFrom(body: unknown, headers: Headers): string | null {
   return null;
 }
 
+// A hint that this browser has logged in (the session cookie itself is
+// HttpOnly): without it the page does not ask GET /me, so an anonymous
+// visitor's page load sends no request that is bound to fail (a 401 in
+// the browser's console).  Set at login, removed at logout and when /me
+// says the session has ended.
+const HINT_KEY = 'leerlijn.session';
+
+function sessionHint(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true; // no storage: ask the server
+  }
+}
+
+function setSessionHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    /* storage unavailable: fetchMe asks the server every time */
+  }
+}
+
 /** The logged-in user, or null (also while the server has no accounts). */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  if (!sessionHint()) return null;
   try {
     const res = await request<unknown>(`${API}/me`, { signal });
     const token = csrfFrom(res.data, res.headers);
     if (token) setCsrfToken(token);
     return parseMe(res.data);
   } catch (err) {
-    if (err instanceof ApiError && (err.status === 401 || err.status === 404)) return null;
+    if (err instanceof ApiError && (err.status === 401 || err.status === 404)) {
+      setSessionHint(false);
+      return null;
+    }
     throw err;
   }
 }
@@ -142,6 +175,7 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 export async function logIn(email: string, password: string): Promise<Me | null> {
   const res = await request<unknown>(`${API}/session`, { method: 'POST', body: { email, password } });
   setCsrfToken(csrfFrom(res.data, res.headers));
+  setSessionHint(true);
   return parseMe(res.data) ?? (await fetchMe());
 }
 
@@ -151,5 +185,6 @@ export async function logOut(): Promise<void> {
     await request<unknown>(`${API}/session`, { method: 'DELETE' });
   } finally {
     setCsrfToken(null);
+    setSessionHint(false);
   }
 }

@@ -1,143 +1,69 @@
-// The shapes of the API's JSON documents the web app reads (see README, "API").
+// The shapes of the API's JSON documents the web app reads.
+//
+// They come from api/openapi.json: `api-types.ts` is generated from it at
+// build time (openapi-typescript, see scripts/frontend.sh) and never edited
+// or committed.  Where the document states a field loosely (optional though
+// always sent, or an object without its properties), `Refine` states it
+// exactly, and the compiler checks that each refinement still fits the
+// document's own type of the field.  So a field renamed, removed or retyped
+// in the document fails the build (tsc) instead of failing in a browser.
+// Only the coverage report, which the document describes in prose, is
+// written out here by hand.
 
-export interface Page<T> {
-  total: number;
-  limit: number;
-  offset: number;
-  items: T[];
-}
+import type { components } from './api-types';
 
-export interface Framework {
-  code: string;
-  kind: string; // "goals" or "vocabulary"
-  title: string;
-  publisher: string | null;
-  year: number | null;
-  version: string | null;
-  status: string; // "adopted", "concept", "deprecated", ...
-  status_note: string | null;
-  source_url: string | null;
-  note: string | null;
-  goal_count: number;
-}
+type S = components['schemas'];
 
-export interface GoalNode {
-  id: string;
-  code: string | null;
-  kind: string | null;
-  title: string;
-  levels: string[];
-  status: string;
-  confidence: string | null;
-  description: string | null;
-  children: GoalNode[];
-}
+/**
+ * T with the fields of R stated more exactly.  Every field of R must be a
+ * field of T, and R's type of it must be assignable to T's.
+ */
+export type Refine<T, R extends { [K in keyof R]: K extends keyof T ? T[K] : never }> = Omit<T, keyof R> & R;
 
-export interface GoalTree {
-  framework: { code: string; title: string };
-  goals: GoalNode[];
-}
+/** A list of the API with paging (`total`, `limit`, `offset`, `items`). */
+export type Page<T> = Omit<S['FrameworkList'], 'items'> & { items: T[] };
 
-export interface GoalRef {
-  id: string;
-  framework: string;
-  code: string | null;
-  title: string;
-  kind?: string | null;
-  status?: string;
-  confidence?: string | null;
-}
+export type Framework = Refine<S['Framework'], {
+  kind: string; publisher: string | null; year: number | null; version: string | null;
+  status_note: string | null; source_url: string | null; note: string | null;
+}>;
 
-export interface GoalDetail {
-  id: string;
-  framework: { code: string; title: string };
-  code: string | null;
-  kind: string | null;
-  title: string;
-  description: string | null;
-  status: string;
-  source_url: string | null;
-  confidence: string | null;
-  note: string | null;
-  levels: { code: string; title: string }[];
-  ancestors: GoalRef[];
-  children: GoalRef[];
-  relations: {
-    id: string;
-    type: string;
-    direction: 'incoming' | 'outgoing';
-    goal: GoalRef;
-    confidence: string | null;
-    note: string | null;
-  }[];
-}
+export type GoalNode = Refine<S['GoalNode'], {
+  code: string | null; levels: string[]; status: string; description: string | null; children: GoalNode[];
+}>;
 
-export interface Level {
-  id: string;
-  code: string;
-  title: string;
-  kind: string;
-  stage: string | null;
-  sort_order: number;
-  plannable: boolean;
-  status: string;
-}
+export type GoalTree = Refine<S['GoalTree'], { goals: GoalNode[] }>;
 
-export interface Stage {
-  code: string;
-  title: string;
-  sector: string;
-  sort_order: number;
-  description: string | null;
-}
+/** A goal named in another document: GoalRef, with what GoalBrief adds. */
+export type GoalRef = S['GoalRef'] & Partial<Pick<S['GoalBrief'], 'kind' | 'status' | 'confidence'>>;
 
-export interface Levels {
-  stages: Stage[];
-  levels: Level[];
-}
+export type GoalDetail = Refine<S['Goal'], {
+  code: string | null; description: string | null; source_url: string | null; note: string | null;
+}>;
 
-export interface LessonHit {
-  id: string;
-  code: string;
-  title: string;
-  title_is_placeholder: boolean;
-  summary: string | null;
-  programme: { code: string; title: string } | null;
-  levels: { code: string; title: string }[];
-  levels_as_published: string | null;
-  duration_minutes: number | null;
-  themes: string[];
-  format: string | null;
-  evidence_level: string;
-  sensitive_topic: boolean;
-  matched?: { goal: GoalRef; via: string; scope: string }[];
-}
+export type Level = Refine<S['Levels']['levels'][number], {
+  id: string; code: string; title: string; kind: string; stage: string | null; sort_order: number;
+  plannable: boolean; status: string;
+}>;
 
-export interface LessonPage extends Page<LessonHit> {
-  related: string;
-  goal: GoalRef | null;
-}
+export type Stage = { code: string; title: string; sector: string; sort_order: number; description: string | null };
 
-export interface Warning {
-  code: string;
-  severity: 'warning' | 'info' | string;
-  message: string;
-}
+export type Levels = Refine<S['Levels'], { stages: Stage[]; levels: Level[] }>;
 
-export interface Alignment {
-  id: string;
-  scope: string;
-  goal: GoalRef;
-  emphasis: string | null;
-  published_label: string | null;
-  published_code: string | null;
-  published_context: string | null;
-  confidence: string | null;
-  note: string | null;
-  warnings: Warning[];
-}
+export type LessonHit = Refine<S['LessonSummary'], {
+  code: string; title_is_placeholder: boolean; summary: string | null;
+  programme: { code: string; title: string } | null; levels_as_published: string | null;
+  duration_minutes: number | null; format: string | null; evidence_level: string; sensitive_topic: boolean;
+}>;
 
-export interface KeyMessage {
+export type LessonPage = Refine<S['LessonList'], { items: LessonHit[]; related: NonNullable<S['LessonList']['related']>; goal: GoalRef | null }>;
+
+export type Warning = S['Warning'];
+
+export type Alignment = S['Lesson']['alignments'][number];
+
+/** One of the key messages (kernboodschappen) of a lesson. */
+export type KeyMessage = {
   number: number;
   title: string;
   text?: string;
@@ -145,67 +71,22 @@ export interface KeyMessage {
   closing?: string;
   about_others_title?: string;
   about_others?: string[];
-}
+};
 
-export interface HelpResource {
-  name: string;
-  as_printed: string | null;
-  url: string | null;
-  description: string | null;
-}
+export type HelpResource = S['Lesson']['help_resources'][number];
 
-export interface Lesson {
-  id: string;
-  code: string;
-  title: string;
-  title_is_placeholder: boolean;
-  title_note: string | null;
-  summary: string | null;
-  summary_note: string | null;
-  programmes: { code: string; title: string; url: string | null; providers: string[] }[];
-  levels: { code: string; title: string }[];
-  levels_as_published: string | null;
-  duration_minutes: number | null;
-  duration_note: string | null;
-  themes: string[];
-  format: string | null;
-  language: string | null;
-  evidence_level: { code: string; title: string } | null;
-  evidence_note: string | null;
-  key_messages: KeyMessage[];
-  teacher_preparation: string | null;
-  safety_intro: string | null;
-  safety_quote: string | null;
-  safety_checklist: string[];
-  sensitive_topic: boolean;
-  status: string;
-  version: number;
-  note: string | null;
-  alignments: Alignment[];
-  warnings: (Warning & { alignment_id: string; goal_id: string })[];
-  help_resources: HelpResource[];
-}
+export type Lesson = Refine<S['Lesson'], {
+  key_messages: KeyMessage[]; programmes: NonNullable<S['Lesson']['programmes']>; duration_minutes: number | null;
+}>;
 
-// --- School-year planning (README "School-year planning") ----------------
+// --- School-year planning --------------------------------------------------------
 
-export type PlanStatus = 'concept' | 'vastgesteld' | 'gearchiveerd';
-export type ItemStatus = 'gepland' | 'gegeven' | 'vervallen';
+export type PlanStatus = S['Plan']['status'];
+export type ItemStatus = S['PlanItem']['status'];
+export type PlanWarning = S['PlanWarning'] & { other_item_id?: string };
 
-export interface PlanWarning {
-  code: string;
-  message: string;
-  level?: string;
-  item_id?: string;
-  other_item_id?: string;
-  holiday?: string;
-}
-
-export interface PlanItem {
-  id: string;
-  plan_id: string;
-  kind: 'les' | 'terugkommoment';
-  lesson: { id: string; code: string; title: string; programme: string | null; sensitive_topic: boolean } | null;
-  level: string;
+export type PlanItem = Refine<S['PlanItem'], {
+  lesson: { id: string; code: string | null; title: string; programme: string | null; sensitive_topic: boolean } | null;
   level_title: string;
   class_name: string | null;
   week: string | null;
@@ -213,53 +94,30 @@ export interface PlanItem {
   starts_on: string;
   ends_on: string;
   teacher: { id: string; display_name: string } | null;
-  status: ItemStatus;
   given_on: string | null;
   notes: string | null;
   safety_prepared: boolean;
-  version: number;
-  warnings: PlanWarning[];
-}
+}>;
 
-export interface Plan {
-  id: string;
-  title: string;
+export type Plan = Refine<S['Plan'], {
   school: { id: string; name: string; region: string };
-  school_year: string;
-  status: PlanStatus;
   note: string | null;
-  version: number;
   copied_from: string | null;
   items: PlanItem[];
-  warnings: PlanWarning[];
-}
+}>;
 
-export interface PlanSummary {
-  id: string;
-  title: string;
-  school_year: string;
-  status: PlanStatus;
-  version: number;
-  items?: number;
-  item_count?: number;
-  [k: string]: unknown;
-}
+export type PlanSummary = Refine<S['PlanList']['plans'][number], { status: PlanStatus }> & { item_count?: number };
 
-export interface CalendarWeek {
-  week: string;
-  monday: string;
+export type CalendarWeek = Refine<S['Calendar']['weeks'][number], {
   holiday: { name: string; status: string; optional: boolean } | null;
-}
+}>;
 
-export interface SchoolCalendar {
-  school_year: string;
-  region: string;
-  starts_on: string;
-  ends_on: string;
-  weeks: CalendarWeek[];
-}
+export type SchoolCalendar = Refine<S['Calendar'], { region: NonNullable<S['Calendar']['region']>; weeks: CalendarWeek[] }>;
 
-export interface LeerlijnItem {
+export type Template = S['Template'];
+export type TemplateSummary = S['TemplateList']['templates'][number];
+
+export type LeerlijnItem = {
   item_id: string;
   plan_id: string;
   plan_title: string;
@@ -269,11 +127,10 @@ export interface LeerlijnItem {
   date: string | null;
   status: ItemStatus;
   class_name: string | null;
-}
+};
 
-export interface Leerlijn {
+export type Leerlijn = Refine<S['Leerlijn'], {
   school: { id: string; name: string; region: string; first_level: string | null; last_level: string | null };
-  school_years: string[];
   levels: {
     level: string;
     title: string;
@@ -281,27 +138,13 @@ export interface Leerlijn {
     lessons: number;
     years: { school_year: string; items: LeerlijnItem[] }[];
   }[];
-}
+}>;
 
-export interface Member {
-  user_id: string;
-  display_name: string;
-  email: string;
-  role: string;
-  disabled: boolean;
-}
+export type Member = Refine<S['Members']['items'][number], { display_name: string; email: string; disabled: boolean }>;
 
-export interface School {
-  id: string;
-  name: string;
-  region: string;
-  type: string;
-  first_level: string | null;
-  last_level: string | null;
-  municipality: string | null;
-}
+export type School = Refine<S['School'], { municipality: string | null; first_level: string | null; last_level: string | null }>;
 
-// --- Coverage reports -----------------------------------------------------
+// --- Coverage reports (described in prose by api/openapi.json) ---------------------
 
 export interface CoverageLevel { code: string; title: string; stage: string | null }
 

@@ -18,8 +18,11 @@ const ARGS = [
 ];
 
 // A fresh browser (own profile directory) with one page.  `problems`
-// collects what must never happen: uncaught errors, CSP refusals, failed
-// requests other than the API's expected answers.
+// collects what must never happen: uncaught errors, CSP refusals and any
+// error in the console — among them every failed request, such as a 401
+// for /api/v1/me on an anonymous page load.  A test that makes the API
+// refuse on purpose (a 412, a wrong password) says so first with
+// expectHttpError(status): that one refusal is then not a problem.
 export async function openBrowser({ width = 1280, height = 900 } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'leerlijn-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -33,15 +36,32 @@ export async function openBrowser({ width = 1280, height = 900 } = {}) {
   context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
+  const expected = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+    const text = msg.text();
+    if (/Content Security Policy|Refused to/i.test(text)) {
+      problems.push(`CSP: ${text}`);
+      return;
+    }
+    if (msg.type() !== 'error') return;
+    const m = /status of (\d{3})/.exec(text);
+    const i = m ? expected.indexOf(Number(m[1])) : -1;
+    if (i >= 0) {
+      expected.splice(i, 1);
+      return;
+    }
+    problems.push(`console error on ${page.url()}: ${text} (${msg.location()?.url ?? ''})`);
   });
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     context,
     page,
     problems,
+    /** The next failed request with this status is on purpose. */
+    expectHttpError(status) {
+      expected.push(status);
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

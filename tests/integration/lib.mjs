@@ -57,10 +57,24 @@ export async function scratchDatabase(prefix) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    // FORCE cannot end a backend of another role (an autovacuum worker
+    // on a busy machine): then wait and try again.  The client is always
+    // closed, so that a failure fails the test instead of hanging it.
     async drop() {
       const c = await db();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        for (let i = 0; ; i++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (err) {
+            if (err.code !== '42501' || i >= 10) throw err;
+            await new Promise((r) => setTimeout(r, 1000));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }

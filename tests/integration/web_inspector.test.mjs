@@ -222,10 +222,12 @@ describe('inspector journey', () => {
     const { page } = b;
     const res = await as('inspector', 'GET', `/api/v1/reports/coverage?framework=${FW}&school=${B}`);
     assert.equal(res.status, 404);
+    b.expectHttpError(404);
     await visit(page, `#/dekking?kader=${FW}&school=${B}`);
     const alert = await page.getByRole('alert').innerText();
     assert.ok(alert.includes(res.json.detail), alert);
     await assertAccessible(page, 'the coverage page with an error');
+    assert.deepEqual(b.problems, []);
   });
 });
 

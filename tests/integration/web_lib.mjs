@@ -14,3 +14,30 @@ export async function removePlans(prefix) {
     await c.end();
   }
 }
+
+// Remove every programme template whose title starts with prefix.
+export async function removeTemplates(prefix) {
+  const c = await db();
+  try {
+    await c.query('BEGIN');
+    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+    await c.query('DELETE FROM plan_template WHERE title LIKE $1', [`${prefix}%`]);
+    await c.query('COMMIT');
+  } finally {
+    await c.end();
+  }
+}
+
+// The week picker of a form ("add", "mv"): choose a week, read the choice.
+export async function chooseWeek(page, prefix, week) {
+  await page.locator(`label[for="${prefix}-week-${week}"]`).click();
+}
+
+export async function chosenWeek(page, prefix) {
+  return page.locator(`input[name="${prefix}-week"]:checked`).inputValue();
+}
+
+// The cell of the planner grid for a level code and an ISO week.
+export function gridCell(page, level, week) {
+  return page.locator(`table.planner td[data-level="${level}"][data-week="${week}"]`);
+}

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
-import { removePlans } from './web_lib.mjs';
+import { chooseWeek, chosenWeek, removePlans } from './web_lib.mjs';
 import {
   axeViolations, focused, logInAs, logInWithKeyboard, navLabels, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
@@ -122,7 +122,7 @@ describe('coordinator journey', () => {
 
     // Add Les 1 for groep 8 in the autumn holiday: the warnings show at once.
     await page.getByLabel('Niveau', { exact: true }).selectOption('groep-8');
-    await page.getByLabel('Week', { exact: true }).selectOption(herfst.week);
+    await chooseWeek(page, 'add', herfst.week);
     // The lesson is picked in the lesson finder, which offers it for this plan.
     await page.getByRole('button', { name: 'kies een les in de lessenzoeker' }).click();
     await settle(page);
@@ -139,7 +139,7 @@ describe('coordinator journey', () => {
     await settle(page);
     assert.equal(planIdOf(page), id);
     assert.equal(await page.locator('#add-level').inputValue(), 'groep-8', 'the form kept its level');
-    assert.equal(await page.locator('#add-week').inputValue(), herfst.week, 'and its week');
+    assert.equal(await chosenWeek(page, 'add'), herfst.week, 'and its week');
     assert.ok(await page.getByLabel(/gekozen in de lessenzoeker/).isChecked());
     await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
     await settle(page);
@@ -174,7 +174,7 @@ describe('coordinator journey', () => {
     // Move it out of the holiday to week 45.
     const w45 = cal.weeks.find((w) => w.week === '2025-W45');
     assert.equal(w45.holiday, null);
-    await panel.getByLabel('Week').selectOption(w45.week);
+    await chooseWeek(page, 'mv', w45.week);
     await panel.getByRole('button', { name: 'Verplaatsen' }).click();
     await settle(page);
     item = (await planFromApi(id)).items[0];
@@ -190,7 +190,8 @@ describe('coordinator journey', () => {
     assert.equal(other.status, 200);
     // ... and this page, which still shows week 45, moves it to groep 7, week 47: 412.
     await panel.getByLabel('Niveau').selectOption('groep-7');
-    await panel.getByLabel('Week').selectOption('2025-W47');
+    await chooseWeek(page, 'mv', '2025-W47');
+    b.expectHttpError(412);
     await panel.getByRole('button', { name: 'Verplaatsen' }).click();
     await settle(page);
     const alert = page.getByRole('alert').filter({ hasText: 'intussen gewijzigd' });
@@ -276,6 +277,7 @@ describe('coordinator journey', () => {
     const { page } = b;
     const missing = await as('coordinator', 'GET', '/api/v1/plans/00000000-0000-4000-8000-000000000000');
     assert.equal(missing.status, 404);
+    b.expectHttpError(404);
     await visit(page, '#/jaarplan/00000000-0000-4000-8000-000000000000');
     const alert = await page.getByRole('alert').innerText();
     assert.match(alert, /Het jaarplan kon niet worden geladen/);
@@ -286,12 +288,14 @@ describe('coordinator journey', () => {
     await page.getByLabel(/^Naam/).fill(`${PREFIX}preventie`);
     const dup = await as('coordinator', 'POST', `/api/v1/schools/${A}/plans`, { body: { school_year: YEAR, title: `${PREFIX}preventie` } });
     assert.ok(dup.status >= 400 && dup.status < 500, `${dup.status}`);
+    b.expectHttpError(dup.status);
     await page.getByRole('button', { name: 'Jaarplan maken' }).click();
     await settle(page);
     const refused = await page.getByRole('alert').innerText();
     assert.match(refused, /Het jaarplan kon niet worden gemaakt/);
     assert.ok(refused.includes(dup.json.detail), refused);
     await assertAccessible(page, 'the plan list with an error');
+    assert.deepEqual(b.problems, []);
   });
 });
 
@@ -316,14 +320,19 @@ describe('keyboard alone', () => {
     assert.equal((await focused(page)).id, 'page-title');
 
     const les2 = lessons.find((l) => l.code === 'MNOS-LES-2');
-    // Add Les 2 for groep 6 in the first week of the add form.
+    // Add Les 2 for groep 6 in the first week of the add form.  The form
+    // starts at the school's first level.
     await tabTo(page, (f) => f.id === 'add-level');
-    while (await page.locator('#add-level').inputValue() !== 'groep-6') await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('#add-level').inputValue(), 'groep-1');
+    for (let i = 0; i < 10 && await page.locator('#add-level').inputValue() !== 'groep-6'; i++) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#add-level').inputValue(), 'groep-6');
+    // Tab reaches the chosen week of the week picker; the arrow keys choose another.
     await page.keyboard.press('Tab');
-    const week = await page.locator('#add-week').inputValue();
+    assert.match((await focused(page)).id, /^add-week-/);
+    const week = await chosenWeek(page, 'add');
     await page.keyboard.press('ArrowDown');
-    const chosenWeek = await page.locator('#add-week').inputValue();
-    assert.notEqual(chosenWeek, week);
+    const firstWeek = await chosenWeek(page, 'add');
+    assert.notEqual(firstWeek, week);
     await tabTo(page, (f) => f.id === 'add-q');
     await page.keyboard.type('Les 2');
     await page.keyboard.press('Enter');
@@ -334,31 +343,32 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Enter');
     await settle(page);
     let plan = await planFromApi(id);
-    assert.deepEqual(plan.items.map((i) => [i.lesson.id, i.level, i.week]), [[les2.id, 'groep-6', chosenWeek]]);
+    assert.deepEqual(plan.items.map((i) => [i.lesson.id, i.level, i.week]), [[les2.id, 'groep-6', firstWeek]]);
     // The new lesson's panel has the focus; move it one week on.
     assert.equal((await focused(page)).id, 'item-title');
-    await tabTo(page, (f) => f.id === 'mv-week');
+    await tabTo(page, (f) => f.id.startsWith('mv-week-'));
     await page.keyboard.press('ArrowDown');
-    const moved = await page.locator('#mv-week').inputValue();
+    const moved = await chosenWeek(page, 'mv');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Verplaatsen');
     await page.keyboard.press('Enter');
     await settle(page);
     plan = await planFromApi(id);
     assert.equal(plan.items[0].week, moved);
-    assert.notEqual(moved, chosenWeek);
+    assert.notEqual(moved, firstWeek);
 
     // A 412 with the keyboard: someone else moves the lesson back first.
     const theirs = await as('coordinator', 'PATCH', `/api/v1/plans/${id}/items/${plan.items[0].id}`,
-      { body: { week: chosenWeek }, ifMatch: `"${plan.items[0].version}"` });
+      { body: { week: firstWeek }, ifMatch: `"${plan.items[0].version}"` });
     assert.equal(theirs.status, 200);
-    await tabTo(page, (f) => f.id === 'mv-week', { shift: true });
+    await tabTo(page, (f) => f.id.startsWith('mv-week-'), { shift: true });
     await page.keyboard.press('ArrowDown');
-    const mine = await page.locator('#mv-week').inputValue();
+    const mine = await chosenWeek(page, 'mv');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Verplaatsen');
+    b.expectHttpError(412);
     await page.keyboard.press('Enter');
     await settle(page);
     assert.equal((await focused(page)).id, 'conflict-title', 'the conflict gets the focus');
-    assert.equal((await planFromApi(id)).items[0].week, chosenWeek, 'nothing was overwritten');
+    assert.equal((await planFromApi(id)).items[0].week, firstWeek, 'nothing was overwritten');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Mijn wijziging opnieuw uitvoeren');
     await page.keyboard.press('Enter');
     await settle(page);

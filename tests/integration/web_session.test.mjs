@@ -55,6 +55,7 @@ describe('login and logout', () => {
       body: JSON.stringify({ email: demoEmail('teacher2', 'A'), password: 'niet-het-wachtwoord' }),
     });
     assert.equal(refused.status, 401);
+    b.expectHttpError(401);
     await fillLogin(page, demoEmail('teacher2', 'A'), 'niet-het-wachtwoord');
     const alert = await page.getByRole('alert').innerText();
     assert.match(alert, /Inloggen lukte niet/);

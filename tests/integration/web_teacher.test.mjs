@@ -159,6 +159,7 @@ describe('teacher journey', () => {
     const ambiguous = await api('/api/v1/lessons?goal=B');
     assert.equal(ambiguous.status, 400);
     assert.ok(ambiguous.json.candidates.length >= 2);
+    b.expectHttpError(400);
     await visit(page, '#/lessen?doel=B');
     const alert = page.getByRole('alert');
     assert.match(await alert.innerText(), /komt in meer dan één kader voor/);
@@ -200,7 +201,9 @@ describe('teacher journey', () => {
     await assertAccessible(page, 'the finder with a field error');
 
     // A level the API does not know: its problem document, in words.
-    const problem = (await api('/api/v1/lessons?level=geen-niveau')).json;
+    const refusal = await api('/api/v1/lessons?level=geen-niveau');
+    const problem = refusal.json;
+    b.expectHttpError(refusal.status);
     await visit(page, '#/lessen?niveau=geen-niveau');
     const alert = await page.getByRole('alert').innerText();
     assert.match(alert, /De lessen konden niet worden gezocht/);
@@ -210,6 +213,7 @@ describe('teacher journey', () => {
     await screenshot(page, 'teacher-06-api-error');
 
     // A lesson that does not exist.
+    b.expectHttpError(404);
     await visit(page, '#/lessen/00000000-0000-0000-0000-000000000000');
     const missing = (await api('/api/v1/lessons/00000000-0000-0000-0000-000000000000')).json;
     assert.match(await page.getByRole('alert').innerText(), new RegExp(missing.detail.replace(/[.()]/g, '\\$&')));
@@ -233,7 +237,10 @@ describe('teacher journey', () => {
     const km = page.locator('.key-messages > li > h3');
     assert.deepEqual(await km.allInnerTexts(), lesson.key_messages.map((m) => m.title));
 
-    // Alignments and every data-quality warning, with its severity in words.
+    // Alignments and every data-quality warning, with its severity in words:
+    // folded below the help section, opened with a click on their summary.
+    assert.equal(await page.locator('.alignments-details').getAttribute('open'), null);
+    await page.locator('.alignments-details summary').click();
     assert.equal(await page.locator('.alignments > li').count(), lesson.alignments.length);
     const text = await page.locator('.alignments').innerText();
     for (const a of lesson.alignments) {

@@ -2,7 +2,7 @@
 // schools the user may read or for one school (drill-down), with the gaps
 // highlighted; CSV download and a printable report.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
 import {
@@ -86,6 +86,11 @@ function Heatmap({ report, fw }: { report: CoverageReport; fw: CoverageFramework
   );
 }
 
+/** "havo 2" for "havo-2", from the report's own list of levels. */
+function levelTitle(report: CoverageReport, code: string): string {
+  return report.levels.find((l) => l.code === code)?.title ?? code.replace(/-(\d+)$/, ' $1');
+}
+
 function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework }) {
   const none = uncoveredGoals(fw);
   return (
@@ -117,7 +122,7 @@ function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework })
         <>
           <h3>Overlap</h3>
           <ul class="plain-list">
-            {fw.overlaps.map((o) => <li key={`${o.goal}-${o.level}-${o.school_year}`}>{o.goal} in {o.level} ({o.school_year}): {o.lessons} verschillende lessen</li>)}
+            {fw.overlaps.map((o) => <li key={`${o.goal}-${o.level}-${o.school_year}`}>{o.goal} in {levelTitle(report, o.level)} ({o.school_year}): {o.lessons} verschillende lessen</li>)}
           </ul>
         </>
       )}
@@ -126,9 +131,10 @@ function Gaps({ report, fw }: { report: CoverageReport; fw: CoverageFramework })
 }
 
 export function Coverage({ me, params }: { me: Me | null; params: URLSearchParams }) {
-  const choice = choiceFromParams(params);
+  const key = params.toString();
+  const choice = useMemo(() => choiceFromParams(new URLSearchParams(key)), [key]);
   const [form, setForm] = useState<CoverageChoice>(choice);
-  useEffect(() => setForm(choice), [params.toString()]);
+  useEffect(() => setForm(choice), [choice]);
   const frameworks = useApi<Page<Framework>>(apiPath('/frameworks', { limit: 100 }));
   const schools = useApi<Page<School>>(me ? apiPath('/schools', { limit: 100 }) : null);
   const report = useApi<CoverageReport>(me ? apiPath('/reports/coverage', reportQuery(choice)) : null);
@@ -215,6 +221,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
               {r.share_of === 'schools_teaching_level' ? ' · percentages: van de scholen die het niveau hebben' : ''}
             </p>
             <div class="toolbar">
+              <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'xlsx'))} download="dekking.xlsx">Excel downloaden</a>
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'csv'))} download="dekking.csv">CSV downloaden</a>
               <a class="button button-secondary" href={apiPath('/reports/coverage', reportQuery(choice, 'html'))} target="_blank" rel="noopener">Afdrukbaar rapport<span class="sr-only"> (opent in een nieuw tabblad)</span></a>
               <button type="button" class="button-secondary" onClick={() => window.print()}>Afdrukken</button>

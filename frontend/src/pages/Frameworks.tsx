@@ -53,7 +53,7 @@ function allParents(nodes: GoalNode[], into = new Set<string>()): Set<string> {
 /** Trees up to this size open fully; larger ones (SLO's 1230 goals) start closed. */
 const OPEN_UP_TO = 60;
 
-function GoalLabel({ g }: { g: { code: string | null; title: string } }) {
+function GoalLabel({ g }: { g: { code?: string | null; title: string } }) {
   return (
     <>
       {g.code && <span class="code">{g.code}</span>}

@@ -3,8 +3,9 @@
 
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
-import { confidenceText, statusText } from '../format';
+import { confidenceText, levelsText, statusText } from '../format';
 import { href, lessonsForGoal } from '../router';
+import { isCurator, type Me } from '../session';
 import type { GoalDetail, GoalRef } from '../types';
 
 const RELATION: Record<string, [string, string]> = {
@@ -39,7 +40,7 @@ function Crumbs({ g }: { g: GoalDetail | null }) {
   );
 }
 
-function GoalBody({ g }: { g: GoalDetail }) {
+function GoalBody({ g, curator }: { g: GoalDetail; curator: boolean }) {
   return (
     <>
       <p class="meta">
@@ -56,10 +57,10 @@ function GoalBody({ g }: { g: GoalDetail }) {
       {g.description && <p>{g.description}</p>}
       <dl class="facts">
         <dt>Niveaus</dt>
-        <dd>{g.levels.length ? g.levels.map((l) => l.title).join('; ') : 'niet opgegeven in de bron'}</dd>
+        <dd>{g.levels.length ? levelsText(g.levels) : 'niet opgegeven in de bron'}</dd>
         {confidenceText(g.confidence) && <><dt>Tekst</dt><dd>{confidenceText(g.confidence)}</dd></>}
         {g.source_url && <><dt>Bron</dt><dd><a href={g.source_url}>{g.source_url}</a></dd></>}
-        {g.note && <><dt>Toelichting</dt><dd>{g.note}</dd></>}
+        {curator && g.note && <><dt>Notitie (catalogus)</dt><dd>{g.note}</dd></>}
       </dl>
       {g.children.length > 0 && (
         <section aria-labelledby="children-title">
@@ -87,7 +88,7 @@ function GoalBody({ g }: { g: GoalDetail }) {
   );
 }
 
-export function GoalPage({ id }: { id: string }) {
+export function GoalPage({ id, me }: { id: string; me: Me | null }) {
   const load = useApi<GoalDetail>(apiPath(`/goals/${encodeURIComponent(id)}`));
   const g = load.state === 'ok' ? load.data : null;
   useDocumentTitle(g ? (g.code ? `${g.code} ${g.title}` : g.title) : 'Leerdoel');
@@ -96,7 +97,7 @@ export function GoalPage({ id }: { id: string }) {
       <Crumbs g={g} />
       <PageTitle>{g ? <GoalName g={{ ...g, framework: g.framework.code }} /> : 'Leerdoel'}</PageTitle>
       <Loaded load={load} what="Het leerdoel">
-        {(d) => <GoalBody g={d} />}
+        {(d) => <GoalBody g={d} curator={isCurator(me)} />}
       </Loaded>
     </>
   );

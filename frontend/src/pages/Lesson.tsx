@@ -1,10 +1,13 @@
-// One lesson: what it is, its key messages, its alignments with their
-// data-quality warnings, the "Veiligheid in de klas" checklist and — always
-// last, as the lesson pack asks — where pupils can get help.
+// One lesson: what it is, its key messages, the "Veiligheid in de klas"
+// checklist and — last of the sections, as the lesson pack asks — where
+// pupils can get help; the alignments with their data-quality notices fold
+// out below them.  Research notes of the catalogue (English, with file
+// names of the sources) are for curators only.
 
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
-import { confidenceText, countText, durationText, severityText } from '../format';
+import { confidenceText, countText, durationText, levelsText, severityText } from '../format';
+import { isCurator, type Me } from '../session';
 import { href } from '../router';
 import type { Alignment, HelpResource, KeyMessage, Lesson } from '../types';
 
@@ -25,7 +28,7 @@ function KeyMessageItem({ m }: { m: KeyMessage }) {
   );
 }
 
-function AlignmentItem({ a }: { a: Alignment }) {
+function AlignmentItem({ a, curator }: { a: Alignment; curator: boolean }) {
   const label = a.published_label && a.published_label !== a.goal.title ? a.published_label : null;
   return (
     <li class={`alignment${a.warnings.some((w) => w.severity === 'warning') ? ' has-warning' : ''}`}>
@@ -40,7 +43,7 @@ function AlignmentItem({ a }: { a: Alignment }) {
         {a.published_context && <><dt>In de bron</dt><dd>{a.published_context}</dd></>}
         {a.scope === 'programme' && <><dt>Geldt voor</dt><dd>het hele lespakket</dd></>}
         {confidenceText(a.confidence) && <><dt>Koppeling</dt><dd>{confidenceText(a.confidence)}</dd></>}
-        {a.note && <><dt>Toelichting</dt><dd>{a.note}</dd></>}
+        {curator && a.note && <><dt>Notitie (catalogus)</dt><dd>{a.note}</dd></>}
       </dl>
       {a.warnings.length > 0 && (
         <ul class="warnings" aria-label={`Datakwaliteit van de koppeling met ${a.goal.code ?? a.goal.title}`}>
@@ -67,7 +70,7 @@ function HelpItem({ h }: { h: HelpResource }) {
   );
 }
 
-function LessonBody({ l }: { l: Lesson }) {
+function LessonBody({ l, curator }: { l: Lesson; curator: boolean }) {
   const warnings = l.warnings.filter((w) => w.severity === 'warning').length;
   const infos = l.warnings.length - warnings;
   return (
@@ -77,7 +80,9 @@ function LessonBody({ l }: { l: Lesson }) {
         {l.title_is_placeholder && <Tag kind="note">titel niet gepubliceerd</Tag>}
         {l.sensitive_topic && <Tag kind="warning">gevoelig onderwerp</Tag>}
       </p>
-      {l.title_is_placeholder && l.title_note && <p class="small">{l.title_note}</p>}
+      {l.title_is_placeholder && (curator && l.title_note
+        ? <p class="small">{l.title_note}</p>
+        : <p class="small">De bron noemt de titel van deze les niet; “{l.title}” is een werktitel.</p>)}
       {l.sensitive_topic && (
         <div class="notice notice-warning">
           <p>Dit is een gevoelig onderwerp. Lees de checklist <a href="#veiligheid" onClick={(e) => jump(e, 'veiligheid')}>Veiligheid in de klas</a> voordat
@@ -88,20 +93,20 @@ function LessonBody({ l }: { l: Lesson }) {
       <section aria-labelledby="about">
         <h2 id="about">Over deze les</h2>
         {l.summary && <p>{l.summary}</p>}
-        {l.summary_note && <p class="small">{l.summary_note}</p>}
+        {curator && l.summary_note && <p class="small">{l.summary_note}</p>}
         <dl class="facts">
-          <dt>Niveau</dt><dd>{l.levels_as_published ?? '—'}{l.levels.length > 0 && <span class="small"> ({l.levels.map((x) => x.title).join(', ')})</span>}</dd>
-          <dt>Duur</dt><dd>{durationText(l.duration_minutes)}{l.duration_note && <span class="small"> — {l.duration_note}</span>}</dd>
+          <dt>Niveau</dt><dd>{levelsText(l.levels) || l.levels_as_published || 'onbekend'}{curator && l.levels_as_published && <span class="small"> (in de bron: {l.levels_as_published})</span>}</dd>
+          <dt>Duur</dt><dd>{durationText(l.duration_minutes)}{curator && l.duration_note && <span class="small"> — {l.duration_note}</span>}</dd>
           <dt>Thema's</dt><dd>{l.themes.join(', ') || 'geen opgegeven'}</dd>
-          <dt>Erkenning</dt><dd>{l.evidence_level?.title ?? 'onbekend'}{l.evidence_note && <span class="small"> — {l.evidence_note}</span>}</dd>
+          <dt>Erkenning</dt><dd>{l.evidence_level?.title ?? 'onbekend'}{curator && l.evidence_note && <span class="small"> — {l.evidence_note}</span>}</dd>
           {l.format && <><dt>Werkvorm</dt><dd>{l.format}</dd></>}
           {l.programmes.length > 0 && (
             <>
               <dt>Lespakket</dt>
-              <dd>{l.programmes[0].title}{l.programmes[0].providers.length > 0 && <> — {l.programmes[0].providers.join(', ')}</>}</dd>
+              <dd>{l.programmes[0].title}{(l.programmes[0].providers ?? []).length > 0 && <> — {(l.programmes[0].providers ?? []).join(', ')}</>}</dd>
             </>
           )}
-          {l.note && <><dt>Toelichting</dt><dd>{l.note}</dd></>}
+          {curator && l.note && <><dt>Notitie (catalogus)</dt><dd>{l.note}</dd></>}
         </dl>
         {l.teacher_preparation && <p>{l.teacher_preparation}</p>}
       </section>
@@ -111,16 +116,6 @@ function LessonBody({ l }: { l: Lesson }) {
         {l.key_messages.length === 0
           ? <p>De bron noemt geen kernboodschappen.</p>
           : <ol class="key-messages">{l.key_messages.map((m) => <KeyMessageItem key={m.number} m={m} />)}</ol>}
-      </section>
-
-      <section aria-labelledby="koppelingen">
-        <h2 id="koppelingen">Koppelingen met leerdoelen</h2>
-        <p role="note" class={warnings > 0 ? 'quality-summary has-warning' : 'quality-summary'}>
-          {countText(l.alignments.length, 'koppeling', 'koppelingen')};{' '}
-          {l.warnings.length === 0 ? 'geen meldingen over de datakwaliteit.'
-            : `${countText(l.warnings.length, 'melding', 'meldingen')} over de datakwaliteit: ${countText(warnings, 'waarschuwing', 'waarschuwingen')}, ${infos} ter informatie.`}
-        </p>
-        <ul class="alignments">{l.alignments.map((a) => <AlignmentItem key={a.id} a={a} />)}</ul>
       </section>
 
       <section aria-labelledby="veiligheid" class="safety">
@@ -148,6 +143,17 @@ function LessonBody({ l }: { l: Lesson }) {
           ? <p>De bron noemt geen hulpbronnen voor deze les.</p>
           : <ul class="help-list">{l.help_resources.map((h) => <HelpItem key={h.name} h={h} />)}</ul>}
       </section>
+      <details class="alignments-details">
+        <summary>
+          <span class="summary-title">Koppelingen met leerdoelen en datakwaliteit</span>{' '}
+          <span class={warnings > 0 ? 'quality-summary has-warning' : 'quality-summary'}>
+            ({countText(l.alignments.length, 'koppeling', 'koppelingen')};{' '}
+            {l.warnings.length === 0 ? 'geen meldingen over de datakwaliteit'
+              : `${countText(l.warnings.length, 'melding', 'meldingen')} over de datakwaliteit: ${countText(warnings, 'waarschuwing', 'waarschuwingen')}, ${infos} ter informatie`})
+          </span>
+        </summary>
+        <ul class="alignments">{l.alignments.map((a) => <AlignmentItem key={a.id} a={a} curator={curator} />)}</ul>
+      </details>
     </>
   );
 }
@@ -162,7 +168,7 @@ function jump(e: Event, id: string) {
   }
 }
 
-export function LessonView({ id }: { id: string }) {
+export function LessonView({ id, me }: { id: string; me: Me | null }) {
   const load = useApi<Lesson>(apiPath(`/lessons/${encodeURIComponent(id)}`));
   const l = load.state === 'ok' ? load.data : null;
   useDocumentTitle(l ? l.title : 'Les');
@@ -175,7 +181,7 @@ export function LessonView({ id }: { id: string }) {
       <p class="no-print actions">
         <button type="button" class="button-secondary" onClick={() => window.print()}>Afdrukken</button>
       </p>
-      <Loaded load={load} what="De les">{(d) => <LessonBody l={d} />}</Loaded>
+      <Loaded load={load} what="De les">{(d) => <LessonBody l={d} curator={isCurator(me)} />}</Loaded>
     </article>
   );
 }

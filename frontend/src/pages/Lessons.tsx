@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiPath, getJson } from '../api';
 import { ErrorBox, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
-import { countText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, viaText } from '../format';
+import { countText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, levelName, levelsText, viaText } from '../format';
 import {
   emptyFilters, filtersFromParams, filtersToParams, hasNarrowingFilters, lessonsApiQuery,
   pageCount, STAGE_PREFIX, validateFilters, type LessonFilters,
@@ -40,7 +40,7 @@ function LevelSelect({ value, onChange }: { value: string; onChange: (v: string)
         {groups.map((g) => (
           <optgroup key={g.stage.code} label={g.stage.title}>
             <option value={STAGE_PREFIX + g.stage.code}>{`${g.stage.title} (alle)`}</option>
-            {g.levels.map((l) => <option key={l.code} value={l.code}>{l.title}</option>)}
+            {g.levels.map((l) => <option key={l.code} value={l.code}>{levelName(l.title)}</option>)}
           </optgroup>
         ))}
         {value && load.state === 'ok' && !groups.some((g) => STAGE_PREFIX + g.stage.code === value || g.levels.some((l) => l.code === value)) && (
@@ -126,7 +126,7 @@ function LessonCard({ l, pick }: { l: LessonHit; pick: LessonPick | null }) {
       </p>
       {l.summary && <p>{l.summary}</p>}
       <dl class="facts facts-compact">
-        <dt>Niveau</dt><dd>{l.levels_as_published ?? l.levels.map((x) => x.title).join(', ')}</dd>
+        <dt>Niveau</dt><dd>{levelsText(l.levels) || l.levels_as_published || 'onbekend'}</dd>
         <dt>Duur</dt><dd>{durationText(l.duration_minutes)}</dd>
         <dt>Thema's</dt><dd>{l.themes.length ? l.themes.join(', ') : 'geen opgegeven'}</dd>
         <dt>Erkenning</dt><dd>{evidenceTitle(l.evidence_level)}</dd>
@@ -197,7 +197,8 @@ function ResultList({ f, res, pick }: { f: LessonFilters; res: Results; pick: Le
 }
 
 export function Lessons({ params }: { params: URLSearchParams }) {
-  const f = useMemo(() => filtersFromParams(params), [params.toString()]);
+  const key = params.toString();
+  const f = useMemo(() => filtersFromParams(new URLSearchParams(key)), [key]);
   const [form, setForm] = useState<LessonFilters>(f);
   const [invalid, setInvalid] = useState<string[]>([]);
   useEffect(() => { setForm(f); setInvalid([]); }, [f]);
@@ -208,6 +209,13 @@ export function Lessons({ params }: { params: URLSearchParams }) {
   useDocumentTitle(goal ? `Lessen bij ${goal.code ?? goal.title}` : 'Lessen zoeken');
 
   const set = <K extends keyof LessonFilters>(k: K) => (v: LessonFilters[K]) => setForm({ ...form, [k]: v });
+  // Choices (level, erkenning, related goals) apply as soon as they change;
+  // typed text applies with Enter or "Zoeken".
+  const apply = <K extends keyof LessonFilters>(k: K) => (v: LessonFilters[K]) => {
+    const next = { ...form, [k]: v };
+    setForm(next);
+    if (validateFilters(next).length === 0) go({ ...next, page: 1 });
+  };
   const val = (e: Event) => (e.target as HTMLInputElement).value;
 
   const submit = (e: Event) => {
@@ -241,7 +249,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
                 </p>
                 <div class="check">
                   <input id="f-related" type="checkbox" checked={form.related === 'all'}
-                    onChange={(e) => set('related')((e.target as HTMLInputElement).checked ? 'all' : '')} />
+                    onChange={(e) => apply('related')((e.target as HTMLInputElement).checked ? 'all' : '')} />
                   <label for="f-related">Ook lessen bij verwante doelen in andere kaders</label>
                 </div>
                 <button type="button" class="button-secondary" onClick={() => go({ ...form, goal: '', related: '', page: 1 })}>
@@ -257,7 +265,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
               </>
             )}
           </fieldset>
-          <LevelSelect value={form.level} onChange={set('level')} />
+          <LevelSelect value={form.level} onChange={apply('level')} />
           <div class="field">
             <label for="f-theme">Thema</label>
             <input id="f-theme" type="text" list="themes" value={form.theme} maxLength={200} autoComplete="off"
@@ -274,7 +282,7 @@ export function Lessons({ params }: { params: URLSearchParams }) {
           </div>
           <div class="field">
             <label for="f-evidence">Erkenning</label>
-            <select id="f-evidence" value={form.evidence} onChange={(e) => set('evidence')((e.target as HTMLSelectElement).value)}>
+            <select id="f-evidence" value={form.evidence} onChange={(e) => apply('evidence')((e.target as HTMLSelectElement).value)}>
               <option value="">alle</option>
               {EVIDENCE_LEVELS.map((x) => <option key={x.code} value={x.code}>{x.title}</option>)}
             </select>

@@ -112,8 +112,9 @@ export function Plans({ me, params }: { me: Me | null; params: URLSearchParams }
             <h2 id="plan-list">Jaarplannen</h2>
             <Loaded load={list} what="De jaarplannen">
               {(d) => d.plans.length === 0 ? <p role="status">Deze school heeft nog geen jaarplan.</p> : (
+                <div class="grid-scroll" role="region" aria-labelledby="plan-list-caption" tabIndex={0}>
                 <table class="data-table">
-                  <caption class="sr-only">Jaarplannen van de school</caption>
+                  <caption class="sr-only" id="plan-list-caption">Jaarplannen van de school</caption>
                   <thead><tr><th scope="col">Schooljaar</th><th scope="col">Jaarplan</th><th scope="col">Status</th><th scope="col">Onderdelen</th></tr></thead>
                   <tbody>
                     {[...d.plans].sort((a, b) => b.school_year.localeCompare(a.school_year) || a.title.localeCompare(b.title, 'nl')).map((p) => (
@@ -126,6 +127,7 @@ export function Plans({ me, params }: { me: Me | null; params: URLSearchParams }
                     ))}
                   </tbody>
                 </table>
+                </div>
               )}
             </Loaded>
           </section>
