@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accounts/accounts_db.h"
+#include "core/utf8.h"
 
 static struct db_stmt	st_schools = DB_STMT("acc_schools_list",
     "SELECT account_schools_list($1::uuid, $2, $3::integer, $4::integer)",
@@ -198,7 +199,7 @@ db_password_hash_of(const char *user_id, char *hash, size_t hashlen,
 		return (rc);
 	if (PQntuples(r) == 1) {
 		(void)snprintf(hash, hashlen, "%s", PQgetvalue(r, 0, 0));
-		(void)snprintf(email, emaillen, "%s", PQgetvalue(r, 0, 1));
+		(void)utf8_fmt(email, emaillen, "%s", PQgetvalue(r, 0, 1));
 	}
 	PQclear(r);
 	return (DB_OK);

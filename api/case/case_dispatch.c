@@ -15,6 +15,7 @@
 #include "case/case_query.h"
 #include "db/db.h"
 #include "http/reply.h"
+#include "core/utf8.h"
 
 int	case_dispatch(struct http_request *);
 
@@ -124,7 +125,7 @@ case_dispatch(struct http_request *req)
 	}
 	if ((bad = qs_first_unknown(&ctx.qs, ctx.match.route->query)) !=
 	    NULL) {
-		(void)snprintf(msg, sizeof(msg), "Onbekende parameter: %.64s.",
+		(void)utf8_fmt(msg, sizeof(msg), "Onbekende parameter: %s.",
 		    bad);
 		case_reply_imsx(&ctx, IMSX_INVALID_SELECTION_FIELD, msg);
 		goto out;

@@ -11,6 +11,7 @@
 #include "case/case_level.h"
 #include "case/case_package.h"
 #include "core/params.h"
+#include "core/utf8.h"
 
 /* The kinds of value the schema allows for a member. */
 enum vtype {
@@ -226,10 +227,10 @@ err(struct case_errors *e, const char *path, const char *fmt, ...)
 	e->total++;
 	if (e->n == CASE_ERRORS_MAX)
 		return;
-	(void)snprintf(e->e[e->n].path, sizeof(e->e[e->n].path), "%s",
+	(void)utf8_fmt(e->e[e->n].path, sizeof(e->e[e->n].path), "%s",
 	    path);
 	va_start(ap, fmt);
-	(void)vsnprintf(e->e[e->n].message, sizeof(e->e[e->n].message), fmt,
+	(void)utf8_vfmt(e->e[e->n].message, sizeof(e->e[e->n].message), fmt,
 	    ap);
 	va_end(ap);
 	e->n++;
@@ -238,16 +239,14 @@ err(struct case_errors *e, const char *path, const char *fmt, ...)
 static void
 subpath(char *out, size_t len, const char *path, const char *name)
 {
-	if (snprintf(out, len, "%s%s%s", path, path[0] != '\0' ? "." : "",
-	    name) < 0)
-		out[0] = '\0';
+	(void)utf8_fmt(out, len, "%s%s%s", path, path[0] != '\0' ? "." : "",
+	    name);
 }
 
 static void
 indexpath(char *out, size_t len, const char *path, size_t i)
 {
-	if (snprintf(out, len, "%s[%zu]", path, i) < 0)
-		out[0] = '\0';
+	(void)utf8_fmt(out, len, "%s[%zu]", path, i);
 }
 
 /* ---- formats -------------------------------------------------------------- */
@@ -566,7 +565,7 @@ idset_add(struct idset *s, const char *id, const char *path)
 		s->v = nv;
 	}
 	lower_uuid(s->v[s->n].id, id);
-	(void)snprintf(s->v[s->n].path, sizeof(s->v[s->n].path), "%s", path);
+	(void)utf8_fmt(s->v[s->n].path, sizeof(s->v[s->n].path), "%s", path);
 	s->n++;
 	return (0);
 }
@@ -875,7 +874,7 @@ check_references(const json_t *pkg, struct case_errors *e)
 		if (param_is_uuid(d)) {
 			lower_uuid(tr[nt].origin, o);
 			lower_uuid(tr[nt].dest, d);
-			(void)snprintf(tr[nt].type, sizeof(tr[nt].type), "%s",
+			(void)utf8_fmt(tr[nt].type, sizeof(tr[nt].type), "%s",
 			    type);
 			tr[nt].assoc = i;
 			nt++;

@@ -13,6 +13,7 @@
 #include "catalogue/lesson_query.h"
 #include "core/problem.h"
 #include "http/reply.h"
+#include "core/utf8.h"
 
 #define WARN_LIMIT_DEFAULT	100
 #define WARN_LIMIT_MAX		500
@@ -60,7 +61,7 @@ resolve_goal(struct api_ctx *ctx, const struct lesson_query *q, char *id,
 		status = ST_BAD_REQUEST;
 		goto out;
 	}
-	(void)snprintf(id, idlen, "%s", json_string_value(json_object_get(
+	(void)utf8_fmt(id, idlen, "%s", json_string_value(json_object_get(
 	    json_array_get(cands, 0), "id")));
 	status = ST_OK;
 out:

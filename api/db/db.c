@@ -10,6 +10,7 @@
 
 #include "http/applog.h"
 #include "db/db.h"
+#include "core/utf8.h"
 
 /* Do not hammer a database that is down: one attempt per interval. */
 #define DB_RETRY_MS	250
@@ -102,7 +103,7 @@ copy_field(char *dst, size_t len, PGresult *r, int code)
 	const char	*v;
 
 	v = r != NULL ? PQresultErrorField(r, code) : NULL;
-	(void)snprintf(dst, len, "%s", v != NULL ? v : "");
+	(void)utf8_fmt(dst, len, "%s", v != NULL ? v : "");
 }
 
 static void

@@ -7,6 +7,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include <sodium.h>
+
 #include "http/applog.h"
 #include "core/problem.h"
 #include "http/reply.h"
@@ -32,10 +34,30 @@ reply_security_headers(struct http_request *req)
 	http_response_header(req, "cross-origin-opener-policy", "same-origin");
 }
 
+/*
+ * A server error gets a request id: in the log line that says what
+ * happened and in the X-Request-Id header the user can quote.
+ */
+static void
+log_server_error(struct http_request *req, int http_status)
+{
+	unsigned char	raw[8];
+	char		id[2 * sizeof(raw) + 1];
+
+	randombytes_buf(raw, sizeof(raw));
+	(void)sodium_bin2hex(id, sizeof(id), raw, sizeof(raw));
+	http_response_header(req, "x-request-id", id);
+	applog(http_status == 503 ? LOG_LVL_WARNING : LOG_LVL_ERROR,
+	    "request %s: %s %s answered %d", id,
+	    http_method_text(req->method), req->path, http_status);
+}
+
 void
 reply_bytes(struct http_request *req, int http_status,
     const char *media_type, const void *data, size_t len)
 {
+	if (http_status >= 500)
+		log_server_error(req, http_status);
 	reply_security_headers(req);
 	if (media_type != NULL)
 		http_response_header(req, "content-type", media_type);

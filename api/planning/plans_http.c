@@ -45,6 +45,7 @@
 #include "accounts/session_token.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 
 #define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
@@ -170,7 +171,7 @@ err_add(struct errors *e, const char *prefix, const char *field,
 	if (e->problem == NULL && (e->problem = problem_new(ST_UNPROCESSABLE,
 	    "Controleer de gemarkeerde velden.")) == NULL)
 		return;
-	(void)snprintf(name, sizeof(name), "%s%s", prefix, field);
+	(void)utf8_fmt(name, sizeof(name), "%s%s", prefix, field);
 	(void)problem_add_error(e->problem, name, message);
 }
 
@@ -903,7 +904,7 @@ reply_export(struct api_ctx *ctx, const json_t *doc, const char *type,
 {
 	char	disp[160];
 
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
+	(void)utf8_fmt(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
 	    "%s.%s\"", json_string_value(json_object_get(doc, "school_year")),
 	    ext);
 	http_response_header(ctx->req, "content-disposition", disp);

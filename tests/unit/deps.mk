@@ -32,11 +32,11 @@ UNIT_DEPS_test_password		= api/accounts/password.c \
 UNIT_DEPS_test_ical		= api/core/ical.c api/core/strbuf.c \
 				  api/planning/school_calendar.c
 UNIT_DEPS_test_csv		= api/core/csv.c api/core/strbuf.c
-UNIT_DEPS_test_plan_checks	= api/planning/plan_checks.c \
+UNIT_DEPS_test_plan_checks	= api/planning/plan_checks.c api/core/utf8.c \
 				  api/planning/school_calendar.c
-UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c \
+UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c api/core/utf8.c \
 				  api/planning/school_calendar.c
-UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c \
+UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c api/core/utf8.c \
 				  api/core/csv.c api/core/strbuf.c \
 				  api/planning/school_calendar.c
 # Coverage reports.
