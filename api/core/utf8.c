@@ -2,7 +2,9 @@
  * utf8: strict UTF-8 validation.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -66,69 +68,36 @@ utf8_length(const char *str, size_t len)
 	return (count);
 }
 
-/* The length of the sequence a lead byte starts (0: not a lead byte). */
+/* The length of the sequence that starts with lead byte c (1 if invalid). */
 static size_t
 seq_len(unsigned char c)
 {
-	if (c < 0x80)
-		return (1);
 	if ((c & 0xe0) == 0xc0)
 		return (2);
 	if ((c & 0xf0) == 0xe0)
 		return (3);
 	if ((c & 0xf8) == 0xf0)
 		return (4);
-	return (0);
+	return (1);
 }
 
 size_t
-utf8_prefix(const char *str, size_t len, size_t max)
+utf8_cut(const char *str, size_t len, size_t max_bytes, size_t max_chars)
 {
 	const unsigned char	*s = (const unsigned char *)str;
-	size_t			 i, n;
+	size_t			 i, n, k, chars;
 
-	if (len <= max)
-		return (len);
-	/* Back to the start of the character that holds byte max. */
-	i = max;
-	while (i > 0 && (s[i] & 0xc0) == 0x80 && max - i < 3)
-		i--;
-	/* A lead byte whose sequence ends at or before max stays whole. */
-	n = seq_len(s[i]);
-	if (n != 0 && i + n <= max)
-		return (i + n);
+	for (i = 0, chars = 0; i < len && chars < max_chars; i += n, chars++) {
+		n = seq_len(s[i]);
+		for (k = 1; k < n; k++)
+			if (i + k >= len || (s[i + k] & 0xc0) != 0x80) {
+				n = 1;
+				break;
+			}
+		if (n > max_bytes - i || i + n > len)
+			break;
+	}
 	return (i);
-}
-
-size_t
-utf8_cut(char *s, size_t max)
-{
-	size_t	n;
-
-	n = utf8_prefix(s, strlen(s), max);
-	s[n] = '\0';
-	return (n);
-}
-
-/*
- * s holds the first len bytes of a longer text (NUL at len): drop a last
- * character that was cut off.  Returns the new length.
- */
-static size_t
-drop_partial_tail(char *str, size_t len)
-{
-	unsigned char	*s = (unsigned char *)str;
-	size_t		 i;
-
-	i = len;
-	while (i > 0 && len - i < 4 && (s[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i > 0 && s[i - 1] >= 0xc0 && (i - 1) + seq_len(s[i - 1]) > len)
-		len = i - 1;
-	else if (i > 0 && len - i > 0 && s[i - 1] < 0x80)
-		len = i;	/* stray continuation bytes */
-	s[len] = '\0';
-	return (len);
 }
 
 size_t
@@ -146,16 +115,34 @@ utf8_fmt(char *buf, size_t len, const char *fmt, ...)
 size_t
 utf8_vfmt(char *buf, size_t len, const char *fmt, va_list ap)
 {
-	int	n;
+	va_list	 again;
+	char	*full;
+	int	 n;
+	size_t	 cut;
 
 	if (len == 0)
 		return (0);
+	va_copy(again, ap);
 	n = vsnprintf(buf, len, fmt, ap);
 	if (n < 0) {
+		va_end(again);
 		buf[0] = '\0';
 		return (0);
 	}
-	if ((size_t)n < len)
+	if ((size_t)n < len) {
+		va_end(again);
 		return ((size_t)n);
-	return (drop_partial_tail(buf, len - 1));
+	}
+	/* Too long: cut the whole text, not the bytes snprintf kept. */
+	if (vasprintf(&full, fmt, again) == -1) {
+		va_end(again);
+		buf[0] = '\0';
+		return (0);
+	}
+	va_end(again);
+	cut = utf8_cut(full, (size_t)n, len - 1, SIZE_MAX);
+	memcpy(buf, full, cut);
+	buf[cut] = '\0';
+	free(full);
+	return (cut);
 }

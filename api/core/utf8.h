@@ -15,23 +15,20 @@ int	utf8_valid(const char *s, size_t len);
 size_t	utf8_length(const char *s, size_t len);
 
 /*
- * The longest prefix of the len bytes at s that is at most max bytes and
- * ends on a character boundary: a multi-byte sequence that does not fit
- * whole is left out.  Returns its length in bytes.
+ * The length in bytes of the longest prefix of s (len bytes) that ends on
+ * a character boundary and holds at most max_bytes bytes and at most
+ * max_chars code points (SIZE_MAX: no limit).  Bytes that are not UTF-8
+ * count as one character each, so the result never splits a valid
+ * sequence.  Every bounded text of Leerlijn is cut with this.
  */
-size_t	utf8_prefix(const char *s, size_t len, size_t max);
-
-/*
- * Cut the NUL-terminated UTF-8 text s to at most max bytes on a character
- * boundary (writes the NUL).  Returns the new length.
- */
-size_t	utf8_cut(char *s, size_t max);
+size_t	utf8_cut(const char *s, size_t len, size_t max_bytes,
+	    size_t max_chars);
 
 /*
  * snprintf() into the buffer buf of len bytes (len > 0) for text that may
- * hold UTF-8: when the result does not fit, it is cut on a character
- * boundary, never inside one.  Returns the length written.  The one helper
- * for every bounded buffer that user text can reach.
+ * hold UTF-8: when the result does not fit, it is cut with utf8_cut(),
+ * never inside a character.  Returns the length written.  Every fixed
+ * buffer that user text can reach is filled with this.
  */
 size_t	utf8_fmt(char *buf, size_t len, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
