@@ -14,6 +14,8 @@ OPT		?= -O2 -g
 CFLAGS_COMMON	= $(CSTD) $(WARN) $(OPT) -Iapi -I/usr/include/postgresql
 CFLAGS_APP	= $(CFLAGS_COMMON) $(KORE_FEATURES) -fPIC
 LIBS		= -ljansson -lpq -lsodium
+# The application alone sends mail (libcurl SMTP from a sender thread).
+APP_LIBS	= $(LIBS) -lcurl -lpthread
 
 BUILD		= build
 SAN		= -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -77,7 +79,7 @@ $(BUILD)/app/gen/%.o: $(BUILD)/gen/%.c $(HDRS)
 	$(CC) $(CFLAGS_APP) -c $< -o $@
 
 $(BUILD)/leerlijn.so: $(APP_OBJ) $(GEN_OBJ)
-	$(CC) -shared -o $@ $(APP_OBJ) $(GEN_OBJ) $(LIBS)
+	$(CC) -shared -o $@ $(APP_OBJ) $(GEN_OBJ) $(APP_LIBS)
 
 $(BUILD)/leerlijn-db: $(CLI_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIBS)

@@ -10,17 +10,27 @@
  *   GET|POST /api/v1/users, GET|PATCH|DELETE /api/v1/users/{id} (admin)
  *   POST  /api/v1/users/{id}/invitation  a new invitation (password reset)
  *   POST  /api/v1/invitation           accept one: choose a password
+ *   POST  /api/v1/me/memberships       accept a membership, logged in
+ *   GET   /api/v1/invitations          pending invitations (admin)
+ *   POST  /api/v1/invitations/{id}/link  a new link for one (admin)
+ *   DELETE /api/v1/schools/{id}/invitations/{invitation}  withdraw one
  *   PUT   /api/v1/me/password          change one's own password
  *   GET   /api/v1/audit                the audit log with filters
  *
  * Who may call what is the authorization table's business (the
  * dispatcher checked it, including the school of /schools/{id}/...).
- * Each write is one transaction; invitation tokens are returned once and
- * stored only as their SHA-256.
+ * Each write is one transaction; invitation tokens are stored only as
+ * their SHA-256.  An invitation reaches its address by e-mail (mail.c,
+ * after the commit); only an admin ever sees a token in an answer, so an
+ * account belongs to whoever reads its address's mail.  A coordinator who
+ * adds an address learns nothing about it: the answer is the same for a
+ * known and an unknown address, and the membership waits until the
+ * account holder accepts it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <kore/kore.h>
 #include <kore/http.h>
@@ -33,10 +43,15 @@
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "core/params.h"
+#include "accounts/mail.h"
+#include "accounts/mail_message.h"
 #include "accounts/password.h"
 #include "core/problem.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
 #include "http/reply.h"
 #include "accounts/session_token.h"
+#include "core/utf8.h"
 
 #define F(n, t, r, lo, hi, items, w)	{ n, t, r, lo, hi, items, w }
 #define NFIELDS(a)	(sizeof(a) / sizeof((a)[0]))
@@ -93,6 +108,10 @@ static const struct field_spec	accept_fields[] = {
 };
 static const char *const	accept_secrets[] = { "password" };
 
+static const struct field_spec	membership_accept_fields[] = {
+	F("token",		FT_STRING, 1, 0, 64, 0, NULL),
+};
+
 static const char *const	password_secrets[] = { "current_password",
 				    "new_password" };
 
@@ -143,6 +162,74 @@ new_token(struct write *w)
 {
 	token_new(w->token);
 	token_hash_hex(w->token, w->hash);
+}
+
+/* The web page's address that accepts the invitation of token. */
+static void
+invitation_link(const char *token, char *buf, size_t len)
+{
+	(void)utf8_fmt(buf, len, "%s/#/uitnodiging/%s",
+	    settings_current()->base_url, token);
+}
+
+/*
+ * After the commit: mail the invitation of w->token to its address when a
+ * relay is configured.  A mail that cannot be queued is logged; the
+ * invitation stays and an admin can hand out a new link.
+ */
+static void
+mail_invitation(struct write *w)
+{
+	struct mail_invitation	 inv;
+	struct strbuf		 subject, body, msg;
+	json_t			*doc;
+	json_error_t		 jerr;
+	char			*json, link[SETTINGS_STR_MAX + 64];
+	char			 expires[11];
+	const char		*to;
+
+	if (!mail_enabled())
+		return;
+	json = NULL;
+	doc = NULL;
+	strbuf_init(&subject);
+	strbuf_init(&body);
+	strbuf_init(&msg);
+	if (db_invitation_mail(w->hash, &json) != DB_OK || json == NULL ||
+	    (doc = json_loads(json, 0, &jerr)) == NULL)
+		goto fail;
+	memset(&inv, 0, sizeof(inv));
+	invitation_link(w->token, link, sizeof(link));
+	(void)utf8_fmt(expires, sizeof(expires), "%s", json_string_value(
+	    json_object_get(doc, "expires_at")));
+	to = json_string_value(json_object_get(doc, "to"));
+	inv.display_name = json_string_value(json_object_get(doc,
+	    "display_name"));
+	inv.school_name = json_string_value(json_object_get(doc,
+	    "school_name"));
+	inv.role = json_string_value(json_object_get(doc, "role"));
+	inv.has_password = json_is_true(json_object_get(doc, "has_password"));
+	inv.link = link;
+	inv.expires = expires;
+	if (to == NULL || inv.display_name == NULL ||
+	    mail_invitation_text(&inv, &subject, &body) == -1 ||
+	    mail_message(&msg, settings_current()->mail_from, to,
+	    subject.data, body.data, time(NULL)) == -1 ||
+	    mail_queue(to, msg.data, msg.len) == -1)
+		goto fail;
+	goto out;
+fail:
+	applog(LOG_LVL_ERROR, "invitation mail not queued");
+out:
+	if (msg.data != NULL)
+		sodium_memzero(msg.data, msg.len);
+	if (body.data != NULL)
+		sodium_memzero(body.data, body.len);
+	strbuf_free(&subject);
+	strbuf_free(&body);
+	strbuf_free(&msg);
+	json_decref(doc);
+	free(json);
 }
 
 static int
@@ -413,26 +500,43 @@ api_school_teacher_add(struct api_ctx *ctx)
 	    w.hash, &w.json);
 	if (end_write(ctx, rc, "email", &status) == -1)
 		goto out;
+	mail_invitation(&w);
+	/* The answer holds no token and nothing about the account. */
+	w.token[0] = '\0';
 	status = reply_doc(ctx, &w, ST_CREATED, NULL, NULL);
 out:
 	write_free(&w);
 	return (status);
 }
 
-int
-api_school_teacher_remove(struct api_ctx *ctx)
+/* DELETE of a row of the school /schools/{id}/.../{param}. */
+static int
+school_delete(struct api_ctx *ctx, const char *param, const char *not_found,
+    enum db_result (*del)(const char *, const char *, int *))
 {
-	const char	*user;
+	const char	*id;
 	int		 removed;
 
-	if ((user = api_path_uuid(ctx, "user", "Deze leerkracht is hier "
-	    "niet bekend.")) == NULL)
+	if ((id = api_path_uuid(ctx, param, not_found)) == NULL)
 		return (ST_NOT_FOUND);
 	if (begin(ctx) == -1)
 		return (ST_INTERNAL);
-	return (end_delete(ctx, db_teacher_remove(router_param(&ctx->match,
-	    "id"), user, &removed), &removed, "Deze leerkracht is hier niet "
-	    "bekend."));
+	return (end_delete(ctx, del(router_param(&ctx->match, "id"), id,
+	    &removed), &removed, not_found));
+}
+
+int
+api_school_teacher_remove(struct api_ctx *ctx)
+{
+	return (school_delete(ctx, "user", "Deze leerkracht is hier niet "
+	    "bekend.", db_teacher_remove));
+}
+
+int
+api_school_invitation_delete(struct api_ctx *ctx)
+{
+	return (school_delete(ctx, "invitation", "Deze uitnodiging bestaat "
+	    "niet.", db_school_invitation_delete));
 }
 
 /* People ------------------------------------------------------------------- */
@@ -499,6 +603,7 @@ api_user_create(struct api_ctx *ctx)
 	rc = db_user_create(w.doc, w.hash, &w.json);
 	if (end_write(ctx, rc, "email", &status) == -1)
 		goto out;
+	mail_invitation(&w);
 	status = reply_doc(ctx, &w, ST_CREATED, "/api/v1/users", NULL);
 out:
 	write_free(&w);
@@ -548,14 +653,50 @@ api_user_delete(struct api_ctx *ctx)
 	    "Deze gebruiker bestaat niet."));
 }
 
+/*
+ * The end of a write that made a new token (w->token): 404 with not_found
+ * when nothing was there, else commit, mail the invitation and answer 201
+ * with the document plus the token (and, with with_link, its link).
+ * Only admins reach this: nobody else ever sees a token.
+ */
+static int
+end_token_write(struct api_ctx *ctx, struct write *w, enum db_result rc,
+    const char *not_found, int with_link)
+{
+	json_t		*doc;
+	json_error_t	 jerr;
+	char		 link[SETTINGS_STR_MAX + 64];
+
+	if (rc != DB_OK)
+		return (api_reply_write_error(ctx, rc, NULL));
+	if (w->json == NULL) {
+		db_rollback();
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+		return (ST_NOT_FOUND);
+	}
+	if (commit(ctx) == -1)
+		return (ST_INTERNAL);
+	if ((doc = json_loads(w->json, 0, &jerr)) == NULL) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (ST_INTERNAL);
+	}
+	mail_invitation(w);
+	json_object_set_new(doc, "token", json_string(w->token));
+	if (with_link) {
+		invitation_link(w->token, link, sizeof(link));
+		json_object_set_new(doc, "link", json_string(link));
+		json_object_set_new(doc, "mailed", json_boolean(
+		    mail_enabled()));
+	}
+	reply_json(ctx->req, ST_CREATED, doc);
+	return (ST_CREATED);
+}
+
 int
 api_user_invite(struct api_ctx *ctx)
 {
 	struct write	 w;
-	json_t		*doc;
-	json_error_t	 jerr;
 	const char	*id;
-	enum db_result	 rc;
 	int		 status;
 
 	memset(&w, 0, sizeof(w));
@@ -564,24 +705,8 @@ api_user_invite(struct api_ctx *ctx)
 	    NULL || begin(ctx) == -1)
 		goto out;
 	new_token(&w);
-	if ((rc = db_user_invite(id, w.hash, &w.json)) != DB_OK) {
-		status = api_reply_write_error(ctx, rc, NULL);
-		goto out;
-	}
-	if (w.json == NULL) {
-		db_rollback();
-		reply_problem(ctx->req, ST_NOT_FOUND, "Deze gebruiker bestaat "
-		    "niet.");
-		goto out;
-	}
-	if (commit(ctx) == -1 ||
-	    (doc = json_loads(w.json, 0, &jerr)) == NULL) {
-		status = ST_INTERNAL;
-		goto out;
-	}
-	json_object_set_new(doc, "token", json_string(w.token));
-	reply_json(ctx->req, ST_CREATED, doc);
-	status = ST_CREATED;
+	status = end_token_write(ctx, &w, db_user_invite(id, w.hash, &w.json),
+	    "Deze gebruiker bestaat niet.", 0);
 out:
 	write_free(&w);
 	return (status);
@@ -603,13 +728,15 @@ reply_policy(struct api_ctx *ctx, const char *field, const char *why)
 int
 api_invitation_accept(struct api_ctx *ctx)
 {
-	struct write	 w;
-	const char	*token, *pw, *why;
-	char		 pwhash[PASSWORD_HASH_MAX];
-	enum db_result	 rc;
-	int		 status;
+	struct write		 w;
+	struct invitation_facts	 f;
+	const char		*token, *pw, *why;
+	char			 pwhash[PASSWORD_HASH_MAX];
+	enum db_result		 rc;
+	int			 status;
 
 	memset(&w, 0, sizeof(w));
+	memset(pwhash, 0, sizeof(pwhash));
 	status = ST_UNPROCESSABLE;
 	if (write_body_secrets(ctx, &w, accept_fields, NFIELDS(accept_fields),
 	    FIELD_CREATE, accept_secrets, 1, &pw) == -1)
@@ -620,11 +747,28 @@ api_invitation_accept(struct api_ctx *ctx)
 		    "niet (meer) of is verlopen.");
 		goto out;
 	}
-	if ((why = password_policy(pw, NULL)) != NULL) {
+	token_hash_hex(token, w.hash);
+	if ((rc = db_invitation_lookup(w.hash, &f)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		status = ST_INTERNAL;
+		goto out;
+	}
+	if (!f.found) {
+		status = reply_policy(ctx, "token", "Deze uitnodiging bestaat "
+		    "niet (meer) of is verlopen.");
+		goto out;
+	}
+	if (!f.needs_password) {
+		status = reply_policy(ctx, "password", "Dit account heeft al "
+		    "een wachtwoord: log in en neem de uitnodiging aan zonder "
+		    "wachtwoord.");
+		goto out;
+	}
+	/* The address (and its local part) is no password. */
+	if ((why = password_policy(pw, f.email)) != NULL) {
 		status = reply_policy(ctx, "password", why);
 		goto out;
 	}
-	token_hash_hex(token, w.hash);
 	if (password_hash(pw, pwhash) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		status = ST_INTERNAL;
@@ -632,15 +776,83 @@ api_invitation_accept(struct api_ctx *ctx)
 	}
 	if (begin(ctx) == -1)
 		goto out;
-	rc = db_invitation_accept(w.hash, pwhash, &w.json);
+	rc = db_invitation_accept(w.hash, pwhash, NULL, &w.json);
 	if (end_write(ctx, rc, NULL, &status) == -1)
 		goto out;
+	applog(LOG_LVL_INFO, "password chosen for user %s; its sessions "
+	    "ended", f.user_id);
 	status = reply_doc(ctx, &w, ST_OK, NULL, NULL);
 out:
 	sodium_memzero(pwhash, sizeof(pwhash));
 	write_free(&w);
 	return (status);
 }
+
+int
+api_me_membership_accept(struct api_ctx *ctx)
+{
+	struct write	 w;
+	const char	*token;
+	enum db_result	 rc;
+	int		 status;
+
+	memset(&w, 0, sizeof(w));
+	status = ST_UNPROCESSABLE;
+	if (write_body(ctx, &w, membership_accept_fields,
+	    NFIELDS(membership_accept_fields), FIELD_CREATE) == -1)
+		goto out;
+	token = json_string_value(json_object_get(w.body, "token"));
+	if (!token_valid(token)) {
+		status = reply_policy(ctx, "token", "Deze uitnodiging bestaat "
+		    "niet (meer) of is verlopen.");
+		goto out;
+	}
+	token_hash_hex(token, w.hash);
+	if (begin(ctx) == -1)
+		goto out;
+	rc = db_invitation_accept(w.hash, NULL, ctx->who.user_id, &w.json);
+	if (end_write(ctx, rc, NULL, &status) == -1)
+		goto out;
+	status = reply_doc(ctx, &w, ST_OK, NULL, NULL);
+out:
+	write_free(&w);
+	return (status);
+}
+
+int
+api_invitations_list(struct api_ctx *ctx)
+{
+	char		*json;
+	enum db_result	 rc;
+
+	if ((rc = db_invitations_list(&json)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	api_reply_document(ctx, json, "Geen uitnodigingen.");
+	return (ST_OK);
+}
+
+int
+api_invitation_link(struct api_ctx *ctx)
+{
+	struct write	 w;
+	const char	*id;
+	int		 status;
+
+	memset(&w, 0, sizeof(w));
+	status = ST_NOT_FOUND;
+	if ((id = api_path_uuid(ctx, "id", "Deze uitnodiging bestaat "
+	    "niet.")) == NULL || begin(ctx) == -1)
+		goto out;
+	new_token(&w);
+	status = end_token_write(ctx, &w, db_invitation_renew(id, w.hash,
+	    &w.json), "Deze uitnodiging bestaat niet.", 1);
+out:
+	write_free(&w);
+	return (status);
+}
+
 
 int
 api_me_password(struct api_ctx *ctx)

@@ -9,6 +9,9 @@
  *   LEERLIJN_BODY_MAX    largest request body in bytes (1048576)
  *   LEERLIJN_WEB_ROOT    directory of the built web page (frontend/dist)
  *   LEERLIJN_BASE_URL    public base URL (http://<listen>)
+ *   LEERLIJN_SMTP_URL    mail relay for invitations, smtp:// or smtps://
+ *                        (user:password@ allowed); none: no mail is sent
+ *   LEERLIJN_MAIL_FROM   sender address (noreply@leerlijn.invalid)
  */
 #ifndef LEERLIJN_SETTINGS_H
 #define LEERLIJN_SETTINGS_H
@@ -39,6 +42,8 @@ struct settings {
 	size_t		body_max;
 	char		web_root[SETTINGS_STR_MAX];
 	char		base_url[SETTINGS_STR_MAX];
+	char		smtp_url[SETTINGS_STR_MAX];	/* "" : none */
+	char		mail_from[256];
 };
 
 /* The defaults used for every variable that is not set. */
@@ -48,6 +53,7 @@ struct settings {
 #define SETTINGS_DEFAULT_WORKERS	2
 #define SETTINGS_DEFAULT_BODY_MAX	1048576
 #define SETTINGS_DEFAULT_WEB_ROOT	"frontend/dist"
+#define SETTINGS_DEFAULT_MAIL_FROM	"noreply@leerlijn.invalid"
 /* Kore's own hard limit: a body above it never reaches the application. */
 #define SETTINGS_KORE_BODY_FACTOR	4
 

@@ -11,6 +11,7 @@
 
 #include "http/applog.h"
 #include "db/db.h"
+#include "accounts/mail.h"
 #include "accounts/password.h"
 #include "core/settings.h"
 #include "http/web.h"
@@ -104,10 +105,15 @@ kore_worker_configure(void)
 	if (password_init() == -1)
 		fatalx("libsodium did not start");
 	db_init(settings_current()->database_url);
+	/* The mail sender thread (only with a relay configured). */
+	if (mail_start(settings_current()->smtp_url,
+	    settings_current()->mail_from) == -1)
+		fatalx("the mail sender did not start");
 }
 
 void
 kore_worker_teardown(void)
 {
+	mail_stop();
 	db_close();
 }
