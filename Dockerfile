@@ -1,5 +1,5 @@
 # The Leerlijn API and web page on Debian bookworm with Debian's kore 4.1.
-# Used by docker-compose.yml; see README ("Docker").
+# Used by docker-compose.yml; see docs/operations.md.
 FROM debian:bookworm
 
 RUN apt-get update \
