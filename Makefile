@@ -50,7 +50,16 @@ $(foreach s,$(UNIT_SRC),$(eval UNIT_SRC_$(basename $(notdir $(s))) := $(s)))
 
 HDRS		= $(wildcard api/*/*.h)
 
-.PHONY: all app cli unit frontend run test test-unit test-integration clean bench
+# libFuzzer harnesses (clang, ASan + UBSan), one per parser or writer.
+FUZZ_CC		= clang
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_FLAGS	= $(CSTD) -g -O1 -Iapi -I/usr/include/postgresql \
+		  -fsanitize=fuzzer,address,undefined \
+		  -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all app cli unit frontend run test test-unit test-integration clean bench \
+	fuzz test-fuzz
 
 all: app cli
 
@@ -94,6 +103,18 @@ $(BUILD)/unit/%: $$(UNIT_SRC_$$*) $$(UNIT_DEPS_$$*) $(HDRS)
 	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $(filter %.c,$^) -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
+
+include tests/fuzz/deps.mk
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $$(FUZZ_DEPS_$$*) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(LIBS)
+
+fuzz: $(FUZZ_BIN)
+
+# A short run of each harness from its seed corpus (FUZZ_SECONDS each).
+test-fuzz: fuzz
+	@scripts/fuzz.sh short $(FUZZ_BIN)
 
 test-unit: unit
 	@scripts/unit.sh $(UNIT_BIN)

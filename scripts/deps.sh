@@ -10,6 +10,8 @@ pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
+	# The fuzz harnesses: clang with libFuzzer and the sanitizers.
+	pkgs+=(clang libclang-rt-14-dev)
 	# The browser tests of the web app: headless Chromium and a font.
 	pkgs+=(chromium fonts-dejavu-core)
 fi

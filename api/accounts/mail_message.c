@@ -1,12 +1,14 @@
 /*
  * mail_message: the text of an e-mail and of the invitation mails.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
 
 #include "accounts/mail_message.h"
+#include "core/utf8.h"
 
 #define B64_LINE	57	/* input bytes per 76-character line */
 
@@ -59,10 +61,9 @@ subject_header(struct strbuf *out, const char *subject)
 	if (strbuf_appendf(out, "Subject:") == -1)
 		return (-1);
 	for (i = 0; i < len; i += n) {
-		n = len - i < 45 ? len - i : 45;
 		/* Never split a character between two words. */
-		while (i + n < len && ((unsigned char)s[i + n] & 0xc0) == 0x80)
-			n--;
+		if ((n = utf8_cut(s + i, len - i, 45, SIZE_MAX)) == 0)
+			n = 1;
 		(void)sodium_bin2base64(word, sizeof(word),
 		    (const unsigned char *)s + i, n,
 		    sodium_base64_VARIANT_ORIGINAL);

@@ -18,6 +18,7 @@ enum vtype {
 	V_STRING,		/* string */
 	V_TEXT,			/* string, not blank */
 	V_URI,			/* string, format uri */
+	V_URL,			/* an http(s) URI: shown as a link */
 	V_UUID,			/* string, UUID */
 	V_DATETIME,		/* string, format date-time */
 	V_DATE_DT,		/* date or date-time */
@@ -74,7 +75,7 @@ static const struct member	document_m[] = {
 	{ "creator", V_STRING, 1, NULL },
 	{ "title", V_TEXT, 1, NULL },
 	{ "lastChangeDateTime", V_DATETIME, 1, NULL },
-	{ "officialSourceURL", V_URI, 0, NULL },
+	{ "officialSourceURL", V_URL, 0, NULL },
 	{ "publisher", V_STRING, 0, NULL },
 	{ "description", V_STRING, 0, NULL },
 	{ "subject", V_STR_OR_STRS, 0, NULL },
@@ -396,6 +397,12 @@ check_value(const json_t *v, const struct member *m, const char *path,
 	case V_URI:
 		if (!json_is_string(v) || !case_is_uri(s))
 			err(e, path, "moet een absolute URI zijn");
+		break;
+	case V_URL:
+		if (!json_is_string(v) || !case_is_uri(s) ||
+		    (strncasecmp(s, "https://", 8) != 0 &&
+		    strncasecmp(s, "http://", 7) != 0))
+			err(e, path, "moet een http- of https-adres zijn");
 		break;
 	case V_UUID:
 		if (!json_is_string(v) || !param_is_uuid(s))

@@ -155,7 +155,8 @@ api_goal_get(struct api_ctx *ctx)
 		    "niet (een id is een UUID).");
 		return (ST_NOT_FOUND);
 	}
-	if ((rc = db_goal_get(id, &json)) != DB_OK) {
+	if ((rc = db_goal_read(id, (ctx->who.roles & (ROLE_ADMIN |
+	    ROLE_CURATOR)) != 0, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}

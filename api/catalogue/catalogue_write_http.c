@@ -88,6 +88,17 @@ static const struct field_spec	relation_fields[] = {
 	SOURCE_FIELDS,
 };
 
+/* One key message (kernboodschap) of a lesson, checked to the leaf. */
+static const struct field_spec	key_message_fields[] = {
+	F("number",	FT_INT, 1, 1, 100, 0, NULL),
+	F("title",	FT_STRING, 1, 0, 300, 0, NULL),
+	F("text",	FT_TEXT, 0, 0, 10000, 0, NULL),
+	F("items",	FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
+	F("closing",	FT_TEXT, 0, 0, 2000, 0, NULL),
+	F("about_others_title", FT_TEXT, 0, 0, 300, 0, NULL),
+	F("about_others", FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
+};
+
 static const struct field_spec	lesson_fields[] = {
 	F("code",	FT_CODE, 0, 0, 64, 0, NULL),
 	F("programme",	FT_CODE, 0, 0, 64, 0, NULL),
@@ -155,6 +166,8 @@ static const struct {
 	    "kleine letters zijn (zoals nl)" },
 	{ "alignment_goal_id_fkey", "goal_id", "verwijst naar een leerdoel "
 	    "dat niet bestaat" },
+	{ "alignment_lesson_goal_key", "goal_id", "deze les is al aan dit "
+	    "leerdoel gekoppeld" },
 	{ "alignment_lesson_id_programme_id_goal_id_source_key", "goal_id",
 	    "deze les is al met dit leerdoel gekoppeld (met dezelfde bron)" },
 	{ "alignment_check1", "published_label", "is verplicht als "
@@ -222,6 +235,18 @@ write_body(struct api_ctx *ctx, struct write *w,
 		}
 		reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
 		return (ST_UNPROCESSABLE);
+	}
+	/* Nested objects have their own fields (only lessons have any). */
+	json_array_foreach(json_object_get(w->body, "key_messages"), i, p) {
+		if (json_fields_check(p, key_message_fields,
+		    NFIELDS(key_message_fields), FIELD_CREATE, &e) > 0) {
+			reply_field_problem(ctx, ST_UNPROCESSABLE, "Controleer "
+			    "de gemarkeerde velden.", "key_messages", "Elke "
+			    "kernboodschap is {number, title} met eventueel "
+			    "text, items, closing, about_others_title en "
+			    "about_others.");
+			return (ST_UNPROCESSABLE);
+		}
 	}
 	w->levels = json_object_get(w->body, "levels") != NULL;
 	if ((w->doc = json_dumps(w->body, JSON_COMPACT)) == NULL) {

@@ -3,6 +3,7 @@
  * /alignment-warnings.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -129,6 +130,13 @@ api_lessons_find(struct api_ctx *ctx)
 	return (ST_OK);
 }
 
+/* Does the caller keep the catalogue (and so see drafts)? */
+static int
+curator(const struct api_ctx *ctx)
+{
+	return ((ctx->who.roles & (ROLE_ADMIN | ROLE_CURATOR)) != 0);
+}
+
 int
 api_lesson_get(struct api_ctx *ctx)
 {
@@ -149,10 +157,18 @@ api_lesson_get(struct api_ctx *ctx)
 	}
 	/* The version is the lesson's ETag, for If-Match on writes. */
 	if (json != NULL && (doc = json_loads(json, 0, NULL)) != NULL) {
-		(void)snprintf(etag, sizeof(etag), "\"%lld\"",
-		    (long long)json_integer_value(json_object_get(doc,
-		    "version")));
-		http_response_header(ctx->req, "etag", etag);
+		/* A lesson that is not published is the curators' only. */
+		if (!curator(ctx) && strcmp(json_string_value(json_object_get(
+		    doc, "status")) != NULL ? json_string_value(
+		    json_object_get(doc, "status")) : "", "published") != 0) {
+			free(json);
+			json = NULL;
+		} else {
+			(void)snprintf(etag, sizeof(etag), "\"%lld\"",
+			    (long long)json_integer_value(json_object_get(doc,
+			    "version")));
+			http_response_header(ctx->req, "etag", etag);
+		}
 		json_decref(doc);
 	}
 	api_reply_document(ctx, json, "Deze les bestaat niet.");
@@ -173,7 +189,8 @@ api_alignment_warnings(struct api_ctx *ctx)
 		api_reply_param_errors(ctx, &e);
 		return (ST_BAD_REQUEST);
 	}
-	if ((rc = db_alignment_warnings(limit, offset, &json)) != DB_OK) {
+	if ((rc = db_alignment_warnings(limit, offset, curator(ctx),
+	    &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}

@@ -26,7 +26,8 @@ UNIT_DEPS_test_authz_rules	= api/http/authz_rules.c api/http/authz.c \
 				  api/http/routes.c api/core/router.c
 UNIT_DEPS_test_cookie		= api/core/cookie.c
 UNIT_DEPS_test_session_token	= api/accounts/session_token.c
-UNIT_DEPS_test_mail_message	= api/accounts/mail_message.c api/core/strbuf.c
+UNIT_DEPS_test_mail_message	= api/accounts/mail_message.c api/core/strbuf.c \
+				  api/core/utf8.c
 UNIT_DEPS_test_password		= api/accounts/password.c \
 				  $(BUILD)/gen/common_passwords.c api/core/utf8.c
 # School-year planning.
