@@ -6,6 +6,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       kore make gcc libc6-dev libjansson-dev libpq-dev libsodium-dev \
       libcurl4-openssl-dev \
+      libxlsxwriter-dev \
       ca-certificates curl nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 

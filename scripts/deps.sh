@@ -7,6 +7,7 @@ set -euo pipefail
 mode=${1:-run}
 pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
       libcurl4-openssl-dev
+      libxlsxwriter-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
