@@ -3,6 +3,7 @@
 #include <jansson.h>
 
 #include "fuzz.h"
+#include "core/csv.h"
 #include "core/strbuf.h"
 #include "coverage/coverage_report.h"
 
@@ -31,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (int)(size & 1), &p, &e);
 	strbuf_init(&a);
 	strbuf_init(&b);
-	if (coverage_csv(doc, &a) == 0)
+	if (coverage_csv(doc, (size & 2) ? CSV_SEMICOLON : 0, &a) == 0)
 		FUZZ_ASSERT(a.len == 0 || utf8_valid(a.data, a.len));
 	if (coverage_html(doc, "/coverage-report.css", &b) == 0)
 		FUZZ_ASSERT(b.len == 0 || utf8_valid(b.data, b.len));

@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "fuzz.h"
+#include "core/csv.h"
 #include "core/strbuf.h"
 #include "planning/plan_export.h"
 
@@ -20,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_init(&b);
 	if (plan_export_ics(plan, NULL, (time_t)0, &a) == 0)
 		FUZZ_ASSERT(a.len == 0 || utf8_valid(a.data, a.len));
-	if (plan_export_csv(plan, &b) == 0)
+	if (plan_export_csv(plan, (size & 2) ? CSV_SEMICOLON : 0, &b) == 0)
 		FUZZ_ASSERT(b.len == 0 || utf8_valid(b.data, b.len));
 	strbuf_free(&a);
 	strbuf_init(&a);
