@@ -1,8 +1,6 @@
 -- 0071 checks to the leaf (issue 16):
 --   plan_feed_create    a feed filters only on a teacher of the plan's
 --                       school (never on someone of another school);
---   alignment           one alignment per lesson (or programme) and goal,
---                       whatever its source.
 
 CREATE OR REPLACE FUNCTION plan_feed_create(p_plan uuid, p_user uuid,
     p_teacher uuid, p_hash bytea)
@@ -23,11 +21,6 @@ BEGIN
 	RETURN fid;
 END
 $$;
-
-CREATE UNIQUE INDEX alignment_lesson_goal_key ON alignment (lesson_id, goal_id)
-    WHERE lesson_id IS NOT NULL;
-CREATE UNIQUE INDEX alignment_programme_goal_key
-    ON alignment (programme_id, goal_id) WHERE programme_id IS NOT NULL;
 
 -- A goal lies at most 64 levels deep (the goal tree of the API nests that
 -- far): deeper is refused when it is written, never cut when it is read.

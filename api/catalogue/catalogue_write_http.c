@@ -166,8 +166,6 @@ static const struct {
 	    "kleine letters zijn (zoals nl)" },
 	{ "alignment_goal_id_fkey", "goal_id", "verwijst naar een leerdoel "
 	    "dat niet bestaat" },
-	{ "alignment_lesson_goal_key", "goal_id", "deze les is al aan dit "
-	    "leerdoel gekoppeld" },
 	{ "alignment_lesson_id_programme_id_goal_id_source_key", "goal_id",
 	    "deze les is al met dit leerdoel gekoppeld (met dezelfde bron)" },
 	{ "alignment_check1", "published_label", "is verplicht als "
