@@ -10,17 +10,27 @@
  *   GET|POST /api/v1/users, GET|PATCH|DELETE /api/v1/users/{id} (admin)
  *   POST  /api/v1/users/{id}/invitation  a new invitation (password reset)
  *   POST  /api/v1/invitation           accept one: choose a password
+ *   POST  /api/v1/me/memberships       accept a membership, logged in
+ *   GET   /api/v1/invitations          pending invitations (admin)
+ *   POST  /api/v1/invitations/{id}/link  a new link for one (admin)
+ *   DELETE /api/v1/schools/{id}/invitations/{invitation}  withdraw one
  *   PUT   /api/v1/me/password          change one's own password
  *   GET   /api/v1/audit                the audit log with filters
  *
  * Who may call what is the authorization table's business (the
  * dispatcher checked it, including the school of /schools/{id}/...).
- * Each write is one transaction; invitation tokens are returned once and
- * stored only as their SHA-256.
+ * Each write is one transaction; invitation tokens are stored only as
+ * their SHA-256.  An invitation reaches its address by e-mail (mail.c,
+ * after the commit); only an admin ever sees a token in an answer, so an
+ * account belongs to whoever reads its address's mail.  A coordinator who
+ * adds an address learns nothing about it: the answer is the same for a
+ * known and an unknown address, and the membership waits until the
+ * account holder accepts it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <kore/kore.h>
 #include <kore/http.h>
@@ -33,8 +43,13 @@
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "core/params.h"
+#include "accounts/mail.h"
+#include "accounts/mail_message.h"
 #include "accounts/password.h"
 #include "core/problem.h"
+#include "core/settings.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 #include "http/reply.h"
 #include "http/write.h"
 #include "accounts/session_token.h"
@@ -92,6 +107,12 @@ static const struct field_spec	accept_fields[] = {
 };
 static const char *const	accept_secrets[] = { "password" };
 
+static const struct field_spec	membership_accept_fields[] = {
+	FIELD("token",		FT_STRING, 1, 0, 64, 0, NULL),
+};
+static const struct field_table	membership_accept_body =
+				    FIELD_TABLE(membership_accept_fields);
+
 static const char *const	password_secrets[] = { "current_password",
 				    "new_password" };
 
@@ -122,6 +143,74 @@ change_free(struct change *w)
 	free(w->doc);
 	free(w->json);
 	sodium_memzero(w, sizeof(*w));
+}
+
+/* The web page's address that accepts the invitation of token. */
+static void
+invitation_link(const char *token, char *buf, size_t len)
+{
+	(void)utf8_fmt(buf, len, "%s/#/uitnodiging/%s",
+	    settings_current()->base_url, token);
+}
+
+/*
+ * After the commit: mail the invitation of w->token to its address when a
+ * relay is configured.  A mail that cannot be queued is logged; the
+ * invitation stays and an admin can hand out a new link.
+ */
+static void
+mail_invitation(struct change *w)
+{
+	struct mail_invitation	 inv;
+	struct strbuf		 subject, body, msg;
+	json_t			*doc;
+	json_error_t		 jerr;
+	char			*json, link[SETTINGS_STR_MAX + 64];
+	char			 expires[11];
+	const char		*to;
+
+	if (!mail_enabled())
+		return;
+	json = NULL;
+	doc = NULL;
+	strbuf_init(&subject);
+	strbuf_init(&body);
+	strbuf_init(&msg);
+	if (db_invitation_mail(w->hash, &json) != DB_OK || json == NULL ||
+	    (doc = json_loads(json, 0, &jerr)) == NULL)
+		goto fail;
+	memset(&inv, 0, sizeof(inv));
+	invitation_link(w->token, link, sizeof(link));
+	(void)utf8_fmt(expires, sizeof(expires), "%s", json_string_value(
+	    json_object_get(doc, "expires_at")));
+	to = json_string_value(json_object_get(doc, "to"));
+	inv.display_name = json_string_value(json_object_get(doc,
+	    "display_name"));
+	inv.school_name = json_string_value(json_object_get(doc,
+	    "school_name"));
+	inv.role = json_string_value(json_object_get(doc, "role"));
+	inv.has_password = json_is_true(json_object_get(doc, "has_password"));
+	inv.link = link;
+	inv.expires = expires;
+	if (to == NULL || inv.display_name == NULL ||
+	    mail_invitation_text(&inv, &subject, &body) == -1 ||
+	    mail_message(&msg, settings_current()->mail_from, to,
+	    subject.data, body.data, time(NULL)) == -1 ||
+	    mail_queue(to, msg.data, msg.len) == -1)
+		goto fail;
+	goto out;
+fail:
+	applog(LOG_LVL_ERROR, "invitation mail not queued");
+out:
+	if (msg.data != NULL)
+		sodium_memzero(msg.data, msg.len);
+	if (body.data != NULL)
+		sodium_memzero(body.data, body.len);
+	strbuf_free(&subject);
+	strbuf_free(&body);
+	strbuf_free(&msg);
+	json_decref(doc);
+	free(json);
 }
 
 /* A duplicate e-mail address or BRIN names its field (409). */
@@ -304,30 +393,48 @@ api_school_members(struct api_ctx *ctx)
 void
 api_school_teacher_add(struct api_ctx *ctx)
 {
-	struct change	w;
+	struct change	 w;
+	json_t		*doc;
 
 	if (change_start(ctx, &w, &teacher_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == 0)
-		change_done(ctx, &w, db_teacher_add(router_param(&ctx->match,
-		    "id"), w.doc, w.hash, &w.json), NULL, &email_names,
-		    ST_CREATED, NULL, 0);
+	    CHANGE_TOKEN) == 0 && write_end_doc(ctx, db_teacher_add(
+	    router_param(&ctx->match, "id"), w.doc, w.hash, &w.json), w.json,
+	    NULL, &email_names, &doc) == 0) {
+		mail_invitation(&w);
+		/* The answer holds no token and nothing about the account. */
+		w.token[0] = '\0';
+		reply_doc(ctx, &w, doc, ST_CREATED, NULL);
+	}
 	change_free(&w);
+}
+
+/* DELETE of a row of the school /schools/{id}/.../{param}. */
+static void
+school_delete(struct api_ctx *ctx, const char *param, const char *not_found,
+    enum db_result (*del)(const char *, const char *, int *))
+{
+	const char	*id;
+	int		 removed;
+
+	if ((id = api_path_uuid(ctx, param, not_found)) == NULL ||
+	    write_begin(ctx) == -1)
+		return;
+	end_delete(ctx, del(router_param(&ctx->match, "id"), id, &removed),
+	    &removed, not_found);
 }
 
 void
 api_school_teacher_remove(struct api_ctx *ctx)
 {
-	const char	*user;
-	int		 removed;
+	school_delete(ctx, "user", "Deze leerkracht is hier niet bekend.",
+	    db_teacher_remove);
+}
 
-	if ((user = api_path_uuid(ctx, "user", "Deze leerkracht is hier "
-	    "niet bekend.")) == NULL)
-		return;
-	if (write_begin(ctx) == -1)
-		return;
-	end_delete(ctx, db_teacher_remove(router_param(&ctx->match,
-	    "id"), user, &removed), &removed, "Deze leerkracht is hier niet "
-	    "bekend.");
+void
+api_school_invitation_delete(struct api_ctx *ctx)
+{
+	school_delete(ctx, "invitation", "Deze uitnodiging bestaat niet.",
+	    db_school_invitation_delete);
 }
 
 /* People ------------------------------------------------------------------- */
@@ -369,12 +476,15 @@ api_user_get(struct api_ctx *ctx)
 void
 api_user_create(struct api_ctx *ctx)
 {
-	struct change	w;
+	struct change	 w;
+	json_t		*doc;
 
 	if (change_start(ctx, &w, &user_create_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == 0)
-		change_done(ctx, &w, db_user_create(w.doc, w.hash, &w.json),
-		    NULL, &email_names, ST_CREATED, "/api/v1/users", 0);
+	    CHANGE_TOKEN) == 0 && write_end_doc(ctx, db_user_create(w.doc,
+	    w.hash, &w.json), w.json, NULL, &email_names, &doc) == 0) {
+		mail_invitation(&w);
+		reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/users");
+	}
 	change_free(&w);
 }
 
@@ -409,28 +519,63 @@ api_user_delete(struct api_ctx *ctx)
 	    "Deze gebruiker bestaat niet.");
 }
 
-void
-api_user_invite(struct api_ctx *ctx)
+/*
+ * A write that makes a new token for the row {id} with make: 404 with
+ * not_found when nothing was there, else commit, mail the invitation and
+ * answer 201 with the document plus the token (and, with with_link, its
+ * link).  Only admins reach this: nobody else ever sees a token.
+ */
+static void
+token_write(struct api_ctx *ctx, enum db_result (*make)(const char *,
+    const char *, char **), const char *not_found, int with_link)
 {
 	struct change	 w;
 	json_t		*doc;
 	const char	*id;
-	enum db_result	 rc;
+	char		 link[SETTINGS_STR_MAX + 64];
 
 	memset(&w, 0, sizeof(w));
-	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
-	    NULL || write_begin(ctx) == -1)
+	if ((id = api_path_uuid(ctx, "id", not_found)) == NULL ||
+	    write_begin(ctx) == -1)
 		goto out;
 	token_new(w.token);
 	token_hash_hex(w.token, w.hash);
-	rc = db_user_invite(id, w.hash, &w.json);
-	if (write_end_doc(ctx, rc, w.json, "Deze gebruiker bestaat niet.",
+	if (write_end_doc(ctx, make(id, w.hash, &w.json), w.json, not_found,
 	    NULL, &doc) == -1)
 		goto out;
+	mail_invitation(&w);
 	json_object_set_new(doc, "token", json_string(w.token));
+	if (with_link) {
+		invitation_link(w.token, link, sizeof(link));
+		json_object_set_new(doc, "link", json_string(link));
+		json_object_set_new(doc, "mailed", json_boolean(
+		    mail_enabled()));
+	}
 	reply_json(ctx->req, ST_CREATED, doc);
 out:
 	change_free(&w);
+}
+
+void
+api_user_invite(struct api_ctx *ctx)
+{
+	token_write(ctx, db_user_invite, "Deze gebruiker bestaat niet.", 0);
+}
+
+void
+api_invitation_link(struct api_ctx *ctx)
+{
+	token_write(ctx, db_invitation_renew, "Deze uitnodiging bestaat "
+	    "niet.", 1);
+}
+
+void
+api_invitations_list(struct api_ctx *ctx)
+{
+	char	*json;
+
+	api_reply_read(ctx, db_invitations_list(&json), &json,
+	    "Geen uitnodigingen.");
 }
 
 /* 422 naming field with the policy's reason. */
@@ -443,13 +588,15 @@ reply_policy(struct api_ctx *ctx, const char *field, const char *why)
 void
 api_invitation_accept(struct api_ctx *ctx)
 {
-	json_t		*doc;
-	struct change	 w;
-	const char	*token, *pw, *why;
-	char		 pwhash[PASSWORD_HASH_MAX];
-	enum db_result	 rc;
+	json_t			*doc;
+	struct change		 w;
+	struct invitation_facts	 f;
+	const char		*token, *pw, *why;
+	char			 pwhash[PASSWORD_HASH_MAX];
+	enum db_result		 rc;
 
 	memset(&w, 0, sizeof(w));
+	memset(pwhash, 0, sizeof(pwhash));
 	if (api_json_fields_secrets(ctx, accept_fields,
 	    NFIELDS(accept_fields), FIELD_CREATE, accept_secrets, 1, &pw,
 	    &w.body) == -1)
@@ -460,23 +607,64 @@ api_invitation_accept(struct api_ctx *ctx)
 		    "(meer) of is verlopen.");
 		goto out;
 	}
-	if ((why = password_policy(pw, NULL)) != NULL) {
+	token_hash_hex(token, w.hash);
+	if ((rc = db_invitation_lookup(w.hash, &f)) != DB_OK) {
+		api_reply_db_error(ctx, rc);
+		goto out;
+	}
+	if (!f.found) {
+		reply_policy(ctx, "token", "Deze uitnodiging bestaat niet "
+		    "(meer) of is verlopen.");
+		goto out;
+	}
+	if (!f.needs_password) {
+		reply_policy(ctx, "password", "Dit account heeft al een "
+		    "wachtwoord: log in en neem de uitnodiging aan zonder "
+		    "wachtwoord.");
+		goto out;
+	}
+	/* The address (and its local part) is no password. */
+	if ((why = password_policy(pw, f.email)) != NULL) {
 		reply_policy(ctx, "password", why);
 		goto out;
 	}
-	token_hash_hex(token, w.hash);
 	if (password_hash(pw, pwhash) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
 	if (write_begin(ctx) == -1)
 		goto out;
-	rc = db_invitation_accept(w.hash, pwhash, &w.json);
+	rc = db_invitation_accept(w.hash, pwhash, NULL, &w.json);
 	if (write_end_doc(ctx, rc, w.json, NULL, NULL, &doc) == -1)
 		goto out;
+	applog(LOG_LVL_INFO, "password chosen for user %s; its sessions "
+	    "ended", f.user_id);
 	reply_doc(ctx, &w, doc, ST_OK, NULL);
 out:
 	sodium_memzero(pwhash, sizeof(pwhash));
+	change_free(&w);
+}
+
+void
+api_me_membership_accept(struct api_ctx *ctx)
+{
+	struct change	 w;
+	const char	*token;
+
+	if (change_start(ctx, &w, &membership_accept_body, FIELD_CREATE,
+	    0) == -1)
+		goto out;
+	token = json_string_value(json_object_get(w.body, "token"));
+	if (!token_valid(token)) {
+		db_rollback();
+		reply_policy(ctx, "token", "Deze uitnodiging bestaat niet "
+		    "(meer) of is verlopen.");
+		goto out;
+	}
+	token_hash_hex(token, w.hash);
+	change_done(ctx, &w, db_invitation_accept(w.hash, NULL,
+	    ctx->who.user_id, &w.json), NULL, NULL, ST_OK, NULL, 0);
+out:
 	change_free(&w);
 }
 

@@ -30,6 +30,8 @@ enum db_result	db_lessons_find(const struct lesson_query *q,
 /* One lesson with alignments and warnings; *json NULL when unknown. */
 enum db_result	db_lesson_get(const char *id, char **json);
 /* Every data-quality warning (for curators), paged. */
-enum db_result	db_alignment_warnings(long limit, long offset, char **json);
+/* drafts: include the warnings of lessons that are not published. */
+enum db_result	db_alignment_warnings(long limit, long offset, int drafts,
+		    char **json);
 
 #endif

@@ -12,6 +12,7 @@
 #include "http/applog.h"
 #include "db/db.h"
 #include "db/db_read.h"
+#include "accounts/mail.h"
 #include "accounts/password.h"
 #include "core/settings.h"
 #include "http/web.h"
@@ -110,11 +111,16 @@ kore_worker_configure(void)
 	db_init(settings_current()->database_url);
 	db_read_init(settings_current()->database_read_url,
 	    settings_current()->read_max_lag);
+	/* The mail sender thread (only with a relay configured). */
+	if (mail_start(settings_current()->smtp_url,
+	    settings_current()->mail_from) == -1)
+		fatalx("the mail sender did not start");
 }
 
 void
 kore_worker_teardown(void)
 {
 	db_read_close();
+	mail_stop();
 	db_close();
 }

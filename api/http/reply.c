@@ -7,6 +7,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include <sodium.h>
+
 #include "http/applog.h"
 #include "core/problem.h"
 #include "http/reply.h"
