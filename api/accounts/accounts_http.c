@@ -395,16 +395,21 @@ api_school_teacher_add(struct api_ctx *ctx)
 {
 	struct change	 w;
 	json_t		*doc;
+	enum db_result	 rc;
 
 	if (change_start(ctx, &w, &teacher_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == 0 && write_end_doc(ctx, db_teacher_add(
-	    router_param(&ctx->match, "id"), w.doc, w.hash, &w.json), w.json,
-	    NULL, &email_names, &doc) == 0) {
+	    CHANGE_TOKEN) == -1)
+		goto out;
+	/* Run the statement first: w.json is its answer. */
+	rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc, w.hash,
+	    &w.json);
+	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == 0) {
 		mail_invitation(&w);
 		/* The answer holds no token and nothing about the account. */
 		w.token[0] = '\0';
 		reply_doc(ctx, &w, doc, ST_CREATED, NULL);
 	}
+out:
 	change_free(&w);
 }
 
@@ -478,13 +483,17 @@ api_user_create(struct api_ctx *ctx)
 {
 	struct change	 w;
 	json_t		*doc;
+	enum db_result	 rc;
 
 	if (change_start(ctx, &w, &user_create_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == 0 && write_end_doc(ctx, db_user_create(w.doc,
-	    w.hash, &w.json), w.json, NULL, &email_names, &doc) == 0) {
+	    CHANGE_TOKEN) == -1)
+		goto out;
+	rc = db_user_create(w.doc, w.hash, &w.json);
+	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == 0) {
 		mail_invitation(&w);
 		reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/users");
 	}
+out:
 	change_free(&w);
 }
 
@@ -532,6 +541,7 @@ token_write(struct api_ctx *ctx, enum db_result (*make)(const char *,
 	struct change	 w;
 	json_t		*doc;
 	const char	*id;
+	enum db_result	 rc;
 	char		 link[SETTINGS_STR_MAX + 64];
 
 	memset(&w, 0, sizeof(w));
@@ -540,8 +550,8 @@ token_write(struct api_ctx *ctx, enum db_result (*make)(const char *,
 		goto out;
 	token_new(w.token);
 	token_hash_hex(w.token, w.hash);
-	if (write_end_doc(ctx, make(id, w.hash, &w.json), w.json, not_found,
-	    NULL, &doc) == -1)
+	rc = make(id, w.hash, &w.json);
+	if (write_end_doc(ctx, rc, w.json, not_found, NULL, &doc) == -1)
 		goto out;
 	mail_invitation(&w);
 	json_object_set_new(doc, "token", json_string(w.token));

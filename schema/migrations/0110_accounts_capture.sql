@@ -18,4 +18,5 @@ ALTER TABLE invitation
     ADD CONSTRAINT invitation_membership_key UNIQUE (user_id, school_id, role);
 CREATE INDEX invitation_school_idx ON invitation (school_id);
 
-DROP FUNCTION account_invitation_accept(bytea, text);
+-- (On a fresh database the function files have not run yet: IF EXISTS.)
+DROP FUNCTION IF EXISTS account_invitation_accept(bytea, text);

@@ -5,7 +5,8 @@ FUZZ_DEPS_fuzz_cookie		= api/core/cookie.c
 FUZZ_DEPS_fuzz_utf8		= api/core/utf8.c
 FUZZ_DEPS_fuzz_json_fields	= api/core/json_fields.c api/core/params.c \
 				  api/core/utf8.c
-FUZZ_DEPS_fuzz_case_package	= api/case/case_package.c api/case/case_level.c \
+FUZZ_DEPS_fuzz_case_package	= api/case/case_package.c api/case/case_refs.c \
+				  api/case/case_shapes.c api/case/case_level.c \
 				  api/core/params.c api/core/utf8.c
 FUZZ_DEPS_fuzz_case_query	= api/case/case_query.c api/core/utf8.c
 FUZZ_DEPS_fuzz_csv		= api/core/csv.c api/core/strbuf.c api/core/utf8.c

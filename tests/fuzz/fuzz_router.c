@@ -5,7 +5,7 @@
 #include "http/routes.h"
 
 #undef API_HANDLER
-#define API_HANDLER(name) int name(struct api_ctx *c) { (void)c; return (0); }
+#define API_HANDLER(name) void name(struct api_ctx *c) { (void)c; }
 #undef LEERLIJN_HANDLERS_H
 #include "http/handlers.h"
 
