@@ -234,7 +234,9 @@ AS $$
 	JOIN goal g ON g.id = la.goal_id
 	JOIN lesson le ON le.id = la.lesson_id
 	JOIN alignment a ON a.id = la.alignment_id
-	WHERE (p_framework IS NULL OR g.framework_id = p_framework)
+	-- a lesson in draft is the curators' only
+	WHERE le.status = 'published'
+	  AND (p_framework IS NULL OR g.framework_id = p_framework)
 	  AND (p_id IS NULL OR case_exemplar_id(g.id, le.id) = p_id)
 	  AND NOT EXISTS (SELECT 1 FROM case_association c
 	      WHERE c.id = case_exemplar_id(g.id, le.id))

@@ -59,7 +59,7 @@ async function draftLesson() {
   return res.json;
 }
 
-test('L6: a draft lesson is the curators\' only: by id, in the warnings and on goal pages', async () => {
+test('L6: a draft lesson is the curators\' only: by id, in the warnings, on goal pages and in CASE', async () => {
   const lesson = await draftLesson();
   assertProblem(assert, await api(`/api/v1/lessons/${lesson.id}`), 404);
   assertProblem(assert, await as('teacher', 'GET', `/api/v1/lessons/${lesson.id}`), 404);
@@ -88,6 +88,18 @@ test('L6: a draft lesson is the curators\' only: by id, in the warnings and on g
   };
   assert.doesNotMatch(await all(null), new RegExp(lesson.id));
   assert.match(await all('curator'), new RegExp(lesson.id));
+  // Nor is it an exemplar of the goal in the CASE provider, until it is
+  // published.
+  const exemplars = async () => {
+    const res = await api(`/ims/case/v1p0/CFItemAssociations/${goalId}`);
+    assert.equal(res.status, 200);
+    return JSON.stringify(res.json);
+  };
+  assert.doesNotMatch(await exemplars(), new RegExp(lesson.id));
+  const c2 = await db();
+  await c2.query(`UPDATE lesson SET status = 'published' WHERE id = $1`, [lesson.id]);
+  await c2.end();
+  assert.match(await exemplars(), new RegExp(lesson.id));
 });
 
 test('L8: key messages are checked field by field', async () => {
