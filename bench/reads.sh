@@ -24,7 +24,9 @@
 # comparison (12), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS
 # (2), BENCH_SCHOOLS (8000; fewer for a quick run), LEERLIJN_WORKERS (the
 # default of make run), BENCH_API_DB_CONNECTIONS (the API's database
-# connections in all, the peer's pool size; default: 4 per worker).
+# connections in all, the peer's pool size; default: 4 per worker),
+# BENCH_PARTS (the parts to run, of "seeded national aggregate"; default
+# all three: a short run is e.g. BENCH_PARTS=national BENCH_DURATION=6).
 # Prints a report, writes it to bench/results/, exits 1 when a target or
 # a check fails.
 set -euo pipefail
@@ -41,6 +43,8 @@ export LEERLIJN_WORKERS=${LEERLIJN_WORKERS:-2}
 # and LEERLIJN_DB_ASYNC (2) asynchronous ones.
 db_conns=${BENCH_API_DB_CONNECTIONS:-$((LEERLIJN_WORKERS * (2 + ${LEERLIJN_DB_ASYNC:-2})))}
 round_s=$(((duration + rounds - 1) / rounds))
+parts=" ${BENCH_PARTS:-seeded national aggregate} "
+part() { [[ $parts == *" $1 "* ]]; }
 
 "$ROOT/scripts/deps.sh" bench
 make -s all
@@ -209,6 +213,7 @@ say "$LEERLIJN_WORKERS Kore workers, $db_conns API database connections" \
 # ---------------------------------------------------------------------------
 # 1. The seeded catalogue
 # ---------------------------------------------------------------------------
+if part seeded; then
 kore_start "$tmp/leerlijn.conf" "$tmp/kore.log"
 make_requests
 peer_start
@@ -229,11 +234,13 @@ for ((r = 1; r <= rounds; r++)); do
 	    WRK_METHOD=POST WRK_BODY="$login_body"
 	say "seeded round $r done"
 done
+api_stop
+fi
 
 # ---------------------------------------------------------------------------
 # 2. The national catalogue
 # ---------------------------------------------------------------------------
-api_stop
+if part national || part aggregate; then
 say "generating the national catalogue (bench/catalogue_gen.sql)"
 start=$(date +%s)
 psql -X -q -v ON_ERROR_STOP=1 -f bench/catalogue_gen.sql "$DATABASE_URL" \
@@ -250,7 +257,7 @@ check_equal
 rss_start=$(worker_rss)
 wrk_exec "$tmp/warm.out" "$conns" 3 "$tmp/catalogue.paths" "$api"
 wrk_exec "$tmp/warm.out" "$conns" 3 "$tmp/lessons.paths" "$peer"
-for ((r = 1; r <= rounds; r++)); do
+for ((r = 1; part national && r <= rounds; r++)); do
 	measure national_api "$conns" "$tmp/lessons.paths" "$api"
 	measure national_peer "$conns" "$tmp/lessons.paths" "$peer"
 	say "national round $r done"
@@ -258,10 +265,12 @@ done
 rss_after=$(worker_rss)
 rss_max=$(max_worker_rss_mb)
 cache=$(cache_info)
+fi
 
 # ---------------------------------------------------------------------------
 # 3. National planning data: the aggregate coverage report in a loop
 # ---------------------------------------------------------------------------
+if part aggregate; then
 say "generating $schools schools' plans (bench/coverage_gen.sql)"
 start=$(date +%s)
 psql -X -q -v ON_ERROR_STOP=1 "$DATABASE_URL" -v from=1 -v to="$schools" \
@@ -278,6 +287,7 @@ for ((r = 1; r <= rounds; r++)); do
 	    WRK_AUTH="Bearer $token"
 	say "aggregate round $r done"
 done
+fi
 
 # ---------------------------------------------------------------------------
 # Report
@@ -293,11 +303,6 @@ target() {	# target TEXT AWK-CONDITION-THAT-MUST-HOLD
 		reasons+=("$1")
 	fi
 }
-r_seeded=$(ratio "$(rate seeded_api)" "$(rate seeded_peer)")
-r_national=$(ratio "$(rate national_api)" "$(rate national_peer)")
-r_levels=$(ratio "$(rate levels)" "$(rate health)")
-r_storm=$(ratio "$(rate reads_storm)" "$(rate reads_alone)")
-r_agg=$(ratio "$(ms reads_agg p99_us)" "$(ms agg_alone p99_us)")
 errors=0
 for k in seeded_api seeded_peer levels health reads_alone reads_storm logins \
     national_api national_peer agg_alone reads_agg aggregate; do
@@ -310,6 +315,10 @@ report=bench/results/reads-$stamp.txt
 	echo "machine: $(nproc) cores, $(uname -sr), load before: $load_before"
 	echo "API: $LEERLIJN_WORKERS Kore workers, $db_conns database connections; peer: Node.js $(node -v) Fastify + pg, pool of $db_conns"
 	echo "load: $conns connections, $threads threads, $rounds rounds of $round_s s per side"
+	if part seeded; then
+	r_seeded=$(ratio "$(rate seeded_api)" "$(rate seeded_peer)")
+	r_levels=$(ratio "$(rate levels)" "$(rate health)")
+	r_storm=$(ratio "$(rate reads_storm)" "$(rate reads_alone)")
 	echo "seeded catalogue, GET /api/v1/lessons?goal= ($(wc -l <"$tmp/lessons.paths") goals):"
 	echo "  API   $(summary seeded_api)"
 	echo "  peer  $(summary seeded_peer)"
@@ -321,6 +330,9 @@ report=bench/results/reads-$stamp.txt
 	echo "catalogue reads, 4 clients login: $(summary reads_storm)"
 	echo "  the logins: $(summary logins)"
 	echo "  ratio storm/alone: $r_storm"
+	fi
+	if part national; then
+	r_national=$(ratio "$(rate national_api)" "$(rate national_peer)")
 	echo "national catalogue: $catalogue"
 	echo "  API   $(summary national_api)"
 	echo "  peer  $(summary national_peer)"
@@ -328,22 +340,32 @@ report=bench/results/reads-$stamp.txt
 	echo "  workers before: $rss_start"
 	echo "  workers after:  $rss_after"
 	echo "  cache: $cache"
+	fi
+	if part aggregate; then
+	r_agg=$(ratio "$(ms reads_agg p99_us)" "$(ms agg_alone p99_us)")
 	echo "national planning data, $schools schools:"
 	echo "  catalogue reads alone:           $(summary agg_alone)"
 	echo "  catalogue reads, aggregate loop: $(summary reads_agg)"
 	echo "  the aggregate: $(summary aggregate)"
 	echo "  ratio p99 loop/alone: $r_agg"
-	echo "targets:"
+	fi
+	echo "targets (parts run:${parts% }):"
+	if part seeded; then
 	target "seeded: API >= 3x the peer ($r_seeded)" "$r_seeded >= 3"
-	target "national: API >= 3x the peer ($r_national)" "$r_national >= 3"
-	target "national: p99 <= 20 ms ($(ms national_api p99_us) ms)" \
-	    "$(ms national_api p99_us) <= 20"
 	target "levels >= 0.5x health ($r_levels)" "$r_levels >= 0.5"
 	target "reads during the login storm >= 0.5x alone ($r_storm)" \
 	    "$r_storm >= 0.5"
+	fi
+	if part national; then
+	target "national: API >= 3x the peer ($r_national)" "$r_national >= 3"
+	target "national: p99 <= 20 ms ($(ms national_api p99_us) ms)" \
+	    "$(ms national_api p99_us) <= 20"
+	target "worker RSS <= 64 MB ($rss_max MB)" "$rss_max <= 64"
+	fi
+	if part aggregate; then
 	target "reads p99 during the aggregate loop <= 2x alone ($r_agg)" \
 	    "$r_agg <= 2"
-	target "worker RSS <= 64 MB ($rss_max MB)" "$rss_max <= 64"
+	fi
 	target "no errors ($errors)" "$errors == 0"
 	if [ "$verdict" = PASS ]; then echo PASS; else echo "FAIL: ${reasons[*]}"; fi
 } | tee "$report"

@@ -90,7 +90,10 @@ reply_copy_free(struct reply_copy *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* Keep the response as it goes out: every header but cookies, the body. */
+/*
+ * Keep the response as it goes out: the body and every header but what
+ * belongs to this request alone (cookies, X-Cache, X-Request-Id).
+ */
 static void
 keep(struct http_request *req, int http_status, const void *data, size_t len)
 {
@@ -106,7 +109,8 @@ keep(struct http_request *req, int http_status, const void *data, size_t len)
 		goto fail;
 	TAILQ_FOREACH(h, &req->resp_headers, list) {
 		if (strcasecmp(h->header, "set-cookie") == 0 ||
-		    strcasecmp(h->header, "x-cache") == 0)
+		    strcasecmp(h->header, "x-cache") == 0 ||
+		    strcasecmp(h->header, "x-request-id") == 0)
 			continue;
 		if ((c->headers[2 * c->nheaders] = strdup(h->header)) == NULL ||
 		    (c->headers[2 * c->nheaders + 1] = strdup(h->value)) ==

@@ -181,6 +181,16 @@ test('ETag from the generation, Cache-Control: no-cache, 304 for If-None-Match',
     assert.equal(stale.status, 200, 'an older generation gets the answer');
     assert.equal(stale.text, r.text);
   }
+  // A cached answer carries its own request's id, once: never the id of
+  // the request that filled the cache.
+  let hit;
+  let id;
+  for (let i = 0; i < 6 && !(hit?.cache.startsWith('hit')); i++) {
+    id = `cache-${i}`;
+    hit = await get(BASE, '/api/v1/levels', { 'x-request-id': id });
+  }
+  assert.match(hit.cache, /^hit/);
+  assert.equal(hit.headers.get('x-request-id'), id);
   // A lesson keeps its own ETag (its version, for If-Match).
   const lessons = JSON.parse((await get(BASE, '/api/v1/lessons')).text).items;
   const one = await get(BASE, `/api/v1/lessons/${lessons[0].id}`);
