@@ -1,6 +1,8 @@
 /*
  * utf8: strict UTF-8 validation.
  */
+#include <stdint.h>
+
 #include "core/utf8.h"
 
 int
@@ -60,4 +62,36 @@ utf8_length(const char *str, size_t len)
 	}
 
 	return (count);
+}
+
+/* The length of the sequence that starts with lead byte c (1 if invalid). */
+static size_t
+seq_len(unsigned char c)
+{
+	if ((c & 0xe0) == 0xc0)
+		return (2);
+	if ((c & 0xf0) == 0xe0)
+		return (3);
+	if ((c & 0xf8) == 0xf0)
+		return (4);
+	return (1);
+}
+
+size_t
+utf8_cut(const char *str, size_t len, size_t max_bytes, size_t max_chars)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 i, n, k, chars;
+
+	for (i = 0, chars = 0; i < len && chars < max_chars; i += n, chars++) {
+		n = seq_len(s[i]);
+		for (k = 1; k < n; k++)
+			if (i + k >= len || (s[i + k] & 0xc0) != 0x80) {
+				n = 1;
+				break;
+			}
+		if (n > max_bytes - i || i + n > len)
+			break;
+	}
+	return (i);
 }

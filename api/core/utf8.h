@@ -13,4 +13,14 @@ int	utf8_valid(const char *s, size_t len);
 /* Number of code points in valid UTF-8 s of len bytes. */
 size_t	utf8_length(const char *s, size_t len);
 
+/*
+ * The length in bytes of the longest prefix of s (len bytes) that ends on
+ * a character boundary and holds at most max_bytes bytes and at most
+ * max_chars code points (SIZE_MAX: no limit).  Bytes that are not UTF-8
+ * count as one character each, so the result never splits a valid
+ * sequence.  Every bounded text of Leerlijn is cut with this.
+ */
+size_t	utf8_cut(const char *s, size_t len, size_t max_bytes,
+	    size_t max_chars);
+
 #endif

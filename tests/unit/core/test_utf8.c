@@ -47,6 +47,38 @@ test_valid_table(void **state)
 }
 
 static void
+test_cut_table(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 max_bytes, max_chars, want;
+	} rows[] = {
+		{ "abc", 10, SIZE_MAX, 3 },
+		{ "abc", 2, SIZE_MAX, 2 },
+		{ "abc", 10, 1, 1 },
+		{ "\xe2\x82\xac\xe2\x82\xac", 5, SIZE_MAX, 3 },	/* € € */
+		{ "\xe2\x82\xac\xe2\x82\xac", 6, SIZE_MAX, 6 },
+		{ "\xe2\x82\xac\xe2\x82\xac", 2, SIZE_MAX, 0 },
+		{ "a\xf0\x9f\x98\x80" "b", 4, SIZE_MAX, 1 },		/* a😀b */
+		{ "a\xf0\x9f\x98\x80" "b", 5, SIZE_MAX, 5 },
+		{ "a\xf0\x9f\x98\x80" "b", 100, 2, 5 },
+		{ "\xff\xfe", 1, SIZE_MAX, 1 },			/* not UTF-8 */
+		{ "\xe2\x82", 10, SIZE_MAX, 2 },			/* cut short */
+		{ "", 10, 10, 0 },
+	};
+	size_t	i, got;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		got = utf8_cut(rows[i].s, strlen(rows[i].s), rows[i].max_bytes,
+		    rows[i].max_chars);
+		assert_int_equal(got, rows[i].want);
+		assert_true(utf8_valid(rows[i].s, got) ||
+		    !utf8_valid(rows[i].s, strlen(rows[i].s)));
+	}
+}
+
+static void
 test_length(void **state)
 {
 	(void)state;
@@ -61,6 +93,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_table),
 		cmocka_unit_test(test_length),
+		cmocka_unit_test(test_cut_table),
 	};
 
 	return (cmocka_run_group_tests_name("utf8", tests, NULL, NULL));
