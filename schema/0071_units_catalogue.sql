@@ -44,7 +44,11 @@ BEGIN
 		END LOOP;
 		r := CASE WHEN r IS NULL THEN t ELSE r && t END;
 	END LOOP;
-	RETURN coalesce(r, websearch_to_tsquery('dutch'::regconfig, ''));
+	IF r IS NULL THEN		-- only stop words: as before
+		RETURN websearch_to_tsquery('dutch'::regconfig,
+		    catalogue_unaccent(p_query));
+	END IF;
+	RETURN r;
 END
 $$;
 
@@ -121,6 +125,16 @@ AS $$
 	    auth_can_read_school(p_user, p_school))
 $$;
 
+-- The address of a unit's source: its publisher's page, else its first
+-- source, else the address of the source document it comes from.
+CREATE FUNCTION unit_source_address(p_url text, p_urls text[], p_source text)
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(p_url, p_urls[1], (SELECT d.urls[1]
+	    FROM source_document d WHERE d.id = p_source))
+$$;
+
 -- ---------------------------------------------------------------------------
 -- seeds/units/units.json
 -- ---------------------------------------------------------------------------
@@ -160,7 +174,7 @@ AS $$
 	LIMIT 1
 $$;
 
--- units/units.json: programmes and their plannable units (lesson rows of
+-- units/units.json (seeds/units/NOTES.md): programmes and their plannable units (lesson rows of
 -- kind les/module/programma/project) with levels, sources and goal
 -- alignments (confidence and rationale).  A programme whose code is
 -- already in the catalogue (programmes.json) keeps what that file says
@@ -246,6 +260,9 @@ BEGIN
 		FOR u, k IN SELECT x, o FROM jsonb_array_elements(p -> 'units')
 		    WITH ORDINALITY AS t (x, o) LOOP
 			les := catalogue_uuid('lesson:' || (u ->> 'code'));
+			-- a unit's sources: its own, then its programme's
+			u := jsonb_set(u, '{sources}', coalesce(u -> 'sources',
+			    '[]') || coalesce(p -> 'sources', '[]'));
 			seen := seen || les;
 			levels := catalogue_unit_level_ids(u -> 'levels');
 			-- the alignments that resolve
@@ -253,7 +270,7 @@ BEGIN
 			FOR a IN SELECT x FROM jsonb_array_elements(
 			    coalesce(u -> 'alignments', '[]')) x LOOP
 				gid := catalogue_unit_goal(a ->> 'framework',
-				    a ->> 'goal');
+				    coalesce(a ->> 'goal_id', a ->> 'goal'));
 				IF gid IS NULL THEN
 					RAISE EXCEPTION 'catalogue: unit %: goal % % not found',
 					    u ->> 'code', a ->> 'framework', a ->> 'goal';
@@ -276,8 +293,9 @@ BEGIN
 			    sources, source_urls, silent)
 			VALUES (les, u ->> 'code', pid, NULL, u ->> 'title',
 			    u ->> 'summary', (u ->> 'duration_minutes')::integer,
-			    CASE WHEN u ->> 'duration_minutes' IS NULL THEN
-				'De bronnen noemen geen duur.' END,
+			    coalesce(u ->> 'duration_note', CASE WHEN
+				u ->> 'duration_minutes' IS NULL THEN
+				'De bronnen noemen geen duur.' END),
 			    catalogue_text_array(u -> 'themes'), u ->> 'format',
 			    u ->> 'levels_note', src, u ->> 'url', ev, ev_note,
 			    coalesce((u ->> 'sensitive_topic')::boolean, false),
@@ -357,7 +375,7 @@ BEGIN
 			FROM jsonb_array_elements(coalesce(u -> 'alignments',
 			    '[]')) WITH ORDINALITY AS t (y, n),
 			    LATERAL (SELECT catalogue_unit_goal(y ->> 'framework',
-				y ->> 'goal') AS g) r
+				coalesce(y ->> 'goal_id', y ->> 'goal')) AS g) r
 			ORDER BY g, n
 			ON CONFLICT (id) DO UPDATE SET
 			    position = EXCLUDED.position,

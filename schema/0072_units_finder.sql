@@ -1,8 +1,9 @@
 -- 0072 the lesson finder by goal (0026, 0028) with the unit filters and
 -- fields: target_group ($12), kind ($13) and the school whose own units
 -- the caller may see ($14, checked by the API; NULL: the shared catalogue
--- only).  Each item also gives kind, reviewed_on, source_url (the
--- publisher's address, else the first source), source_urls,
+-- only).  Each item also gives kind, reviewed_on, source_address (the
+-- publisher's address, else its first source or source document),
+-- source_urls,
 -- target_groups, lessons_count and school_id.  lesson_goal_reach holds the
 -- shared catalogue only (0071), so the fast path answers requests without
 -- a school.
@@ -114,7 +115,8 @@ SELECT json_build_object('total', (SELECT count(*) FROM base),
 	    'format', l.format, 'evidence_level', l.evidence_level_code,
 	    'sensitive_topic', l.sensitive_topic,
 	    'kind', l.kind, 'reviewed_on', l.reviewed_on,
-	    'source_url', coalesce(l.source_url, l.source_urls[1]),
+	    'source_address', unit_source_address(l.source_url,
+	    l.source_urls, l.source),
 	    'source_urls', l.source_urls, 'target_groups', l.target_groups,
 	    'lessons_count', l.lessons_count, 'school_id', l.school_id,
 	    'matched', coalesce(m.goals, '[]'::json))
@@ -200,7 +202,8 @@ SELECT json_build_object('total', (SELECT count(*) FROM lesson_goal_reach r
 	    'format', l.format, 'evidence_level', l.evidence_level_code,
 	    'sensitive_topic', l.sensitive_topic,
 	    'kind', l.kind, 'reviewed_on', l.reviewed_on,
-	    'source_url', coalesce(l.source_url, l.source_urls[1]),
+	    'source_address', unit_source_address(l.source_url,
+	    l.source_urls, l.source),
 	    'source_urls', l.source_urls, 'target_groups', l.target_groups,
 	    'lessons_count', l.lessons_count, 'school_id', l.school_id,
 	    'matched', coalesce(m.goals, '[]'::json))
