@@ -174,12 +174,14 @@ AS $$
 	LIMIT 1
 $$;
 
--- units/units.json (seeds/units/NOTES.md): programmes and their plannable units (lesson rows of
--- kind les/module/programma/project) with levels, sources and goal
--- alignments (confidence and rationale).  A programme whose code is
--- already in the catalogue (programmes.json) keeps what that file says
--- and gains the researched facts (erkenning with its date, target groups,
--- format, sources).  A unit is published when it has a level, a source
+-- units/units.json (seeds/units/NOTES.md): programmes and their
+-- plannable units (lesson rows of kind les/module/programma/project)
+-- with levels, sources and goal alignments (confidence and rationale).
+-- A programme whose code is already in the catalogue (programmes.json)
+-- keeps every column that file sets (so that each import stays
+-- idempotent on its own) and gains the researched facts in the columns
+-- of 0070 (erkenning date, database and address, target groups, format,
+-- sources); its units carry the erkenning of units.json.  A unit is published when it has a level, a source
 -- and an alignment; otherwise it stays a draft and its note says why.
 -- Units of this file that are no longer in it become drafts (plan items
 -- may point at them).  Idempotent: a second run changes no row.
@@ -231,11 +233,6 @@ BEGIN
 				PERFORM catalogue_set_programme_providers(pid,
 				    ARRAY[p ->> 'provider'], src);
 			END IF;
-		ELSIF ev <> 'unknown' THEN
-			UPDATE programme SET evidence_level_code = ev,
-			    evidence_note = ev_note
-			WHERE id = pid AND (evidence_level_code, evidence_note)
-			    IS DISTINCT FROM (ev, ev_note);
 		END IF;
 		UPDATE programme pr SET summary = p ->> 'summary',
 		    format = p ->> 'format',
@@ -244,17 +241,15 @@ BEGIN
 		    evidence_database = p -> 'evidence' ->> 'database',
 		    evidence_url = p -> 'evidence' ->> 'url',
 		    reviewed_on = retrieved,
-		    sources = coalesce(p -> 'sources', '[]'),
-		    url = coalesce(pr.url, p ->> 'url')
+		    sources = coalesce(p -> 'sources', '[]')
 		WHERE pr.id = pid AND (pr.summary, pr.format, pr.target_groups,
 		    pr.evidence_date, pr.evidence_database, pr.evidence_url,
-		    pr.reviewed_on, pr.sources, pr.url) IS DISTINCT FROM
+		    pr.reviewed_on, pr.sources) IS DISTINCT FROM
 		    (p ->> 'summary', p ->> 'format',
 		    catalogue_text_array(p -> 'target_groups'),
 		    (p -> 'evidence' ->> 'date')::date,
 		    p -> 'evidence' ->> 'database', p -> 'evidence' ->> 'url',
-		    retrieved, coalesce(p -> 'sources', '[]'),
-		    coalesce(pr.url, p ->> 'url'));
+		    retrieved, coalesce(p -> 'sources', '[]'));
 		cnt := cnt + 1;
 
 		FOR u, k IN SELECT x, o FROM jsonb_array_elements(p -> 'units')

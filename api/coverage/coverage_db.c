@@ -1,6 +1,6 @@
 /*
  * db_coverage: the coverage reports.  The SQL lives in
- * schema/0061_coverage_api.sql as functions; these are the calls, with
+ * schema/0061_coverage_api.sql (and 0076, the gap suggestions) as functions; these are the calls, with
  * parameters only.
  */
 #include "coverage/coverage_db.h"
@@ -12,10 +12,12 @@
 
 Q(st_coverage_param_problem, "SELECT coverage_param_problem(" LIST(1) ", "
     LIST(2) ")", 2);
-Q(st_coverage_school, "SELECT coverage_school_doc($1::uuid, " LIST(2) ", "
-    LIST(3) ", $4, $5::integer)", 5);
-Q(st_coverage_plan, "SELECT coverage_plan_doc($1::uuid, " LIST(2) ", $3,"
-    " $4::integer)", 4);
+/* A school's and a plan's reports carry gap suggestions (schema 0076). */
+Q(st_coverage_school, "SELECT coverage_suggest(coverage_school_doc($1::uuid, "
+    LIST(2) ", " LIST(3) ", $4, $5::integer), $1::uuid)", 5);
+Q(st_coverage_plan, "SELECT coverage_suggest(coverage_plan_doc($1::uuid, "
+    LIST(2) ", $3, $4::integer), (SELECT school_id FROM plan"
+    " WHERE id = $1::uuid))", 4);
 Q(st_coverage_aggregate, "SELECT coverage_aggregate_doc($1::uuid, " LIST(2)
     ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''))", 6);
 

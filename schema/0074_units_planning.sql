@@ -1,0 +1,95 @@
+-- 0074 plan items for every kind of unit (issue 13, item 3 and 6): the
+-- item document names the unit's kind, its review date and whether it is
+-- the school's own activity, and the reason the proposed leerlijn gave it;
+-- the plan's "_check" adds the levels for which there is a unit to plan
+-- (level_without_lesson only there) and today (unit_not_reviewed, 24
+-- months).  As 0051 otherwise.
+
+CREATE OR REPLACE FUNCTION plan_item_doc(i plan_item)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'id', i.id, 'plan_id', i.plan_id, 'kind', i.kind,
+	    'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
+		'id', l.id, 'code', l.code, 'title', l.title,
+		'sensitive_topic', l.sensitive_topic,
+		'programme', pr.code, 'kind', l.kind,
+		'reviewed_on', l.reviewed_on, 'own', l.school_id IS NOT NULL)
+		END,
+	    'reason', i.reason,
+	    'level', lv.code, 'level_title', lv.title,
+	    'class_name', i.class_name,
+	    'week', CASE WHEN i.iso_week IS NOT NULL THEN
+		i.iso_year || '-W' || lpad(i.iso_week::text, 2, '0') END,
+	    'date', i.on_date, 'starts_on', i.starts_on, 'ends_on', i.ends_on,
+	    'teacher', CASE WHEN u.id IS NOT NULL THEN jsonb_build_object(
+		'id', u.id, 'display_name', u.display_name) END,
+	    'status', i.status, 'given_on', i.given_on, 'notes', i.notes,
+	    'safety_prepared', i.safety_prepared_at IS NOT NULL,
+	    'safety_prepared_at', i.safety_prepared_at,
+	    'safety_prepared_by', (SELECT jsonb_build_object('id', sp.id,
+		'display_name', sp.display_name) FROM app_user sp
+		WHERE sp.id = i.safety_prepared_by),
+	    'version', i.version, 'updated_at', i.updated_at,
+	    '_check', jsonb_build_object(
+		'programme_id', l.programme_id,
+		'lesson_levels', coalesce((SELECT jsonb_agg(DISTINCT c.code)
+		    FROM lesson_level ll
+		    JOIN level_span sp ON sp.level_id = ll.level_id
+		    JOIN level c ON c.id = sp.covered_level_id
+		    WHERE ll.lesson_id = l.id AND c.plannable), '[]')))
+	FROM level lv
+	LEFT JOIN lesson l ON l.id = i.lesson_id
+	LEFT JOIN programme pr ON pr.id = l.programme_id
+	LEFT JOIN app_user u ON u.id = i.teacher_id
+	WHERE lv.id = i.level_id
+$$;
+
+-- A whole plan with its items, and in "_check" the school's levels and
+-- the holidays of its region that touch the school year.
+CREATE OR REPLACE FUNCTION plan_doc(p_plan uuid)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object(
+	    'id', p.id,
+	    'school', jsonb_build_object('id', s.id, 'name', s.name,
+		'region', s.region),
+	    'school_year', p.school_year, 'title', p.title,
+	    'status', p.status, 'note', p.note, 'version', p.version,
+	    'copied_from', p.copied_from, 'template_id', p.template_id,
+	    'created_at', p.created_at, 'updated_at', p.updated_at,
+	    'items', coalesce((SELECT jsonb_agg(plan_item_doc(i) ORDER BY
+		i.starts_on, lv.sort_order, i.class_name NULLS FIRST,
+		i.created_at, i.id)
+		FROM plan_item i JOIN level lv ON lv.id = i.level_id
+		WHERE i.plan_id = p.id), '[]'),
+	    '_check', jsonb_build_object(
+		'levels', coalesce((SELECT jsonb_agg(sl.code
+		    ORDER BY sl.sort_order)
+		    FROM plan_school_levels(s.id) sl), '[]'),
+		-- the school's levels with a unit to plan (catalogue or own)
+		'offered_levels', coalesce((SELECT jsonb_agg(sl.code
+		    ORDER BY sl.sort_order)
+		    FROM plan_school_levels(s.id) sl WHERE EXISTS (
+			SELECT 1 FROM lesson_level ll
+			JOIN level_span sp ON sp.level_id = ll.level_id
+			JOIN lesson l ON l.id = ll.lesson_id
+			WHERE sp.covered_level_id = sl.level_id
+			AND l.status = 'published'
+			AND (l.school_id IS NULL OR l.school_id = s.id))), '[]'),
+		'today', current_date,
+		'holidays', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		    'name', h.name, 'starts_on', h.starts_on,
+		    'ends_on', h.ends_on, 'status', h.status,
+		    'optional', h.optional) ORDER BY h.starts_on, h.name)
+		    FROM school_holiday h, school_year y
+		    WHERE y.code = p.school_year
+		    AND (h.region IS NULL OR h.region = s.region)
+		    AND h.ends_on >= y.starts_on
+		    AND h.starts_on <= y.ends_on), '[]')))
+	FROM plan p JOIN school s ON s.id = p.school_id
+	WHERE p.id = p_plan
+$$;
+
