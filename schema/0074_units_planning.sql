@@ -3,7 +3,8 @@
 -- the school's own activity, and the reason the proposed leerlijn gave it;
 -- the plan's "_check" adds the levels for which there is a unit to plan
 -- (level_without_lesson only there) and today (unit_not_reviewed, 24
--- months).  As 0051 otherwise.
+-- months).  Templates keep the reason of their items and hand it to the
+-- plans made from them.  As 0051 otherwise.
 
 CREATE OR REPLACE FUNCTION plan_item_doc(i plan_item)
 RETURNS jsonb
@@ -93,3 +94,74 @@ AS $$
 	WHERE p.id = p_plan
 $$;
 
+-- A template with its items (0051), each with its reason.
+CREATE OR REPLACE FUNCTION plan_template_doc(p_template uuid)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('id', t.id, 'school_id', t.school_id,
+	    'title', t.title, 'description', t.description,
+	    'version', t.version, 'created_at', t.created_at,
+	    'items', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'position', ti.position, 'kind', ti.kind,
+		'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
+		    'id', l.id, 'code', l.code, 'title', l.title) END,
+		'level', lv.code, 'class_name', ti.class_name,
+		'week', ti.week, 'notes', ti.notes, 'reason', ti.reason)
+		ORDER BY ti.position)
+		FROM plan_template_item ti
+		JOIN level lv ON lv.id = ti.level_id
+		LEFT JOIN lesson l ON l.id = ti.lesson_id
+		WHERE ti.template_id = t.id), '[]'),
+	    'levels', coalesce((SELECT jsonb_agg(DISTINCT lv.code)
+		FROM plan_template_item ti JOIN level lv ON lv.id = ti.level_id
+		WHERE ti.template_id = t.id), '[]'))
+	FROM plan_template t WHERE t.id = p_template
+$$;
+
+-- Apply a template (0051): the items keep their reason.
+CREATE OR REPLACE FUNCTION plan_template_apply(p_template uuid, d jsonb,
+    p_version integer)
+RETURNS uuid
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	t plan_template;
+	pid uuid;
+	y text;
+	ti plan_template_item;
+	m date;
+BEGIN
+	SELECT * INTO t FROM plan_template WHERE id = p_template;
+	IF NOT FOUND THEN
+		RETURN NULL;
+	END IF;
+	IF d ? 'plan_id' THEN
+		pid := (d->>'plan_id')::uuid;
+		PERFORM api_require(EXISTS (SELECT 1 FROM plan
+		    WHERE id = pid AND school_id = t.school_id), 'plan_id',
+		    'dit jaarplan bestaat niet bij deze school');
+		PERFORM plan_lock(pid, p_version);
+		SELECT school_year INTO y FROM plan WHERE id = pid;
+	ELSE
+		y := d->>'school_year';
+		PERFORM plan_school_year_ok(y);
+		INSERT INTO plan (school_id, school_year, title, template_id,
+		    created_by)
+		VALUES (t.school_id, y, coalesce(btrim(d->>'title'), t.title),
+		    t.id, audit_actor())
+		RETURNING id INTO pid;
+	END IF;
+	FOR ti IN SELECT * FROM plan_template_item
+	    WHERE template_id = p_template ORDER BY position LOOP
+		m := plan_week_monday(y, ti.week);
+		INSERT INTO plan_item (plan_id, school_id, kind, lesson_id,
+		    level_id, class_name, iso_year, iso_week, starts_on,
+		    ends_on, notes, reason)
+		VALUES (pid, t.school_id, ti.kind, ti.lesson_id, ti.level_id,
+		    ti.class_name, extract(isoyear FROM m), extract(week FROM m),
+		    m, m + 4, ti.notes, ti.reason);
+	END LOOP;
+	RETURN pid;
+END
+$$;

@@ -261,6 +261,18 @@ function activityCases() {
     'PATCH /api/v1/schools/{id}/activities/{activity}': one(coordinator(428), () => ({ notes: 'x' })),
     'DELETE /api/v1/schools/{id}/activities/{activity}': one(coordinator(428)),
     'GET /api/v1/activities/offered': { path: () => '/api/v1/activities/offered', expect: curation(200) },
+    // The proposed leerlijn: computing it changes nothing (members, admins);
+    // applying it is the coordinators' (an empty item list: 422 after the
+    // table let them through).
+    'POST /api/v1/schools/{id}/proposal': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/proposal`,
+      body: () => ({ from: '2026-2027', per_level: 1 }),
+      expect: { ...school(200), inspector: 403 },
+    },
+    'POST /api/v1/schools/{id}/proposal/apply': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/proposal/apply`,
+      body: () => ({ as: 'plans', items: [] }), expect: coordinator(422),
+    },
     'POST /api/v1/activities/{id}/adopt': {
       path: () => `/api/v1/activities/${randomUuid()}/adopt`,
       body: () => ({ source_url: 'https://example.org/bron' }), expect: curation(404),

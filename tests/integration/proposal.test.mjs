@@ -158,6 +158,17 @@ test('the proposal as a template; per_level and frameworks change it; bad input 
   });
   assert.equal(t.status, 201, t.text);
   assert.equal(t.json.template.items, one.json.items.length);
+  const { headers } = await login('coordinator', 'A');
+  const tpl = await api(`/api/v1/templates/${t.json.template.id}`, { headers });
+  assert.equal(tpl.status, 200);
+  assert.ok(tpl.json.items.every((i) => i.reason && i.reason.length > 20), 'template items keep their reason');
+  // applied to a school year, the plan's items keep it too
+  const plan = await api(`/api/v1/templates/${t.json.template.id}/apply`, {
+    method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ school_year: '2027-2028', title: `TEST-PLAN voorstel ${randomBytes(3).toString('hex')}` }),
+  });
+  assert.equal(plan.status, 201, plan.text);
+  assert.ok(plan.json.items.length > 0 && plan.json.items.every((i) => i.reason), 'plan items from the template');
 
   for (const [body, field] of [
     [{ from: '1999-2000' }, 'from'], [{ from: '2026-2027', to: '2025-2026' }, 'to'],
@@ -173,9 +184,9 @@ test('the proposal as a template; per_level and frameworks change it; bad input 
   assert.equal(bad.json.errors[0].field, 'items[1].week');
   // a teacher does not apply; another school's coordinator does not see it
   assert.equal((await post('teacher', 'A', '/proposal/apply', { as: 'plans', items: [] })).status, 403);
-  const { headers } = await login('coordinator', 'B');
+  const b = await login('coordinator', 'B');
   const other = await api(`/api/v1/schools/${SCHOOLS.A}/proposal`, {
-    method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(RANGE),
+    method: 'POST', headers: { ...b.headers, 'content-type': 'application/json' }, body: JSON.stringify(RANGE),
   });
   assert.equal(other.status, 404);
 });
