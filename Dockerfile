@@ -1,10 +1,11 @@
 # The Leerlijn API and web page on Debian bookworm with Debian's kore 4.1.
-# Used by docker-compose.yml; see README ("Docker").
+# Used by docker-compose.yml; see docs/operations.md.
 FROM debian:bookworm
 
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       kore make gcc libc6-dev libjansson-dev libpq-dev libsodium-dev \
+      libxlsxwriter-dev \
       ca-certificates curl nodejs npm \
  && rm -rf /var/lib/apt/lists/*
 

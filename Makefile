@@ -13,7 +13,7 @@ CSTD		= -std=c11 -D_GNU_SOURCE
 OPT		?= -O2 -g
 CFLAGS_COMMON	= $(CSTD) $(WARN) $(OPT) -Iapi -I/usr/include/postgresql
 CFLAGS_APP	= $(CFLAGS_COMMON) $(KORE_FEATURES) -fPIC
-LIBS		= -ljansson -lpq -lsodium
+LIBS		= -ljansson -lpq -lsodium -lxlsxwriter
 
 BUILD		= build
 SAN		= -fsanitize=address,undefined -fno-omit-frame-pointer \

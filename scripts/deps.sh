@@ -6,6 +6,7 @@ set -euo pipefail
 
 mode=${1:-run}
 pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
+      libxlsxwriter-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)

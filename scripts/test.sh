@@ -32,5 +32,11 @@ export LEERLIJN_URL=http://127.0.0.1:$apiport
 export LEERLIJN_PG_DIR=$tmp/pg LEERLIJN_PG_PORT=$pgport
 export LEERLIJN_KORE_LOG=$tmp/kore.log
 rm -rf tests/artifacts/web
-node --test --test-concurrency=1 --test-reporter=spec \
-    tests/integration/*.test.mjs
+# LEERLIJN_TESTS="coverage plans_export" runs only those files (a developer's
+# shortcut; CI and a plain `make test` run them all).
+files=(tests/integration/*.test.mjs)
+if [ -n "${LEERLIJN_TESTS:-}" ]; then
+	files=()
+	for t in $LEERLIJN_TESTS; do files+=("tests/integration/$t.test.mjs"); done
+fi
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

@@ -18,12 +18,13 @@ csv_begin(struct csv *c, struct strbuf *out, unsigned flags)
 }
 
 static int
-needs_quotes(const char *s, size_t len)
+needs_quotes(const struct csv *c, const char *s, size_t len)
 {
 	if (len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
 	    s[len - 1] == '\t'))
 		return (1);
-	return (strpbrk(s, ",\"\r\n") != NULL);
+	return (strpbrk(s, (c->flags & CSV_SEMICOLON) ? ";\"\r\n" :
+	    ",\"\r\n") != NULL);
 }
 
 static int
@@ -39,13 +40,14 @@ csv_field(struct csv *c, const char *s)
 	size_t		 len;
 	int		 guard;
 
-	if (c->fields++ > 0 && strbuf_append(c->out, ",", 1) == -1)
+	if (c->fields++ > 0 && strbuf_append(c->out,
+	    (c->flags & CSV_SEMICOLON) ? ";" : ",", 1) == -1)
 		return (-1);
 	if (s == NULL)
 		return (0);
 	len = strlen(s);
 	guard = (c->flags & CSV_FORMULA_GUARD) && formula_like(s);
-	if (!needs_quotes(s, len)) {
+	if (!needs_quotes(c, s, len)) {
 		if (guard && strbuf_append(c->out, "'", 1) == -1)
 			return (-1);
 		return (strbuf_append(c->out, s, len));

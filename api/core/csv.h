@@ -7,6 +7,7 @@
  * mark so that spreadsheet programs read it as UTF-8.  CSV_FORMULA_GUARD
  * prefixes a field that a spreadsheet would run as a formula (= + - @ or
  * a leading tab/CR) with an apostrophe (OWASP "CSV injection").
+ * CSV_SEMICOLON separates fields with ';' for a Dutch Excel.
  */
 #ifndef LEERLIJN_CSV_H
 #define LEERLIJN_CSV_H
@@ -17,6 +18,8 @@
 
 #define CSV_BOM			0x01
 #define CSV_FORMULA_GUARD	0x02
+/* Dutch Excel: fields separated by ';' (the list separator there). */
+#define CSV_SEMICOLON		0x04
 
 struct csv {
 	struct strbuf	*out;

@@ -6,7 +6,8 @@
  *   GET /api/v1/reports/coverage?years=&framework=&via=&type=&region=
  *       &school=
  *
- * Every one takes format=json (default), csv or html.  The school route is
+ * Every one takes format=json (default), csv (dialect=excel-nl for a
+ * Dutch Excel), html or xlsx.  The school route is
  * checked by the dispatcher; for a plan the handler finds its school and
  * calls api_school_access(); the aggregate covers the schools the caller
  * may read (schema/0061), and school= drills down to one of them with the
@@ -21,6 +22,7 @@
 
 #include "http/authz.h"
 #include "coverage/coverage_report.h"
+#include "core/xlsx.h"
 #include "coverage/coverage_db.h"
 #include "planning/plans_db.h"
 #include "http/handlers.h"
@@ -88,7 +90,9 @@ reply_report(struct api_ctx *ctx, const struct coverage_params *p,
 	doc = json_loads(json, 0, &err);
 	free(json);
 	if (p->format == COVERAGE_CSV)
-		rc = coverage_csv(doc, &b);
+		rc = coverage_csv(doc, p->csv_flags, &b);
+	else if (p->format == COVERAGE_XLSX)
+		rc = coverage_xlsx(doc, &b);
 	else
 		rc = coverage_html(doc, COVERAGE_CSS, &b);
 	json_decref(doc);
@@ -103,6 +107,10 @@ reply_report(struct api_ctx *ctx, const struct coverage_params *p,
 		    "attachment; filename=\"dekking.csv\"");
 		reply_bytes(ctx->req, 200, "text/csv; charset=utf-8; "
 		    "header=present", b.data, b.len);
+	} else if (p->format == COVERAGE_XLSX) {
+		http_response_header(ctx->req, "content-disposition",
+		    "attachment; filename=\"dekking.xlsx\"");
+		reply_bytes(ctx->req, 200, XLSX_MEDIA_TYPE, b.data, b.len);
 	} else
 		reply_bytes(ctx->req, 200, "text/html; charset=utf-8", b.data,
 		    b.len);

@@ -10,7 +10,9 @@
 #include "planning/school_calendar.h"
 
 static const char *const	vias[] = { "none", "exact", "all", NULL };
-static const char *const	formats[] = { "json", "csv", "html", NULL };
+static const char *const	formats[] = { "json", "csv", "html", "xlsx",
+				    NULL };
+static const char *const	dialects[] = { "rfc4180", "excel-nl", NULL };
 static const char *const	types[] = { "PO", "SO", "VO", "VSO", "MBO",
 				    NULL };
 static const char *const	regions[] = { "noord", "midden", "zuid",
@@ -124,11 +126,19 @@ coverage_params_parse(coverage_lookup get, const void *arg, int aggregate,
 	p->format = COVERAGE_JSON;
 	if ((v = get(arg, "format")) != NULL) {
 		if (!param_is_one_of(v, formats))
-			param_error(e, "format", "kies json, csv of html");
+			param_error(e, "format", "kies json, csv, html of xlsx");
 		else
 			p->format = strcmp(v, "csv") == 0 ? COVERAGE_CSV :
 			    strcmp(v, "html") == 0 ? COVERAGE_HTML :
+			    strcmp(v, "xlsx") == 0 ? COVERAGE_XLSX :
 			    COVERAGE_JSON;
+	}
+	p->csv_flags = 0;
+	if ((v = get(arg, "dialect")) != NULL) {
+		if (!param_is_one_of(v, dialects))
+			param_error(e, "dialect", "kies rfc4180 of excel-nl");
+		else if (strcmp(v, "excel-nl") == 0)
+			p->csv_flags = CSV_SEMICOLON;
 	}
 	if (aggregate) {
 		parse_word(get(arg, "type"), "type", types,
@@ -176,20 +186,23 @@ is_aggregate(const json_t *doc)
 
 /* CSV ---------------------------------------------------------------------- */
 
-static const char *const	matrix_header[] = { "framework", "goal",
-	"goal_title", "depth", "leaf", "level", "items", "items_given",
-	"lessons", "lessons_given", "via_items", "rollup_goals_total",
-	"rollup_goals_covered", "rollup_goals_given", "suggestions" };
-static const char *const	aggregate_header[] = { "framework", "goal",
-	"goal_title", "depth", "leaf", "level", "schools", "schools_given",
-	"share", "schools_in_scope" };
+static const char *const	matrix_header[] = { "kader", "doel",
+	"doel_titel", "diepte", "blad", "niveau", "items", "items_gegeven",
+	"lessen", "lessen_gegeven", "items_via_verwant", "subdoelen_totaal",
+	"subdoelen_gedekt", "subdoelen_gegeven", "voorstellen" };
+static const char *const	aggregate_header[] = { "kader", "doel",
+	"doel_titel", "diepte", "blad", "niveau", "scholen",
+	"scholen_gegeven", "aandeel_procent", "scholen_in_scope" };
 
+/* A share (0..1) as a percentage with one decimal: "25.0" or "25,0". */
 static int
 csv_share(struct csv *c, double v)
 {
-	char	buf[32];
+	char	buf[32], *p;
 
-	(void)snprintf(buf, sizeof(buf), "%.4f", v);
+	(void)snprintf(buf, sizeof(buf), "%.1f", v * 100.0);
+	if ((c->flags & CSV_SEMICOLON) && (p = strchr(buf, '.')) != NULL)
+		*p = ',';
 	return (csv_field(c, buf));
 }
 
@@ -221,6 +234,15 @@ csv_cell(struct csv *c, const json_t *doc, const json_t *g,
 	return (rc || csv_field_long(c, num(roll, "goals_total")) ||
 	    csv_field_long(c, num(rl, "goals_covered")) ||
 	    csv_field_long(c, num(rl, "goals_given")));
+}
+
+const char *
+coverage_level_name(const json_t *level)
+{
+	const char	*t;
+
+	t = str(level, "title");
+	return (*t != '\0' ? t : str(level, "code"));
 }
 
 /* The stage of level code in the report (NULL when unknown). */
@@ -291,7 +313,7 @@ csv_suggestions(struct csv *c, const json_t *doc, const json_t *fw,
 }
 
 int
-coverage_csv(const json_t *doc, struct strbuf *out)
+coverage_csv(const json_t *doc, unsigned csv_flags, struct strbuf *out)
 {
 	struct csv	 c;
 	const json_t	*fw, *g, *lv;
@@ -302,7 +324,7 @@ coverage_csv(const json_t *doc, struct strbuf *out)
 	    "frameworks")))
 		return (-1);
 	agg = is_aggregate(doc);
-	if (csv_begin(&c, out, CSV_BOM | CSV_FORMULA_GUARD) == -1)
+	if (csv_begin(&c, out, CSV_BOM | CSV_FORMULA_GUARD | csv_flags) == -1)
 		return (-1);
 	if (csv_record(&c, agg ? aggregate_header : matrix_header,
 	    agg ? sizeof(aggregate_header) / sizeof(aggregate_header[0]) :
@@ -317,8 +339,8 @@ coverage_csv(const json_t *doc, struct strbuf *out)
 				    csv_field(&c, str(g, "title")) ||
 				    csv_field_long(&c, num(g, "depth")) ||
 				    csv_field(&c, json_is_true(json_object_get(g,
-				    "leaf")) ? "true" : "false") ||
-				    csv_field(&c, str(lv, "code")) ||
+				    "leaf")) ? "ja" : "nee") ||
+				    csv_field(&c, coverage_level_name(lv)) ||
 				    csv_cell(&c, doc, g, str(lv, "code")) ||
 				    (!agg && csv_suggestions(&c, doc, fw, g,
 				    str(lv, "code"))) ||

@@ -22,7 +22,8 @@
 enum coverage_format {
 	COVERAGE_JSON,
 	COVERAGE_CSV,
-	COVERAGE_HTML
+	COVERAGE_HTML,
+	COVERAGE_XLSX
 };
 
 struct coverage_params {
@@ -34,6 +35,7 @@ struct coverage_params {
 	char			 region[8];		/* noord|midden|zuid or "" */
 	const char		*school;		/* a UUID or NULL */
 	enum coverage_format	 format;
+	unsigned		 csv_flags;	/* dialect=excel-nl: CSV_SEMICOLON */
 };
 
 /* Looks up a query parameter (NULL when absent). */
@@ -51,10 +53,21 @@ int	coverage_params_parse(coverage_lookup get, const void *arg,
 /*
  * The report as CSV (RFC 4180, UTF-8 with BOM, CRLF, formula guard): one
  * record per goal and level (every level of the report, also the empty
- * cells).  Appends to out; 0, or -1 when memory runs out or doc is not a
+ * cells), Dutch headers, levels by name, shares as percentages.
+ * csv_flags CSV_SEMICOLON: ';' between fields and a decimal comma (Dutch
+ * Excel).  Appends to out; 0, or -1 when memory runs out or doc is not a
  * report.
  */
-int	coverage_csv(const json_t *doc, struct strbuf *out);
+int	coverage_csv(const json_t *doc, unsigned csv_flags,
+	    struct strbuf *out);
+/*
+ * The report as an Excel workbook: one sheet per framework, a row per
+ * goal and a column per level (items, or for the aggregate the share of
+ * schools as a percentage cell).  Appends to out; 0 or -1.
+ */
+int	coverage_xlsx(const json_t *doc, struct strbuf *out);
+/* A level of the report by name ("havo 2"), else its code. */
+const char	*coverage_level_name(const json_t *level);
 /*
  * The report as a printable HTML page (stylesheet css_href; no inline
  * style or script): scope, date, legend, per framework the matrix, and

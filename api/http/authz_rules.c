@@ -140,6 +140,8 @@ const struct authz_rule authz_rules[] = {
 	    READERS),
 	RESOURCE(RM_GET,	"/api/v1/plans/{id}/export.csv", MEMBER,
 	    READERS),
+	RESOURCE(RM_GET,	"/api/v1/plans/{id}/export.xlsx", MEMBER,
+	    READERS),
 	RESOURCE(RM_GET,	"/api/v1/templates/{id}", MEMBER, READERS),
 	RESOURCE(RM_DELETE,	"/api/v1/templates/{id}", COORD, ADMIN),
 	RESOURCE(RM_POST,	"/api/v1/templates/{id}/apply", COORD, ADMIN),

@@ -50,6 +50,7 @@ API_HANDLER(api_plan_bulk);
 API_HANDLER(api_plan_copy);
 API_HANDLER(api_plan_ics);
 API_HANDLER(api_plan_csv);
+API_HANDLER(api_plan_xlsx);
 API_HANDLER(api_template_get);
 API_HANDLER(api_template_delete);
 API_HANDLER(api_template_apply);

@@ -10,7 +10,7 @@
 #include "http/routes.h"
 
 #define PAGING	"limit,offset"
-#define COVERAGE_KEYS	"framework,via,format"
+#define COVERAGE_KEYS	"framework,via,format,dialect"
 
 const struct route routes[] = {
 	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },
@@ -92,7 +92,8 @@ const struct route routes[] = {
 	{ RM_POST, "/api/v1/plans/{id}/bulk",	NULL,	api_plan_bulk },
 	{ RM_POST, "/api/v1/plans/{id}/copy",	NULL,	api_plan_copy },
 	{ RM_GET, "/api/v1/plans/{id}/calendar.ics", "teacher", api_plan_ics },
-	{ RM_GET, "/api/v1/plans/{id}/export.csv", NULL, api_plan_csv },
+	{ RM_GET, "/api/v1/plans/{id}/export.csv", "dialect", api_plan_csv },
+	{ RM_GET, "/api/v1/plans/{id}/export.xlsx", NULL, api_plan_xlsx },
 	{ RM_GET, "/api/v1/templates/{id}",	NULL,	api_template_get },
 	{ RM_DELETE, "/api/v1/templates/{id}",	NULL,	api_template_delete },
 	{ RM_POST, "/api/v1/templates/{id}/apply", NULL, api_template_apply },

@@ -156,7 +156,7 @@ plan_export_ics(const json_t *plan, const char *teacher, time_t now,
 }
 
 int
-plan_export_csv(const json_t *plan, struct strbuf *out)
+plan_export_csv(const json_t *plan, unsigned csv_flags, struct strbuf *out)
 {
 	static const char *const	head[] = { "week", "datum", "van", "tot",
 					    "niveau", "klas", "soort",
@@ -171,7 +171,7 @@ plan_export_csv(const json_t *plan, struct strbuf *out)
 	size_t				 i;
 	int				 rc;
 
-	if (csv_begin(&c, out, CSV_BOM | CSV_FORMULA_GUARD) == -1 ||
+	if (csv_begin(&c, out, CSV_BOM | CSV_FORMULA_GUARD | csv_flags) == -1 ||
 	    csv_record(&c, head, sizeof(head) / sizeof(head[0])) == -1)
 		return (-1);
 	json_array_foreach(json_object_get(plan, "items"), i, it) {
@@ -182,7 +182,7 @@ plan_export_csv(const json_t *plan, struct strbuf *out)
 		f[1] = str(it, "date");
 		f[2] = str(it, "starts_on");
 		f[3] = str(it, "ends_on");
-		f[4] = str(it, "level");
+		f[4] = str(it, "level_title");
 		f[5] = str(it, "class_name");
 		f[6] = str(it, "kind");
 		f[7] = str(lesson, "code");

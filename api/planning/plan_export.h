@@ -19,7 +19,12 @@
  */
 int	plan_export_ics(const json_t *plan, const char *teacher, time_t now,
 	    struct strbuf *out);
-/* One record per item after a header record.  0 or -1. */
-int	plan_export_csv(const json_t *plan, struct strbuf *out);
+/*
+ * One record per item after a header record; levels by name ("havo 2").
+ * csv_flags adds to CSV_BOM | CSV_FORMULA_GUARD (e.g. CSV_SEMICOLON).
+ * 0 or -1.
+ */
+int	plan_export_csv(const json_t *plan, unsigned csv_flags,
+	    struct strbuf *out);
 
 #endif

@@ -38,7 +38,10 @@
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "planning/plans_json.h"
+#include "core/csv.h"
 #include "planning/plan_export.h"
+#include "planning/plan_xlsx.h"
+#include "core/xlsx.h"
 #include "core/problem.h"
 #include "http/reply.h"
 #include "planning/school_calendar.h"
@@ -954,15 +957,41 @@ out:
 	return (status);
 }
 
-/* GET /api/v1/plans/{id}/export.csv */
-int
-api_plan_csv(struct api_ctx *ctx)
+/*
+ * The dialect of a CSV export: "rfc4180" (the default: ',') or "excel-nl"
+ * (';', for a Dutch Excel).  0, or -1 after replying 400.
+ */
+static int
+csv_dialect(struct api_ctx *ctx, unsigned *flags)
+{
+	struct param_errors	 e = { 0 };
+	const char		*d;
+
+	*flags = 0;
+	d = api_query(ctx, "dialect");
+	if (d == NULL || strcmp(d, "rfc4180") == 0)
+		return (0);
+	if (strcmp(d, "excel-nl") == 0) {
+		*flags = CSV_SEMICOLON;
+		return (0);
+	}
+	param_error(&e, "dialect", "rfc4180 of excel-nl");
+	api_reply_param_errors(ctx, &e);
+	return (-1);
+}
+
+enum plan_sheet { SHEET_CSV, SHEET_XLSX };
+
+/* export.csv and export.xlsx: the checked plan as a table. */
+static int
+plan_table(struct api_ctx *ctx, enum plan_sheet kind)
 {
 	struct req	 r = { 0 };
 	struct strbuf	 b;
 	const char	*plan;
 	json_t		*doc;
-	int		 status;
+	unsigned	 flags;
+	int		 status, rc;
 
 	doc = NULL;
 	strbuf_init(&b);
@@ -970,21 +999,43 @@ api_plan_csv(struct api_ctx *ctx)
 	if ((plan = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
 	    resource(ctx, &r, "plan", plan, 0) == -1)
 		goto out;
+	status = ST_BAD_REQUEST;
+	if (kind == SHEET_CSV && csv_dialect(ctx, &flags) == -1)
+		goto out;
 	status = ST_INTERNAL;
 	if ((doc = checked_plan(ctx, plan)) == NULL)
 		goto out;
-	if (plan_export_csv(doc, &b) == -1) {
+	rc = kind == SHEET_CSV ? plan_export_csv(doc, flags, &b) :
+	    plan_export_xlsx(doc, &b);
+	if (rc == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
-	reply_export(ctx, doc, "text/csv; charset=utf-8; header=present",
-	    "csv", &b);
+	if (kind == SHEET_CSV)
+		reply_export(ctx, doc, "text/csv; charset=utf-8; header=present",
+		    "csv", &b);
+	else
+		reply_export(ctx, doc, XLSX_MEDIA_TYPE, "xlsx", &b);
 	status = ST_OK;
 out:
 	json_decref(doc);
 	strbuf_free(&b);
 	req_free(&r);
 	return (status);
+}
+
+/* GET /api/v1/plans/{id}/export.csv?dialect=rfc4180|excel-nl */
+int
+api_plan_csv(struct api_ctx *ctx)
+{
+	return (plan_table(ctx, SHEET_CSV));
+}
+
+/* GET /api/v1/plans/{id}/export.xlsx */
+int
+api_plan_xlsx(struct api_ctx *ctx)
+{
+	return (plan_table(ctx, SHEET_XLSX));
 }
 
 /* GET /api/v1/schools/{id}/leerlijn?from=&to= */

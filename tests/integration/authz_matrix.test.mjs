@@ -343,6 +343,7 @@ function planningCases() {
     'POST /api/v1/plans/{id}/copy': onPlan('/copy', coordinator(201), title),
     'GET /api/v1/plans/{id}/calendar.ics': onPlan('/calendar.ics', school(200)),
     'GET /api/v1/plans/{id}/export.csv': onPlan('/export.csv', school(200)),
+    'GET /api/v1/plans/{id}/export.xlsx': onPlan('/export.xlsx', school(200)),
     'GET /api/v1/plans/{id}/coverage': onPlan('/coverage', school(200)),
     'GET /api/v1/schools/{id}/coverage': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/coverage`, expect: school(200) },
     'GET /api/v1/reports/coverage': { path: () => '/api/v1/reports/coverage', expect: only(['admin', 'coordinator', 'teacher', 'inspector'], 200) },

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { assertProblem, BASE, db, login } from './lib.mjs';
 import { call } from './plans_lib.mjs';
 import { cells, fixtures, framework, removeFixtures } from './coverage_lib.mjs';
@@ -211,20 +212,72 @@ test('CSV: RFC 4180 with BOM, one record per goal and level, read back by csv-pa
   assert.ok(raw.includes('\r\n'));
   const records = parse(raw, { bom: true, columns: true, skip_empty_lines: true });
   assert.equal(records.length, 8 * 9, '8 goals × 9 levels');
-  const rec = (goal, level) => records.find((r) => r.goal === goal && r.level === level);
-  assert.deepEqual(rec('G1.1', 'groep-5'), {
-    framework: 'TEST-COV', goal: 'G1.1', goal_title: 'Testdoel G1.1', depth: '1', leaf: 'true',
-    level: 'groep-5', items: '3', items_given: '1', lessons: '2', lessons_given: '1', via_items: '0',
-    rollup_goals_total: '', rollup_goals_covered: '', rollup_goals_given: '',
+  const rec = (goal, level) => records.find((r) => r.doel === goal && r.niveau === level);
+  assert.deepEqual(rec('G1.1', 'groep 5'), {
+    kader: 'TEST-COV', doel: 'G1.1', doel_titel: 'Testdoel G1.1', diepte: '1', blad: 'ja',
+    niveau: 'groep 5', items: '3', items_gegeven: '1', lessen: '2', lessen_gegeven: '1', items_via_verwant: '0',
+    subdoelen_totaal: '', subdoelen_gedekt: '', subdoelen_gegeven: '', voorstellen: '',
   });
-  assert.equal(rec('G1.1', 'groep-7').items, '0');
-  assert.deepEqual([rec('D1', 'groep-8').rollup_goals_total, rec('D1', 'groep-8').rollup_goals_covered], ['2', '1']);
-  // The aggregate as CSV.
+  assert.equal(rec('G1.1', 'groep 7').items, '0');
+  assert.deepEqual([rec('D1', 'groep 8').subdoelen_totaal, rec('D1', 'groep 8').subdoelen_gedekt], ['2', '1']);
+  assert.ok(records.every((r) => !/^[a-z]+-\d/.test(r.niveau)), 'levels as schools write them');
+  // The aggregate as CSV: the share as a percentage.
   const agg = await call('admin', 'GET', '/api/v1/reports/coverage?framework=TEST-COV&years=2026-2027&format=csv');
   const ar = parse(agg.text, { bom: true, columns: true });
-  const a = ar.find((r) => r.goal === 'G1.1' && r.level === 'havo-2');
-  assert.equal(a.schools, '1');
-  assert.ok(Number(a.schools_in_scope) >= 2);
+  const a = ar.find((r) => r.doel === 'G1.1' && r.niveau === 'havo 2');
+  assert.equal(a.scholen, '1');
+  assert.ok(Number(a.scholen_in_scope) >= 2);
+  const json = await call('admin', 'GET', '/api/v1/reports/coverage?framework=TEST-COV&years=2026-2027');
+  const cell = json.json.frameworks[0].goals.find((g) => g.code === 'G1.1').cells['havo-2'];
+  assert.equal(a.aandeel_procent, (cell.share * 100).toFixed(1));
+  // The same for a Dutch Excel: semicolons and a decimal comma.
+  const nl = await call('admin', 'GET', '/api/v1/reports/coverage?framework=TEST-COV&years=2026-2027&format=csv&dialect=excel-nl');
+  const nr = parse(nl.text, { bom: true, columns: true, delimiter: ';' });
+  assert.equal(nr.length, ar.length);
+  assert.equal(nr.find((r) => r.doel === 'G1.1' && r.niveau === 'havo 2').aandeel_procent, (cell.share * 100).toFixed(1).replace('.', ','));
+  assertProblem(assert, await call('admin', 'GET', '/api/v1/reports/coverage?framework=TEST-COV&format=csv&dialect=excel'), 400);
+});
+
+test('XLSX: one sheet per framework, read by an independent reader (exceljs)', async () => {
+  const load = async (who, url) => {
+    const res = await fetch(BASE + url, { headers: (await login(...who.split('/'))).headers });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(res.headers.get('content-disposition'), /filename="dekking\.xlsx"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    return wb;
+  };
+  // One plan: items per goal and level.
+  const doc = (await call(COORD, 'GET', planUrl(''))).json;
+  const wb = await load('coordinator/A', planUrl('&format=xlsx'));
+  assert.deepEqual(wb.worksheets.map((w) => w.name), doc.frameworks.map((f) => f.code));
+  const ws = wb.worksheets[0];
+  assert.deepEqual(ws.getRow(1).values.slice(1), ['Code', 'Doel', ...doc.levels.map((l) => l.title)]);
+  assert.equal(ws.views[0].state, 'frozen');
+  const goals = doc.frameworks[0].goals;
+  assert.equal(ws.rowCount, goals.length + 1);
+  goals.forEach((g, i) => {
+    const row = ws.getRow(i + 2);
+    assert.equal(row.getCell(1).value, g.code);
+    assert.equal(row.getCell(2).value.trim(), g.title);
+    doc.levels.forEach((l, k) => {
+      assert.equal(typeof row.getCell(3 + k).value, 'number');
+      assert.equal(row.getCell(3 + k).value, g.cells[l.code]?.items ?? 0);
+    });
+  });
+  // The aggregate: shares of schools as percentage cells.
+  const url = '/api/v1/reports/coverage?framework=TEST-COV&years=2026-2027';
+  const agg = (await call('admin', 'GET', url)).json;
+  const aw = (await load('admin', `${url}&format=xlsx`)).getWorksheet('TEST-COV');
+  agg.frameworks[0].goals.forEach((g, i) => {
+    agg.levels.forEach((l, k) => {
+      const c = aw.getRow(i + 2).getCell(3 + k);
+      assert.equal(c.numFmt, '0%');
+      assert.ok(Math.abs(c.value - (g.cells[l.code]?.share ?? 0)) < 1e-9);
+    });
+  });
+  assertProblem(assert, await call('coordinator/B', 'GET', `${planUrl('&format=xlsx')}`), 404);
 });
 
 test('HTML: a printable report with scope, date, legend and a stylesheet file, no inline style or script', async () => {

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { assertProblem, db, login } from './lib.mjs';
 import { call, addItem, cleanup, fixtures, newPlan, PREFIX } from './plans_lib.mjs';
 
@@ -113,7 +114,8 @@ test('the plan as CSV: BOM, header, one record per item, as in the plan', async 
     assert.equal(r.datum, it.date ?? '');
     assert.equal(r.van, it.starts_on);
     assert.equal(r.tot, it.ends_on);
-    assert.equal(r.niveau, it.level);
+    assert.equal(r.niveau, it.level_title, 'the level as schools write it');
+    assert.doesNotMatch(r.niveau, /^[a-z]+-\d/);
     assert.equal(r.klas, it.class_name ?? '');
     assert.equal(r.soort, it.kind);
     assert.equal(r.les_code, it.lesson?.code ?? '');
@@ -126,6 +128,64 @@ test('the plan as CSV: BOM, header, one record per item, as in the plan', async 
     assert.equal(r.notities, it.notes?.startsWith('=') ? `'${it.notes}` : it.notes ?? '');
   });
   assert.ok(rows.some((r) => r.notities === NOTES), 'quotes, commas and line breaks survive');
+});
+
+test('the plan as CSV for a Dutch Excel: the same records, separated by semicolons', async () => {
+  const headers = (await login('coordinator', 'A')).headers;
+  const get = async (q) => {
+    const res = await fetch(`${process.env.LEERLIJN_URL}/api/v1/plans/${plan.id}/export.csv${q}`, { headers });
+    assert.equal(res.status, 200);
+    return res.text();
+  };
+  const comma = parse(await get(''), { bom: true, columns: true, record_delimiter: '\r\n' });
+  const nl = await get('?dialect=excel-nl');
+  assert.match(nl.split('\r\n')[0], /^\uFEFF?week;datum;van;tot;niveau;/);
+  assert.deepEqual(parse(nl, { bom: true, columns: true, delimiter: ';', record_delimiter: '\r\n' }), comma);
+  assert.deepEqual(parse(await get('?dialect=rfc4180'), { bom: true, columns: true, record_delimiter: '\r\n' }), comma);
+  const bad = await call(COORD, 'GET', `/api/v1/plans/${plan.id}/export.csv?dialect=excel`);
+  assertProblem(assert, bad, 400);
+  assert.equal(bad.json.errors[0].field, 'dialect');
+});
+
+test('the plan as an Excel workbook, read by an independent reader (exceljs)', async () => {
+  const res = await fetch(`${process.env.LEERLIJN_URL}/api/v1/plans/${plan.id}/export.xlsx`,
+    { headers: (await login('coordinator', 'A')).headers });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(res.headers.get('content-disposition'), /filename="jaarplan-2026-2027\.xlsx"/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Jaarplan']);
+  const ws = wb.getWorksheet('Jaarplan');
+  assert.deepEqual(ws.getRow(1).values.slice(1), ['Week', 'Datum', 'Van', 'Tot', 'Niveau', 'Klas', 'Soort', 'Les',
+    'Programma', 'Leraar', 'Status', 'Gegeven op', 'Veiligheid voorbereid', 'Notities', 'Waarschuwingen']);
+  assert.equal(ws.views[0].state, 'frozen', 'the header row stays in view');
+  assert.equal(ws.views[0].ySplit, 1);
+  assert.equal(ws.rowCount, plan.items.length + 1);
+  const day = (s) => new Date(`${s}T00:00:00Z`).getTime();
+  plan.items.forEach((it, i) => {
+    const v = (c) => ws.getRow(i + 2).getCell(c).value;
+    assert.equal(v(1) ?? null, it.week ? `week ${Number(it.week.slice(6))}` : null);
+    for (const [c, k] of [[2, 'date'], [3, 'starts_on'], [4, 'ends_on'], [12, 'given_on']]) {
+      if (it[k]) {
+        assert.ok(v(c) instanceof Date, `${k} is a date cell`);
+        assert.equal(v(c).getTime(), day(it[k]));
+        assert.equal(ws.getRow(i + 2).getCell(c).numFmt, 'dd-mm-yyyy');
+      } else {
+        assert.equal(v(c) ?? null, null);
+      }
+    }
+    assert.equal(v(5), it.level_title);
+    assert.equal(v(7), it.kind === 'les' ? 'Les' : 'Terugkommoment');
+    assert.equal(v(8) ?? null, it.lesson?.title ?? null);
+    assert.equal(v(10) ?? null, it.teacher?.display_name ?? null);
+    assert.equal(v(11), it.status);
+    assert.equal(v(13), it.safety_prepared ? 'ja' : 'nee');
+    assert.equal(v(14) ?? null, it.notes ?? null, 'a formula-like note stays text in a typed cell');
+    assert.equal(v(15) ?? null, it.warnings.length ? it.warnings.map((w) => w.message).join('\n') : null);
+  });
+  assertProblem(assert, await call('coordinator/B', 'GET', `/api/v1/plans/${plan.id}/export.xlsx`), 404);
+  assertProblem(assert, await call(null, 'GET', `/api/v1/plans/${plan.id}/export.xlsx`), 401);
 });
 
 test('exports of a plan one may not read', async () => {

@@ -103,6 +103,35 @@ async function plannedLevels(role, school, plan) {
   return levels;
 }
 
+// Gap suggestions (item 5) in a plan's coverage report: JSON, HTML, CSV.
+async function checkSuggestions(plan) {
+  const { headers } = await login('coordinator', 'A');
+  const url = `/api/v1/plans/${plan}/coverage?framework=CNU-DG-2019,MW-CM-2021`;
+  const res = await api(url, { headers });
+  assert.equal(res.status, 200);
+  const gaps = res.json.frameworks.flatMap((fw) => [...fw.stage_gaps, ...fw.line_breaks]);
+  assert.ok(gaps.length > 0, 'the plan leaves gaps');
+  assert.ok(gaps.every((g) => Array.isArray(g.suggestions)));
+  const withSuggestion = gaps.filter((g) => g.suggestions.length > 0);
+  assert.ok(withSuggestion.length > 0, 'some gap has a suggestion');
+  const stageLevels = Object.fromEntries(res.json.stages.map((s) => [s.code, s.levels]));
+  for (const g of withSuggestion) {
+    assert.ok(g.suggestions.length <= 3);
+    const counts = g.suggestions.map((u) => u.goals.length);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'best first');
+    for (const u of g.suggestions) {
+      assert.ok(u.reason.length > 20 && u.levels.length > 0, JSON.stringify(u));
+      assert.ok(u.levels.every((l) => stageLevels[g.stage].includes(l)), 'meant for the stage');
+      if (g.goals) assert.ok(u.goals.every((c) => g.goals.some((x) => x.code === c)), 'covers goals of the gap');
+    }
+  }
+  const html = await api(`${url}&format=html`, { headers });
+  assert.match(html.text, /<ol class="suggestions" aria-label="Voorstellen"><li>/);
+  const csv = await api(`${url}&format=csv`, { headers });
+  assert.match(csv.text.split('\r\n')[0], /,voorstellen$/);
+  assert.ok(csv.text.split('\r\n').slice(1).some((line) => /: Hiaat in /.test(line)), 'a CSV record with a suggestion');
+}
+
 for (const [school, region, stages, phases] of [
   ['A', 'noord', ['po-onderbouw', 'po-middenbouw', 'po-bovenbouw'],
     { onderbouw: ['groep-1', 'groep-2'], middenbouw: ['groep-3', 'groep-4', 'groep-5'],
@@ -141,6 +170,8 @@ for (const [school, region, stages, phases] of [
         assert.ok(list.some((l) => levels.has(l)), `${made.school_year}: planned coverage in ${phase}`);
       }
     }
+    // the coverage report of the first plan suggests units for its gaps
+    if (school === 'A') await checkSuggestions(applied.json.plans[0].id);
     // the same title again is a conflict and changes nothing
     const twice = await post('coordinator', school, '/proposal/apply', { as: 'plans', title, items: applyItems(p) });
     assert.equal(twice.status, 409);

@@ -175,9 +175,9 @@ describe('inspector journey', () => {
     assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with BOM');
     assert.equal(csv.slice(1), want.text);
     const records = parse(csv.replace(/^\uFEFF/, ''), { columns: true });
-    const dg21csv = records.find((r) => r.goal === 'DG2.1' && r.level === 'groep-8');
+    const dg21csv = records.find((r) => r.doel === 'DG2.1' && r.niveau === 'groep 8');
     assert.equal(dg21csv.items, String(sfw.goals.find((g) => g.code === 'DG2.1').cells['groep-8'].items));
-    assert.equal(records.filter((r) => r.goal === 'DG2.2').every((r) => r.items === '0'), true);
+    assert.equal(records.filter((r) => r.doel === 'DG2.2').every((r) => r.items === '0'), true);
 
     // The printable report of the API, and the page's own print styles.
     const printable = await page.getByRole('link', { name: 'Afdrukbaar rapport' }).getAttribute('href');

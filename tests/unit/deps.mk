@@ -39,6 +39,8 @@ UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c
 UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c \
 				  api/core/csv.c api/core/strbuf.c \
 				  api/planning/school_calendar.c
+UNIT_DEPS_test_plan_xlsx	= api/planning/plan_xlsx.c api/core/xlsx.c \
+				  api/core/utf8.c api/core/strbuf.c
 # Coverage reports.
 UNIT_DEPS_test_coverage_report	= api/coverage/coverage_report.c api/core/csv.c \
 				  api/core/strbuf.c api/core/params.c \

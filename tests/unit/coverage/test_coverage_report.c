@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/csv.h"
 #include "coverage/coverage_report.h"
 
 /* A query string as key/value pairs for the lookup callback. */
@@ -179,16 +180,16 @@ test_csv_matrix(void **state)
 	(void)state;
 	d = load(matrix);
 	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, &b), 0);
+	assert_int_equal(coverage_csv(d, 0, &b), 0);
 	assert_string_equal(b.data,
-	    "\xef\xbb\xbf" "framework,goal,goal_title,depth,leaf,level,items,"
-	    "items_given,lessons,lessons_given,via_items,rollup_goals_total,"
-	    "rollup_goals_covered,rollup_goals_given,suggestions\r\n"
-	    "F,D,Domein,0,false,groep-1,0,0,0,0,0,2,0,0,\r\n"
-	    "F,D,Domein,0,false,groep-2,0,0,0,0,0,2,1,0,\r\n"
-	    "F,'=G1,\"Doel, een\",1,true,groep-1,0,0,0,0,0,,,,"
+	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,items,"
+	    "items_gegeven,lessen,lessen_gegeven,items_via_verwant,"
+	    "subdoelen_totaal,subdoelen_gedekt,subdoelen_gegeven,voorstellen\r\n"
+	    "F,D,Domein,0,nee,groep 1,0,0,0,0,0,2,0,0,\r\n"
+	    "F,D,Domein,0,nee,groep 2,0,0,0,0,0,2,1,0,\r\n"
+	    "F,'=G1,\"Doel, een\",1,ja,groep 1,0,0,0,0,0,,,,"
 	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n"
-	    "F,'=G1,\"Doel, een\",1,true,groep-2,2,0,1,0,2,,,,"
+	    "F,'=G1,\"Doel, een\",1,ja,groep 2,2,0,1,0,2,,,,"
 	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n");
 	strbuf_free(&b);
 	json_decref(d);
@@ -207,16 +208,24 @@ test_csv_aggregate(void **state)
 	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
 	    "\"share\":0.25}}}]}]}");
 	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, &b), 0);
+	assert_int_equal(coverage_csv(d, 0, &b), 0);
 	assert_string_equal(b.data,
-	    "\xef\xbb\xbf" "framework,goal,goal_title,depth,leaf,level,schools,"
-	    "schools_given,share,schools_in_scope\r\n"
-	    "F,G,T,0,true,havo-2,1,0,0.2500,4\r\n");
+	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,scholen,"
+	    "scholen_gegeven,aandeel_procent,scholen_in_scope\r\n"
+	    "F,G,T,0,ja,havo-2,1,0,25.0,4\r\n");
+	strbuf_free(&b);
+	/* A Dutch Excel: semicolons and a decimal comma. */
+	strbuf_init(&b);
+	assert_int_equal(coverage_csv(d, CSV_SEMICOLON, &b), 0);
+	assert_string_equal(b.data,
+	    "\xef\xbb\xbf" "kader;doel;doel_titel;diepte;blad;niveau;scholen;"
+	    "scholen_gegeven;aandeel_procent;scholen_in_scope\r\n"
+	    "F;G;T;0;ja;havo-2;1;0;25,0;4\r\n");
 	strbuf_free(&b);
 	json_decref(d);
 	d = load("[]");
 	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, &b), -1);
+	assert_int_equal(coverage_csv(d, 0, &b), -1);
 	strbuf_free(&b);
 	json_decref(d);
 }

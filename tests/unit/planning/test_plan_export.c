@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/csv.h"
 #include "planning/plan_export.h"
 
 static const char	doc[] =
@@ -48,15 +49,38 @@ test_csv(void **state)
 	(void)state;
 	d = load();
 	strbuf_init(&b);
-	assert_int_equal(plan_export_csv(d, &b), 0);
+	assert_int_equal(plan_export_csv(d, 0, &b), 0);
 	assert_string_equal(b.data,
 	    "\xef\xbb\xbfweek,datum,van,tot,niveau,klas,soort,les_code,les,"
 	    "leraar,status,gegeven_op,veiligheid_voorbereid,notities,"
 	    "waarschuwingen\r\n"
-	    "2026-W42,,2026-10-12,2026-10-16,havo-2,2B,les,L-1,Les 1,"
+	    "2026-W42,,2026-10-12,2026-10-16,havo 2,2B,les,L-1,Les 1,"
 	    "\"Juf, Jansen\",gepland,,ja,'=1+1,In de vakantie.; Tweede.\r\n"
-	    ",2027-03-10,2027-03-10,2027-03-10,havo-2,,terugkommoment,,,,"
+	    ",2027-03-10,2027-03-10,2027-03-10,havo 2,,terugkommoment,,,,"
 	    "vervallen,,nee,,\r\n");
+	strbuf_free(&b);
+	json_decref(d);
+}
+
+/* The Dutch Excel dialect: ';' between fields, quoted when a field has one. */
+static void
+test_csv_excel_nl(void **state)
+{
+	struct strbuf	 b;
+	json_t		*d;
+
+	(void)state;
+	d = load();
+	strbuf_init(&b);
+	assert_int_equal(plan_export_csv(d, CSV_SEMICOLON, &b), 0);
+	assert_string_equal(b.data,
+	    "\xef\xbb\xbfweek;datum;van;tot;niveau;klas;soort;les_code;les;"
+	    "leraar;status;gegeven_op;veiligheid_voorbereid;notities;"
+	    "waarschuwingen\r\n"
+	    "2026-W42;;2026-10-12;2026-10-16;havo 2;2B;les;L-1;Les 1;"
+	    "Juf, Jansen;gepland;;ja;'=1+1;\"In de vakantie.; Tweede.\"\r\n"
+	    ";2027-03-10;2027-03-10;2027-03-10;havo 2;;terugkommoment;;;;"
+	    "vervallen;;nee;;\r\n");
 	strbuf_free(&b);
 	json_decref(d);
 }
@@ -132,6 +156,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_csv_excel_nl),
 		cmocka_unit_test(test_ics),
 	};
 
