@@ -66,20 +66,21 @@ AS $$
 		i.created_at, i.id)
 		FROM plan_item i JOIN level lv ON lv.id = i.level_id
 		WHERE i.plan_id = p.id), '[]'),
-	    '_check', jsonb_build_object(
-		'levels', coalesce((SELECT jsonb_agg(sl.code
-		    ORDER BY sl.sort_order)
-		    FROM plan_school_levels(s.id) sl), '[]'),
-		-- the school's levels with a unit to plan (catalogue or own)
-		'offered_levels', coalesce((SELECT jsonb_agg(sl.code
-		    ORDER BY sl.sort_order)
-		    FROM plan_school_levels(s.id) sl WHERE EXISTS (
-			SELECT 1 FROM lesson_level ll
-			JOIN level_span sp ON sp.level_id = ll.level_id
-			JOIN lesson l ON l.id = ll.lesson_id
-			WHERE sp.covered_level_id = sl.level_id
-			AND l.status = 'published'
-			AND (l.school_id IS NULL OR l.school_id = s.id))), '[]'),
+	    -- the school's levels, and those with a unit to plan (catalogue
+	    -- or own): one call of plan_school_levels, one scan of the units
+	    '_check', (SELECT jsonb_build_object(
+		'levels', coalesce(jsonb_agg(sl.code ORDER BY sl.sort_order),
+		    '[]'),
+		'offered_levels', coalesce(jsonb_agg(sl.code
+		    ORDER BY sl.sort_order) FILTER (WHERE sl.level_id = ANY
+		    (o.ids)), '[]'))
+		FROM plan_school_levels(s.id) sl,
+		(SELECT ARRAY(SELECT DISTINCT sp.covered_level_id
+		    FROM lesson l JOIN lesson_level ll ON ll.lesson_id = l.id
+		    JOIN level_span sp ON sp.level_id = ll.level_id
+		    WHERE l.status = 'published'
+		    AND (l.school_id IS NULL OR l.school_id = s.id)) AS ids) o)
+	    || jsonb_build_object(
 		'today', current_date,
 		'holidays', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		    'name', h.name, 'starts_on', h.starts_on,

@@ -278,9 +278,17 @@ test('an SLO re-import that deprecates a goal updates the stored warnings', asyn
 		const doc = kd.filter((o) => o.id !== old.id).concat([successor]);
 		await c.query('SELECT catalogue_import_slo_kerndoelen($1::jsonb)', [JSON.stringify(doc)]);
 		await assertStored(c, 'after the re-import');
-		const { rows: w } = await c.query(`SELECT message FROM lesson_warning
+		const { rows: w } = await c.query(`SELECT message, lesson_id FROM lesson_warning
 		    WHERE code = 'goal_deprecated' AND goal_id = $1`, [PO35]);
-		assert.equal(w.length, 3, 'the three lessons of the pack');
+		// every published catalogue lesson aligned to it: the pack's three
+		// and the units of units.json
+		const { rows: [al] } = await c.query(`SELECT count(*)::int AS n FROM lesson_alignment la
+		    JOIN lesson l ON l.id = la.lesson_id
+		    WHERE la.goal_id = $1 AND l.status = 'published' AND l.school_id IS NULL`, [PO35]);
+		assert.ok(al.n > 3);
+		assert.equal(w.length, al.n, 'every lesson aligned to it');
+		const { rows: pack } = await c.query(`SELECT id FROM lesson WHERE code LIKE 'MNOS-LES-%'`);
+		assert.ok(pack.every((p) => w.some((x) => x.lesson_id === p.id)), 'the three lessons of the pack');
 		assert.match(w[0].message, /vervangen door/);
 	} finally {
 		await c.query('ROLLBACK').finally(() => c.release());
