@@ -12,6 +12,8 @@ if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
 	# The browser tests of the web app: headless Chromium and a font.
 	pkgs+=(chromium fonts-dejavu-core)
+	# The scale-out test: nginx in front of two nodes, with brotli.
+	pkgs+=(nginx libnginx-mod-http-brotli-filter)
 fi
 # make bench: the HTTP load generator and a JSON reader for its checks.
 if [ "$mode" = bench ]; then

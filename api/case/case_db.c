@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "case/case_db.h"
+#include "db/db_read.h"
 
 static struct db_stmt st_documents = DB_STMT("case_documents",
     "SELECT case_documents($1, $2::jsonb, $3, $4::boolean, $5::integer,"
@@ -48,6 +49,15 @@ db_case_object(enum case_object what, const char *base, const char *id,
 	const char	*params[2] = { base, id };
 
 	return (db_text(&st_objects[what], params, json));
+}
+
+enum db_result
+db_case_package(const char *base, const char *id, char **json,
+    struct db_freshness *f)
+{
+	const char	*params[2] = { base, id };
+
+	return (db_read_text(&st_objects[CASE_PACKAGE], params, json, f));
 }
 
 enum db_result

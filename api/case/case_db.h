@@ -24,6 +24,10 @@ enum db_result	db_case_documents(const char *base, const char *filter,
 		    char **json);
 enum db_result	db_case_object(enum case_object what, const char *base,
 		    const char *id, char **json);
+struct db_freshness;
+/* A CFPackage (heavy): on the standby when it is fit (db_read.h). */
+enum db_result	db_case_package(const char *base, const char *id,
+		    char **json, struct db_freshness *f);
 /* kind: "CFConcepts", "CFSubjects", "CFItemTypes", ... */
 enum db_result	db_case_definition(const char *base, const char *kind,
 		    const char *id, char **json);

@@ -94,6 +94,7 @@ case_dispatch(struct http_request *req)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.req = req;
+	api_request_begin(req);
 	ctx.method = (req->method == HTTP_METHOD_GET ||
 	    req->method == HTTP_METHOD_HEAD ||
 	    req->method == HTTP_METHOD_OPTIONS) ? RM_GET : 0;
@@ -132,5 +133,6 @@ case_dispatch(struct http_request *req)
 	(void)ctx.match.route->handler(&ctx);
 out:
 	qs_free(&ctx.qs);
+	api_request_end();
 	return (KORE_RESULT_OK);
 }

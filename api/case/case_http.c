@@ -22,6 +22,7 @@
 #include "case/case_provider.h"
 #include "case/case_query.h"
 #include "case/case_db.h"
+#include "db/db_read.h"
 #include "core/params.h"
 #include "http/reply.h"
 #include "core/settings.h"
@@ -94,13 +95,19 @@ static int
 get_object(struct api_ctx *ctx, enum case_object what, int levels,
     const char *name)
 {
-	const char	*id;
-	enum db_result	 rc;
-	char		*json;
+	struct db_freshness	 f;
+	const char		*id;
+	enum db_result		 rc;
+	char			*json;
 
 	if ((id = path_id(ctx)) == NULL)
 		return (ST_BAD_REQUEST);
-	if ((rc = db_case_object(what, base_url(), id, &json)) != DB_OK) {
+	if (what == CASE_PACKAGE) {
+		rc = db_case_package(base_url(), id, &json, &f);
+		api_freshness_header(ctx, &f);
+	} else
+		rc = db_case_object(what, base_url(), id, &json);
+	if (rc != DB_OK) {
 		case_reply_db_error(ctx, rc);
 		return (ST_INTERNAL);
 	}

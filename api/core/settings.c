@@ -67,6 +67,53 @@ parse_listen(struct settings *s, const char *v)
 	return (0);
 }
 
+/* addr as canonical text into out (46 bytes); -1 if it is no address. */
+static int
+canonical_address(const char *addr, char *out, size_t len)
+{
+	struct in6_addr	a6;
+	struct in_addr	a4;
+
+	if (inet_pton(AF_INET, addr, &a4) == 1)
+		return (inet_ntop(AF_INET, &a4, out, (socklen_t)len) != NULL ?
+		    0 : -1);
+	if (inet_pton(AF_INET6, addr, &a6) == 1)
+		return (inet_ntop(AF_INET6, &a6, out, (socklen_t)len) !=
+		    NULL ? 0 : -1);
+	return (-1);
+}
+
+/* "127.0.0.1, ::1": comma separated numeric addresses. */
+static int
+parse_proxies(struct settings *s, const char *v)
+{
+	char		 one[64];
+	const char	*p, *end;
+	size_t		 n;
+
+	for (p = v; *p != '\0'; p = *end == ',' ? end + 1 : end) {
+		while (*p == ' ')
+			p++;
+		end = p + strcspn(p, ",");
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n == 0 && *end == '\0' && s->trusted_proxies_count > 0)
+			break;
+		if (n == 0 || n >= sizeof(one) ||
+		    s->trusted_proxies_count == SETTINGS_PROXIES_MAX)
+			return (-1);
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if (canonical_address(one,
+		    s->trusted_proxies[s->trusted_proxies_count],
+		    sizeof(s->trusted_proxies[0])) == -1)
+			return (-1);
+		s->trusted_proxies_count++;
+	}
+	return (0);
+}
+
 static int
 fail(char *err, size_t errlen, const char *var, const char *why)
 {
@@ -163,7 +210,42 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 		    "http://%s:%u", s->listen_host, s->listen_port);
 	}
 
+	v = get("LEERLIJN_DATABASE_READ_URL");
+	if (v != NULL && copy_str(s->database_read_url,
+	    sizeof(s->database_read_url), v) == -1)
+		return (fail(err, errlen, "LEERLIJN_DATABASE_READ_URL",
+		    "too long"));
+
+	s->read_max_lag = SETTINGS_DEFAULT_READ_MAX_LAG;
+	if ((v = get("LEERLIJN_READ_MAX_LAG")) != NULL && *v != '\0') {
+		if (parse_uint(v, 0, 86400, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_READ_MAX_LAG",
+			    "expected seconds from 0 to 86400"));
+		s->read_max_lag = (unsigned)n;
+	}
+
+	if ((v = get("LEERLIJN_TRUSTED_PROXIES")) != NULL && *v != '\0' &&
+	    parse_proxies(s, v) == -1)
+		return (fail(err, errlen, "LEERLIJN_TRUSTED_PROXIES",
+		    "expected up to 16 numeric IP addresses, comma separated, "
+		    "e.g. 127.0.0.1,::1"));
+
 	current = *s;
+	return (0);
+}
+
+int
+settings_proxy_trusted(const struct settings *s, const char *address)
+{
+	char	c[46];
+	size_t	i;
+
+	if (canonical_address(address, c, sizeof(c)) == -1)
+		return (0);
+	for (i = 0; i < s->trusted_proxies_count; i++) {
+		if (strcmp(s->trusted_proxies[i], c) == 0)
+			return (1);
+	}
 	return (0);
 }
 

@@ -9,6 +9,10 @@
  *   LEERLIJN_BODY_MAX    largest request body in bytes (1048576)
  *   LEERLIJN_WEB_ROOT    directory of the built web page (frontend/dist)
  *   LEERLIJN_BASE_URL    public base URL (http://<listen>)
+ *   LEERLIJN_DATABASE_READ_URL  a hot standby for heavy reads (none)
+ *   LEERLIJN_READ_MAX_LAG       seconds the standby may be behind (10)
+ *   LEERLIJN_TRUSTED_PROXIES    addresses whose X-Forwarded-For counts
+ *                               (none), comma separated
  */
 #ifndef LEERLIJN_SETTINGS_H
 #define LEERLIJN_SETTINGS_H
@@ -16,6 +20,7 @@
 #include <stddef.h>
 
 #define SETTINGS_STR_MAX	1024
+#define SETTINGS_PROXIES_MAX	16
 
 enum log_level {
 	LOG_LVL_ERROR = 0,
@@ -39,6 +44,11 @@ struct settings {
 	size_t		body_max;
 	char		web_root[SETTINGS_STR_MAX];
 	char		base_url[SETTINGS_STR_MAX];
+	char		database_read_url[SETTINGS_STR_MAX];	/* "" none */
+	unsigned	read_max_lag;				/* seconds */
+	/* Numeric addresses in inet_ntop() form. */
+	char		trusted_proxies[SETTINGS_PROXIES_MAX][46];
+	size_t		trusted_proxies_count;
 };
 
 /* The defaults used for every variable that is not set. */
@@ -48,6 +58,7 @@ struct settings {
 #define SETTINGS_DEFAULT_WORKERS	2
 #define SETTINGS_DEFAULT_BODY_MAX	1048576
 #define SETTINGS_DEFAULT_WEB_ROOT	"frontend/dist"
+#define SETTINGS_DEFAULT_READ_MAX_LAG	10
 /* Kore's own hard limit: a body above it never reaches the application. */
 #define SETTINGS_KORE_BODY_FACTOR	4
 
@@ -61,6 +72,12 @@ int	settings_load(struct settings *s, settings_getenv_fn get,
 	    char *err, size_t errlen);
 /* The settings loaded last by settings_load() in this process. */
 const struct settings *settings_current(void);
+
+/*
+ * Is address (numeric IPv4 or IPv6 text) one of the trusted proxies?
+ * Compared in canonical form, so "::ffff:127.0.0.1" is not "127.0.0.1".
+ */
+int	settings_proxy_trusted(const struct settings *s, const char *address);
 
 const char *settings_log_level_name(enum log_level);
 const char *settings_mode_name(enum run_mode);

@@ -1,9 +1,10 @@
 /*
  * db_coverage: the coverage reports.  The SQL lives in
- * schema/0061_coverage_api.sql (and 0076, the gap suggestions) as functions; these are the calls, with
- * parameters only.
+ * schema/0061_coverage_api.sql (and 0076, the gap suggestions) as
+ * functions; these are the calls, with parameters only.
  */
 #include "coverage/coverage_db.h"
+#include "db/db_read.h"
 
 #define Q(name, sql, n)	static struct db_stmt name = DB_STMT(#name, sql, n, 1)
 
@@ -33,28 +34,28 @@ db_coverage_param_problem(const char *years, const char *frameworks,
 enum db_result
 db_coverage_school(const char *school, const char *years,
     const char *frameworks, const char *via, const char *overlap,
-    char **json)
+    char **json, struct db_freshness *f)
 {
 	const char	*p[5] = { school, years, frameworks, via, overlap };
 
-	return (db_text(&st_coverage_school, p, json));
+	return (db_read_text(&st_coverage_school, p, json, f));
 }
 
 enum db_result
 db_coverage_plan(const char *plan, const char *frameworks, const char *via,
-    const char *overlap, char **json)
+    const char *overlap, char **json, struct db_freshness *f)
 {
 	const char	*p[4] = { plan, frameworks, via, overlap };
 
-	return (db_text(&st_coverage_plan, p, json));
+	return (db_read_text(&st_coverage_plan, p, json, f));
 }
 
 enum db_result
 db_coverage_aggregate(const char *user, const char *years,
     const char *frameworks, const char *via, const char *type,
-    const char *region, char **json)
+    const char *region, char **json, struct db_freshness *f)
 {
 	const char	*p[6] = { user, years, frameworks, via, type, region };
 
-	return (db_text(&st_coverage_aggregate, p, json));
+	return (db_read_text(&st_coverage_aggregate, p, json, f));
 }

@@ -24,6 +24,7 @@
 #include "coverage/coverage_report.h"
 #include "core/xlsx.h"
 #include "coverage/coverage_db.h"
+#include "db/db_read.h"
 #include "planning/plans_db.h"
 #include "http/handlers.h"
 #include "core/problem.h"
@@ -69,18 +70,56 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 }
 
 /*
- * Reply with the document json (freed here) in the asked format; 404
- * with not_found when it is NULL.  Returns the status.
+ * The report document json (an object built by PostgreSQL) with the
+ * member "freshness" added as its last: a new string, or NULL.  The
+ * caller frees both.
+ */
+static char *
+with_freshness(const char *json, const struct db_freshness *f)
+{
+	char	fresh[160];
+	size_t	n;
+	char	*out;
+
+	n = strlen(json);
+	while (n > 0 && (json[n - 1] == ' ' || json[n - 1] == '\n'))
+		n--;
+	if (n < 2 || json[0] != '{' || json[n - 1] != '}' ||
+	    db_freshness_json(f, fresh, sizeof(fresh)) == -1)
+		return (NULL);
+	if ((out = malloc(n + strlen(fresh) + 16)) == NULL)
+		return (NULL);
+	/* "{}" has no member before ours. */
+	(void)sprintf(out, "%.*s%s\"freshness\":%s}", (int)(n - 1), json,
+	    n == 2 ? "" : ",", fresh);
+	return (out);
+}
+
+/*
+ * Reply with the document json (freed here) in the asked format, with
+ * how fresh it is (f); 404 with not_found when it is NULL.  Returns the
+ * status.
  */
 static int
 reply_report(struct api_ctx *ctx, const struct coverage_params *p,
-    char *json, const char *not_found)
+    char *json, const struct db_freshness *f, const char *not_found)
 {
 	struct strbuf	 b;
 	json_error_t	 err;
 	json_t		*doc;
+	char		*fresh;
 	int		 rc, status;
 
+	api_freshness_header(ctx, f);
+	if (json != NULL) {
+		if ((fresh = with_freshness(json, f)) == NULL) {
+			free(json);
+			reply_problem(ctx->req, ST_INTERNAL, NULL);
+			return (ST_INTERNAL);
+		}
+		free(json);
+		json = fresh;
+	}
 	if (json == NULL || p->format == COVERAGE_JSON) {
 		status = json == NULL ? ST_NOT_FOUND : ST_OK;
 		api_reply_document(ctx, json, not_found);
@@ -123,17 +162,18 @@ static int
 school_report(struct api_ctx *ctx, const char *school,
     const struct coverage_params *p)
 {
-	enum db_result	 rc;
-	char		*json;
-	int		 status;
+	struct db_freshness	 f;
+	enum db_result		 rc;
+	char			*json;
+	int			 status;
 
 	status = ST_INTERNAL;
 	if ((rc = db_coverage_school(school, p->years, p->frameworks, p->via,
-	    p->overlap, &json)) != DB_OK) {
+	    p->overlap, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	status = reply_report(ctx, p, json, "Deze school bestaat niet.");
+	status = reply_report(ctx, p, json, &f, "Deze school bestaat niet.");
 out:
 	return (status);
 }
@@ -163,6 +203,7 @@ int
 api_plan_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
+	struct db_freshness	 f;
 	enum db_result		 rc;
 	const char		*plan;
 	char			*school, *json;
@@ -192,11 +233,11 @@ api_plan_coverage(struct api_ctx *ctx)
 		goto out;
 	status = ST_INTERNAL;
 	if ((rc = db_coverage_plan(plan, p.frameworks, p.via, p.overlap,
-	    &json)) != DB_OK) {
+	    &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	status = reply_report(ctx, &p, json, "Dit jaarplan bestaat niet.");
+	status = reply_report(ctx, &p, json, &f, "Dit jaarplan bestaat niet.");
 out:
 	free(school);
 	return (status);
@@ -207,6 +248,7 @@ int
 api_reports_coverage(struct api_ctx *ctx)
 {
 	struct coverage_params	 p;
+	struct db_freshness	 f;
 	enum db_result		 rc;
 	char			*json;
 	int			 status;
@@ -225,11 +267,11 @@ api_reports_coverage(struct api_ctx *ctx)
 	}
 	status = ST_INTERNAL;
 	if ((rc = db_coverage_aggregate(ctx->who.user_id, p.years,
-	    p.frameworks, p.via, p.type, p.region, &json)) != DB_OK) {
+	    p.frameworks, p.via, p.type, p.region, &json, &f)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	status = reply_report(ctx, &p, json, "Geen rapport.");
+	status = reply_report(ctx, &p, json, &f, "Geen rapport.");
 out:
 	return (status);
 }

@@ -28,6 +28,13 @@ struct api_ctx {
 	const struct authz_rule	*rule;		/* the route's rule */
 };
 
+/*
+ * The request's id (X-Request-Id from the proxy, or a new one) for the
+ * log and the response; api_request_end() forgets it.
+ */
+void	api_request_begin(struct http_request *req);
+void	api_request_end(void);
+
 /* Every handler: reads ctx, replies through reply.h, returns the status. */
 #define API_HANDLER(name)	int name(struct api_ctx *)
 
@@ -92,6 +99,14 @@ void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
  */
 int	api_login_allowed(struct api_ctx *ctx, const char *email,
 	    char *address, size_t len);
+struct db_freshness;
+/*
+ * The header X-Data-Freshness of an answer read through db_read.h:
+ * "source=standby; replayed_at=<ISO 8601>; lag_seconds=0.012" or
+ * "source=primary".
+ */
+void	api_freshness_header(struct api_ctx *ctx,
+	    const struct db_freshness *f);
 /* Reply 429 with Retry-After: seconds (login throttling). */
 void	api_reply_throttled(struct api_ctx *ctx, int seconds);
 /* Reply 401 with WWW-Authenticate and detail. */

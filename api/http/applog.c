@@ -10,11 +10,25 @@
 #include "http/applog.h"
 
 static enum log_level	level = LOG_LVL_INFO;
+static char		request_id[72];
 
 void
 applog_set_level(enum log_level l)
 {
 	level = l;
+}
+
+void
+applog_set_request(const char *id)
+{
+	(void)snprintf(request_id, sizeof(request_id), "%s",
+	    id != NULL ? id : "");
+}
+
+const char *
+applog_request(void)
+{
+	return (request_id);
 }
 
 void
@@ -30,5 +44,8 @@ applog(enum log_level l, const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	kore_log(prio[l], "%s", msg);
+	if (request_id[0] != '\0')
+		kore_log(prio[l], "[%s] %s", request_id, msg);
+	else
+		kore_log(prio[l], "%s", msg);
 }

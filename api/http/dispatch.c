@@ -22,8 +22,10 @@
 #include <kore/http.h>
 
 #include "http/api.h"
+#include "db/db_read.h"
 #include "http/applog.h"
 #include "core/cookie.h"
+#include "core/forwarded.h"
 #include "accounts/auth_db.h"
 #include "core/json_fields.h"
 #include "accounts/password.h"
@@ -128,21 +130,33 @@ api_reply_unauthorized(struct api_ctx *ctx, const char *detail)
 	    "Log eerst in.");
 }
 
+/*
+ * The peer's address, or behind a trusted reverse proxy the client's
+ * address that proxy put into X-Forwarded-For (core/forwarded.c).
+ */
 void
 api_client_address(struct api_ctx *ctx, char *buf, size_t len)
 {
 	struct connection	*c;
+	const char		*xff;
+	char			 peer[INET6_ADDRSTRLEN];
 
 	buf[0] = '\0';
+	peer[0] = '\0';
 	c = ctx->req->owner;
 	if (c == NULL)
 		return;
 	if (c->family == AF_INET)
-		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, buf,
-		    (socklen_t)len);
+		(void)inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, peer,
+		    sizeof(peer));
 	else if (c->family == AF_INET6)
-		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, buf,
-		    (socklen_t)len);
+		(void)inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, peer,
+		    sizeof(peer));
+	if (peer[0] == '\0')
+		return;
+	if (!http_request_header(ctx->req, "x-forwarded-for", &xff))
+		xff = NULL;
+	forwarded_client(settings_current(), peer, xff, buf, len);
 }
 
 /* Tell the browser to forget a session cookie that no longer works. */
@@ -323,6 +337,40 @@ authorize(struct api_ctx *ctx)
 	return (0);
 }
 
+/* X-Request-Id: 1 to 64 letters, digits, '.', '_' or '-'. */
+static int
+request_id_ok(const char *v)
+{
+	size_t	n;
+
+	n = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789._-");
+	return (n > 0 && n <= 64 && v[n] == '\0');
+}
+
+void
+api_request_begin(struct http_request *req)
+{
+	const char	*h;
+	unsigned char	 bin[16];
+	char		 id[2 * sizeof(bin) + 1];
+
+	if (http_request_header(req, "x-request-id", &h) && request_id_ok(h)) {
+		applog_set_request(h);
+	} else {
+		randombytes_buf(bin, sizeof(bin));
+		(void)sodium_bin2hex(id, sizeof(id), bin, sizeof(bin));
+		applog_set_request(id);
+	}
+	http_response_header(req, "x-request-id", applog_request());
+}
+
+void
+api_request_end(void)
+{
+	applog_set_request(NULL);
+}
+
 int
 api_dispatch(struct http_request *req)
 {
@@ -334,6 +382,7 @@ api_dispatch(struct http_request *req)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.req = req;
+	api_request_begin(req);
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
 
@@ -389,6 +438,7 @@ out:
 	explicit_bzero(&ctx.who, sizeof(ctx.who));
 	qs_free(&ctx.qs);
 	free(ctx.body);
+	api_request_end();
 	return (KORE_RESULT_OK);
 }
 
@@ -628,6 +678,21 @@ api_if_match(struct api_ctx *ctx, char *buf, size_t len)
 	reply_problem(ctx->req, ST_BAD_REQUEST, "If-Match moet een ETag zijn, "
 	    "zoals \"3\".");
 	return (-1);
+}
+
+void
+api_freshness_header(struct api_ctx *ctx, const struct db_freshness *f)
+{
+	char	text[128];
+
+	if (f->standby)
+		(void)snprintf(text, sizeof(text), "source=standby; "
+		    "replayed_at=%s; lag_seconds=%.3f",
+		    f->replayed_at[0] != '\0' ? f->replayed_at : "unknown",
+		    f->lag_seconds);
+	else
+		(void)snprintf(text, sizeof(text), "source=primary");
+	http_response_header(ctx->req, "x-data-freshness", text);
 }
 
 void

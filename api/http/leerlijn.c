@@ -11,6 +11,7 @@
 
 #include "http/applog.h"
 #include "db/db.h"
+#include "db/db_read.h"
 #include "accounts/password.h"
 #include "core/settings.h"
 #include "http/web.h"
@@ -95,6 +96,9 @@ kore_parent_configure(int argc, char **argv)
 		production_check(&s);
 	kore_log(LOG_NOTICE, "leerlijn: %s mode, serving on %s",
 	    settings_mode_name(s.mode), s.base_url);
+	if (s.database_read_url[0] != '\0')
+		kore_log(LOG_NOTICE, "leerlijn: reports read from the standby "
+		    "while it is at most %u s behind", s.read_max_lag);
 }
 
 void
@@ -104,10 +108,13 @@ kore_worker_configure(void)
 	if (password_init() == -1)
 		fatalx("libsodium did not start");
 	db_init(settings_current()->database_url);
+	db_read_init(settings_current()->database_read_url,
+	    settings_current()->read_max_lag);
 }
 
 void
 kore_worker_teardown(void)
 {
+	db_read_close();
 	db_close();
 }

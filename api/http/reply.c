@@ -90,6 +90,10 @@ reply_problem_doc(struct http_request *req, enum app_status s,
 		    fallback_problem, sizeof(fallback_problem) - 1);
 		return;
 	}
+	/* A fault: the id under which the log tells what happened. */
+	if (status_http(s) >= 500 && applog_request()[0] != '\0')
+		(void)json_object_set_new(problem, "request_id",
+		    json_string(applog_request()));
 	reply_dump(req, status_http(s), "application/problem+json", problem);
 }
 

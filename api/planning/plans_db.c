@@ -5,6 +5,7 @@
  * the calls, with parameters only.
  */
 #include "planning/plans_db.h"
+#include "db/db_read.h"
 
 #define Q(name, sql, n, ro)	static struct db_stmt name = \
 				    DB_STMT(#name, sql, n, ro)
@@ -69,6 +70,14 @@ enum db_result
 db_plan_doc(const char *plan, char **json)
 {
 	return (call(&st_plan_doc, plan, NULL, NULL, NULL, NULL, json));
+}
+
+enum db_result
+db_plan_doc_read(const char *plan, char **json, struct db_freshness *f)
+{
+	const char	*params[1] = { plan };
+
+	return (db_read_text(&st_plan_doc, params, json, f));
 }
 
 enum db_result

@@ -22,6 +22,10 @@ enum db_result	db_plan_role(const char *user, const char *school,
 
 /* Documents (JSON). */
 enum db_result	db_plan_doc(const char *plan, char **json);
+struct db_freshness;
+/* The same for an export: on the standby when it is fit (db_read.h). */
+enum db_result	db_plan_doc_read(const char *plan, char **json,
+		    struct db_freshness *f);
 enum db_result	db_plan_list(const char *school, const char *year,
 		    const char *limit, const char *offset, char **json);
 enum db_result	db_plan_leerlijn(const char *school, const char *from,

@@ -35,6 +35,7 @@
 
 #include "http/authz.h"
 #include "planning/plans_db.h"
+#include "db/db_read.h"
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "planning/plans_json.h"
@@ -383,15 +384,25 @@ set_etag(struct api_ctx *ctx, const json_t *o)
 	http_response_header(ctx->req, "etag", tag);
 }
 
-/* The checked document of plan (a new reference), or NULL after a reply. */
+/*
+ * The checked document of plan (a new reference), or NULL after a reply.
+ * Exports pass export_f: then it may be read on the standby, and the
+ * reply says how fresh it is.
+ */
 static json_t *
-checked_plan(struct api_ctx *ctx, const char *plan)
+checked_plan_from(struct api_ctx *ctx, const char *plan,
+    struct db_freshness *export_f)
 {
 	enum db_result	 rc;
 	json_t		*doc;
 	char		*text;
 
-	if ((rc = db_plan_doc(plan, &text)) != DB_OK) {
+	if (export_f != NULL) {
+		rc = db_plan_doc_read(plan, &text, export_f);
+		api_freshness_header(ctx, export_f);
+	} else
+		rc = db_plan_doc(plan, &text);
+	if (rc != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (NULL);
 	}
@@ -405,6 +416,12 @@ checked_plan(struct api_ctx *ctx, const char *plan)
 	if (doc == NULL)
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 	return (doc);
+}
+
+static json_t *
+checked_plan(struct api_ctx *ctx, const char *plan)
+{
+	return (checked_plan_from(ctx, plan, NULL));
 }
 
 /* Reply with the plan (ETag: its version); Location when given. */
@@ -919,6 +936,7 @@ int
 api_plan_ics(struct api_ctx *ctx)
 {
 	struct req	 r = { 0 };
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*plan, *teacher;
 	json_t		*doc;
@@ -942,7 +960,7 @@ api_plan_ics(struct api_ctx *ctx)
 		goto out;
 	}
 	status = ST_INTERNAL;
-	if ((doc = checked_plan(ctx, plan)) == NULL)
+	if ((doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	if (plan_export_ics(doc, teacher, time(NULL), &b) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
@@ -987,6 +1005,7 @@ static int
 plan_table(struct api_ctx *ctx, enum plan_sheet kind)
 {
 	struct req	 r = { 0 };
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*plan;
 	json_t		*doc;
@@ -1003,7 +1022,7 @@ plan_table(struct api_ctx *ctx, enum plan_sheet kind)
 	if (kind == SHEET_CSV && csv_dialect(ctx, &flags) == -1)
 		goto out;
 	status = ST_INTERNAL;
-	if ((doc = checked_plan(ctx, plan)) == NULL)
+	if ((doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	rc = kind == SHEET_CSV ? plan_export_csv(doc, flags, &b) :
 	    plan_export_xlsx(doc, &b);
@@ -1305,6 +1324,7 @@ out:
 int
 api_feed_ics(struct api_ctx *ctx)
 {
+	struct db_freshness	 f;
 	struct strbuf	 b;
 	const char	*token, *plan, *teacher;
 	json_t		*feed, *doc;
@@ -1336,7 +1356,7 @@ api_feed_ics(struct api_ctx *ctx)
 	plan = json_string_value(json_object_get(feed, "plan_id"));
 	teacher = json_string_value(json_object_get(feed, "teacher_id"));
 	status = ST_INTERNAL;
-	if (plan == NULL || (doc = checked_plan(ctx, plan)) == NULL)
+	if (plan == NULL || (doc = checked_plan_from(ctx, plan, &f)) == NULL)
 		goto out;
 	if (plan_export_ics(doc, teacher, time(NULL), &b) == -1) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);

@@ -5,6 +5,7 @@ UNIT_DEPS_test_router		= api/core/router.c
 UNIT_DEPS_test_qs		= api/core/qs.c api/core/utf8.c
 UNIT_DEPS_test_utf8		= api/core/utf8.c
 UNIT_DEPS_test_settings		= api/core/settings.c
+UNIT_DEPS_test_forwarded	= api/core/forwarded.c api/core/settings.c
 UNIT_DEPS_test_migrate_plan	= api/cli/migrate_plan.c
 UNIT_DEPS_test_seed_manifest	= api/cli/seed_manifest.c
 UNIT_DEPS_test_web_files	= api/http/web_files.c api/core/strbuf.c

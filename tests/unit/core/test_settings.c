@@ -51,6 +51,10 @@ test_defaults(void **state)
 	assert_int_equal(s.body_max, 1048576);
 	assert_string_equal(s.web_root, "frontend/dist");
 	assert_string_equal(s.base_url, "http://127.0.0.1:8888");
+	assert_string_equal(s.database_read_url, "");
+	assert_int_equal(s.read_max_lag, 10);
+	assert_int_equal(s.trusted_proxies_count, 0);
+	assert_false(settings_proxy_trusted(&s, "127.0.0.1"));
 	assert_ptr_not_equal(settings_current(), &s);
 	assert_int_equal(settings_current()->listen_port, 8888);
 }
@@ -66,6 +70,9 @@ test_values(void **state)
 		"LEERLIJN_MODE=production",
 		"LEERLIJN_BODY_MAX=2048",
 		"LEERLIJN_BASE_URL=https://leerlijn.example/",
+		"LEERLIJN_DATABASE_READ_URL=postgresql://x@127.0.0.1:5433/y",
+		"LEERLIJN_READ_MAX_LAG=0",
+		"LEERLIJN_TRUSTED_PROXIES=127.0.0.1, 0:0::1,10.0.0.7",
 		NULL
 	};
 	struct settings		s;
@@ -81,6 +88,19 @@ test_values(void **state)
 	assert_int_equal(s.mode, MODE_PRODUCTION);
 	assert_int_equal(s.body_max, 2048);
 	assert_string_equal(s.base_url, "https://leerlijn.example");
+	assert_string_equal(s.database_read_url,
+	    "postgresql://x@127.0.0.1:5433/y");
+	assert_int_equal(s.read_max_lag, 0);
+	assert_int_equal(s.trusted_proxies_count, 3);
+	assert_string_equal(s.trusted_proxies[1], "::1");
+	assert_true(settings_proxy_trusted(&s, "127.0.0.1"));
+	assert_true(settings_proxy_trusted(&s, "::1"));
+	assert_true(settings_proxy_trusted(&s, "0::1"));
+	assert_true(settings_proxy_trusted(&s, "10.0.0.7"));
+	assert_false(settings_proxy_trusted(&s, "10.0.0.8"));
+	assert_false(settings_proxy_trusted(&s, "::ffff:127.0.0.1"));
+	assert_false(settings_proxy_trusted(&s, "nginx"));
+	assert_false(settings_proxy_trusted(&s, ""));
 }
 
 static const struct {
@@ -100,6 +120,16 @@ static const struct {
 	{ "LEERLIJN_BODY_MAX",	"12" },
 	{ "LEERLIJN_BODY_MAX",	"1e6" },
 	{ "LEERLIJN_BASE_URL",	"ftp://x" },
+	{ "LEERLIJN_READ_MAX_LAG",	"-1" },
+	{ "LEERLIJN_READ_MAX_LAG",	"1.5" },
+	{ "LEERLIJN_READ_MAX_LAG",	"86401" },
+	{ "LEERLIJN_TRUSTED_PROXIES",	"localhost" },
+	{ "LEERLIJN_TRUSTED_PROXIES",	"127.0.0.0/8" },
+	{ "LEERLIJN_TRUSTED_PROXIES",	"127.0.0.1,,::1" },
+	{ "LEERLIJN_TRUSTED_PROXIES",	"," },
+	{ "LEERLIJN_TRUSTED_PROXIES",	"1.1.1.1,1.1.1.2,1.1.1.3,1.1.1.4,1.1.1.5,"
+	    "1.1.1.6,1.1.1.7,1.1.1.8,1.1.1.9,1.1.1.10,1.1.1.11,1.1.1.12,"
+	    "1.1.1.13,1.1.1.14,1.1.1.15,1.1.1.16,1.1.1.17" },
 };
 
 static void
