@@ -1,13 +1,17 @@
 // Plannable units (issue 13): seeds/units/units.json loaded by
-// catalogue_import_units (schema/0071), the finder's unit fields and
-// filters, and the search for the words teachers type.
+// catalogue_import_units (schema/functions/catalogue_import.sql), the
+// finder's unit fields and filters, the search for the words teachers
+// type, and a school's own activities: planned, checked, counted in
+// coverage, changed, offered and adopted.
 //
-// Writes happen inside transactions that are rolled back.
+// The loader's writes happen inside transactions that are rolled back;
+// what the API makes is titled TEST-ACT or TEST-PLAN and removed.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { api, db } from './lib.mjs';
+import { randomBytes } from 'node:crypto';
+import { api, db, demoSchools, login } from './lib.mjs';
 
 const seeds = new URL('../../seeds/', import.meta.url);
 const UNITS = JSON.parse(readFileSync(new URL('units/units.json', seeds), 'utf8'));
@@ -217,4 +221,122 @@ test('search: a part of a compound word finds the compound; goals are searched t
 	const goals = await api('/api/v1/goals?q=mediawijsheid');
 	assert.equal(goals.status, 200);
 	assert.ok(goals.json.total >= 1);
+});
+
+// A school's own activities (item 2): a coordinator of demo school A adds
+// one; it is planned, checked and counted in the plan's coverage like a
+// catalogue unit; it changes with If-Match; it cannot go while planned; a
+// curator adopts it into the shared catalogue with its source.  What is
+// made here is titled TEST-ACT and removed at the end.
+test('own activities: planned, checked, counted in coverage, changed, offered and adopted', async () => {
+	const SCHOOLS = demoSchools();
+	const tag = randomBytes(3).toString('hex');
+	const coord = (await login('coordinator', 'A')).headers;
+	const json = { ...coord, 'content-type': 'application/json' };
+	const { rows: [goal] } = await pool.query(`SELECT g.id, g.code FROM goal g
+		JOIN framework f ON f.id = g.framework_id
+		WHERE f.code = 'MW-CM-2021' AND g.code = 'MW21-DOO'`);
+	assert.ok(goal, 'the goal of the test');
+	const base = `/api/v1/schools/${SCHOOLS.A}/activities`;
+	const made = await api(base, { method: 'POST', headers: json, body: JSON.stringify({
+		title: `TEST-ACT gastles wijkagent ${tag}`, levels: ['groep-5'], duration_minutes: 60,
+		themes: ['online veiligheid'], goals: [goal.id], notes: 'Elk jaar in maart.',
+		url: 'https://example.org/gastles', sensitive_topic: false,
+	}) });
+	assert.equal(made.status, 201, made.text);
+	const act = made.json;
+	assert.equal(made.headers.get('location'), `${base}/${act.id}`);
+	assert.equal(made.headers.get('etag'), `"${act.version}"`);
+	assert.equal(act.kind, 'activiteit');
+	assert.deepEqual(act.levels, ['groep-5']);
+	assert.deepEqual(act.goals.map((g) => g.id), [goal.id]);
+	assert.equal(act.school_id, SCHOOLS.A);
+	// bad input: a clear 422 naming the field, nothing made
+	for (const [body, field] of [
+		[{ levels: ['groep-5'] }, 'title'],
+		[{ title: 'x', levels: ['groep-99'] }, 'levels'],
+		[{ title: 'x', levels: ['groep-5'], goals: ['00000000-0000-4000-a000-000000000000'] }, 'goals'],
+		[{ title: 'x', levels: ['groep-5'], url: 'ftp://x' }, 'url'],
+		[{ title: 'x', levels: ['groep-5'], colour: 'rood' }, 'colour'],
+	]) {
+		const bad = await api(base, { method: 'POST', headers: json, body: JSON.stringify(body) });
+		assert.equal(bad.status, 422, `${field}: ${bad.text}`);
+		assert.ok(bad.json.errors.some((e) => e.field === field), bad.text);
+	}
+	const list = await api(base, { headers: coord });
+	assert.equal(list.json.items.filter((i) => i.title.startsWith('TEST-ACT') && i.id === act.id).length, 1);
+
+	// planned and checked like a catalogue unit
+	const plan = await api(`/api/v1/schools/${SCHOOLS.A}/plans`, { method: 'POST', headers: json,
+		body: JSON.stringify({ school_year: '2026-2027', title: `TEST-PLAN eigen activiteit ${tag}` }) });
+	assert.equal(plan.status, 201, plan.text);
+	let version = plan.json.version;
+	const add = async (level, week) => {
+		const res = await api(`/api/v1/plans/${plan.json.id}/items`, { method: 'POST',
+			headers: { ...json, 'if-match': `"${version}"` },
+			body: JSON.stringify({ lesson_id: act.id, level, week }) });
+		assert.equal(res.status, 201, res.text);
+		version += 1;
+		return res.json;
+	};
+	const fit = await add('groep-5', '2026-W40');
+	assert.equal(fit.lesson.own, true);
+	assert.equal(fit.lesson.kind, 'activiteit');
+	assert.ok(!fit.warnings.some((w) => w.code === 'level_mismatch'), JSON.stringify(fit.warnings));
+	const misfit = await add('groep-8', '2026-W41');
+	assert.ok(misfit.warnings.some((w) => w.code === 'level_mismatch'), JSON.stringify(misfit.warnings));
+	const again = await add('groep-5', '2026-W42');
+	assert.ok(again.warnings.some((w) => w.code === 'duplicate_lesson'), JSON.stringify(again.warnings));
+
+	// counted in coverage at the level it is meant for; groep 8 is out of level
+	const cov = await api(`/api/v1/plans/${plan.json.id}/coverage?framework=MW-CM-2021&focus=alles`, { headers: coord });
+	assert.equal(cov.status, 200, cov.text);
+	const g = cov.json.frameworks[0].goals.find((x) => x.id === goal.id || x.code === goal.code);
+	assert.ok(g, 'the goal is in the report');
+	assert.ok(g.levels_planned.includes('groep-5'), JSON.stringify(g));
+	assert.ok(!g.levels_planned.includes('groep-8'), JSON.stringify(g));
+
+	// changed with If-Match; a stale version is refused
+	const url = `${base}/${act.id}`;
+	const patched = await api(url, { method: 'PATCH', headers: { ...json, 'if-match': `"${act.version}"` },
+		body: JSON.stringify({ levels: ['groep-5', 'groep-6'], offered: true }) });
+	assert.equal(patched.status, 200, patched.text);
+	assert.deepEqual(patched.json.levels, ['groep-5', 'groep-6']);
+	assert.equal(patched.json.offered, true);
+	assert.equal(patched.json.version, act.version + 1);
+	const stale = await api(url, { method: 'PATCH', headers: { ...json, 'if-match': `"${act.version}"` },
+		body: JSON.stringify({ notes: 'x' }) });
+	assert.equal(stale.status, 412);
+	// planned: it cannot go
+	const gone = await api(url, { method: 'DELETE', headers: { ...coord, 'if-match': `"${patched.json.version}"` } });
+	assert.equal(gone.status, 422, gone.text);
+	assert.equal(gone.json.errors[0].field, 'id');
+
+	// a curator sees the offer and adopts it with its source
+	const cur = (await login('curator')).headers;
+	const offered = await api('/api/v1/activities/offered', { headers: cur });
+	assert.equal(offered.status, 200);
+	assert.ok(offered.json.items.some((i) => i.id === act.id && i.school_name), 'offered to the curators');
+	const noSource = await api(`/api/v1/activities/${act.id}/adopt`, { method: 'POST',
+		headers: { ...cur, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'les' }) });
+	assert.equal(noSource.status, 422);
+	assert.ok(noSource.json.errors.some((e) => e.field === 'source_url'));
+	const adopted = await api(`/api/v1/activities/${act.id}/adopt`, { method: 'POST',
+		headers: { ...cur, 'content-type': 'application/json' },
+		body: JSON.stringify({ source_url: 'https://example.org/gastles-bron', kind: 'les' }) });
+	assert.equal(adopted.status, 201, adopted.text);
+	const unit = await api(`/api/v1/lessons/${adopted.json.id}`);
+	assert.equal(unit.status, 200, 'the adopted unit is in the shared catalogue');
+	assert.equal(unit.json.school_id, null);
+	assert.equal(unit.json.adopted_from, act.id);
+	assert.equal(unit.json.source_address, 'https://example.org/gastles-bron');
+	assert.ok(unit.json.alignments.some((a) => a.goal.id === goal.id));
+
+	// clean up: the plan, then the activity (no longer planned: 204), the copy
+	await pool.query('DELETE FROM plan WHERE id = $1', [plan.json.id]);
+	const cur2 = await api(url, { headers: coord });
+	const del = await api(url, { method: 'DELETE', headers: { ...coord, 'if-match': cur2.headers.get('etag') } });
+	assert.equal(del.status, 204, del.text);
+	assert.equal((await api(url, { headers: coord })).status, 404);
+	await pool.query('DELETE FROM lesson WHERE id = $1', [adopted.json.id]);
 });
