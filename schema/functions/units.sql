@@ -159,6 +159,26 @@ BEGIN
 END
 $$;
 
+-- Lock activity p_id of school p_school for a change at version p_version
+-- (LL412 when stale); false when the school has no such activity.
+CREATE OR REPLACE FUNCTION unit_activity_lock(p_school uuid, p_id uuid,
+    p_version integer)
+RETURNS boolean
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	v integer;
+BEGIN
+	SELECT version INTO v FROM lesson WHERE id = p_id AND school_id = p_school
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN false;
+	END IF;
+	PERFORM api_require_version(v, p_version);
+	RETURN true;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION unit_activity_update(p_school uuid, p_id uuid, d jsonb,
     p_version integer)
 RETURNS jsonb
@@ -166,14 +186,10 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
 	goals uuid[];
-	l lesson;
 BEGIN
-	SELECT * INTO l FROM lesson WHERE id = p_id AND school_id = p_school
-	FOR UPDATE;
-	IF NOT FOUND THEN
+	IF NOT unit_activity_lock(p_school, p_id, p_version) THEN
 		RETURN NULL;
 	END IF;
-	PERFORM api_require_version(l.version, p_version);
 	goals := unit_activity_check(d, false);
 	UPDATE lesson SET
 	    title = CASE WHEN d ? 'title' THEN btrim(d ->> 'title') ELSE title END,
@@ -213,15 +229,10 @@ CREATE OR REPLACE FUNCTION unit_activity_delete(p_school uuid, p_id uuid,
 RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
-DECLARE
-	l lesson;
 BEGIN
-	SELECT * INTO l FROM lesson WHERE id = p_id AND school_id = p_school
-	FOR UPDATE;
-	IF NOT FOUND THEN
+	IF NOT unit_activity_lock(p_school, p_id, p_version) THEN
 		RETURN NULL;
 	END IF;
-	PERFORM api_require_version(l.version, p_version);
 	PERFORM api_require(NOT EXISTS (SELECT 1 FROM plan_item i
 	    WHERE i.lesson_id = p_id) AND NOT EXISTS (SELECT 1
 	    FROM plan_template_item t WHERE t.lesson_id = p_id), 'id',
