@@ -148,9 +148,14 @@ describe('teacher journey', () => {
     await settle(page);
     const related = (await api(`/api/v1/lessons?goal=${goalId}&related=all`)).json;
     assert.deepEqual(await resultTitles(page), related.items.map((l) => l.title));
-    const card = await page.locator('.lesson-card').first().innerText();
-    for (const m of related.items[0].matched) assert.ok(card.includes(m.goal.code), `${m.goal.code} in ${card}`);
-    assert.ok(related.items[0].matched.some((m) => m.via === 'isRelatedTo'));
+    const first = await page.locator('.lesson-card').first().innerText();
+    for (const m of related.items[0].matched) assert.ok(first.includes(m.goal.code), `${m.goal.code} in ${first}`);
+    // a hit found only through a related goal says so (the catalogue's
+    // other units for DG2.1 may come first)
+    const i = related.items.findIndex((l) => l.matched.some((m) => m.via === 'isRelatedTo'));
+    assert.ok(i >= 0, 'a lesson found through a related goal');
+    const card = await page.locator('.lesson-card').nth(i).innerText();
+    for (const m of related.items[i].matched) assert.ok(card.includes(m.goal.code), `${m.goal.code} in ${card}`);
     assert.match(card, /via een verwant leerdoel/);
     noProblems();
   });
