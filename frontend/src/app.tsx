@@ -12,6 +12,7 @@ import { Login } from './pages/Login';
 import { Coverage } from './pages/Coverage';
 import { LeerlijnPage } from './pages/Leerlijn';
 import { PlanPage } from './pages/Plan';
+import { ProposalPage } from './pages/Proposal';
 import { Plans } from './pages/Plans';
 import type { UserMessage } from './problem';
 import { href, parseHash, type Route } from './router';
@@ -114,6 +115,7 @@ export function App() {
     case 'plans': page = <Plans me={me} params={route.params} />; break;
     case 'plan': page = <PlanPage key={route.id} id={route.id} me={me} />; break;
     case 'leerlijn': page = <LeerlijnPage me={me} params={route.params} />; break;
+    case 'proposal': page = <ProposalPage me={me} params={route.params} />; break;
     case 'coverage': page = <Coverage me={me} params={route.params} />; break;
     default: page = <NotFound />;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countText, durationText, groupLevels, levelName, levelsText } from './format';
+import { countText, durationText, groupLevels, levelName, levelsText, sourceHost, unitKindText } from './format';
 import type { Levels } from './types';
 
 test('groupLevels keeps school order and drops non-plannable levels', () => {
@@ -41,4 +41,14 @@ describe('levels as schools write them', () => {
     expect(levelName('groep 1')).toBe('groep 1');
     expect(levelsText([])).toBe('');
   });
+});
+
+test('unitKindText names every kind of unit in Dutch', () => {
+  expect(['les', 'module', 'programma', 'project', 'activiteit', undefined].map(unitKindText))
+    .toEqual(['les', 'module', 'heel programma', 'project', 'eigen activiteit', 'les']);
+});
+
+test('sourceHost shows where a source lives', () => {
+  expect(sourceHost('https://www.rutgers.nl/onderwijs/kriebels')).toBe('rutgers.nl');
+  expect(sourceHost('geen adres')).toBe('geen adres');
 });

@@ -128,3 +128,23 @@ export function levelsText(levels: { title: string }[]): string {
   }
   return parts.join(', ');
 }
+
+/** A unit's kind as the finder names it ("les", "module", "eigen activiteit"). */
+export function unitKindText(kind: string | null | undefined): string {
+  switch (kind) {
+    case 'module': return 'module';
+    case 'programma': return 'heel programma';
+    case 'project': return 'project';
+    case 'activiteit': return 'eigen activiteit';
+    default: return 'les';
+  }
+}
+
+/** The host of a source address without "www." ("rutgers.nl"); the address itself when it is none. */
+export function sourceHost(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

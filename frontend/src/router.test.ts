@@ -13,6 +13,7 @@ describe('parseHash', () => {
     ['#/inloggen?terug=%23%2Flessen%3Fdoel%3Dx', { name: 'login', next: '#/lessen?doel=x' }],
     ['#/jaarplan/abc', { name: 'plan', id: 'abc' }],
     ['#/leerlijn/x', { name: 'notfound', path: '/leerlijn/x' }],
+    ['#/voorstel/x', { name: 'notfound', path: '/voorstel/x' }],
     ['#/nergens', { name: 'notfound', path: '/nergens' }],
     ['#/kaders/a/b', { name: 'notfound', path: '/kaders/a/b' }],
     ['#/kaders/%E0%A4%A', { name: 'notfound', path: '/kaders/%E0%A4%A' }],
@@ -27,6 +28,9 @@ describe('parseHash', () => {
     const p = parseHash('#/jaarplan?school=s');
     expect(p.name === 'plans' && p.params.get('school')).toBe('s');
     expect(href({ name: 'leerlijn', params: new URLSearchParams() })).toBe('#/leerlijn');
+    const v = parseHash('#/voorstel?school=s');
+    expect(v.name === 'proposal' && v.params.get('school')).toBe('s');
+    expect(href({ name: 'proposal', params: new URLSearchParams({ school: 's' }) })).toBe('#/voorstel?school=s');
   });
   test('keeps the query of the lesson finder', () => {
     const r = parseHash('#/lessen?doel=DG2.1&niveau=havo-2');

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'plans'; params: URLSearchParams }
   | { name: 'plan'; id: string }
   | { name: 'leerlijn'; params: URLSearchParams }
+  | { name: 'proposal'; params: URLSearchParams }
   | { name: 'coverage'; params: URLSearchParams }
   | { name: 'notfound'; path: string };
 
@@ -45,6 +46,8 @@ export function parseHash(hash: string): Route {
       return b === undefined ? { name: 'plans', params } : { name: 'plan', id: b };
     case 'leerlijn':
       return b === undefined ? { name: 'leerlijn', params } : { name: 'notfound', path };
+    case 'voorstel':
+      return b === undefined ? { name: 'proposal', params } : { name: 'notfound', path };
     case 'dekking':
       return b === undefined ? { name: 'coverage', params } : { name: 'notfound', path };
     case 'inloggen':
@@ -83,6 +86,7 @@ export function href(route: Route): string {
     case 'plans': return withQuery('#/jaarplan', route.params);
     case 'plan': return `#/jaarplan/${enc(route.id)}`;
     case 'leerlijn': return withQuery('#/leerlijn', route.params);
+    case 'proposal': return withQuery('#/voorstel', route.params);
     case 'coverage': return withQuery('#/dekking', route.params);
     case 'notfound': return `#${route.path}`;
   }

@@ -122,7 +122,7 @@ export type LeerlijnItem = {
   plan_id: string;
   plan_title: string;
   kind: 'les' | 'terugkommoment';
-  lesson: { id: string; code: string; title: string } | null;
+  lesson: { id: string; code: string; title: string; kind: string; themes: string[] } | null;
   week: string | null;
   date: string | null;
   status: ItemStatus;
@@ -205,3 +205,24 @@ export interface CoverageReport {
   share_of?: string;
   focus?: string;
 }
+
+// --- The proposed leerlijn (docs/units.md) ------------------------------------
+
+export type ProposalItem = Refine<S['ProposalItem'], {
+  level_title: string;
+  stage: string;
+  stage_title: string;
+  lesson: { id: string; code: string | null; title: string; kind: string; own: boolean; sensitive_topic: boolean; evidence_level: string };
+  step: number;
+}>;
+
+export type Proposal = Refine<S['Proposal'], {
+  stages: { code: string; title: string; units: number }[];
+  items: ProposalItem[];
+  gaps: { level: string; level_title: string; stage: string; reason: string }[];
+}>;
+
+export type ProposalApplied = Refine<S['ProposalApplied'], {
+  plans?: { id: string; school_year: string; title: string; items: number }[];
+  template?: { id: string; title: string; items: number };
+}>;

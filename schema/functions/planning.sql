@@ -378,7 +378,8 @@ $$;
 
 -- The continuous line of a school: for every level of the school (and
 -- every other level that has items), per school year, which lessons and
--- follow-up moments it gets.  Cancelled items are left out.
+-- follow-up moments it gets, each unit with its kind and themes (the web
+-- app draws themes over levels).  Cancelled items are left out.
 CREATE OR REPLACE FUNCTION plan_leerlijn(p_school uuid, p_from text, p_to text)
 RETURNS jsonb
 LANGUAGE sql STABLE
@@ -422,7 +423,8 @@ AS $$
 			'plan_title', i.plan_title, 'kind', i.kind,
 			'lesson', CASE WHEN l.id IS NOT NULL THEN
 			    jsonb_build_object('id', l.id, 'code', l.code,
-			    'title', l.title) END,
+			    'title', l.title, 'kind', l.kind,
+			    'themes', l.themes) END,
 			'class_name', i.class_name,
 			'week', CASE WHEN i.iso_week IS NOT NULL THEN
 			    i.iso_year || '-W' || lpad(i.iso_week::text, 2,

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, apiPath, getJson } from '../api';
 import { ErrorBox, Loading, PageTitle, Tag, toUserMessage, useApi, useDocumentTitle } from '../components/common';
-import { countText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, levelName, levelsText, viaText } from '../format';
+import { countText, dateText, durationText, evidenceTitle, EVIDENCE_LEVELS, groupLevels, levelName, levelsText, sourceHost, unitKindText, viaText } from '../format';
 import {
   emptyFilters, filtersFromParams, filtersToParams, hasNarrowingFilters, lessonsApiQuery,
   pageCount, STAGE_PREFIX, validateFilters, type LessonFilters,
@@ -130,6 +130,9 @@ function LessonCard({ l, pick }: { l: LessonHit; pick: LessonPick | null }) {
         <dt>Duur</dt><dd>{durationText(l.duration_minutes)}</dd>
         <dt>Thema's</dt><dd>{l.themes.length ? l.themes.join(', ') : 'geen opgegeven'}</dd>
         <dt>Erkenning</dt><dd>{evidenceTitle(l.evidence_level)}</dd>
+        <dt>Soort</dt><dd>{unitKindText(l.kind)}</dd>
+        <dt>Nagekeken</dt><dd>{l.reviewed_on ? dateText(l.reviewed_on) : 'onbekend'}</dd>
+        <dt>Bron</dt><dd>{l.source_address ? <a href={l.source_address} rel="noopener noreferrer">Bron: {sourceHost(l.source_address)}</a> : 'geen bron opgegeven'}</dd>
         {l.matched && l.matched.length > 0 && (
           <>
             <dt>Past bij</dt>

@@ -19,7 +19,7 @@ export function useSchoolChoice(me: Me | null, params: URLSearchParams): string 
 }
 
 /** For users without a school of their own (admin): choose one. */
-export function SchoolPicker({ route }: { route: 'plans' | 'leerlijn' }) {
+export function SchoolPicker({ route }: { route: 'plans' | 'leerlijn' | 'proposal' }) {
   const load = useApi<Page<School>>(apiPath('/schools', { limit: 100 }));
   return (
     <Loaded load={load} what="De scholen">
