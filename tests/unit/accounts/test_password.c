@@ -1,10 +1,5 @@
 /* Unit tests of password.c: argon2id hashes and the password policy. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "accounts/common_passwords.h"
 #include "accounts/password.h"
@@ -72,14 +67,7 @@ test_list_sorted(void **state)
 		    common_passwords[i]) < 0);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_hash_verify),
-		cmocka_unit_test(test_policy),
-		cmocka_unit_test(test_list_sorted),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("password",
+    cmocka_unit_test(test_hash_verify),
+    cmocka_unit_test(test_policy),
+    cmocka_unit_test(test_list_sorted))

@@ -1,9 +1,5 @@
 /* Unit tests of case_import.c: the meaning of the database's answer. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_import.h"
 
@@ -41,12 +37,5 @@ test_status(void **state)
 	assert_int_equal(case_import_status(NULL), ST_INTERNAL);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_status),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_import",
+    cmocka_unit_test(test_status))

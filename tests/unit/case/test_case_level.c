@@ -1,11 +1,6 @@
 /* Unit tests of case_level.c: Dutch levels as CASE educationLevel. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_level.h"
 
@@ -193,16 +188,9 @@ test_codes(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_ceds),
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_education),
-		cmocka_unit_test(test_fill),
-		cmocka_unit_test(test_codes),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_level",
+    cmocka_unit_test(test_ceds),
+    cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_education),
+    cmocka_unit_test(test_fill),
+    cmocka_unit_test(test_codes))

@@ -1,12 +1,7 @@
 /* Unit tests of case_package.c: the CASE 1.0 package checks. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_package.h"
 #include "core/params.h"
@@ -348,18 +343,11 @@ test_message_cut(void **state)
 	json_decref(doc);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_not_object),
-		cmocka_unit_test(test_many_errors),
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_prepare),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_message_cut),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_package",
+    cmocka_unit_test(test_cases),
+    cmocka_unit_test(test_not_object),
+    cmocka_unit_test(test_many_errors),
+    cmocka_unit_test(test_formats),
+    cmocka_unit_test(test_prepare),
+    cmocka_unit_test(test_messages),
+    cmocka_unit_test(test_message_cut))

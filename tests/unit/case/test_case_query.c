@@ -1,11 +1,6 @@
 /* Unit tests of case_query.c: CFDocuments filters, imsx documents. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_query.h"
 
@@ -104,14 +99,7 @@ test_imsx(void **state)
 	assert_int_equal(case_imsx_http("nonsense"), 500);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_filter),
-		cmocka_unit_test(test_fields),
-		cmocka_unit_test(test_imsx),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_query",
+    cmocka_unit_test(test_filter),
+    cmocka_unit_test(test_fields),
+    cmocka_unit_test(test_imsx))

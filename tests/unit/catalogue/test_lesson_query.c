@@ -1,11 +1,6 @@
 /* Unit tests of lesson_query.c: the lesson finder's parameters. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "catalogue/lesson_query.h"
 
@@ -116,16 +111,8 @@ test_uuid_goal(void **state)
 	assert_int_equal(q.related, RELATED_ALL);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_full),
-		cmocka_unit_test(test_bad),
-		cmocka_unit_test(test_uuid_goal),
-	};
-
-	return (cmocka_run_group_tests_name("lesson_query", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("lesson_query",
+    cmocka_unit_test(test_defaults),
+    cmocka_unit_test(test_full),
+    cmocka_unit_test(test_bad),
+    cmocka_unit_test(test_uuid_goal))

@@ -2,13 +2,8 @@
  * Unit tests of migrate_plan.c: names, order, refusals, legacy checksums,
  * the load order of function files and which of them to apply.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "cli/migrate_plan.h"
 
@@ -373,23 +368,15 @@ test_plan_functions(void **state)
 	assert_int_equal(apply[2], 2);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_names),
-		cmocka_unit_test(test_fresh_database_applies_all_in_order),
-		cmocka_unit_test(test_up_to_date_is_noop),
-		cmocka_unit_test(test_only_new_ones),
-		cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_legacy_checksums_accepted),
-		cmocka_unit_test(test_legacy_checksums_exact),
-		cmocka_unit_test(test_parse_legacy),
-		cmocka_unit_test(test_function_names),
-		cmocka_unit_test(test_parse_order),
-		cmocka_unit_test(test_plan_functions),
-	};
-
-	return (cmocka_run_group_tests_name("migrate_plan", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("migrate_plan",
+    cmocka_unit_test(test_parse_names),
+    cmocka_unit_test(test_fresh_database_applies_all_in_order),
+    cmocka_unit_test(test_up_to_date_is_noop),
+    cmocka_unit_test(test_only_new_ones),
+    cmocka_unit_test(test_refusals),
+    cmocka_unit_test(test_legacy_checksums_accepted),
+    cmocka_unit_test(test_legacy_checksums_exact),
+    cmocka_unit_test(test_parse_legacy),
+    cmocka_unit_test(test_function_names),
+    cmocka_unit_test(test_parse_order),
+    cmocka_unit_test(test_plan_functions))

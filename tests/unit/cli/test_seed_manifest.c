@@ -1,11 +1,6 @@
 /* Unit tests of seed_manifest.c: the seeds/manifest format. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "cli/seed_manifest.h"
 
@@ -73,14 +68,6 @@ test_parse_invalid(void **state)
 	free(m);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_valid),
-		cmocka_unit_test(test_parse_invalid),
-	};
-
-	return (cmocka_run_group_tests_name("seed_manifest", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("seed_manifest",
+    cmocka_unit_test(test_parse_valid),
+    cmocka_unit_test(test_parse_invalid))

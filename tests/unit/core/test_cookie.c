@@ -1,10 +1,5 @@
 /* Unit tests of cookie.c: finding one cookie, writing Set-Cookie. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/cookie.h"
 
@@ -63,13 +58,6 @@ test_set(void **state)
 	    0), -1);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_get),
-		cmocka_unit_test(test_set),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("cookie",
+    cmocka_unit_test(test_get),
+    cmocka_unit_test(test_set))

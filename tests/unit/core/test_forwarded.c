@@ -1,11 +1,6 @@
 /* Unit tests of forwarded.c: X-Forwarded-For only from trusted proxies. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/forwarded.h"
 
@@ -68,12 +63,5 @@ test_cases(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-	};
-
-	return (cmocka_run_group_tests_name("forwarded", tests, NULL, NULL));
-}
+UNIT_MAIN("forwarded",
+    cmocka_unit_test(test_cases))

@@ -1,12 +1,7 @@
 /* Unit tests of ical.c: escaping, folding, all-day events. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/ical.h"
 
@@ -209,15 +204,8 @@ test_invalid(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape),
-		cmocka_unit_test(test_fold),
-		cmocka_unit_test(test_calendar),
-		cmocka_unit_test(test_invalid),
-	};
-
-	return (cmocka_run_group_tests_name("ical", tests, NULL, NULL));
-}
+UNIT_MAIN("ical",
+    cmocka_unit_test(test_escape),
+    cmocka_unit_test(test_fold),
+    cmocka_unit_test(test_calendar),
+    cmocka_unit_test(test_invalid))

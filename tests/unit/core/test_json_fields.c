@@ -1,11 +1,6 @@
 /* Unit tests of json_fields.c: body validation, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/json_fields.h"
 
@@ -285,16 +280,8 @@ test_many_errors(void **state)
 	json_decref(obj);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_required_null),
-		cmocka_unit_test(test_all_errors_reported),
-		cmocka_unit_test(test_many_errors),
-	};
-
-	return (cmocka_run_group_tests_name("json_fields", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("json_fields",
+    cmocka_unit_test(test_table),
+    cmocka_unit_test(test_required_null),
+    cmocka_unit_test(test_all_errors_reported),
+    cmocka_unit_test(test_many_errors))

@@ -1,10 +1,5 @@
 /* Unit tests of router.c: matching, parameters, 404 versus 405. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/router.h"
 
@@ -107,14 +102,7 @@ test_allow_text(void **state)
 	assert_string_equal(router_allow_text(0, buf, sizeof(buf)), "");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_match_table),
-		cmocka_unit_test(test_params),
-		cmocka_unit_test(test_allow_text),
-	};
-
-	return (cmocka_run_group_tests_name("router", tests, NULL, NULL));
-}
+UNIT_MAIN("router",
+    cmocka_unit_test(test_match_table),
+    cmocka_unit_test(test_params),
+    cmocka_unit_test(test_allow_text))

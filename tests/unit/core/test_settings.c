@@ -1,11 +1,6 @@
 /* Unit tests of settings.c: environment variables and their defaults. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/settings.h"
 
@@ -154,14 +149,7 @@ test_bad_values(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_bad_values),
-	};
-
-	return (cmocka_run_group_tests_name("settings", tests, NULL, NULL));
-}
+UNIT_MAIN("settings",
+    cmocka_unit_test(test_defaults),
+    cmocka_unit_test(test_values),
+    cmocka_unit_test(test_bad_values))

@@ -1,10 +1,5 @@
 /* Unit tests of status.c: every status has a code, slug and title. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/status.h"
 
@@ -57,13 +52,6 @@ test_out_of_range(void **state)
 	assert_string_equal(status_slug(ST__COUNT), "internal-error");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_out_of_range),
-	};
-
-	return (cmocka_run_group_tests_name("status", tests, NULL, NULL));
-}
+UNIT_MAIN("status",
+    cmocka_unit_test(test_table),
+    cmocka_unit_test(test_out_of_range))

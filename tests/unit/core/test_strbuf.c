@@ -1,14 +1,9 @@
 /* Unit tests of strbuf.c. */
 #include <errno.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/strbuf.h"
 
@@ -110,14 +105,7 @@ test_secret_wipe(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_append),
-		cmocka_unit_test(test_read_file),
-		cmocka_unit_test(test_secret_wipe),
-	};
-
-	return (cmocka_run_group_tests_name("strbuf", tests, NULL, NULL));
-}
+UNIT_MAIN("strbuf",
+    cmocka_unit_test(test_append),
+    cmocka_unit_test(test_read_file),
+    cmocka_unit_test(test_secret_wipe))

@@ -1,10 +1,5 @@
 /* Unit tests of utf8.c: strict validation, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/utf8.h"
 
@@ -87,14 +82,7 @@ test_length(void **state)
 	assert_int_equal(utf8_length("", 0), 0);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_valid_table),
-		cmocka_unit_test(test_length),
-		cmocka_unit_test(test_cut_table),
-	};
-
-	return (cmocka_run_group_tests_name("utf8", tests, NULL, NULL));
-}
+UNIT_MAIN("utf8",
+    cmocka_unit_test(test_valid_table),
+    cmocka_unit_test(test_length),
+    cmocka_unit_test(test_cut_table))

@@ -2,13 +2,8 @@
  * Unit tests of coverage_report.c: the report parameters, the CSV and the
  * HTML of a small report document.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/csv.h"
 #include "coverage/coverage_report.h"
@@ -276,19 +271,12 @@ test_escape(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_params_defaults),
-		cmocka_unit_test(test_params_good),
-		cmocka_unit_test(test_params_bad),
-		cmocka_unit_test(test_params_too_many),
-		cmocka_unit_test(test_csv_matrix),
-		cmocka_unit_test(test_csv_aggregate),
-		cmocka_unit_test(test_html),
-		cmocka_unit_test(test_escape),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("coverage_report",
+    cmocka_unit_test(test_params_defaults),
+    cmocka_unit_test(test_params_good),
+    cmocka_unit_test(test_params_bad),
+    cmocka_unit_test(test_params_too_many),
+    cmocka_unit_test(test_csv_matrix),
+    cmocka_unit_test(test_csv_aggregate),
+    cmocka_unit_test(test_html),
+    cmocka_unit_test(test_escape))

@@ -1,10 +1,5 @@
 /* Unit tests of authz.c: the route and school verdicts, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include <jansson.h>
 
@@ -240,17 +235,10 @@ test_coverage_drill_rule(void **state)
 	assert_null(authz_rule_of(RM_POST, AUTHZ_COVERAGE_DRILL));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_route_verdicts),
-		cmocka_unit_test(test_school_verdicts),
-		cmocka_unit_test(test_find_and_names),
-		cmocka_unit_test(test_item_edit),
-		cmocka_unit_test(test_teacher_item_fields),
-		cmocka_unit_test(test_coverage_drill_rule),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("authz",
+    cmocka_unit_test(test_route_verdicts),
+    cmocka_unit_test(test_school_verdicts),
+    cmocka_unit_test(test_find_and_names),
+    cmocka_unit_test(test_item_edit),
+    cmocka_unit_test(test_teacher_item_fields),
+    cmocka_unit_test(test_coverage_drill_rule))

@@ -1,12 +1,7 @@
 /* Unit tests of plan_checks.c: every planning check, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/plan_checks.h"
 #include "planning/school_calendar.h"
@@ -260,16 +255,8 @@ test_week_index(void **state)
 	assert_int_equal(pc_week_index(wk(53)) + 1, pc_week_index(wk(1)));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_dates_and_unknown_levels),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_week_index),
-	};
-
-	return (cmocka_run_group_tests_name("plan_checks", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("plan_checks",
+    cmocka_unit_test(test_cases),
+    cmocka_unit_test(test_dates_and_unknown_levels),
+    cmocka_unit_test(test_messages),
+    cmocka_unit_test(test_week_index))

@@ -1,11 +1,6 @@
 /* Unit tests of plan_export.c: a checked plan as iCalendar and CSV. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/csv.h"
 #include "planning/plan_export.h"
@@ -152,14 +147,7 @@ test_ics(void **state)
 	json_decref(d);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv),
-		cmocka_unit_test(test_csv_excel_nl),
-		cmocka_unit_test(test_ics),
-	};
-
-	return (cmocka_run_group_tests_name("plan_export", tests, NULL, NULL));
-}
+UNIT_MAIN("plan_export",
+    cmocka_unit_test(test_csv),
+    cmocka_unit_test(test_csv_excel_nl),
+    cmocka_unit_test(test_ics))

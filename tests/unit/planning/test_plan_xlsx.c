@@ -3,12 +3,7 @@
  * parts of a spreadsheet.  The integration test (plans_export) opens it
  * with an independent reader and checks sheets, headers, types and values.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/plan_xlsx.h"
 
@@ -65,13 +60,6 @@ test_not_a_plan(void **state)
 	json_decref(d);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_workbook),
-		cmocka_unit_test(test_not_a_plan),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("plan_xlsx",
+    cmocka_unit_test(test_workbook),
+    cmocka_unit_test(test_not_a_plan))
