@@ -48,7 +48,7 @@ test_policy(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if ((password_policy(cases[i].pw, cases[i].email) == NULL) !=
 		    cases[i].ok)
 			fail_msg("case %zu: %s", i, cases[i].pw);

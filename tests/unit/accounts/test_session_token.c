@@ -40,7 +40,7 @@ test_valid(void **state)
 
 	(void)state;
 	assert_int_equal(token_init(), 0);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < UNIT_COUNT(cases); i++)
 		assert_int_equal(token_valid(cases[i].text), cases[i].ok);
 }
 

@@ -27,9 +27,8 @@ test_status(void **state)
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		o = json_loads(cases[i].answer, JSON_DECODE_ANY, NULL);
-		assert_non_null(o);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		o = unit_json(cases[i].answer);
 		if (case_import_status(o) != cases[i].want)
 			fail_msg("%s", cases[i].answer);
 		json_decref(o);

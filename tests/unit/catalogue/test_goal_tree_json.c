@@ -8,8 +8,7 @@ nest(const char *text)
 {
 	json_t	*in, *out;
 
-	in = json_loads(text, 0, NULL);
-	assert_non_null(in);
+	in = unit_json(text);
 	out = json_tree_nest(in, "goal");
 	json_decref(in);
 	return (out);

@@ -89,7 +89,7 @@ test_bad(void **state)
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		kv[0] = bad[i].param;
 		kv[1] = NULL;
 		if (lesson_query_parse(&q, get, kv, &e) != 1)

@@ -30,7 +30,7 @@ test_parse_names(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(names); i++) {
 		if (migrate_parse_name(names[i].name) != names[i].version)
 			fail_msg("%s: expected %d", names[i].name,
 			    names[i].version);
@@ -125,7 +125,7 @@ test_refusals(void **state)
 	(void)state;
 	/* A legacy checksum of another version changes none of this. */
 	legacy[0] = entry(3, "0003_c.sql", '9');
-	for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(refusals); i++) {
 		applied[0] = entry(1, "0001_a.sql", 'a');
 		applied[1] = entry(3, "0003_c.sql", 'c');
 		napplied = 2;
@@ -254,7 +254,7 @@ test_parse_legacy(void **state)
 	};
 	size_t	i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		err[0] = '\0';
 		if (migrate_parse_legacy(bad[i], out, 4, err,
 		    sizeof(err)) != -1)
@@ -290,7 +290,7 @@ test_function_names(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(fn_names) / sizeof(fn_names[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(fn_names); i++) {
 		if (migrate_parse_function_name(fn_names[i].name) !=
 		    fn_names[i].ok)
 			fail_msg("%s: expected %d", fn_names[i].name,

@@ -58,7 +58,7 @@ test_parse_invalid(void **state)
 
 	(void)state;
 	m = calloc(1, sizeof(*m));
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		err[0] = '\0';
 		if (seed_manifest_parse(m, bad[i].text, err, sizeof(err)) != -1)
 			fail_msg("accepted: %s", bad[i].text);

@@ -25,7 +25,7 @@ test_get(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if (cases[i].want == NULL) {
 			assert_int_equal(cookie_get(cases[i].header,
 			    SESSION_COOKIE, out, sizeof(out)), -1);

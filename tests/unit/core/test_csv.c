@@ -34,7 +34,7 @@ test_fields(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		strbuf_init(&b);
 		assert_int_equal(csv_begin(&c, &b, cases[i].flags), 0);
 		assert_int_equal(csv_field(&c, cases[i].in), 0);

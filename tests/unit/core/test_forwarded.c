@@ -51,7 +51,7 @@ test_cases(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		proxies = cases[i].trusted;
 		assert_int_equal(settings_load(&s, fake_getenv, err,
 		    sizeof(err)), 0);

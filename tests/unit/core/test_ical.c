@@ -25,7 +25,7 @@ test_escape(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		strbuf_init(&b);
 		assert_int_equal(ical_escape(&b, cases[i].in), 0);
 		assert_string_equal(b.data == NULL ? "" : b.data,
@@ -110,7 +110,7 @@ test_fold(void **state)
 	values[4] = repeat(v[4], sizeof(v[4]), "x", "\xe2\x82\xac", 60);
 	values[5] = repeat(v[5], sizeof(v[5]), "xy", "\xf0\x9f\x98\x80", 40);
 	(void)state;
-	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(values); i++) {
 		strbuf_init(&b);
 		assert_int_equal(ical_text_line(&b, "SUMMARY", values[i]), 0);
 		check_lines(b.data, b.len);

@@ -30,7 +30,7 @@ test_int(void **state)
 
 	(void)state;
 	assert_int_equal(param_int(NULL, 0, 1, &n), 0);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		n = -999;
 		if (param_int(cases[i].v, cases[i].min, cases[i].max, &n) !=
 		    cases[i].ok)

@@ -36,7 +36,7 @@ test_parse_table(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = qs_parse(&q, cases[i].raw, NULL);
 		if (r != cases[i].result)
 			fail_msg("'%s': result %d, expected %d",

@@ -15,7 +15,7 @@ static const struct route table[] = {
 	{ RM_PATCH,	"/api/v1/plans/{id}",			NULL, h_c },
 	{ RM_DELETE,	"/api/v1/plans/{id}/items/{item}",	NULL, h_d },
 };
-#define NTABLE	(sizeof(table) / sizeof(table[0]))
+#define NTABLE	(UNIT_COUNT(table))
 
 static const struct {
 	unsigned		 method;
@@ -49,7 +49,7 @@ test_match_table(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = router_match(table, NTABLE, cases[i].method, cases[i].path,
 		    &m);
 		if (r != cases[i].result)

@@ -136,7 +136,7 @@ test_bad_values(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		snprintf(entry, sizeof(entry), "%s=%s", bad[i].var,
 		    bad[i].value);
 		env[0] = entry;

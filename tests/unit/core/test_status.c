@@ -33,8 +33,8 @@ test_table(void **state)
 	size_t	i;
 
 	(void)state;
-	assert_int_equal(sizeof(cases) / sizeof(cases[0]), ST__COUNT);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	assert_int_equal(UNIT_COUNT(cases), ST__COUNT);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		assert_int_equal(status_http(cases[i].s), cases[i].http);
 		assert_string_equal(status_slug(cases[i].s), cases[i].slug);
 		assert_true(strlen(status_title(cases[i].s)) > 0);

@@ -43,10 +43,7 @@ test_read_file(void **state)
 	fputs("hallo wereld", fp);
 	fclose(fp);
 
-	strbuf_init(&b);
-	assert_int_equal(strbuf_read_file(&b, path, 100), 0);
-	assert_string_equal(b.data, "hallo wereld");
-	strbuf_free(&b);
+	unit_writes(b, strbuf_read_file(&b, path, 100), "hallo wereld");
 
 	assert_int_equal(strbuf_read_file(&b, path, 5), -1);
 	assert_int_equal(errno, EFBIG);

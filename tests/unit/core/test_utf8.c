@@ -34,7 +34,7 @@ test_valid_table(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if (utf8_valid(cases[i].bytes, cases[i].len) != cases[i].valid)
 			fail_msg("case '%s': expected %s", cases[i].name,
 			    cases[i].valid ? "valid" : "invalid");
@@ -64,7 +64,7 @@ test_cut_table(void **state)
 	size_t	i, got;
 
 	(void)state;
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(rows); i++) {
 		got = utf8_cut(rows[i].s, strlen(rows[i].s), rows[i].max_bytes,
 		    rows[i].max_chars);
 		assert_int_equal(got, rows[i].want);

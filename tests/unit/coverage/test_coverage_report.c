@@ -83,7 +83,7 @@ test_params_bad(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		struct param_errors	e = { 0 };
 		struct query		q = { { bad[i].key, bad[i].value,
 		    NULL } };
@@ -152,16 +152,6 @@ static const char	matrix[] =
     "\"stage\":\"po-bovenbouw\",\"stage_title\":\"Bovenbouw po\",\"break\":true}],"
     "\"overlaps\":[]}]}";
 
-static json_t *
-load(const char *text)
-{
-	json_t	*d;
-
-	d = json_loads(text, 0, NULL);
-	assert_non_null(d);
-	return (d);
-}
-
 static void
 test_csv_matrix(void **state)
 {
@@ -169,10 +159,8 @@ test_csv_matrix(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load(matrix);
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, 0, &b), 0);
-	assert_string_equal(b.data,
+	d = unit_json(matrix);
+	unit_writes(b, coverage_csv(d, 0, &b),
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,items,"
 	    "items_gegeven,lessen,lessen_gegeven,items_via_verwant,"
 	    "subdoelen_totaal,subdoelen_gedekt,subdoelen_gegeven\r\n"
@@ -180,7 +168,6 @@ test_csv_matrix(void **state)
 	    "F,D,Domein,0,nee,groep 2,0,0,0,0,0,2,1,0\r\n"
 	    "F,'=G1,\"Doel, een\",1,ja,groep 1,0,0,0,0,0,,,\r\n"
 	    "F,'=G1,\"Doel, een\",1,ja,groep 2,2,0,1,0,2,,,\r\n");
-	strbuf_free(&b);
 	json_decref(d);
 }
 
@@ -191,28 +178,22 @@ test_csv_aggregate(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
+	d = unit_json("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
 	    "\"levels\":[{\"code\":\"havo-2\"}],\"frameworks\":[{\"code\":\"F\","
 	    "\"goals\":[{\"code\":\"G\",\"title\":\"T\",\"depth\":0,\"leaf\":true,"
 	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
 	    "\"share\":0.25}}}]}]}");
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, 0, &b), 0);
-	assert_string_equal(b.data,
+	unit_writes(b, coverage_csv(d, 0, &b),
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,scholen,"
 	    "scholen_gegeven,aandeel_procent,scholen_in_scope\r\n"
 	    "F,G,T,0,ja,havo-2,1,0,25.0,4\r\n");
-	strbuf_free(&b);
 	/* A Dutch Excel: semicolons and a decimal comma. */
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, CSV_SEMICOLON, &b), 0);
-	assert_string_equal(b.data,
+	unit_writes(b, coverage_csv(d, CSV_SEMICOLON, &b),
 	    "\xef\xbb\xbf" "kader;doel;doel_titel;diepte;blad;niveau;scholen;"
 	    "scholen_gegeven;aandeel_procent;scholen_in_scope\r\n"
 	    "F;G;T;0;ja;havo-2;1;0;25,0;4\r\n");
-	strbuf_free(&b);
 	json_decref(d);
-	d = load("[]");
+	d = unit_json("[]");
 	strbuf_init(&b);
 	assert_int_equal(coverage_csv(d, 0, &b), -1);
 	strbuf_free(&b);
@@ -226,7 +207,7 @@ test_html(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load(matrix);
+	d = unit_json(matrix);
 	strbuf_init(&b);
 	assert_int_equal(coverage_html(d, "/coverage-report.css", &b), 0);
 	assert_non_null(strstr(b.data, "<!DOCTYPE html>\n<html lang=\"nl\">"));

@@ -60,7 +60,7 @@ test_route_verdicts(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		who.authenticated = cases[i].authenticated;
 		who.roles = cases[i].roles;
@@ -109,7 +109,7 @@ test_school_verdicts(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		who.authenticated = 1;
 		who.roles = cases[i].roles;
@@ -175,7 +175,7 @@ test_item_edit(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		memset(&f, 0, sizeof(f));
 		who.authenticated = cases[i].authenticated;
@@ -211,9 +211,8 @@ test_teacher_item_fields(void **state)
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		o = json_loads(cases[i].body, 0, NULL);
-		assert_non_null(o);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		o = unit_json(cases[i].body);
 		if (authz_teacher_may_change(o) != cases[i].want)
 			fail_msg("case %zu: %s", i, cases[i].body);
 		json_decref(o);

@@ -138,7 +138,7 @@ test_cases(void **state)
 
 	(void)state;
 	fill_holidays(h);
-	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+	for (c = 0; c < UNIT_COUNT(cases); c++) {
 		memcpy(items, cases[c].items, sizeof(items));
 		for (i = 0; i < cases[c].n; i++) {
 			items[i].first = wk(cases[c].weeks[i]);

@@ -35,8 +35,7 @@ expect(void (*check)(const json_t *, int, struct field_errors *),
 	json_t			*o;
 	char			 got[256];
 
-	o = json_loads(body, 0, NULL);
-	assert_non_null(o);
+	o = unit_json(body);
 	check(o, mode, &e);
 	(void)fields_of(&e, got, sizeof(got));
 	if (strcmp(got, want) != 0)

@@ -33,8 +33,7 @@ test_workbook(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = json_loads(doc, 0, NULL);
-	assert_non_null(d);
+	d = unit_json(doc);
 	strbuf_init(&b);
 	assert_int_equal(plan_export_xlsx(d, &b), 0);
 	assert_true(b.len > 1000);

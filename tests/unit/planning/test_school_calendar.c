@@ -25,7 +25,7 @@ test_iso_week_of(void **state)
 	int	y, w;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		iso_week_of(cases[i].d, &y, &w);
 		if (y != cases[i].year || w != cases[i].week)
 			fail_msg("%04d-%02d-%02d: %d-W%02d", cases[i].d.year,
@@ -112,7 +112,7 @@ test_date_add(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = civil_date_add(cases[i].d, cases[i].n);
 		if (r.year != cases[i].want.year ||
 		    r.month != cases[i].want.month ||
