@@ -164,11 +164,7 @@ async function randomEdit(c, r) {
 
 test('after random edits the closure is still the computed one, and the finder as before', async () => {
 	const seed = Number(process.env.REACH_SEED ?? 20261201);
-	await editSeries(pool, {
-		seed,
-		steps: 120,
-		edit: randomEdit,
-		check: assertReach,
+	await editSeries(pool, { seed, steps: 120, edit: randomEdit, check: assertReach,
 		finish: async (c, done) => {
 			const applied = Object.values(done).reduce((a, b) => a + b, 0);
 			assert.ok(applied >= 80, `${applied} edits applied`);

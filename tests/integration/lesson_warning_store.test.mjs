@@ -192,11 +192,7 @@ async function randomEdit(c, r) {
 
 test('after each of 150 random SQL edits the stored warnings are those of the rules', async () => {
 	const seed = Number(process.env.LEERLIJN_TEST_SEED ?? 20261201);
-	await editSeries(pool, {
-		seed,
-		steps: 150,
-		edit: randomEdit,
-		check: assertStored,
+	await editSeries(pool, { seed, steps: 150, edit: randomEdit, check: assertStored,
 		finish: async (c, done) => {
 			// bulk statements: many lessons, goals and alignments at once
 			await c.query(`INSERT INTO lesson (title, source, status)
