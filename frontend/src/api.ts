@@ -83,7 +83,10 @@ async function readBody(res: Response): Promise<unknown> {
   if (!/json/.test(type)) return null;
   try {
     return await res.json();
-  } catch {
+  } catch (err) {
+    // Aborted while the body was still arriving: the caller no longer
+    // wants it, and must not take it for an empty answer.
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
     return null;
   }
 }

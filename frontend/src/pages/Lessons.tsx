@@ -64,7 +64,7 @@ function useLessons(f: LessonFilters): Results {
     const ctl = new AbortController();
     setRes({ state: 'loading' });
     getJson<LessonPage>(url, ctl.signal).then(
-      (data) => setRes({ state: 'ok', data }),
+      (data) => { if (!ctl.signal.aborted) setRes({ state: 'ok', data }); },
       (err) => { if (!ctl.signal.aborted) setRes({ state: 'error', err }); },
     );
     return () => ctl.abort();
