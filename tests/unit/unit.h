@@ -1,14 +1,14 @@
 /*
  * unit.h: what every unit test program in tests/unit/ shares.
  *
- * A test program includes this header (instead of cmocka.h and the four
- * system headers cmocka needs before it), writes its tests as cmocka
- * functions `static void test_x(void **state)` and ends with one line that
- * lists them:
+ * A test program includes this header instead of cmocka.h (it brings the
+ * system headers cmocka needs, string.h, stdlib.h and jansson.h), writes
+ * its tests as cmocka functions `static void test_x(void **state)` and
+ * ends with the list of them:
  *
  *	UNIT_MAIN("router",
  *	    cmocka_unit_test(test_match_table),
- *	    cmocka_unit_test(test_params));
+ *	    cmocka_unit_test(test_params))
  *
  * UNIT_MAIN writes main(): it runs the listed tests as one cmocka group of
  * that name and exits non-zero when any fails. UNIT_MAIN_FIXTURE does the
