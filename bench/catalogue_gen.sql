@@ -189,3 +189,9 @@ SELECT lesson_goal_reach_refresh_all();
 COMMIT;
 VACUUM (ANALYZE) programme, lesson, lesson_level, alignment,
     lesson_goal_reach;
+
+-- The triggers that bump the catalogue generation were off with the others
+-- above: bump it once, so that running APIs drop their cached answers.
+WITH b AS (UPDATE catalogue_generation SET generation = generation + 1
+    RETURNING generation)
+SELECT pg_notify('leerlijn_catalogue', generation::text) FROM b;

@@ -33,11 +33,7 @@ make -s all
 mkdir -p build/bench bench/results
 # The API's own query-string, parameter and SQL code, with a recorder for
 # db_text(): see bench/sqlcapture.c.
-cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wmissing-prototypes \
-    -Wstrict-prototypes -Wpointer-arith -Wformat=2 -Werror -O2 \
-    -Iapi -I/usr/include/postgresql -o build/bench/sqlcapture \
-    bench/sqlcapture.c api/catalogue/lessons_db.c api/catalogue/lesson_query.c \
-    api/core/params.c api/core/utf8.c api/core/qs.c
+build_sqlcapture
 
 tmp_stack leerlijn-bench
 

@@ -15,11 +15,19 @@
  * "name=value" line per non-NULL parameter for pgbench -D; a NULL
  * parameter is a variable that is never defined, which pgbench sends as
  * SQL NULL, as the API does.
+ *
+ *	sqlcapture QUERY_STRING GOAL_ID -json FILE
+ *
+ * writes the same statements to FILE as one JSON array of
+ * {"name", "text", "values"} (values: strings or null), for the Node.js
+ * peer (bench/node-peer/server.mjs), which prepares and runs them in turn.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "db/db.h"
 #include "catalogue/lessons_db.h"
@@ -30,6 +38,7 @@
 #define MAX_PARAMS	32
 
 struct captured {
+	const char	*name;
 	const char	*sql;
 	int		 nparams;
 	char		*params[MAX_PARAMS];
@@ -56,6 +65,7 @@ db_text(struct db_stmt *st, const char *const *params, char **out)
 	if (nstmts == MAX_STMTS || st->nparams > MAX_PARAMS)
 		fail("too many statements or parameters");
 	c = &stmts[nstmts++];
+	c->name = st->name;
 	c->sql = st->sql;
 	c->nparams = st->nparams;
 	for (i = 0; i < st->nparams; i++) {
@@ -114,6 +124,30 @@ write_stmt(FILE *script, FILE *defs, const char *prefix, int s,
 	fprintf(script, "%s;\n", p);
 }
 
+/* The statements as a JSON array for the Node.js peer. */
+static void
+write_json(const char *path)
+{
+	json_t	*all, *st, *vals;
+	int	 s, i;
+
+	if ((all = json_array()) == NULL)
+		fail("out of memory");
+	for (s = 0; s < nstmts; s++) {
+		vals = json_array();
+		for (i = 0; i < stmts[s].nparams; i++)
+			json_array_append_new(vals, stmts[s].params[i] != NULL ?
+			    json_string(stmts[s].params[i]) : json_null());
+		st = json_pack("{s:s, s:s, s:o}", "name", stmts[s].name,
+		    "text", stmts[s].sql, "values", vals);
+		if (st == NULL || json_array_append_new(all, st) == -1)
+			fail("out of memory");
+	}
+	if (json_dump_file(all, path, JSON_COMPACT) == -1)
+		fail("cannot write the output file");
+	json_decref(all);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -125,8 +159,9 @@ main(int argc, char *argv[])
 	FILE			*script, *defs;
 	int			 s, i;
 
-	if (argc != 6)
-		fail("usage: sqlcapture QUERY_STRING GOAL_ID PREFIX SCRIPT DEFS");
+	if (argc != 6 && !(argc == 5 && strcmp(argv[3], "-json") == 0))
+		fail("usage: sqlcapture QUERY_STRING GOAL_ID PREFIX SCRIPT DEFS"
+		    " | QUERY_STRING GOAL_ID -json FILE");
 	if (qs_parse(&qs, argv[1], &bad) != QS_OK)
 		fail("bad query string");
 	if (lesson_query_parse(&q, get, &qs, &e) > 0)
@@ -140,6 +175,14 @@ main(int argc, char *argv[])
 		(void)db_lesson_vocab_check(&q, &json);
 	(void)db_lessons_find(&q, q.goal != NULL ? argv[2] : NULL, &json);
 
+	if (argc == 5) {
+		write_json(argv[4]);
+		for (s = 0; s < nstmts; s++)
+			for (i = 0; i < stmts[s].nparams; i++)
+				free(stmts[s].params[i]);
+		qs_free(&qs);
+		return (0);
+	}
 	if ((script = fopen(argv[4], "w")) == NULL ||
 	    (defs = fopen(argv[5], "w")) == NULL)
 		fail("cannot write the output files");

@@ -184,3 +184,15 @@ tmp_stack_db() {
 	"$ROOT/build/leerlijn-db" wait 30
 	"$ROOT/build/leerlijn-db" setup schema seeds
 }
+
+# build_sqlcapture: build/bench/sqlcapture, the benchmarks' recorder of the
+# SQL the lesson finder runs (bench/sqlcapture.c), from the API's own code.
+build_sqlcapture() {
+	mkdir -p "$ROOT/build/bench"
+	(cd "$ROOT" && cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow \
+	    -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith \
+	    -Wformat=2 -Werror -O2 -Iapi -I/usr/include/postgresql \
+	    -o build/bench/sqlcapture bench/sqlcapture.c \
+	    api/catalogue/lessons_db.c api/catalogue/lesson_query.c \
+	    api/core/params.c api/core/utf8.c api/core/qs.c -ljansson)
+}

@@ -34,6 +34,7 @@
 #include "core/json_fields.h"
 #include "core/params.h"
 #include "accounts/password.h"
+#include "accounts/password_task.h"
 #include "core/problem.h"
 #include "http/reply.h"
 #include "http/write.h"
@@ -448,6 +449,7 @@ api_invitation_accept(struct api_ctx *ctx)
 	const char	*token, *pw, *why;
 	char		 pwhash[PASSWORD_HASH_MAX];
 	enum db_result	 rc;
+	int		 ok;
 
 	memset(&w, 0, sizeof(w));
 	if (api_json_fields_secrets(ctx, accept_fields,
@@ -465,7 +467,11 @@ api_invitation_accept(struct api_ctx *ctx)
 		goto out;
 	}
 	token_hash_hex(token, w.hash);
-	if (password_hash(pw, pwhash) == -1) {
+	if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, pwhash,
+	    &ok)) == -1) {
+		goto out;
+	}
+	if (!ok) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
@@ -488,6 +494,7 @@ api_me_password(struct api_ctx *ctx)
 	char		 hash[PASSWORD_HASH_MAX], email[256];
 	char		 address[64];
 	enum db_result	 rc;
+	int		 ok;
 
 	memset(&w, 0, sizeof(w));
 	if (api_json_fields_secrets(ctx, NULL, 0, FIELD_CREATE,
@@ -504,7 +511,11 @@ api_me_password(struct api_ctx *ctx)
 	if (api_login_allowed(ctx, email, address, sizeof(address)) == -1) {
 		goto out;
 	}
-	if (!password_verify(hash[0] ? hash : NULL, cur)) {
+	if (api_password_wait(ctx, pw_task_verify(ctx->req, hash[0] ? hash :
+	    NULL, cur, &ok)) == -1) {
+		goto out;
+	}
+	if (!ok) {
 		(void)db_login_failed(email, address[0] ? address : NULL);
 		reply_policy(ctx, "current_password", "Het huidige "
 		    "wachtwoord klopt niet.");
@@ -514,7 +525,11 @@ api_me_password(struct api_ctx *ctx)
 		reply_policy(ctx, "new_password", why);
 		goto out;
 	}
-	if (password_hash(pw, hash) == -1) {
+	if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, hash, &ok)) ==
+	    -1) {
+		goto out;
+	}
+	if (!ok) {
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}

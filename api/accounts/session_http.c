@@ -28,6 +28,7 @@
 #include "http/handlers.h"
 #include "core/json_fields.h"
 #include "accounts/password.h"
+#include "accounts/password_task.h"
 #include "http/reply.h"
 #include "accounts/session_token.h"
 #include "core/settings.h"
@@ -103,7 +104,7 @@ api_session_create(struct api_ctx *ctx)
 	char			*json;
 	const char		*pw;
 	enum db_result		 rc;
-	int			 ok;
+	int			 ok, rehash;
 
 	body = doc = NULL;
 	json = NULL;
@@ -125,8 +126,10 @@ api_session_create(struct api_ctx *ctx)
 		goto out;
 	}
 	/* Always one argon2id verification: the same time either way. */
-	ok = password_verify(acc.found && acc.has_password ?
-	    acc.password_hash : NULL, pw);
+	if (api_password_wait(ctx, pw_task_verify(ctx->req, acc.found &&
+	    acc.has_password ? acc.password_hash : NULL, pw, &ok)) == -1) {
+		goto out;
+	}
 	if (!ok || acc.disabled) {
 		if ((rc = db_login_failed(email, address[0] ? address :
 		    NULL)) != DB_OK) {
@@ -139,6 +142,14 @@ api_session_create(struct api_ctx *ctx)
 		goto out;
 	}
 
+	/* A hash made with older parameters is made again, also off the loop. */
+	rehash = 0;
+	if (password_needs_rehash(acc.password_hash)) {
+		if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, newhash,
+		    &rehash)) == -1) {
+			goto out;
+		}
+	}
 	token_new(token);
 	token_hash_hex(token, hash);
 	db_set_actor(acc.id);
@@ -146,9 +157,7 @@ api_session_create(struct api_ctx *ctx)
 		api_reply_db_error(ctx, rc);
 		goto out;
 	}
-	if (password_needs_rehash(acc.password_hash) &&
-	    password_hash(pw, newhash) == 0 &&
-	    (rc = db_password_rehash(acc.id, newhash)) != DB_OK) {
+	if (rehash && (rc = db_password_rehash(acc.id, newhash)) != DB_OK) {
 		db_rollback();
 		api_reply_db_error(ctx, rc);
 		goto out;

@@ -14,6 +14,7 @@
 #include "case/case_provider.h"
 #include "case/case_query.h"
 #include "db/db.h"
+#include "http/cache_http.h"
 #include "http/dispatch.h"
 #include "http/reply.h"
 
@@ -91,6 +92,7 @@ reply_internal(struct api_ctx *ctx)
 int
 case_dispatch(struct http_request *req)
 {
+	struct cache_capture	 cap = { 0 };
 	struct api_ctx		 ctx;
 	enum router_result	 rr;
 	enum qs_result		 qr;
@@ -135,7 +137,12 @@ case_dispatch(struct http_request *req)
 		case_reply_imsx(&ctx, IMSX_INVALID_SELECTION_FIELD, msg);
 		goto out;
 	}
+	/* The provider is public and read-only: the response cache. */
+	if (cache_route(ctx.match.route->pattern) &&
+	    cache_before(req, &cap) == 1)
+		goto out;
 	dispatch_run(&ctx, reply_internal);
+	cache_after(&cap);
 out:
 	qs_free(&ctx.qs);
 	api_request_end();

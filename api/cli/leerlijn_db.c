@@ -259,6 +259,11 @@ cmd_kore_conf(const struct settings *s, const char *tmpl, const char *so)
 			(void)snprintf(num, sizeof(num), "%u", s->listen_port);
 		else if (strcmp(name, "WORKERS") == 0)
 			(void)snprintf(num, sizeof(num), "%u", s->workers);
+		else if (strcmp(name, "WORKER_CONNECTIONS") == 0)
+			(void)snprintf(num, sizeof(num), "%u",
+			    s->worker_connections);
+		else if (strcmp(name, "TASK_THREADS") == 0)
+			(void)snprintf(num, sizeof(num), "%u", s->hash_threads);
 		else if (strcmp(name, "KORE_BODY_MAX") == 0)
 			(void)snprintf(num, sizeof(num), "%zu",
 			    s->body_max * SETTINGS_KORE_BODY_FACTOR);

@@ -137,3 +137,15 @@ router_allow_text(unsigned mask, char *buf, size_t len)
 		snprintf(buf + off, len - off, ", HEAD");
 	return (buf);
 }
+
+int
+router_pattern_in(const char *const *list, const char *pattern)
+{
+	size_t	i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		if (strcmp(list[i], pattern) == 0)
+			return (1);
+	}
+	return (0);
+}

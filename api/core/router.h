@@ -57,5 +57,8 @@ char			*router_allow_text(unsigned mask, char *buf,
 			    size_t len);
 /* Name of one RM_* method ("GET"), or "?" */
 const char		*router_method_name(unsigned method);
+/* 1 when pattern is one of list (NULL-terminated), else 0. */
+int			 router_pattern_in(const char *const *list,
+			    const char *pattern);
 
 #endif

@@ -187,6 +187,46 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 		s->body_max = n;
 	}
 
+	s->hash_threads = SETTINGS_DEFAULT_HASH_THREADS;
+	if ((v = get("LEERLIJN_HASH_THREADS")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1, 16, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_HASH_THREADS",
+			    "expected a number from 1 to 16"));
+		s->hash_threads = (unsigned)n;
+	}
+
+	s->hash_queue = SETTINGS_DEFAULT_HASH_QUEUE;
+	if ((v = get("LEERLIJN_HASH_QUEUE")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1, 1024, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_HASH_QUEUE",
+			    "expected a number from 1 to 1024"));
+		s->hash_queue = (unsigned)n;
+	}
+
+	s->cache_bytes = SETTINGS_DEFAULT_CACHE_BYTES;
+	if ((v = get("LEERLIJN_CACHE_BYTES")) != NULL && *v != '\0') {
+		if (parse_uint(v, 0, 1024UL * 1024 * 1024, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_CACHE_BYTES",
+			    "expected bytes from 0 (off) to 1073741824"));
+		s->cache_bytes = n;
+	}
+
+	s->worker_connections = SETTINGS_DEFAULT_WORKER_CONNECTIONS;
+	if ((v = get("LEERLIJN_WORKER_CONNECTIONS")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1, 65536, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_WORKER_CONNECTIONS",
+			    "expected a number from 1 to 65536"));
+		s->worker_connections = (unsigned)n;
+	}
+
+	s->db_async = SETTINGS_DEFAULT_DB_ASYNC;
+	if ((v = get("LEERLIJN_DB_ASYNC")) != NULL && *v != '\0') {
+		if (parse_uint(v, 1, 64, &n) == -1)
+			return (fail(err, errlen, "LEERLIJN_DB_ASYNC",
+			    "expected a number from 1 to 64"));
+		s->db_async = (unsigned)n;
+	}
+
 	v = get("LEERLIJN_WEB_ROOT");
 	if (v == NULL || *v == '\0')
 		v = SETTINGS_DEFAULT_WEB_ROOT;

@@ -44,6 +44,11 @@ struct settings {
 	size_t		body_max;
 	char		web_root[SETTINGS_STR_MAX];
 	char		base_url[SETTINGS_STR_MAX];
+	unsigned	hash_threads;	/* password hashing threads per worker */
+	unsigned	hash_queue;	/* password operations per worker */
+	size_t		cache_bytes;	/* catalogue response cache per worker */
+	unsigned	worker_connections;	/* Kore's worker_max_connections */
+	unsigned	db_async;	/* asynchronous connections per worker */
 	char		database_read_url[SETTINGS_STR_MAX];	/* "" none */
 	unsigned	read_max_lag;				/* seconds */
 	/* Numeric addresses in inet_ntop() form. */
@@ -58,6 +63,11 @@ struct settings {
 #define SETTINGS_DEFAULT_WORKERS	2
 #define SETTINGS_DEFAULT_BODY_MAX	1048576
 #define SETTINGS_DEFAULT_WEB_ROOT	"frontend/dist"
+#define SETTINGS_DEFAULT_HASH_THREADS	1
+#define SETTINGS_DEFAULT_HASH_QUEUE	16
+#define SETTINGS_DEFAULT_CACHE_BYTES	(16UL * 1024 * 1024)
+#define SETTINGS_DEFAULT_WORKER_CONNECTIONS 512
+#define SETTINGS_DEFAULT_DB_ASYNC	2
 #define SETTINGS_DEFAULT_READ_MAX_LAG	10
 /* Kore's own hard limit: a body above it never reaches the application. */
 #define SETTINGS_KORE_BODY_FACTOR	4

@@ -9,7 +9,9 @@
 #include <libpq-fe.h>
 
 #include "http/applog.h"
+#include "db/catalogue_gen.h"
 #include "db/db.h"
+#include "db/db_async.h"
 
 /* Do not hammer a database that is down: one attempt per interval. */
 #define DB_RETRY_MS	250
@@ -23,13 +25,19 @@ static struct db_error	 last_error;
 static char		 actor[64];	/* user id of the request, or "" */
 #define last_sqlstate	 last_error.sqlstate
 
-static long long
-now_ms(void)
+long long
+db_now_ms(void)
 {
 	struct timespec	ts;
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+const char *
+db_conninfo(void)
+{
+	return (conninfo);
 }
 
 void
@@ -78,7 +86,7 @@ db_conn(void)
 	}
 	if (conninfo == NULL)
 		return (NULL);
-	now = now_ms();
+	now = db_now_ms();
 	if (last_attempt_ms != 0 && now - last_attempt_ms < DB_RETRY_MS)
 		return (NULL);
 	last_attempt_ms = now;
@@ -106,7 +114,7 @@ copy_field(char *dst, size_t len, PGresult *r, int code)
 }
 
 static void
-note_error(PGresult *r, const char *what)
+note_error_on(PGconn *c, PGresult *r, const char *what)
 {
 	memset(&last_error, 0, sizeof(last_error));
 	copy_field(last_error.sqlstate, sizeof(last_error.sqlstate), r,
@@ -130,13 +138,19 @@ note_error(PGresult *r, const char *what)
 	}
 	applog(strncmp(last_sqlstate, "23", 2) == 0 ? LOG_LVL_INFO :
 	    LOG_LVL_ERROR, "%s failed (%s): %s", what,
-	    last_sqlstate, conn != NULL ? PQerrorMessage(conn) : "");
+	    last_sqlstate, c != NULL ? PQerrorMessage(c) : "");
+}
+
+static void
+note_error(PGresult *r, const char *what)
+{
+	note_error_on(conn, r, what);
 }
 
 static enum db_result
-classify(void)
+classify_on(PGconn *c)
 {
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
+	if (c == NULL || PQstatus(c) != CONNECTION_OK)
 		return (DB_UNAVAILABLE);
 	/* Class 23: integrity constraint violation. */
 	if (strncmp(last_sqlstate, "23", 2) == 0)
@@ -148,6 +162,20 @@ classify(void)
 	if (strcmp(last_sqlstate, "LL409") == 0)
 		return (DB_CONFLICT);
 	return (DB_ERROR);
+}
+
+static enum db_result
+classify(void)
+{
+	return (classify_on(conn));
+}
+
+enum db_result
+db_failed(PGconn *c, PGresult *r, const char *what)
+{
+	memset(&last_error, 0, sizeof(last_error));
+	note_error_on(c, r, what);
+	return (classify_on(c));
 }
 
 static enum db_result
@@ -210,6 +238,9 @@ db_text(struct db_stmt *st, const char *const *params, char **out)
 	enum db_result	 rc;
 
 	*out = NULL;
+	/* A read of a request that waits for its answers (db_async.h). */
+	if (st->readonly && !in_transaction && db_async_active())
+		return (db_async_text(st, params, out));
 	if ((rc = db_exec(st, params, &r)) != DB_OK)
 		return (rc);
 	if (PQntuples(r) > 0 && PQnfields(r) > 0 && !PQgetisnull(r, 0, 0)) {
@@ -274,6 +305,8 @@ db_commit(void)
 
 	rc = simple("COMMIT");
 	in_transaction = 0;
+	/* The writer reads its own catalogue change at once. */
+	catalogue_gen_written();
 	return (rc);
 }
 

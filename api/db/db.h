@@ -28,7 +28,9 @@ enum db_result {
 	DB_CONSTRAINT,		/* a constraint refused the change */
 	DB_INVALID,		/* our own check refused it (SQLSTATE LL422) */
 	DB_STALE,		/* a version check failed (SQLSTATE LL412) */
-	DB_CONFLICT		/* our own check: it exists already (LL409) */
+	DB_CONFLICT,		/* our own check: it exists already (LL409) */
+	DB_PENDING		/* sent; the request sleeps until the answer
+				   is there (db_async.h): return at once */
 };
 
 /*
@@ -48,6 +50,10 @@ struct db_error {
 
 void		 db_init(const char *dsn);
 void		 db_close(void);
+/* The connection string given to db_init() (NULL after db_close()). */
+const char	*db_conninfo(void);
+/* A monotonic clock in milliseconds. */
+long long	 db_now_ms(void);
 /*
  * Execute st with params.  On DB_OK *res holds the result, which the
  * caller frees with PQclear; otherwise *res is NULL.
@@ -73,6 +79,11 @@ enum db_result	 db_commit(void);
 void		 db_rollback(void);
 /* 1 while a transaction is open (BEGIN without COMMIT or ROLLBACK). */
 int		 db_in_transaction(void);
+/*
+ * A statement failed on connection c with result r (may be NULL): note
+ * and log the error as db_exec() does, and classify it.
+ */
+enum db_result	 db_failed(PGconn *c, PGresult *r, const char *what);
 /* SQLSTATE of the last failed statement ("" when none). */
 const char	*db_last_sqlstate(void);
 const struct db_error *db_last_error(void);

@@ -27,8 +27,18 @@ struct api_ctx {
 	size_t			 body_len;
 	struct principal	 who;		/* who is asking (authz.h) */
 	const struct authz_rule	*rule;		/* the route's rule */
+	int			 pending;	/* the handler waits (see
+						   api_password_wait) */
 };
 
+enum pw_task;
+/*
+ * For handlers, after a password operation of password_task.h: 0 when its
+ * result is there; -1 when the handler must return now, because it runs
+ * (the dispatcher calls the handler again once it has finished) or
+ * because the queue is full (replied 503 with Retry-After).
+ */
+int	api_password_wait(struct api_ctx *ctx, enum pw_task r);
 /*
  * Every handler: reads ctx and replies exactly once through reply.h.  The
  * dispatcher answers 500 for a handler that replied nothing and rolls back
@@ -49,6 +59,8 @@ void	api_request_end(void);
  * replying (400, 413).
  */
 int	api_read_body(struct api_ctx *ctx, struct strbuf *b);
+/* Wipe Kore's copy of the request body (it may hold a password). */
+void	api_body_wipe(struct http_request *req);
 /*
  * Parse the request body as a JSON object.  On error, replies with a
  * problem document (400 malformed or not UTF-8, 415 wrong content type,
@@ -77,7 +89,10 @@ const char *api_query(const void *ctx, const char *key);
 /* Reply 400 with the parameter errors of e. */
 void	api_reply_param_errors(struct api_ctx *ctx,
 	    const struct param_errors *e);
-/* Reply 503 (database unavailable) or 500 for a failed database call. */
+/*
+ * Reply 503 (database unavailable) or 500 for a failed database call;
+ * for DB_PENDING (db_async.h) nothing: the handler runs again later.
+ */
 void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
 /*
  * Reply for a read that returned rc and *json (a document built by

@@ -1,7 +1,7 @@
 /*
  * api_reply: the replies every handler shares (parameter errors, database
  * failures, documents built by PostgreSQL, a problem naming one field,
- * 401 and 429).
+ * 401, 429, and the 503 of a full password queue).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include "accounts/password_task.h"
 #include "db/db_read.h"
 #include "http/api.h"
 #include "core/problem.h"
@@ -45,6 +46,11 @@ api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
 void
 api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
 {
+	if (rc == DB_PENDING) {
+		/* Sent: the handler runs again when the answer is there. */
+		ctx->pending = 1;
+		return;
+	}
 	if (rc == DB_UNAVAILABLE) {
 		http_response_header(ctx->req, "retry-after", "5");
 		reply_problem(ctx->req, ST_UNAVAILABLE,
@@ -116,4 +122,20 @@ api_freshness_header(struct api_ctx *ctx, const struct db_freshness *f)
 	else
 		(void)snprintf(text, sizeof(text), "source=primary");
 	http_response_header(ctx->req, "x-data-freshness", text);
+}
+
+int
+api_password_wait(struct api_ctx *ctx, enum pw_task r)
+{
+	if (r == PW_TASK_DONE)
+		return (0);
+	if (r == PW_TASK_PENDING) {
+		ctx->pending = 1;
+		return (-1);
+	}
+	http_response_header(ctx->req, "retry-after", "2");
+	reply_problem(ctx->req, ST_UNAVAILABLE, "Er wordt nu erg veel "
+	    "ingelogd of een wachtwoord gewijzigd; probeer het over een "
+	    "paar seconden opnieuw.");
+	return (-1);
 }

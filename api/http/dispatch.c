@@ -21,13 +21,16 @@
 #include <sodium.h>
 
 #include "accounts/auth_db.h"
+#include "accounts/password_task.h"
 #include "accounts/session_token.h"
 #include "core/cookie.h"
 #include "core/problem.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "db/db_async.h"
 #include "http/api.h"
 #include "http/applog.h"
+#include "http/cache_http.h"
 #include "http/dispatch.h"
 #include "http/reply.h"
 #include "http/routes.h"
@@ -269,6 +272,10 @@ dispatch_run(struct api_ctx *ctx, void (*internal)(struct api_ctx *))
 	db_set_actor(ctx->who.user_id);
 	ctx->match.route->handler(ctx);
 	db_set_actor(NULL);
+	/* Waiting for a password operation or a long read: no reply yet. */
+	if (ctx->pending && reply_count() == before &&
+	    !db_in_transaction())
+		return;
 	if (db_in_transaction()) {
 		applog(LOG_LVL_ERROR, "%s %s left a transaction open: "
 		    "rolled back", router_method_name(ctx->method),
@@ -291,6 +298,26 @@ reply_internal(struct api_ctx *ctx)
 	    "later opnieuw.");
 }
 
+/*
+ * The long reads: their statements run on the worker's asynchronous
+ * connections while it serves other requests (db_async.h).
+ */
+static const char *const async_routes[] = {
+	"/api/v1/reports/coverage",
+	"/api/v1/schools/{id}/coverage",
+	"/api/v1/plans/{id}/coverage",
+	NULL
+};
+
+/* A request is freed: what waited for it goes, its body is wiped. */
+static void
+request_gone(struct http_request *req)
+{
+	pw_task_request_gone(req);
+	db_async_request_gone(req);
+	api_body_wipe(req);
+}
+
 /* X-Request-Id: 1 to 64 letters, digits, '.', '_' or '-'. */
 static int
 request_id_ok(const char *v)
@@ -305,10 +332,18 @@ request_id_ok(const char *v)
 void
 api_request_begin(struct http_request *req)
 {
-	const char	*h;
-	unsigned char	 bin[16];
-	char		 id[2 * sizeof(bin) + 1];
+	const char		*h;
+	struct http_header	*rh;
+	unsigned char		 bin[16];
+	char			 id[2 * sizeof(bin) + 1];
 
+	/* A handler called again (a password or a long read) keeps its id. */
+	TAILQ_FOREACH(rh, &req->resp_headers, list) {
+		if (strcasecmp(rh->header, "x-request-id") == 0) {
+			applog_set_request(rh->value);
+			return;
+		}
+	}
 	if (http_request_header(req, "x-request-id", &h) && request_id_ok(h)) {
 		applog_set_request(h);
 	} else {
@@ -328,6 +363,7 @@ api_request_end(void)
 int
 api_dispatch(struct http_request *req)
 {
+	struct cache_capture	 cap = { 0 };
 	struct api_ctx		 ctx;
 	struct strbuf		 body;
 	enum router_result	 rr;
@@ -338,6 +374,7 @@ api_dispatch(struct http_request *req)
 	memset(&ctx, 0, sizeof(ctx));
 	strbuf_init_secret(&body);
 	ctx.req = req;
+	req->onfree = request_gone;
 	api_request_begin(req);
 	options = req->method == HTTP_METHOD_OPTIONS;
 	ctx.method = options ? RM_GET : method_bit(req->method);
@@ -386,12 +423,29 @@ api_dispatch(struct http_request *req)
 	    api_read_body(&ctx, &body) == -1)
 		goto out;
 
+	/* Public catalogue reads of anonymous callers: the response cache. */
+	if (ctx.method == RM_GET && !ctx.who.authenticated &&
+	    cache_route(ctx.match.route->pattern) &&
+	    cache_before(req, &cap) == 1)
+		goto out;
+
+	if (ctx.method == RM_GET && router_pattern_in(async_routes,
+	    ctx.match.route->pattern))
+		db_async_begin(req);
 	dispatch_run(&ctx, reply_internal);
+	db_async_end();
+	cache_after(&cap);
 out:
 	explicit_bzero(&ctx.who, sizeof(ctx.who));
 	qs_free(&ctx.qs);
 	/* The body may hold a password: wiped, then freed. */
 	strbuf_free(&body);
 	api_request_end();
+	/* The request sleeps until its password operation or reads are done
+	 * (the handler runs again; the body is read again); else its body
+	 * is wiped. */
+	if (ctx.pending)
+		return (KORE_RESULT_RETRY);
+	api_body_wipe(req);
 	return (KORE_RESULT_OK);
 }

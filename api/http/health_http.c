@@ -6,6 +6,7 @@
 #include <kore/http.h>
 
 #include "db/health_db.h"
+#include "http/cache_http.h"
 #include "http/handlers.h"
 #include "core/problem.h"
 #include "http/reply.h"
@@ -30,11 +31,13 @@ api_health_get(struct api_ctx *ctx)
 		reply_problem_doc(ctx->req, ST_UNAVAILABLE, body);
 		return;
 	}
-	body = json_pack("{s:s, s:s, s:i, s:s, s:s}",
+	/* With this worker's catalogue cache: its generation and figures. */
+	body = json_pack("{s:s, s:s, s:i, s:s, s:s, s:o*}",
 	    "status", "ok",
 	    "database", "reachable",
 	    "schema_version", version,
 	    "version", LEERLIJN_VERSION,
-	    "mode", settings_mode_name(settings_current()->mode));
+	    "mode", settings_mode_name(settings_current()->mode),
+	    "cache", cache_stats_json());
 	reply_json(ctx->req, ST_OK, body);
 }

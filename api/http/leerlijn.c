@@ -10,9 +10,13 @@
 #include <kore/seccomp.h>
 
 #include "http/applog.h"
+#include "db/catalogue_gen.h"
 #include "db/db.h"
+#include "db/db_async.h"
+#include "http/cache_http.h"
 #include "db/db_read.h"
 #include "accounts/password.h"
+#include "accounts/password_task.h"
 #include "core/settings.h"
 #include "http/web.h"
 
@@ -39,9 +43,15 @@ KORE_SECCOMP_FILTER("leerlijn",
 	KORE_SYSCALL_ALLOW(getrandom),
 	KORE_SYSCALL_ALLOW(rseq),
 	KORE_SYSCALL_ALLOW(clone3),
+	/* the password hashing threads lower their priority */
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(setpriority),
 	/* glibc grows large buffers (a CASE package of megabytes) in place */
 	KORE_SYSCALL_ALLOW(mremap)
 );
+
+/* Statements that may wait or run at once on a worker's async connections. */
+#define DB_ASYNC_QUEUE	64
 
 /*
  * Production refuses to run while a demo account or an account with a
@@ -108,6 +118,9 @@ kore_worker_configure(void)
 	if (password_init() == -1)
 		fatalx("libsodium did not start");
 	db_init(settings_current()->database_url);
+	pw_task_init(settings_current()->hash_queue);
+	cache_init(settings_current()->cache_bytes);
+	db_async_init(settings_current()->db_async, DB_ASYNC_QUEUE);
 	db_read_init(settings_current()->database_read_url,
 	    settings_current()->read_max_lag);
 }
@@ -115,6 +128,9 @@ kore_worker_configure(void)
 void
 kore_worker_teardown(void)
 {
+	cache_close();
+	catalogue_gen_close();
+	db_async_close();
 	db_read_close();
 	db_close();
 }

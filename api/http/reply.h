@@ -38,4 +38,28 @@ void	reply_bytes(struct http_request *, int http_status,
  */
 unsigned long	reply_count(void);
 
+/*
+ * A copy of the response a handler made (reply_capture_begin): its
+ * status, headers (name/value pairs, cookies left out) and body.
+ */
+struct reply_copy {
+	int	 kept;		/* a 200 was copied */
+	int	 status;
+	int	 own_etag;	/* the ETag is the one given to begin */
+	char	**headers;	/* 2 * nheaders strings */
+	size_t	 nheaders;
+	char	*body;
+	size_t	 len;
+};
+
+/*
+ * Until reply_capture_end(): a 200 says Cache-Control: no-cache instead
+ * of no-store, a 200 without an ETag of its own gets etag, and a 200 is
+ * copied into copy (free it with reply_copy_free) without its Set-Cookie
+ * and X-Cache headers.
+ */
+void	reply_capture_begin(const char *etag, struct reply_copy *copy);
+void	reply_capture_end(void);
+void	reply_copy_free(struct reply_copy *copy);
+
 #endif

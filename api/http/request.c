@@ -30,17 +30,18 @@
 /*
  * Read the whole body into b (a secret strbuf: it may hold a password)
  * and point ctx->body at it; 0, or -1 after replying.  Kore's own copy of
- * the body is wiped once it has been read.
+ * the body stays until the request is done (api_body_wipe()): a handler
+ * that waits for a password operation runs again and reads it again.
  */
 int
 api_read_body(struct api_ctx *ctx, struct strbuf *b)
 {
-	struct kore_buf	*kb;
 	char		 chunk[4096];
 	ssize_t		 n;
 	int		 rc;
 
 	rc = -1;
+	(void)http_body_rewind(ctx->req);
 	for (;;) {
 		n = http_body_read(ctx->req, chunk, sizeof(chunk));
 		if (n == -1) {
@@ -62,11 +63,18 @@ api_read_body(struct api_ctx *ctx, struct strbuf *b)
 	rc = 0;
 out:
 	sodium_memzero(chunk, sizeof(chunk));
-	if ((kb = ctx->req->http_body) != NULL && kb->data != NULL)
-		sodium_memzero(kb->data, kb->length);
 	if (rc == -1)
 		strbuf_free(b);
 	return (rc);
+}
+
+void
+api_body_wipe(struct http_request *req)
+{
+	struct kore_buf	*kb;
+
+	if ((kb = req->http_body) != NULL && kb->data != NULL)
+		sodium_memzero(kb->data, kb->length);
 }
 
 /*

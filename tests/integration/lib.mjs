@@ -2,7 +2,11 @@
 // database behind it, and the repository's commands.  scripts/test.sh
 // starts a real PostgreSQL and a real kore and passes their addresses in
 // the environment.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -103,6 +107,51 @@ export async function scratchDatabase(prefix) {
       }
     },
   };
+}
+
+// A free TCP port on 127.0.0.1.
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+// A second kore of this build with extra environment (a setting under
+// test), against the test database; resolves once it answers
+// GET /api/v1/health with { base, log(), stop() }.
+export async function startKore(extraEnv = {}) {
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'leerlijn-kore-'));
+  const env = { ...process.env, LEERLIJN_LISTEN: `127.0.0.1:${port}`, ...extraEnv };
+  const conf = join(dir, 'leerlijn.conf');
+  const gen = await sh('sh', ['-c',
+    `build/leerlijn-db kore-conf api/conf/leerlijn.conf.in "${ROOT}build/leerlijn.so" > "${conf}"`], env);
+  if (gen.code !== 0) throw new Error(gen.stderr);
+  const proc = spawn('kore', ['-fnr', '-c', conf], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const exited = new Promise((resolve) => proc.on('exit', resolve));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    proc.kill('SIGTERM');
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  };
+  for (const deadline = Date.now() + 15000; Date.now() < deadline;) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).status === 200) {
+        return { base, log: () => log, stop };
+      }
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`kore did not start:\n${log}`);
 }
 
 // Assert the members every problem document must have.

@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { db, ROOT, scratchDatabase, sh, DATABASE_URL } from './lib.mjs';
+import { db, freePort, ROOT, scratchDatabase, sh, DATABASE_URL } from './lib.mjs';
 
 let scratch;
 let dir;
@@ -21,16 +20,6 @@ after(async () => {
   await scratch.drop();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // Start kore in production mode against url; resolves with
 // { exited: code, log } when it stops by itself within the time, or

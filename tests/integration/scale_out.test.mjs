@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir, copyFile, chmod, symlink } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ROOT, sh, DEMO_PASSWORD, demoEmail } from './lib.mjs';
+import { freePort, ROOT, sh, DEMO_PASSWORD, demoEmail } from './lib.mjs';
 
 const MAX_LAG = 2;	// LEERLIJN_READ_MAX_LAG of the nodes
 let dir;
@@ -21,17 +21,6 @@ let nginx;		// { port, proc, exited }
 let web;		// nginx's base URL
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 // An HTTP request with node:http (so that the client's own address can be
 // chosen); resolves with status, headers, text and JSON when there is.

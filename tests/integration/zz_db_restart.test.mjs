@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { api, assertProblem, sh } from './lib.mjs';
+import { api, assertProblem, login, sh } from './lib.mjs';
 
 const pgctl = (what) => sh('bash', ['-c',
   `. scripts/lib.sh; pg_${what} "$LEERLIJN_PG_DIR" "$LEERLIJN_PG_PORT"`]);
@@ -17,6 +17,9 @@ async function workerPids() {
 test('health is 503 while PostgreSQL is stopped and 200 after it restarts', async () => {
   const ok = await api('/api/v1/health');
   assert.equal(ok.status, 200);
+  const admin = (await login('admin')).headers;
+  assert.equal((await api('/api/v1/reports/coverage', { headers: admin })).status, 200);
+  assert.equal((await api('/api/v1/levels')).status, 200);
   const pidsBefore = await workerPids();
   assert.ok(pidsBefore.length >= 1);
 
@@ -30,6 +33,14 @@ test('health is 503 while PostgreSQL is stopped and 200 after it restarts', asyn
       assert.equal(res.json.database, 'unreachable');
       assert.equal(res.headers.get('retry-after'), '5');
       assert.doesNotMatch(res.text, /connection|refused|127\.0\.0\.1|postgres/i);
+      // A cached catalogue read cannot know its generation now: 503 too,
+      // never a stale answer.
+      const levels = await api('/api/v1/levels');
+      assertProblem(assert, levels, 503);
+      assert.equal(levels.headers.get('x-cache'), null);
+      // A long read on the asynchronous connections: 503 as well.
+      const report = await api('/api/v1/reports/coverage', { headers: admin });
+      assertProblem(assert, report, 503);
     }
   } finally {
     const started = await pgctl('start');
@@ -45,5 +56,15 @@ test('health is 503 while PostgreSQL is stopped and 200 after it restarts', asyn
     if (healthy === 0) await new Promise((r) => setTimeout(r, 200));
   }
   assert.equal(healthy, 6, 'every worker answers 200 again');
+  // The catalogue from memory and the long reads are back by themselves.
+  let levels;
+  for (let i = 0; i < 20 && levels?.headers.get('x-cache')?.startsWith('hit') !== true; i++) {
+    levels = await api('/api/v1/levels');
+    assert.equal(levels.status, 200);
+  }
+  assert.match(levels.headers.get('x-cache'), /^hit/);
+  for (let i = 0; i < 4; i++) {
+    assert.equal((await api('/api/v1/reports/coverage', { headers: admin })).status, 200);
+  }
   assert.deepEqual(await workerPids(), pidsBefore, 'no worker was restarted');
 });

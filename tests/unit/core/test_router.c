@@ -102,7 +102,22 @@ test_allow_text(void **state)
 	assert_string_equal(router_allow_text(0, buf, sizeof(buf)), "");
 }
 
+static void
+test_pattern_in(void **state)
+{
+	static const char *const list[] = { "/a/{id}", "/b", NULL };
+	static const char *const none[] = { NULL };
+
+	(void)state;
+	assert_int_equal(router_pattern_in(list, "/a/{id}"), 1);
+	assert_int_equal(router_pattern_in(list, "/b"), 1);
+	assert_int_equal(router_pattern_in(list, "/a"), 0);
+	assert_int_equal(router_pattern_in(list, "/b/"), 0);
+	assert_int_equal(router_pattern_in(none, "/b"), 0);
+}
+
 UNIT_MAIN("router",
     cmocka_unit_test(test_match_table),
     cmocka_unit_test(test_params),
-    cmocka_unit_test(test_allow_text))
+    cmocka_unit_test(test_allow_text),
+    cmocka_unit_test(test_pattern_in))

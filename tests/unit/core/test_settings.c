@@ -46,6 +46,11 @@ test_defaults(void **state)
 	assert_int_equal(s.body_max, 1048576);
 	assert_string_equal(s.web_root, "frontend/dist");
 	assert_string_equal(s.base_url, "http://127.0.0.1:8888");
+	assert_int_equal(s.hash_threads, 1);
+	assert_int_equal(s.hash_queue, 16);
+	assert_int_equal(s.cache_bytes, 16 * 1024 * 1024);
+	assert_int_equal(s.worker_connections, 512);
+	assert_int_equal(s.db_async, 2);
 	assert_string_equal(s.database_read_url, "");
 	assert_int_equal(s.read_max_lag, 10);
 	assert_int_equal(s.trusted_proxies_count, 0);
@@ -65,6 +70,11 @@ test_values(void **state)
 		"LEERLIJN_MODE=production",
 		"LEERLIJN_BODY_MAX=2048",
 		"LEERLIJN_BASE_URL=https://leerlijn.example/",
+		"LEERLIJN_HASH_THREADS=3",
+		"LEERLIJN_HASH_QUEUE=1",
+		"LEERLIJN_CACHE_BYTES=0",
+		"LEERLIJN_WORKER_CONNECTIONS=1",
+		"LEERLIJN_DB_ASYNC=5",
 		"LEERLIJN_DATABASE_READ_URL=postgresql://x@127.0.0.1:5433/y",
 		"LEERLIJN_READ_MAX_LAG=0",
 		"LEERLIJN_TRUSTED_PROXIES=127.0.0.1, 0:0::1,10.0.0.7",
@@ -83,6 +93,11 @@ test_values(void **state)
 	assert_int_equal(s.mode, MODE_PRODUCTION);
 	assert_int_equal(s.body_max, 2048);
 	assert_string_equal(s.base_url, "https://leerlijn.example");
+	assert_int_equal(s.hash_threads, 3);
+	assert_int_equal(s.hash_queue, 1);
+	assert_int_equal(s.cache_bytes, 0);
+	assert_int_equal(s.worker_connections, 1);
+	assert_int_equal(s.db_async, 5);
 	assert_string_equal(s.database_read_url,
 	    "postgresql://x@127.0.0.1:5433/y");
 	assert_int_equal(s.read_max_lag, 0);
@@ -113,6 +128,15 @@ static const char *const	bad[] = {
 	"LEERLIJN_BODY_MAX=12",
 	"LEERLIJN_BODY_MAX=1e6",
 	"LEERLIJN_BASE_URL=ftp://x",
+	"LEERLIJN_HASH_THREADS=0",
+	"LEERLIJN_HASH_THREADS=17",
+	"LEERLIJN_HASH_QUEUE=0",
+	"LEERLIJN_HASH_QUEUE=1025",
+	"LEERLIJN_CACHE_BYTES=-1",
+	"LEERLIJN_CACHE_BYTES=2147483648",
+	"LEERLIJN_WORKER_CONNECTIONS=0",
+	"LEERLIJN_DB_ASYNC=0",
+	"LEERLIJN_DB_ASYNC=65",
 	"LEERLIJN_READ_MAX_LAG=-1",
 	"LEERLIJN_READ_MAX_LAG=1.5",
 	"LEERLIJN_READ_MAX_LAG=86401",
