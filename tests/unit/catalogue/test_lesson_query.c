@@ -43,6 +43,8 @@ test_full(void **state)
 				    "stage=onderbouw-vo", "theme=loverboys",
 				    "evidence=unknown", "max_minutes=50",
 				    "programme=MNOS", "q=uitbuiting",
+				    "target_group=lvb", "kind=module",
+				    "school=00000000-0000-4000-a000-00000000000a",
 				    "limit=10", "offset=30", NULL };
 	struct lesson_query	 q;
 	struct param_errors	 e;
@@ -58,6 +60,9 @@ test_full(void **state)
 	assert_string_equal(q.theme, "loverboys");
 	assert_int_equal(q.max_minutes, 50);
 	assert_string_equal(q.q, "uitbuiting");
+	assert_string_equal(q.target_group, "lvb");
+	assert_string_equal(q.kind, "module");
+	assert_string_equal(q.school, "00000000-0000-4000-a000-00000000000a");
 	assert_int_equal(q.limit, 10);
 	assert_int_equal(q.offset, 30);
 }
@@ -66,6 +71,8 @@ test_full(void **state)
 static const char *const	bad[] = {
 	"goal=DG'2",
 	"related=fuzzy",
+	"kind=cursus",
+	"school=A",
 	"related=exact",	/* without goal */
 	"framework=CNU",	/* without goal */
 	"level=<b>",
