@@ -95,13 +95,15 @@ $(BUILD)/leerlijn-db: $(CLI_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIBS)
 
 # Unit tests link only the module under test (see tests/unit/deps.mk) and
-# always run under AddressSanitizer and UndefinedBehaviorSanitizer.
+# always run under AddressSanitizer and UndefinedBehaviorSanitizer; they
+# share tests/unit/unit.h (main() and assertion helpers).
 include tests/unit/deps.mk
 
 .SECONDEXPANSION:
-$(BUILD)/unit/%: $$(UNIT_SRC_$$*) $$(UNIT_DEPS_$$*) $(HDRS)
+$(BUILD)/unit/%: $$(UNIT_SRC_$$*) $$(UNIT_DEPS_$$*) $(HDRS) tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $(filter %.c,$^) -lcmocka $(LIBS)
+	$(CC) $(CFLAGS_COMMON) $(SAN) -Itests/unit -o $@ $(filter %.c,$^) \
+	    -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
 

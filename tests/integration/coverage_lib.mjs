@@ -12,7 +12,7 @@
 // TEST-COV-X: X1 exactMatchOf G2.1, X2 isRelatedTo G1.1.
 // Lessons: L1 -> G1.1; L2 -> G1.1, G2.1; L3 -> X1; L4 -> G1.2;
 //          L5 -> X2; L6 -> G3.1.
-import { db, demoSchools } from './lib.mjs';
+import { demoSchools, fixtureWrite } from './lib.mjs';
 import { call } from './plans_lib.mjs';
 
 export const YEAR = '2026-2027';
@@ -52,10 +52,7 @@ export const ITEMS_A = [
 export const ITEMS_B = [['L1', 'havo-2', '2H', 'gegeven']];
 
 export async function removeFixtures() {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  await fixtureWrite(async (c) => {
     await c.query('DELETE FROM plan WHERE title LIKE $1', [`${TITLE}%`]);
     await c.query("DELETE FROM plan_item WHERE lesson_id IN (SELECT id FROM lesson WHERE code LIKE 'TEST-COV-%')");
     await c.query("DELETE FROM alignment WHERE source = $1", [SRC]);
@@ -63,19 +60,13 @@ export async function removeFixtures() {
     await c.query(`DELETE FROM goal WHERE framework_id IN
       (SELECT id FROM framework WHERE code IN ('TEST-COV', 'TEST-COV-X'))`);
     await c.query("DELETE FROM framework WHERE code IN ('TEST-COV', 'TEST-COV-X')");
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 // The catalogue part; returns { goal: {code: id}, lesson: {L1: id} }.
 export async function catalogue() {
   await removeFixtures();
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  return fixtureWrite(async (c) => {
     for (const code of ['TEST-COV', 'TEST-COV-X']) {
       await c.query(`INSERT INTO framework (code, title, status, source)
         VALUES ($1, $2, 'concept', $3)`, [code, `Testkader ${code}`, SRC]);
@@ -106,11 +97,8 @@ export async function catalogue() {
           VALUES ($1, $2, $3, 'inferred')`, [lesson[l], goal[g], SRC]);
       }
     }
-    await c.query('COMMIT');
     return { goal, lesson };
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 // A plan of school made through the API with items; returns its id.

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { api, curatorHeaders, ROOT } from './lib.mjs';
+import { api, catalogueEdit as edit, curatorHeaders, editSeries, ROOT } from './lib.mjs';
 
 const SRC = 'integratietest lesson_warning_store';
 const PO34 = '82c7db22-1b7f-4890-8720-dd2aa8373b56';
@@ -50,21 +50,6 @@ async function assertStored(c, label) {
 	return r.n;
 }
 
-// A small deterministic generator (mulberry32), so that a failure can be
-// replayed with the seed it reports.
-function rng(seed) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (n) => Math.floor(next() * n);
-	return { next, int, pick: (xs) => xs[int(xs.length)] };
-}
-
 test('seeded catalogue: the stored warnings are those of the rules', async () => {
 	const n = await assertStored(pool, 'seed');
 	assert.ok(n > 0, 'the seed has warnings');
@@ -76,7 +61,7 @@ test('seeded catalogue: the stored warnings are those of the rules', async () =>
 });
 
 // One random edit through SQL; sometimes a bulk statement. Returns a label.
-async function randomEdit(c, r, ids) {
+async function randomEdit(c, r) {
 	const one = async (sql, params) => (await c.query(sql, params)).rows[0];
 	const lesson = async () => (await one('SELECT id FROM lesson ORDER BY random() LIMIT 1')).id;
 	const goal = async () => (await one('SELECT id, framework_id FROM goal ORDER BY random() LIMIT 1'));
@@ -91,20 +76,16 @@ async function randomEdit(c, r, ids) {
 		const p = r.int(2) ? await programme() : null;
 		const l = await one(`INSERT INTO lesson (title, programme_id, source, status)
 		    VALUES ($1, $2, $3, $4) RETURNING id`, [word(), p, SRC, st]);
-		ids.push(l.id);
 		return 'insert lesson';
 	}
 	case 1:
-		await c.query(`UPDATE lesson SET title = $2 WHERE id = $1`, [await lesson(), word()]);
-		return 'lesson title';
+		return edit.lessonTitle(c, await lesson(), word());
 	case 2:
 		await c.query(`UPDATE lesson SET status = CASE status WHEN 'draft' THEN 'published'
 		    ELSE 'draft' END WHERE id = $1`, [await lesson()]);
 		return 'lesson status';
 	case 3:
-		await c.query(`UPDATE lesson SET programme_id = $2, position = NULL WHERE id = $1`,
-		    [await lesson(), r.int(3) ? await programme() : null]);
-		return 'lesson programme';
+		return edit.lessonProgramme(c, await lesson(), r.int(3) ? await programme() : null);
 	case 4:
 		await c.query(`UPDATE lesson SET levels_as_published = $2, summary = 'x' WHERE id = $1`,
 		    [await lesson(), r.pick([null, 'VO 2', 'groep 7-8'])]);
@@ -130,27 +111,17 @@ async function randomEdit(c, r, ids) {
 		return 'insert alignment';
 	}
 	case 8:
-		await c.query(`UPDATE alignment SET goal_id = $2 WHERE id =
-		    (SELECT id FROM alignment ORDER BY random() LIMIT 1)`, [(await goal()).id]);
-		return 'alignment goal';
+		return edit.alignmentGoal(c, (await goal()).id);
 	case 9:
 		await c.query(`UPDATE alignment SET published_label = $2, published_code = NULL WHERE id =
 		    (SELECT id FROM alignment ORDER BY random() LIMIT 1)`, [word()]);
 		return 'alignment label';
 	case 10:
-		await c.query(`UPDATE alignment SET lesson_id = $2 WHERE id =
-		    (SELECT id FROM alignment WHERE lesson_id IS NOT NULL ORDER BY random() LIMIT 1)`,
-		    [await lesson()]);
-		return 'alignment moves';
+		return edit.alignmentMoves(c, await lesson());
 	case 11:
-		await c.query(`DELETE FROM alignment WHERE id IN
-		    (SELECT id FROM alignment ORDER BY random() LIMIT $1)`, [1 + r.int(2)]);
-		return 'delete alignment';
+		return edit.deleteAlignments(c, 1 + r.int(2));
 	case 12:
-		await c.query(`UPDATE programme SET parent_id = $2 WHERE id = $1
-		    AND NOT EXISTS (SELECT 1 FROM programme c WHERE c.parent_id = $1)`,
-		    [await programme(), r.int(2) ? await programme() : null]);
-		return 'programme parent';
+		return edit.programmeParent(c, await programme(), r.int(2) ? await programme() : null);
 	case 13: {
 		const g = r.int(2) ? await aligned() : await goal();
 		await c.query(`UPDATE goal SET title = $2 WHERE id = $1`, [g.id,
@@ -225,47 +196,27 @@ async function randomEdit(c, r, ids) {
 
 test('after each of 150 random SQL edits the stored warnings are those of the rules', async () => {
 	const seed = Number(process.env.LEERLIJN_TEST_SEED ?? 20261201);
-	const r = rng(seed);
-	const c = await pool.connect();
-	const done = {};
-	try {
-		await c.query('BEGIN');
-		await c.query('SELECT setseed($1)', [(seed % 1000) / 1000]);
-		const ids = [];
-		for (let i = 0; i < 150; i++) {
-			await c.query('SAVEPOINT edit');
-			let label;
-			try {
-				label = await randomEdit(c, r, ids);
-				done[label] = (done[label] ?? 0) + 1;
-				await c.query('RELEASE SAVEPOINT edit');
-			} catch (err) {
-				// a refused edit (unique key, check) changes nothing
-				await c.query('ROLLBACK TO SAVEPOINT edit');
-				label = `refused: ${err.message}`;
-			}
-			await assertStored(c, `seed ${seed}, edit ${i} (${label})`);
-		}
-		// bulk statements: many lessons, goals and alignments at once
-		await c.query(`INSERT INTO lesson (title, source, status)
-		    SELECT 'Bulkles ' || i, $1, 'published' FROM generate_series(1, 50) i`, [SRC]);
-		await c.query(`INSERT INTO alignment (lesson_id, goal_id, source, confidence)
-		    SELECT l.id, g.id, $1, 'inferred' FROM lesson l
-		    CROSS JOIN (SELECT id FROM goal ORDER BY id LIMIT 3) g
-		    WHERE l.title LIKE 'Bulkles %'`, [SRC]);
-		await assertStored(c, 'bulk insert');
-		await c.query(`UPDATE goal SET title = title || ' (bulk)' WHERE framework_id =
-		    (SELECT id FROM framework WHERE code = 'CNU-DG-2019')`);
-		await c.query(`UPDATE lesson SET status = 'draft' WHERE title LIKE 'Bulkles 1%'`);
-		await assertStored(c, 'bulk update');
-		await c.query(`DELETE FROM lesson WHERE source = $1`, [SRC]);
-		await c.query(`DELETE FROM alignment WHERE source LIKE $1 || '%'`, [SRC]);
-		await assertStored(c, 'bulk delete');
-		for (const kind of ['insert alignment', 'goal title', 'lesson title', 'replacedBy'])
-			assert.ok(done[kind] > 0, `the series made ${kind}: ${JSON.stringify(done)}`);
-	} finally {
-		await c.query('ROLLBACK').finally(() => c.release());
-	}
+	await editSeries(pool, { seed, steps: 150, edit: randomEdit, check: assertStored,
+		finish: async (c, done) => {
+			// bulk statements: many lessons, goals and alignments at once
+			await c.query(`INSERT INTO lesson (title, source, status)
+			    SELECT 'Bulkles ' || i, $1, 'published' FROM generate_series(1, 50) i`, [SRC]);
+			await c.query(`INSERT INTO alignment (lesson_id, goal_id, source, confidence)
+			    SELECT l.id, g.id, $1, 'inferred' FROM lesson l
+			    CROSS JOIN (SELECT id FROM goal ORDER BY id LIMIT 3) g
+			    WHERE l.title LIKE 'Bulkles %'`, [SRC]);
+			await assertStored(c, 'bulk insert');
+			await c.query(`UPDATE goal SET title = title || ' (bulk)' WHERE framework_id =
+			    (SELECT id FROM framework WHERE code = 'CNU-DG-2019')`);
+			await c.query(`UPDATE lesson SET status = 'draft' WHERE title LIKE 'Bulkles 1%'`);
+			await assertStored(c, 'bulk update');
+			await c.query(`DELETE FROM lesson WHERE source = $1`, [SRC]);
+			await c.query(`DELETE FROM alignment WHERE source LIKE $1 || '%'`, [SRC]);
+			await assertStored(c, 'bulk delete');
+			for (const kind of ['insert alignment', 'goal title', 'lesson title', 'replacedBy'])
+				assert.ok(done[kind] > 0, `the series made ${kind}: ${JSON.stringify(done)}`);
+		},
+	});
 	await assertStored(pool, 'after the rollback');
 });
 

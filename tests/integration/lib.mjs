@@ -39,6 +39,32 @@ export async function db(url = DATABASE_URL) {
   return client;
 }
 
+// Test data written straight into the application's database: fn(c) runs
+// in one transaction with the audit trail off (these are no user's changes)
+// that is committed when fn resolves; resolves with fn's result.
+export async function fixtureWrite(fn) {
+  const c = await db();
+  try {
+    await c.query('BEGIN');
+    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+    const result = await fn(c);
+    await c.query('COMMIT');
+    return result;
+  } finally {
+    await c.end();
+  }
+}
+
+// The rows of one statement, on a connection to url of its own.
+export async function query(url, sql, params = []) {
+  const c = await db(url);
+  try {
+    return (await c.query(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
 // Run a command from the repository root; never throws, reports the code.
 export async function sh(file, args, env = {}) {
   try {
@@ -212,3 +238,94 @@ export function forgetSessions() {
 export async function curatorHeaders() {
   return (await login('curator')).headers;
 }
+
+// A small deterministic generator (mulberry32), so that a failure can be
+// replayed with the seed it reports: next() in [0, 1), int(n) in [0, n),
+// pick(xs) one of xs.
+export function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n) => Math.floor(next() * n);
+  return { next, int, pick: (xs) => xs[int(xs.length)] };
+}
+
+// A series of `steps` random SQL edits on one connection of pool, inside a
+// transaction that is always rolled back. edit(c, r) makes one edit with
+// the generator r (seeded with seed; PostgreSQL's random() is seeded too)
+// and returns its label; an edit the schema refuses is undone to its
+// savepoint. check(c, label) runs after every step, refused or not, and
+// finish(c, done) once after the series, still inside the transaction.
+// Resolves with done: how many edits of each label were applied.
+export async function editSeries(pool, { seed, steps, edit, check, finish }) {
+  const r = rng(seed);
+  const c = await pool.connect();
+  const done = {};
+  try {
+    await c.query('BEGIN');
+    // ORDER BY random() in the edits: the same series for the same seed
+    await c.query('SELECT setseed($1)', [(seed % 1000) / 1000]);
+    for (let i = 0; i < steps; i++) {
+      await c.query('SAVEPOINT edit');
+      let label;
+      try {
+        label = await edit(c, r);
+        await c.query('RELEASE SAVEPOINT edit');
+        done[label] = (done[label] ?? 0) + 1;
+      } catch (err) {
+        // a refused edit (unique key, check, cycle) changes nothing
+        await c.query('ROLLBACK TO SAVEPOINT edit');
+        label = `refused: ${err.message}`;
+      }
+      await check(c, `seed ${seed}, edit ${i} (${label})`);
+    }
+    await finish?.(c, done);
+  } finally {
+    await c.query('ROLLBACK').finally(() => c.release());
+  }
+  return done;
+}
+
+// Catalogue edits that several random series make (editSeries' edit): each
+// runs one statement with the rows and values its caller drew, in the
+// caller's order so that a seed replays, and resolves with its label.
+export const catalogueEdit = {
+  async lessonTitle(c, lesson, title) {
+    await c.query('UPDATE lesson SET title = $2 WHERE id = $1', [lesson, title]);
+    return 'lesson title';
+  },
+  async lessonProgramme(c, lesson, programme) {
+    await c.query('UPDATE lesson SET programme_id = $2, position = NULL WHERE id = $1',
+      [lesson, programme]);
+    return 'lesson programme';
+  },
+  async alignmentGoal(c, goal) {
+    await c.query(`UPDATE alignment SET goal_id = $1 WHERE id =
+      (SELECT id FROM alignment ORDER BY random() LIMIT 1)`, [goal]);
+    return 'alignment goal';
+  },
+  // an alignment of a lesson moves to another lesson
+  async alignmentMoves(c, lesson) {
+    await c.query(`UPDATE alignment SET lesson_id = $1 WHERE id =
+      (SELECT id FROM alignment WHERE lesson_id IS NOT NULL ORDER BY random() LIMIT 1)`,
+      [lesson]);
+    return 'alignment moves';
+  },
+  async deleteAlignments(c, n) {
+    await c.query(`DELETE FROM alignment WHERE id IN
+      (SELECT id FROM alignment ORDER BY random() LIMIT $1)`, [n]);
+    return 'delete alignment';
+  },
+  // a programme without children of its own gets another parent (or none)
+  async programmeParent(c, programme, parent) {
+    await c.query(`UPDATE programme SET parent_id = $2 WHERE id = $1
+      AND NOT EXISTS (SELECT 1 FROM programme c WHERE c.parent_id = $1)`,
+      [programme, parent]);
+    return 'programme parent';
+  },
+};

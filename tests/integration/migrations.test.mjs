@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { db, scratchDatabase, sh, DATABASE_URL } from './lib.mjs';
+import { db, query, scratchDatabase, sh, DATABASE_URL } from './lib.mjs';
 
 const TOOL = 'build/leerlijn-db';
 let scratch;
@@ -39,15 +39,6 @@ after(async () => {
   await scratch.drop();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function query(url, sql, params = []) {
-  const c = await db(url);
-  try {
-    return (await c.query(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 const applied = (url) => query(url,
   'SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version');

@@ -1,7 +1,7 @@
 // Helpers of the planning tests (plans*.test.mjs): requests as a demo
 // user, fixtures that the catalogue does not have (a few published lessons
 // for primary school, a school in region midden) and their cleanup.
-import { api, db, demoSchools, login } from './lib.mjs';
+import { api, DATABASE_URL, demoSchools, fixtureWrite, login, query } from './lib.mjs';
 
 export const YEAR = '2026-2027';
 export const NEXT = '2027-2028';
@@ -22,10 +22,7 @@ export async function call(who, method, path, { body, ifMatch, headers = {} } = 
 // 2-3 only: TEST-PO-1 (groep 5-8, not sensitive), TEST-PO-2 (groep 7-8,
 // a sensitive topic, part of programme TEST-PO-PROG with TEST-PO-3).
 export async function fixtures() {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  const ids = await fixtureWrite(async (c) => {
     await c.query(`INSERT INTO programme (code, title, source, confidence)
       VALUES ('TEST-PO-PROG', 'Testprogramma basisschool', 'tests/integration/plans_lib.mjs', 'inferred')
       ON CONFLICT (code) DO NOTHING`);
@@ -42,14 +39,11 @@ export async function fixtures() {
         SELECT l.id, v.id FROM lesson l, level v WHERE l.code = $1 AND v.code = ANY ($2)
         ON CONFLICT DO NOTHING`, [code, levels]);
     }
-    await c.query('COMMIT');
     const { rows } = await c.query(
       "SELECT code, id FROM lesson WHERE code IN ('TEST-PO-1', 'TEST-PO-2', 'TEST-PO-3', 'MNOS-LES-1', 'MNOS-LES-2', 'MNOS-LES-3')");
-    const ids = Object.fromEntries(rows.map((r) => [r.code, r.id]));
-    return { lesson: ids, schools: { ...demoSchools(), C: await middenSchool() } };
-  } finally {
-    await c.end();
-  }
+    return Object.fromEntries(rows.map((r) => [r.code, r.id]));
+  });
+  return { lesson: ids, schools: { ...demoSchools(), C: await middenSchool() } };
 }
 
 // A school in region midden (Utrecht lies in midden: seeds/calendar),
@@ -61,23 +55,15 @@ const MIDDEN = { brin: '99XC', vestiging: '00', name: 'Testschool midden (fictie
 async function middenSchool() {
   const res = await call('admin', 'POST', '/api/v1/schools', { body: MIDDEN });
   if (res.status === 201) return res.json.id;
-  const c = await db();
-  try {
-    const { rows } = await c.query("SELECT id FROM school WHERE brin = '99XC' AND vestiging = '00'");
-    if (rows.length === 1) return rows[0].id;
-  } finally {
-    await c.end();
-  }
+  const rows = await query(DATABASE_URL, "SELECT id FROM school WHERE brin = '99XC' AND vestiging = '00'");
+  if (rows.length === 1) return rows[0].id;
   throw new Error(`cannot make the midden school: ${res.status} ${res.text}`);
 }
 
 // Remove what the tests made: their plans and templates, the fixture
 // lessons, the midden school and the people made @plans.example.
 export async function cleanup() {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  await fixtureWrite(async (c) => {
     await c.query('DELETE FROM plan WHERE title LIKE $1', [`${PREFIX}%`]);
     await c.query('DELETE FROM plan_template WHERE title LIKE $1', [`${PREFIX}%`]);
     await c.query("DELETE FROM plan_item WHERE lesson_id IN (SELECT id FROM lesson WHERE code LIKE 'TEST-PO-%')");
@@ -85,10 +71,7 @@ export async function cleanup() {
     await c.query("DELETE FROM programme WHERE code = 'TEST-PO-PROG'");
     await c.query("DELETE FROM school WHERE brin = '99XC' AND vestiging = '00'");
     await c.query("DELETE FROM app_user WHERE email LIKE '%@plans.example'");
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 // Create a plan as who in school; returns {id, etag, json}.

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { db, scratchDatabase, sh, ROOT } from './lib.mjs';
+import { db, query, scratchDatabase, sh, ROOT } from './lib.mjs';
 
 const OLD = '205b928';
 const TOOL = 'build/leerlijn-db';
@@ -41,15 +41,6 @@ after(async () => {
   if (fresh) await fresh.drop();
   if (old) await rm(old, { recursive: true, force: true });
 });
-
-async function query(url, sql, params = []) {
-  const c = await db(url);
-  try {
-    return (await c.query(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 // Every function, view and trigger of our own (with its definition as
 // PostgreSQL prints it), and every relation, column, constraint and index.

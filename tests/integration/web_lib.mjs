@@ -1,31 +1,19 @@
 // Helpers of the planner and coverage browser tests (web_planner,
 // web_inspector); requests as a demo user are plans_lib.mjs's call().
-import { db } from './lib.mjs';
+import { fixtureWrite } from './lib.mjs';
 
 // Remove every plan whose title starts with prefix (with its items).
 export async function removePlans(prefix) {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  await fixtureWrite(async (c) => {
     await c.query('DELETE FROM plan WHERE title LIKE $1', [`${prefix}%`]);
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 // Remove every programme template whose title starts with prefix.
 export async function removeTemplates(prefix) {
-  const c = await db();
-  try {
-    await c.query('BEGIN');
-    await c.query("SELECT set_config('leerlijn.audit', 'off', true)");
+  await fixtureWrite(async (c) => {
     await c.query('DELETE FROM plan_template WHERE title LIKE $1', [`${prefix}%`]);
-    await c.query('COMMIT');
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 // The week picker of a form ("add", "mv"): choose a week, read the choice.

@@ -1,10 +1,5 @@
 /* Unit tests of password.c: argon2id hashes and the password policy. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "accounts/common_passwords.h"
 #include "accounts/password.h"
@@ -59,7 +54,7 @@ test_policy(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if ((password_policy(cases[i].pw, cases[i].email) == NULL) !=
 		    cases[i].ok)
 			fail_msg("case %zu: %s", i, cases[i].pw);
@@ -78,14 +73,7 @@ test_list_sorted(void **state)
 		    common_passwords[i]) < 0);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_hash_verify),
-		cmocka_unit_test(test_policy),
-		cmocka_unit_test(test_list_sorted),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("password",
+    cmocka_unit_test(test_hash_verify),
+    cmocka_unit_test(test_policy),
+    cmocka_unit_test(test_list_sorted))

@@ -1,10 +1,5 @@
 /* Unit tests of session_token.c: format, hash, CSRF derivation. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "accounts/session_token.h"
 
@@ -45,7 +40,7 @@ test_valid(void **state)
 
 	(void)state;
 	assert_int_equal(token_init(), 0);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	for (i = 0; i < UNIT_COUNT(cases); i++)
 		assert_int_equal(token_valid(cases[i].text), cases[i].ok);
 }
 
@@ -77,14 +72,7 @@ test_hash_and_csrf(void **state)
 	assert_false(token_equal(c1, ""));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_new_tokens),
-		cmocka_unit_test(test_valid),
-		cmocka_unit_test(test_hash_and_csrf),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("session_token",
+    cmocka_unit_test(test_new_tokens),
+    cmocka_unit_test(test_valid),
+    cmocka_unit_test(test_hash_and_csrf))

@@ -1,9 +1,5 @@
 /* Unit tests of case_import.c: the meaning of the database's answer. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_import.h"
 
@@ -31,9 +27,8 @@ test_status(void **state)
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		o = json_loads(cases[i].answer, JSON_DECODE_ANY, NULL);
-		assert_non_null(o);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		o = unit_json(cases[i].answer);
 		if (case_import_status(o) != cases[i].want)
 			fail_msg("%s", cases[i].answer);
 		json_decref(o);
@@ -41,12 +36,5 @@ test_status(void **state)
 	assert_int_equal(case_import_status(NULL), ST_INTERNAL);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_status),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_import",
+    cmocka_unit_test(test_status))

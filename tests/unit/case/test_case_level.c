@@ -1,11 +1,6 @@
 /* Unit tests of case_level.c: Dutch levels as CASE educationLevel. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_level.h"
 
@@ -23,7 +18,7 @@ test_ceds(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if (cases[i].code == NULL)
 			assert_null(case_level_ceds(cases[i].year));
 		else
@@ -61,7 +56,7 @@ test_parse(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		code[0] = '\0';
 		assert_int_equal(case_level_parse(cases[i].value, code,
 		    sizeof(code)), cases[i].kind);
@@ -79,8 +74,7 @@ education(const char *levels)
 	json_t	*in, *out;
 	char	*s;
 
-	in = json_loads(levels, 0, NULL);
-	assert_non_null(in);
+	in = unit_json(levels);
 	out = case_level_education(in);
 	json_decref(in);
 	if (out == NULL)
@@ -120,7 +114,7 @@ test_education(void **state)
 	char	*got;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		got = education(cases[i].levels);
 		if (cases[i].want == NULL) {
 			assert_null(got);
@@ -136,29 +130,25 @@ static void
 test_fill(void **state)
 {
 	json_t	*doc;
-	char	*s;
 
 	(void)state;
-	doc = json_loads("{\"CFItems\":[{\"identifier\":\"a\",\"_levels\":"
+	doc = unit_json("{\"CFItems\":[{\"identifier\":\"a\",\"_levels\":"
 	    "[{\"code\":\"vwo-1\",\"years\":[9]}]},{\"identifier\":\"b\","
 	    "\"_levels\":[]},{\"identifier\":\"c\",\"educationLevel\":[\"09\"],"
-	    "\"_levels\":[{\"code\":\"vwo-3\",\"years\":[11]}]}]}", 0, NULL);
-	assert_non_null(doc);
+	    "\"_levels\":[{\"code\":\"vwo-3\",\"years\":[11]}]}]}");
 	assert_int_equal(case_level_fill(doc), 0);
-	s = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
-	assert_string_equal(s, "{\"CFItems\":[{\"educationLevel\":[\"07\","
+	unit_json_equal(doc, JSON_COMPACT | JSON_SORT_KEYS,
+	    "{\"CFItems\":[{\"educationLevel\":[\"07\","
 	    "\"nl-niveau:vwo-1\"],\"identifier\":\"a\"},{\"identifier\":"
 	    "\"b\"},{\"educationLevel\":[\"09\"],\"identifier\":\"c\"}]}");
-	free(s);
 	json_decref(doc);
 
-	doc = json_loads("{\"CFItem\":{\"_levels\":[{\"code\":\"po\","
-	    "\"years\":[3]}]},\"CFAssociations\":[]}", 0, NULL);
+	doc = unit_json("{\"CFItem\":{\"_levels\":[{\"code\":\"po\","
+	    "\"years\":[3]}]},\"CFAssociations\":[]}");
 	assert_int_equal(case_level_fill(doc), 0);
-	s = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
-	assert_string_equal(s, "{\"CFAssociations\":[],\"CFItem\":"
+	unit_json_equal(doc, JSON_COMPACT | JSON_SORT_KEYS,
+	    "{\"CFAssociations\":[],\"CFItem\":"
 	    "{\"educationLevel\":[\"01\",\"nl-niveau:po\"]}}");
-	free(s);
 	json_decref(doc);
 }
 
@@ -176,33 +166,23 @@ test_codes(void **state)
 		  "\"nl-niveau:\"]", "[\"havo-1\",\"vwo-1\"]" },
 	};
 	json_t	*in, *out;
-	char	*s;
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		in = cases[i].education != NULL ? json_loads(
-		    cases[i].education, JSON_DECODE_ANY, NULL) : NULL;
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		in = cases[i].education != NULL ?
+		    unit_json(cases[i].education) : NULL;
 		out = case_level_codes(in);
 		assert_non_null(out);
-		s = json_dumps(out, JSON_COMPACT);
-		assert_string_equal(s, cases[i].want);
-		free(s);
+		unit_json_equal(out, JSON_COMPACT, cases[i].want);
 		json_decref(out);
 		json_decref(in);
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_ceds),
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_education),
-		cmocka_unit_test(test_fill),
-		cmocka_unit_test(test_codes),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_level",
+    cmocka_unit_test(test_ceds),
+    cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_education),
+    cmocka_unit_test(test_fill),
+    cmocka_unit_test(test_codes))

@@ -1,12 +1,7 @@
 /* Unit tests of case_package.c: the CASE 1.0 package checks. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_package.h"
 #include "core/params.h"
@@ -61,8 +56,7 @@ patch(json_t *doc, const char *path, const char *value)
 			assert_int_equal(json_object_del(cur, p), 0);
 		return;
 	}
-	v = json_loads(value, JSON_DECODE_ANY, NULL);
-	assert_non_null(v);
+	v = unit_json(value);
 	if (json_is_array(cur) && strcmp(p, "+") == 0)
 		assert_int_equal(json_array_append_new(cur, v), 0);
 	else if (json_is_array(cur))
@@ -184,9 +178,8 @@ test_cases(void **state)
 	size_t			 i, n;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		doc = json_loads(base, 0, NULL);
-		assert_non_null(doc);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		doc = unit_json(base);
 		if (cases[i].path != NULL)
 			patch(doc, cases[i].path, cases[i].value);
 		n = case_package_check(doc, &e);
@@ -227,7 +220,7 @@ test_many_errors(void **state)
 	size_t			 i;
 
 	(void)state;
-	doc = json_loads(base, 0, NULL);
+	doc = unit_json(base);
 	items = json_object_get(doc, "CFItems");
 	for (i = 0; i < 200; i++)
 		json_array_append_new(items, json_pack("{s:i}", "identifier",
@@ -262,10 +255,9 @@ static void
 test_prepare(void **state)
 {
 	json_t	*doc, *item;
-	char	*s;
 
 	(void)state;
-	doc = json_loads(base, 0, NULL);
+	doc = unit_json(base);
 	item = json_array_get(json_object_get(doc, "CFItems"), 0);
 	json_object_set_new(item, "identifier",
 	    json_string("ABCDEF01-2345-6789-ABCD-EF0123456789"));
@@ -274,9 +266,8 @@ test_prepare(void **state)
 	assert_int_equal(case_package_prepare(doc), 0);
 	assert_string_equal(json_string_value(json_object_get(item,
 	    "identifier")), "abcdef01-2345-6789-abcd-ef0123456789");
-	s = json_dumps(json_object_get(item, "_levels"), JSON_COMPACT);
-	assert_string_equal(s, "[\"havo-1\"]");
-	free(s);
+	unit_json_equal(json_object_get(item, "_levels"), JSON_COMPACT,
+	    "[\"havo-1\"]");
 	json_decref(doc);
 }
 
@@ -308,9 +299,8 @@ test_messages(void **state)
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		doc = json_loads(base, 0, NULL);
-		assert_non_null(doc);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		doc = unit_json(base);
 		patch(doc, cases[i].path, cases[i].value);
 		assert_true(case_package_check(doc, &e) >= 1);
 		assert_string_equal(e.e[0].path, cases[i].epath);
@@ -333,8 +323,7 @@ test_message_cut(void **state)
 	for (i = 0; i < 300; i++)
 		memcpy(name + 2 * i, "\xc3\xa9", 2);
 	name[600] = '\0';
-	doc = json_loads(base, 0, NULL);
-	assert_non_null(doc);
+	doc = unit_json(base);
 	id = json_object_get(json_object_get(json_array_get(json_object_get(
 	    doc, "CFAssociations"), 2), "destinationNodeURI"), "identifier");
 	assert_int_equal(json_string_set(id, name), 0);
@@ -348,18 +337,11 @@ test_message_cut(void **state)
 	json_decref(doc);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_not_object),
-		cmocka_unit_test(test_many_errors),
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_prepare),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_message_cut),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_package",
+    cmocka_unit_test(test_cases),
+    cmocka_unit_test(test_not_object),
+    cmocka_unit_test(test_many_errors),
+    cmocka_unit_test(test_formats),
+    cmocka_unit_test(test_prepare),
+    cmocka_unit_test(test_messages),
+    cmocka_unit_test(test_message_cut))

@@ -1,11 +1,6 @@
 /* Unit tests of case_query.c: CFDocuments filters, imsx documents. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "case/case_query.h"
 
@@ -46,11 +41,10 @@ test_filter(void **state)
 	struct case_filter	 f;
 	const char		*why;
 	json_t			*j;
-	char			*s;
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		why = NULL;
 		assert_int_equal(case_filter_parse(cases[i].filter, &f, &why),
 		    cases[i].ok ? 0 : -1);
@@ -59,9 +53,7 @@ test_filter(void **state)
 			continue;
 		}
 		j = case_filter_json(&f);
-		s = json_dumps(j, JSON_COMPACT);
-		assert_string_equal(s, cases[i].json);
-		free(s);
+		unit_json_equal(j, JSON_COMPACT, cases[i].json);
 		json_decref(j);
 	}
 }
@@ -82,17 +74,15 @@ static void
 test_imsx(void **state)
 {
 	json_t	*d;
-	char	*s;
 
 	(void)state;
 	d = case_imsx_new(IMSX_UNKNOWN_OBJECT, "Weg.");
-	s = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
-	assert_string_equal(s, "{\"imsx_CodeMinor\":{\"imsx_codeMinorField\":"
+	unit_json_equal(d, JSON_COMPACT | JSON_SORT_KEYS,
+	    "{\"imsx_CodeMinor\":{\"imsx_codeMinorField\":"
 	    "[{\"imsx_codeMinorFieldName\":\"TargetEndSystem\","
 	    "\"imsx_codeMinorFieldValue\":\"unknownobject\"}]},"
 	    "\"imsx_codeMajor\":\"failure\",\"imsx_description\":\"Weg.\","
 	    "\"imsx_severity\":\"error\"}");
-	free(s);
 	json_decref(d);
 	assert_int_equal(case_imsx_http(IMSX_UNKNOWN_OBJECT), 404);
 	assert_int_equal(case_imsx_http(IMSX_INVALID_UUID), 400);
@@ -104,14 +94,7 @@ test_imsx(void **state)
 	assert_int_equal(case_imsx_http("nonsense"), 500);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_filter),
-		cmocka_unit_test(test_fields),
-		cmocka_unit_test(test_imsx),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("case_query",
+    cmocka_unit_test(test_filter),
+    cmocka_unit_test(test_fields),
+    cmocka_unit_test(test_imsx))

@@ -1,10 +1,5 @@
 /* Unit tests of json_tree.c: nesting a depth-first list. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "catalogue/goal_tree_json.h"
 
@@ -13,8 +8,7 @@ nest(const char *text)
 {
 	json_t	*in, *out;
 
-	in = json_loads(text, 0, NULL);
-	assert_non_null(in);
+	in = unit_json(text);
 	out = json_tree_nest(in, "goal");
 	json_decref(in);
 	return (out);
@@ -78,13 +72,6 @@ test_empty_and_invalid(void **state)
 	assert_null(json_tree_nest(NULL, "goal"));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_nest),
-		cmocka_unit_test(test_empty_and_invalid),
-	};
-
-	return (cmocka_run_group_tests_name("json_tree", tests, NULL, NULL));
-}
+UNIT_MAIN("json_tree",
+    cmocka_unit_test(test_nest),
+    cmocka_unit_test(test_empty_and_invalid))

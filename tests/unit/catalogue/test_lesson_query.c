@@ -1,11 +1,6 @@
 /* Unit tests of lesson_query.c: the lesson finder's parameters. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "catalogue/lesson_query.h"
 
@@ -72,24 +67,22 @@ test_full(void **state)
 	assert_int_equal(q.offset, 30);
 }
 
-static const struct {
-	const char	*param;
-	const char	*field;
-} bad[] = {
-	{ "goal=DG'2",			"goal" },
-	{ "related=fuzzy",		"related" },
-	{ "kind=cursus",		"kind" },
-	{ "school=A",			"school" },
-	{ "related=exact",		"related" },	/* without goal */
-	{ "framework=CNU",		"framework" },	/* without goal */
-	{ "level=<b>",			"level" },
-	{ "max_minutes=0",		"max_minutes" },
-	{ "max_minutes=1441",		"max_minutes" },
-	{ "max_minutes=ten",		"max_minutes" },
-	{ "q=",				"q" },
-	{ "limit=101",			"limit" },
-	{ "offset=-3",			"offset" },
-	{ "theme=",			"theme" },
+/* Each refused on its own; the error names the parameter (before '='). */
+static const char *const	bad[] = {
+	"goal=DG'2",
+	"related=fuzzy",
+	"kind=cursus",
+	"school=A",
+	"related=exact",	/* without goal */
+	"framework=CNU",	/* without goal */
+	"level=<b>",
+	"max_minutes=0",
+	"max_minutes=1441",
+	"max_minutes=ten",
+	"q=",
+	"limit=101",
+	"offset=-3",
+	"theme=",
 };
 
 static void
@@ -98,15 +91,18 @@ test_bad(void **state)
 	struct lesson_query	 q;
 	struct param_errors	 e;
 	const char		*kv[2];
+	char			 name[32];
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		kv[0] = bad[i].param;
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
+		kv[0] = bad[i];
 		kv[1] = NULL;
 		if (lesson_query_parse(&q, get, kv, &e) != 1)
-			fail_msg("%s: %zu errors", bad[i].param, e.n);
-		assert_string_equal(e.field[0], bad[i].field);
+			fail_msg("%s: %zu errors", bad[i], e.n);
+		snprintf(name, sizeof(name), "%.*s",
+		    (int)strcspn(bad[i], "="), bad[i]);
+		assert_string_equal(e.field[0], name);
 	}
 }
 
@@ -123,16 +119,8 @@ test_uuid_goal(void **state)
 	assert_int_equal(q.related, RELATED_ALL);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_full),
-		cmocka_unit_test(test_bad),
-		cmocka_unit_test(test_uuid_goal),
-	};
-
-	return (cmocka_run_group_tests_name("lesson_query", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("lesson_query",
+    cmocka_unit_test(test_defaults),
+    cmocka_unit_test(test_full),
+    cmocka_unit_test(test_bad),
+    cmocka_unit_test(test_uuid_goal))

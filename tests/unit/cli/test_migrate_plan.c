@@ -2,13 +2,8 @@
  * Unit tests of migrate_plan.c: names, order, refusals, legacy checksums,
  * the load order of function files and which of them to apply.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "cli/migrate_plan.h"
 
@@ -35,7 +30,7 @@ test_parse_names(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(names); i++) {
 		if (migrate_parse_name(names[i].name) != names[i].version)
 			fail_msg("%s: expected %d", names[i].name,
 			    names[i].version);
@@ -55,57 +50,73 @@ entry(int version, const char *name, char sum)
 	return (e);
 }
 
+/* What migrate_plan() decided: indexes into the files, and its message. */
+struct decision {
+	size_t	pending[4], rerecord[4], n, nre;
+	char	err[256];
+};
+
+/*
+ * migrate_plan() over these lists (at most four files) into D; the counts
+ * start at SIZE_MAX so that a test sees whether migrate_plan set them.
+ */
+static int
+decide(struct mig_entry *files, size_t nfiles,
+    const struct mig_entry *applied, size_t napplied,
+    const struct mig_entry *legacy, size_t nlegacy, struct decision *d)
+{
+	assert_true(nfiles <= UNIT_COUNT(d->pending));
+	d->n = d->nre = SIZE_MAX;
+	d->err[0] = '\0';
+	return (migrate_plan(files, nfiles, applied, napplied, legacy, nlegacy,
+	    d->pending, &d->n, d->rerecord, &d->nre, d->err, sizeof(d->err)));
+}
+
 static void
 test_fresh_database_applies_all_in_order(void **state)
 {
 	struct mig_entry	files[3];
-	size_t			pending[3], rerecord[3], n, nre;
-	char			err[256];
+	struct decision		d;
 
 	(void)state;
 	files[0] = entry(3, "0003_c.sql", 'c');
 	files[1] = entry(1, "0001_a.sql", 'a');
 	files[2] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 3, NULL, 0, NULL, 0, pending, &n,
-	    rerecord, &nre, err, sizeof(err)), 0);
-	assert_int_equal(nre, 0);
-	assert_int_equal(n, 3);
-	assert_string_equal(files[pending[0]].name, "0001_a.sql");
-	assert_string_equal(files[pending[1]].name, "0002_b.sql");
-	assert_string_equal(files[pending[2]].name, "0003_c.sql");
+	assert_int_equal(decide(files, 3, NULL, 0, NULL, 0, &d), 0);
+	assert_int_equal(d.nre, 0);
+	assert_int_equal(d.n, 3);
+	assert_string_equal(files[d.pending[0]].name, "0001_a.sql");
+	assert_string_equal(files[d.pending[1]].name, "0002_b.sql");
+	assert_string_equal(files[d.pending[2]].name, "0003_c.sql");
 }
 
 static void
 test_up_to_date_is_noop(void **state)
 {
 	struct mig_entry	files[2], applied[2];
-	size_t			pending[2], rerecord[2], n, nre;
-	char			err[256];
+	struct decision		d;
 
 	(void)state;
 	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
 	files[1] = applied[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 2, applied, 2, NULL, 0, pending,
-	    &n, rerecord, &nre, err, sizeof(err)), 0);
-	assert_int_equal(nre, 0);
-	assert_int_equal(n, 0);
+	assert_int_equal(decide(files, 2, applied, 2, NULL, 0, &d), 0);
+	assert_int_equal(d.nre, 0);
+	assert_int_equal(d.n, 0);
 }
 
 static void
 test_only_new_ones(void **state)
 {
 	struct mig_entry	files[2], applied[1];
-	size_t			pending[2], rerecord[2], n, nre;
-	char			err[256];
+	struct decision		d;
 
 	(void)state;
 	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
 	files[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(migrate_plan(files, 2, applied, 1, NULL, 0, pending,
-	    &n, rerecord, &nre, err, sizeof(err)), 0);
-	assert_int_equal(nre, 0);
-	assert_int_equal(n, 1);
-	assert_string_equal(files[pending[0]].name, "0002_b.sql");
+	assert_int_equal(decide(files, 2, applied, 1, NULL, 0, &d), 0);
+	assert_int_equal(d.nre, 0);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(files[d.pending[0]].name, "0002_b.sql");
 }
 
 static const struct {
@@ -123,14 +134,13 @@ static void
 test_refusals(void **state)
 {
 	struct mig_entry	files[3], applied[2], legacy[1];
-	size_t			pending[3], rerecord[3], n, nre, i, nfiles;
-	size_t			napplied;
-	char			err[256];
+	struct decision		d;
+	size_t			i, nfiles, napplied;
 
 	(void)state;
 	/* A legacy checksum of another version changes none of this. */
 	legacy[0] = entry(3, "0003_c.sql", '9');
-	for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(refusals); i++) {
 		applied[0] = entry(1, "0001_a.sql", 'a');
 		applied[1] = entry(3, "0003_c.sql", 'c');
 		napplied = 2;
@@ -157,14 +167,12 @@ test_refusals(void **state)
 			nfiles = 3;
 			break;
 		}
-		err[0] = '\0';
-		if (migrate_plan(files, nfiles, applied, napplied, legacy, 1,
-		    pending, &n, rerecord, &nre, err, sizeof(err)) != -1)
+		if (decide(files, nfiles, applied, napplied, legacy, 1, &d) != -1)
 			fail_msg("%s: accepted", refusals[i].why);
-		if (strstr(err, refusals[i].needle) == NULL)
-			fail_msg("%s: message '%s'", refusals[i].why, err);
-		assert_int_equal(n, 0);
-		assert_int_equal(nre, 0);
+		if (strstr(d.err, refusals[i].needle) == NULL)
+			fail_msg("%s: message '%s'", refusals[i].why, d.err);
+		assert_int_equal(d.n, 0);
+		assert_int_equal(d.nre, 0);
 	}
 }
 
@@ -176,8 +184,7 @@ static void
 test_legacy_checksums_accepted(void **state)
 {
 	struct mig_entry	files[3], applied[2], legacy[2];
-	size_t			pending[3], rerecord[3], n, nre;
-	char			err[256];
+	struct decision		d;
 
 	(void)state;
 	legacy[0] = entry(1, "0001_a.sql", '1');
@@ -187,12 +194,11 @@ test_legacy_checksums_accepted(void **state)
 	files[0] = entry(1, "0001_a.sql", 'a');
 	files[1] = entry(2, "0002_b.sql", '2');	/* unchanged text */
 	files[2] = entry(3, "0003_c.sql", 'c');
-	assert_int_equal(migrate_plan(files, 3, applied, 2, legacy, 2,
-	    pending, &n, rerecord, &nre, err, sizeof(err)), 0);
-	assert_int_equal(nre, 1);
-	assert_string_equal(files[rerecord[0]].name, "0001_a.sql");
-	assert_int_equal(n, 1);
-	assert_string_equal(files[pending[0]].name, "0003_c.sql");
+	assert_int_equal(decide(files, 3, applied, 2, legacy, 2, &d), 0);
+	assert_int_equal(d.nre, 1);
+	assert_string_equal(files[d.rerecord[0]].name, "0001_a.sql");
+	assert_int_equal(d.n, 1);
+	assert_string_equal(files[d.pending[0]].name, "0003_c.sql");
 }
 
 /* A legacy checksum counts only for its own version and name. */
@@ -200,8 +206,8 @@ static void
 test_legacy_checksums_exact(void **state)
 {
 	struct mig_entry	files[2], applied[2], legacy[2];
-	size_t			pending[2], rerecord[2], n, nre, i;
-	char			err[256];
+	struct decision		d;
+	size_t			i;
 
 	(void)state;
 	for (i = 0; i < 3; i++) {
@@ -217,14 +223,12 @@ test_legacy_checksums_exact(void **state)
 			legacy[1] = entry(2, "0002_x.sql", '2');
 		else			/* another sum */
 			legacy[1].checksum[0] = '3';
-		err[0] = '\0';
-		if (migrate_plan(files, 2, applied, 2, legacy, 2, pending, &n,
-		    rerecord, &nre, err, sizeof(err)) != -1)
+		if (decide(files, 2, applied, 2, legacy, 2, &d) != -1)
 			fail_msg("case %zu: accepted", i);
-		if (strstr(err, "0002_b.sql has changed") == NULL)
-			fail_msg("case %zu: message '%s'", i, err);
-		assert_int_equal(n, 0);
-		assert_int_equal(nre, 0);
+		if (strstr(d.err, "0002_b.sql has changed") == NULL)
+			fail_msg("case %zu: message '%s'", i, d.err);
+		assert_int_equal(d.n, 0);
+		assert_int_equal(d.nre, 0);
 	}
 }
 
@@ -259,7 +263,7 @@ test_parse_legacy(void **state)
 	};
 	size_t	i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		err[0] = '\0';
 		if (migrate_parse_legacy(bad[i], out, 4, err,
 		    sizeof(err)) != -1)
@@ -295,7 +299,7 @@ test_function_names(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(fn_names) / sizeof(fn_names[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(fn_names); i++) {
 		if (migrate_parse_function_name(fn_names[i].name) !=
 		    fn_names[i].ok)
 			fail_msg("%s: expected %d", fn_names[i].name,
@@ -373,23 +377,15 @@ test_plan_functions(void **state)
 	assert_int_equal(apply[2], 2);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_names),
-		cmocka_unit_test(test_fresh_database_applies_all_in_order),
-		cmocka_unit_test(test_up_to_date_is_noop),
-		cmocka_unit_test(test_only_new_ones),
-		cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_legacy_checksums_accepted),
-		cmocka_unit_test(test_legacy_checksums_exact),
-		cmocka_unit_test(test_parse_legacy),
-		cmocka_unit_test(test_function_names),
-		cmocka_unit_test(test_parse_order),
-		cmocka_unit_test(test_plan_functions),
-	};
-
-	return (cmocka_run_group_tests_name("migrate_plan", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("migrate_plan",
+    cmocka_unit_test(test_parse_names),
+    cmocka_unit_test(test_fresh_database_applies_all_in_order),
+    cmocka_unit_test(test_up_to_date_is_noop),
+    cmocka_unit_test(test_only_new_ones),
+    cmocka_unit_test(test_refusals),
+    cmocka_unit_test(test_legacy_checksums_accepted),
+    cmocka_unit_test(test_legacy_checksums_exact),
+    cmocka_unit_test(test_parse_legacy),
+    cmocka_unit_test(test_function_names),
+    cmocka_unit_test(test_parse_order),
+    cmocka_unit_test(test_plan_functions))

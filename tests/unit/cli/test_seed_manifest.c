@@ -1,11 +1,6 @@
 /* Unit tests of seed_manifest.c: the seeds/manifest format. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "cli/seed_manifest.h"
 
@@ -63,7 +58,7 @@ test_parse_invalid(void **state)
 
 	(void)state;
 	m = calloc(1, sizeof(*m));
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		err[0] = '\0';
 		if (seed_manifest_parse(m, bad[i].text, err, sizeof(err)) != -1)
 			fail_msg("accepted: %s", bad[i].text);
@@ -73,14 +68,6 @@ test_parse_invalid(void **state)
 	free(m);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_valid),
-		cmocka_unit_test(test_parse_invalid),
-	};
-
-	return (cmocka_run_group_tests_name("seed_manifest", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("seed_manifest",
+    cmocka_unit_test(test_parse_valid),
+    cmocka_unit_test(test_parse_invalid))

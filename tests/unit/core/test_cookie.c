@@ -1,10 +1,5 @@
 /* Unit tests of cookie.c: finding one cookie, writing Set-Cookie. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/cookie.h"
 
@@ -30,7 +25,7 @@ test_get(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if (cases[i].want == NULL) {
 			assert_int_equal(cookie_get(cases[i].header,
 			    SESSION_COOKIE, out, sizeof(out)), -1);
@@ -63,13 +58,6 @@ test_set(void **state)
 	    0), -1);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_get),
-		cmocka_unit_test(test_set),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("cookie",
+    cmocka_unit_test(test_get),
+    cmocka_unit_test(test_set))

@@ -1,11 +1,6 @@
 /* Unit tests of csv.c: RFC 4180 quoting, CRLF, BOM, formula guard. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/csv.h"
 
@@ -39,7 +34,7 @@ test_fields(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		strbuf_init(&b);
 		assert_int_equal(csv_begin(&c, &b, cases[i].flags), 0);
 		assert_int_equal(csv_field(&c, cases[i].in), 0);
@@ -74,13 +69,6 @@ test_records(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fields),
-		cmocka_unit_test(test_records),
-	};
-
-	return (cmocka_run_group_tests_name("csv", tests, NULL, NULL));
-}
+UNIT_MAIN("csv",
+    cmocka_unit_test(test_fields),
+    cmocka_unit_test(test_records))

@@ -1,11 +1,6 @@
 /* Unit tests of forwarded.c: X-Forwarded-For only from trusted proxies. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/forwarded.h"
 
@@ -56,7 +51,7 @@ test_cases(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		proxies = cases[i].trusted;
 		assert_int_equal(settings_load(&s, fake_getenv, err,
 		    sizeof(err)), 0);
@@ -68,12 +63,5 @@ test_cases(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-	};
-
-	return (cmocka_run_group_tests_name("forwarded", tests, NULL, NULL));
-}
+UNIT_MAIN("forwarded",
+    cmocka_unit_test(test_cases))

@@ -1,12 +1,7 @@
 /* Unit tests of ical.c: escaping, folding, all-day events. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/ical.h"
 
@@ -30,7 +25,7 @@ test_escape(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		strbuf_init(&b);
 		assert_int_equal(ical_escape(&b, cases[i].in), 0);
 		assert_string_equal(b.data == NULL ? "" : b.data,
@@ -115,7 +110,7 @@ test_fold(void **state)
 	values[4] = repeat(v[4], sizeof(v[4]), "x", "\xe2\x82\xac", 60);
 	values[5] = repeat(v[5], sizeof(v[5]), "xy", "\xf0\x9f\x98\x80", 40);
 	(void)state;
-	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(values); i++) {
 		strbuf_init(&b);
 		assert_int_equal(ical_text_line(&b, "SUMMARY", values[i]), 0);
 		check_lines(b.data, b.len);
@@ -209,15 +204,8 @@ test_invalid(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape),
-		cmocka_unit_test(test_fold),
-		cmocka_unit_test(test_calendar),
-		cmocka_unit_test(test_invalid),
-	};
-
-	return (cmocka_run_group_tests_name("ical", tests, NULL, NULL));
-}
+UNIT_MAIN("ical",
+    cmocka_unit_test(test_escape),
+    cmocka_unit_test(test_fold),
+    cmocka_unit_test(test_calendar),
+    cmocka_unit_test(test_invalid))

@@ -1,11 +1,6 @@
 /* Unit tests of json_fields.c: body validation, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/json_fields.h"
 
@@ -33,7 +28,7 @@ static const struct field_spec	specs[] = {
 	FIELD("url",	FT_URL,		0, 0, 30, 0, NULL),
 	FIELD_OBJECTS("parts", 0, 2, &parts),
 };
-#define NSPECS	(sizeof(specs) / sizeof(specs[0]))
+#define NSPECS	(UNIT_COUNT(specs))
 
 /* Required fields of the kinds that may otherwise be null. */
 static const struct field_spec	required[] = {
@@ -42,7 +37,7 @@ static const struct field_spec	required[] = {
 	FIELD("minutes",	FT_INT,		1, 0, 10, 0, NULL),
 	FIELD("url",	FT_URL,		1, 0, 30, 0, NULL),
 };
-#define NREQUIRED	(sizeof(required) / sizeof(required[0]))
+#define NREQUIRED	(UNIT_COUNT(required))
 
 #define OK	"\"title\":\"Les 1\",\"status\":\"draft\""
 
@@ -215,10 +210,8 @@ test_table(void **state)
 	size_t			 i, n;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		obj = json_loads(cases[i].body, JSON_DECODE_ANY, NULL);
-		if (obj == NULL)
-			fail_msg("case %zu: not JSON: %s", i, cases[i].body);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		obj = unit_json(cases[i].body);
 		n = json_fields_check(obj, specs, NSPECS, cases[i].mode, &e);
 		if (n != cases[i].errors)
 			fail_msg("case %zu %s: %zu errors (first: %s)", i,
@@ -255,9 +248,8 @@ test_required_null(void **state)
 	size_t			 i, n;
 
 	(void)state;
-	for (i = 0; i < sizeof(rcases) / sizeof(rcases[0]); i++) {
-		obj = json_loads(rcases[i].body, 0, NULL);
-		assert_non_null(obj);
+	for (i = 0; i < UNIT_COUNT(rcases); i++) {
+		obj = unit_json(rcases[i].body);
 		n = json_fields_check(obj, required, NREQUIRED,
 		    rcases[i].mode, &e);
 		if (n != rcases[i].errors)
@@ -274,7 +266,7 @@ test_all_errors_reported(void **state)
 	json_t			*obj;
 
 	(void)state;
-	obj = json_loads("{\"title\":1,\"minutes\":-1,\"x\":2}", 0, NULL);
+	obj = unit_json("{\"title\":1,\"minutes\":-1,\"x\":2}");
 	assert_int_equal(json_fields_check(obj, specs, NSPECS, FIELD_CREATE,
 	    &e), 4);	/* title, minutes, x, missing status */
 	assert_string_equal(e.field[0], "title");
@@ -305,16 +297,8 @@ test_many_errors(void **state)
 	json_decref(obj);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_required_null),
-		cmocka_unit_test(test_all_errors_reported),
-		cmocka_unit_test(test_many_errors),
-	};
-
-	return (cmocka_run_group_tests_name("json_fields", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("json_fields",
+    cmocka_unit_test(test_table),
+    cmocka_unit_test(test_required_null),
+    cmocka_unit_test(test_all_errors_reported),
+    cmocka_unit_test(test_many_errors))

@@ -1,11 +1,6 @@
 /* Unit tests of params.c: single parameter checks, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/params.h"
 
@@ -35,7 +30,7 @@ test_int(void **state)
 
 	(void)state;
 	assert_int_equal(param_int(NULL, 0, 1, &n), 0);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		n = -999;
 		if (param_int(cases[i].v, cases[i].min, cases[i].max, &n) !=
 		    cases[i].ok)
@@ -126,16 +121,9 @@ test_error_overflow(void **state)
 	assert_int_equal(e.n, PARAM_MAX_ERRORS);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_int),
-		cmocka_unit_test(test_uuid_and_code),
-		cmocka_unit_test(test_one_of_and_text),
-		cmocka_unit_test(test_paging),
-		cmocka_unit_test(test_error_overflow),
-	};
-
-	return (cmocka_run_group_tests_name("params", tests, NULL, NULL));
-}
+UNIT_MAIN("params",
+    cmocka_unit_test(test_int),
+    cmocka_unit_test(test_uuid_and_code),
+    cmocka_unit_test(test_one_of_and_text),
+    cmocka_unit_test(test_paging),
+    cmocka_unit_test(test_error_overflow))

@@ -1,10 +1,5 @@
 /* Unit tests of problem.c: RFC 9457 documents. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/problem.h"
 
@@ -67,15 +62,8 @@ test_invalid_detail(void **state)
 	assert_null(problem_new(ST_BAD_REQUEST, "priv\xe9"));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_members),
-		cmocka_unit_test(test_no_detail),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_invalid_detail),
-	};
-
-	return (cmocka_run_group_tests_name("problem", tests, NULL, NULL));
-}
+UNIT_MAIN("problem",
+    cmocka_unit_test(test_members),
+    cmocka_unit_test(test_no_detail),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_invalid_detail))

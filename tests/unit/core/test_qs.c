@@ -1,11 +1,6 @@
 /* Unit tests of qs.c: query string parsing, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/qs.h"
 
@@ -41,7 +36,7 @@ test_parse_table(void **state)
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = qs_parse(&q, cases[i].raw, NULL);
 		if (r != cases[i].result)
 			fail_msg("'%s': result %d, expected %d",
@@ -110,15 +105,8 @@ test_first_unknown(void **state)
 	qs_free(&q);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_table),
-		cmocka_unit_test(test_duplicate_names_key),
-		cmocka_unit_test(test_too_many_and_too_long),
-		cmocka_unit_test(test_first_unknown),
-	};
-
-	return (cmocka_run_group_tests_name("qs", tests, NULL, NULL));
-}
+UNIT_MAIN("qs",
+    cmocka_unit_test(test_parse_table),
+    cmocka_unit_test(test_duplicate_names_key),
+    cmocka_unit_test(test_too_many_and_too_long),
+    cmocka_unit_test(test_first_unknown))

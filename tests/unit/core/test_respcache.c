@@ -1,13 +1,8 @@
 /*
  * test_respcache: the response cache's generations, budget and LRU order.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
 #include <stdio.h>
-#include <string.h>
-
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/respcache.h"
 
@@ -119,16 +114,8 @@ test_budget_lru(void **state)
 	assert_int_equal(respcache_put("/a?", 200, 1, NULL, 0, "{}", 2, 1), -1);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_put_get, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_generation_drops_all, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_budget_lru, setup,
-		    teardown),
-	};
-
-	return (cmocka_run_group_tests_name("respcache", tests, NULL, NULL));
-}
+UNIT_MAIN("respcache",
+    cmocka_unit_test_setup_teardown(test_put_get, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_generation_drops_all, setup,
+	teardown),
+    cmocka_unit_test_setup_teardown(test_budget_lru, setup, teardown))

@@ -1,10 +1,5 @@
 /* Unit tests of router.c: matching, parameters, 404 versus 405. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/router.h"
 
@@ -20,7 +15,7 @@ static const struct route table[] = {
 	{ RM_PATCH,	"/api/v1/plans/{id}",			NULL, h_c },
 	{ RM_DELETE,	"/api/v1/plans/{id}/items/{item}",	NULL, h_d },
 };
-#define NTABLE	(sizeof(table) / sizeof(table[0]))
+#define NTABLE	(UNIT_COUNT(table))
 
 static const struct {
 	unsigned		 method;
@@ -54,7 +49,7 @@ test_match_table(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = router_match(table, NTABLE, cases[i].method, cases[i].path,
 		    &m);
 		if (r != cases[i].result)
@@ -121,15 +116,8 @@ test_pattern_in(void **state)
 	assert_int_equal(router_pattern_in(none, "/b"), 0);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_match_table),
-		cmocka_unit_test(test_params),
-		cmocka_unit_test(test_allow_text),
-		cmocka_unit_test(test_pattern_in),
-	};
-
-	return (cmocka_run_group_tests_name("router", tests, NULL, NULL));
-}
+UNIT_MAIN("router",
+    cmocka_unit_test(test_match_table),
+    cmocka_unit_test(test_params),
+    cmocka_unit_test(test_allow_text),
+    cmocka_unit_test(test_pattern_in))

@@ -1,11 +1,6 @@
 /* Unit tests of settings.c: environment variables and their defaults. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/settings.h"
 
@@ -118,74 +113,64 @@ test_values(void **state)
 	assert_false(settings_proxy_trusted(&s, ""));
 }
 
-static const struct {
-	const char	*var;
-	const char	*value;
-} bad[] = {
-	{ "LEERLIJN_LISTEN",	"8888" },
-	{ "LEERLIJN_LISTEN",	"localhost:8888" },
-	{ "LEERLIJN_LISTEN",	"127.0.0.1:0" },
-	{ "LEERLIJN_LISTEN",	"127.0.0.1:70000" },
-	{ "LEERLIJN_LISTEN",	"127.0.0.1:80x" },
-	{ "LEERLIJN_WORKERS",	"0" },
-	{ "LEERLIJN_WORKERS",	"-2" },
-	{ "LEERLIJN_WORKERS",	"65" },
-	{ "LEERLIJN_LOG_LEVEL",	"verbose" },
-	{ "LEERLIJN_MODE",	"prod" },
-	{ "LEERLIJN_BODY_MAX",	"12" },
-	{ "LEERLIJN_BODY_MAX",	"1e6" },
-	{ "LEERLIJN_BASE_URL",	"ftp://x" },
-	{ "LEERLIJN_HASH_THREADS", "0" },
-	{ "LEERLIJN_HASH_THREADS", "17" },
-	{ "LEERLIJN_HASH_QUEUE", "0" },
-	{ "LEERLIJN_HASH_QUEUE", "1025" },
-	{ "LEERLIJN_CACHE_BYTES", "-1" },
-	{ "LEERLIJN_CACHE_BYTES", "2147483648" },
-	{ "LEERLIJN_WORKER_CONNECTIONS", "0" },
-	{ "LEERLIJN_DB_ASYNC", "0" },
-	{ "LEERLIJN_DB_ASYNC", "65" },
-	{ "LEERLIJN_READ_MAX_LAG",	"-1" },
-	{ "LEERLIJN_READ_MAX_LAG",	"1.5" },
-	{ "LEERLIJN_READ_MAX_LAG",	"86401" },
-	{ "LEERLIJN_TRUSTED_PROXIES",	"localhost" },
-	{ "LEERLIJN_TRUSTED_PROXIES",	"127.0.0.0/8" },
-	{ "LEERLIJN_TRUSTED_PROXIES",	"127.0.0.1,,::1" },
-	{ "LEERLIJN_TRUSTED_PROXIES",	"," },
-	{ "LEERLIJN_TRUSTED_PROXIES",	"1.1.1.1,1.1.1.2,1.1.1.3,1.1.1.4,1.1.1.5,"
+/* Entries refused one at a time; the message names the variable. */
+static const char *const	bad[] = {
+	"LEERLIJN_LISTEN=8888",
+	"LEERLIJN_LISTEN=localhost:8888",
+	"LEERLIJN_LISTEN=127.0.0.1:0",
+	"LEERLIJN_LISTEN=127.0.0.1:70000",
+	"LEERLIJN_LISTEN=127.0.0.1:80x",
+	"LEERLIJN_WORKERS=0",
+	"LEERLIJN_WORKERS=-2",
+	"LEERLIJN_WORKERS=65",
+	"LEERLIJN_LOG_LEVEL=verbose",
+	"LEERLIJN_MODE=prod",
+	"LEERLIJN_BODY_MAX=12",
+	"LEERLIJN_BODY_MAX=1e6",
+	"LEERLIJN_BASE_URL=ftp://x",
+	"LEERLIJN_HASH_THREADS=0",
+	"LEERLIJN_HASH_THREADS=17",
+	"LEERLIJN_HASH_QUEUE=0",
+	"LEERLIJN_HASH_QUEUE=1025",
+	"LEERLIJN_CACHE_BYTES=-1",
+	"LEERLIJN_CACHE_BYTES=2147483648",
+	"LEERLIJN_WORKER_CONNECTIONS=0",
+	"LEERLIJN_DB_ASYNC=0",
+	"LEERLIJN_DB_ASYNC=65",
+	"LEERLIJN_READ_MAX_LAG=-1",
+	"LEERLIJN_READ_MAX_LAG=1.5",
+	"LEERLIJN_READ_MAX_LAG=86401",
+	"LEERLIJN_TRUSTED_PROXIES=localhost",
+	"LEERLIJN_TRUSTED_PROXIES=127.0.0.0/8",
+	"LEERLIJN_TRUSTED_PROXIES=127.0.0.1,,::1",
+	"LEERLIJN_TRUSTED_PROXIES=,",
+	"LEERLIJN_TRUSTED_PROXIES=1.1.1.1,1.1.1.2,1.1.1.3,1.1.1.4,1.1.1.5,"
 	    "1.1.1.6,1.1.1.7,1.1.1.8,1.1.1.9,1.1.1.10,1.1.1.11,1.1.1.12,"
-	    "1.1.1.13,1.1.1.14,1.1.1.15,1.1.1.16,1.1.1.17" },
+	    "1.1.1.13,1.1.1.14,1.1.1.15,1.1.1.16,1.1.1.17",
 };
 
 static void
 test_bad_values(void **state)
 {
 	struct settings	s;
-	char		entry[128], err[128];
+	char		var[64], err[128];
 	const char	*env[2];
 	size_t		i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(entry, sizeof(entry), "%s=%s", bad[i].var,
-		    bad[i].value);
-		env[0] = entry;
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
+		env[0] = bad[i];
 		env[1] = NULL;
 		err[0] = '\0';
 		if (load(&s, env, err, sizeof(err)) != -1)
-			fail_msg("%s accepted", entry);
-		/* The message names the variable. */
-		assert_non_null(strstr(err, bad[i].var));
+			fail_msg("%s accepted", bad[i]);
+		snprintf(var, sizeof(var), "%.*s", (int)strcspn(bad[i], "="),
+		    bad[i]);
+		assert_non_null(strstr(err, var));
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_bad_values),
-	};
-
-	return (cmocka_run_group_tests_name("settings", tests, NULL, NULL));
-}
+UNIT_MAIN("settings",
+    cmocka_unit_test(test_defaults),
+    cmocka_unit_test(test_values),
+    cmocka_unit_test(test_bad_values))

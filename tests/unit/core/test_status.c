@@ -1,10 +1,5 @@
 /* Unit tests of status.c: every status has a code, slug and title. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/status.h"
 
@@ -38,8 +33,8 @@ test_table(void **state)
 	size_t	i;
 
 	(void)state;
-	assert_int_equal(sizeof(cases) / sizeof(cases[0]), ST__COUNT);
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	assert_int_equal(UNIT_COUNT(cases), ST__COUNT);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		assert_int_equal(status_http(cases[i].s), cases[i].http);
 		assert_string_equal(status_slug(cases[i].s), cases[i].slug);
 		assert_true(strlen(status_title(cases[i].s)) > 0);
@@ -57,13 +52,6 @@ test_out_of_range(void **state)
 	assert_string_equal(status_slug(ST__COUNT), "internal-error");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_out_of_range),
-	};
-
-	return (cmocka_run_group_tests_name("status", tests, NULL, NULL));
-}
+UNIT_MAIN("status",
+    cmocka_unit_test(test_table),
+    cmocka_unit_test(test_out_of_range))

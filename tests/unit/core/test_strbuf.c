@@ -1,14 +1,9 @@
 /* Unit tests of strbuf.c. */
 #include <errno.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/strbuf.h"
 
@@ -48,10 +43,7 @@ test_read_file(void **state)
 	fputs("hallo wereld", fp);
 	fclose(fp);
 
-	strbuf_init(&b);
-	assert_int_equal(strbuf_read_file(&b, path, 100), 0);
-	assert_string_equal(b.data, "hallo wereld");
-	strbuf_free(&b);
+	unit_writes(b, strbuf_read_file(&b, path, 100), "hallo wereld");
 
 	assert_int_equal(strbuf_read_file(&b, path, 5), -1);
 	assert_int_equal(errno, EFBIG);
@@ -110,14 +102,7 @@ test_secret_wipe(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_append),
-		cmocka_unit_test(test_read_file),
-		cmocka_unit_test(test_secret_wipe),
-	};
-
-	return (cmocka_run_group_tests_name("strbuf", tests, NULL, NULL));
-}
+UNIT_MAIN("strbuf",
+    cmocka_unit_test(test_append),
+    cmocka_unit_test(test_read_file),
+    cmocka_unit_test(test_secret_wipe))

@@ -1,10 +1,5 @@
 /* Unit tests of utf8.c: strict validation, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/utf8.h"
 
@@ -39,7 +34,7 @@ test_valid_table(void **state)
 	size_t	i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		if (utf8_valid(cases[i].bytes, cases[i].len) != cases[i].valid)
 			fail_msg("case '%s': expected %s", cases[i].name,
 			    cases[i].valid ? "valid" : "invalid");
@@ -69,7 +64,7 @@ test_cut_table(void **state)
 	size_t	i, got;
 
 	(void)state;
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(rows); i++) {
 		got = utf8_cut(rows[i].s, strlen(rows[i].s), rows[i].max_bytes,
 		    rows[i].max_chars);
 		assert_int_equal(got, rows[i].want);
@@ -141,16 +136,9 @@ test_fmt_fits(void **state)
 	assert_string_equal(buf, "");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_valid_table),
-		cmocka_unit_test(test_length),
-		cmocka_unit_test(test_cut_table),
-		cmocka_unit_test(test_cut_every_boundary),
-		cmocka_unit_test(test_fmt_fits),
-	};
-
-	return (cmocka_run_group_tests_name("utf8", tests, NULL, NULL));
-}
+UNIT_MAIN("utf8",
+    cmocka_unit_test(test_valid_table),
+    cmocka_unit_test(test_length),
+    cmocka_unit_test(test_cut_table),
+    cmocka_unit_test(test_cut_every_boundary),
+    cmocka_unit_test(test_fmt_fits))

@@ -2,13 +2,8 @@
  * Unit tests of coverage_report.c: the report parameters, the CSV and the
  * HTML of a small report document.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/csv.h"
 #include "coverage/coverage_report.h"
@@ -88,7 +83,7 @@ test_params_bad(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(bad); i++) {
 		struct param_errors	e = { 0 };
 		struct query		q = { { bad[i].key, bad[i].value,
 		    NULL } };
@@ -161,16 +156,6 @@ static const char	matrix[] =
     "\"suggestions\":[{\"title\":\"Unit C\",\"reason\":\"Onderbreking: dekt 1\"}]}],"
     "\"overlaps\":[]}]}";
 
-static json_t *
-load(const char *text)
-{
-	json_t	*d;
-
-	d = json_loads(text, 0, NULL);
-	assert_non_null(d);
-	return (d);
-}
-
 static void
 test_csv_matrix(void **state)
 {
@@ -178,10 +163,8 @@ test_csv_matrix(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load(matrix);
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, 0, &b), 0);
-	assert_string_equal(b.data,
+	d = unit_json(matrix);
+	unit_writes(b, coverage_csv(d, 0, &b),
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,items,"
 	    "items_gegeven,lessen,lessen_gegeven,items_via_verwant,"
 	    "subdoelen_totaal,subdoelen_gedekt,subdoelen_gegeven,voorstellen\r\n"
@@ -191,7 +174,6 @@ test_csv_matrix(void **state)
 	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n"
 	    "F,'=G1,\"Doel, een\",1,ja,groep 2,2,0,1,0,2,,,,"
 	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n");
-	strbuf_free(&b);
 	json_decref(d);
 }
 
@@ -202,28 +184,22 @@ test_csv_aggregate(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
+	d = unit_json("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
 	    "\"levels\":[{\"code\":\"havo-2\"}],\"frameworks\":[{\"code\":\"F\","
 	    "\"goals\":[{\"code\":\"G\",\"title\":\"T\",\"depth\":0,\"leaf\":true,"
 	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
 	    "\"share\":0.25}}}]}]}");
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, 0, &b), 0);
-	assert_string_equal(b.data,
+	unit_writes(b, coverage_csv(d, 0, &b),
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,scholen,"
 	    "scholen_gegeven,aandeel_procent,scholen_in_scope\r\n"
 	    "F,G,T,0,ja,havo-2,1,0,25.0,4\r\n");
-	strbuf_free(&b);
 	/* A Dutch Excel: semicolons and a decimal comma. */
-	strbuf_init(&b);
-	assert_int_equal(coverage_csv(d, CSV_SEMICOLON, &b), 0);
-	assert_string_equal(b.data,
+	unit_writes(b, coverage_csv(d, CSV_SEMICOLON, &b),
 	    "\xef\xbb\xbf" "kader;doel;doel_titel;diepte;blad;niveau;scholen;"
 	    "scholen_gegeven;aandeel_procent;scholen_in_scope\r\n"
 	    "F;G;T;0;ja;havo-2;1;0;25,0;4\r\n");
-	strbuf_free(&b);
 	json_decref(d);
-	d = load("[]");
+	d = unit_json("[]");
 	strbuf_init(&b);
 	assert_int_equal(coverage_csv(d, 0, &b), -1);
 	strbuf_free(&b);
@@ -237,7 +213,7 @@ test_html(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load(matrix);
+	d = unit_json(matrix);
 	strbuf_init(&b);
 	assert_int_equal(coverage_html(d, "/coverage-report.css", &b), 0);
 	assert_non_null(strstr(b.data, "<!DOCTYPE html>\n<html lang=\"nl\">"));
@@ -289,19 +265,12 @@ test_escape(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_params_defaults),
-		cmocka_unit_test(test_params_good),
-		cmocka_unit_test(test_params_bad),
-		cmocka_unit_test(test_params_too_many),
-		cmocka_unit_test(test_csv_matrix),
-		cmocka_unit_test(test_csv_aggregate),
-		cmocka_unit_test(test_html),
-		cmocka_unit_test(test_escape),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("coverage_report",
+    cmocka_unit_test(test_params_defaults),
+    cmocka_unit_test(test_params_good),
+    cmocka_unit_test(test_params_bad),
+    cmocka_unit_test(test_params_too_many),
+    cmocka_unit_test(test_csv_matrix),
+    cmocka_unit_test(test_csv_aggregate),
+    cmocka_unit_test(test_html),
+    cmocka_unit_test(test_escape))

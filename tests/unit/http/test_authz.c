@@ -1,10 +1,5 @@
 /* Unit tests of authz.c: the route and school verdicts, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include <jansson.h>
 
@@ -65,7 +60,7 @@ test_route_verdicts(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		who.authenticated = cases[i].authenticated;
 		who.roles = cases[i].roles;
@@ -114,7 +109,7 @@ test_school_verdicts(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		who.authenticated = 1;
 		who.roles = cases[i].roles;
@@ -180,7 +175,7 @@ test_item_edit(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		memset(&who, 0, sizeof(who));
 		memset(&f, 0, sizeof(f));
 		who.authenticated = cases[i].authenticated;
@@ -216,9 +211,8 @@ test_teacher_item_fields(void **state)
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		o = json_loads(cases[i].body, 0, NULL);
-		assert_non_null(o);
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
+		o = unit_json(cases[i].body);
 		if (authz_teacher_may_change(o) != cases[i].want)
 			fail_msg("case %zu: %s", i, cases[i].body);
 		json_decref(o);
@@ -240,17 +234,10 @@ test_coverage_drill_rule(void **state)
 	assert_null(authz_rule_of(RM_POST, AUTHZ_COVERAGE_DRILL));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_route_verdicts),
-		cmocka_unit_test(test_school_verdicts),
-		cmocka_unit_test(test_find_and_names),
-		cmocka_unit_test(test_item_edit),
-		cmocka_unit_test(test_teacher_item_fields),
-		cmocka_unit_test(test_coverage_drill_rule),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("authz",
+    cmocka_unit_test(test_route_verdicts),
+    cmocka_unit_test(test_school_verdicts),
+    cmocka_unit_test(test_find_and_names),
+    cmocka_unit_test(test_item_edit),
+    cmocka_unit_test(test_teacher_item_fields),
+    cmocka_unit_test(test_coverage_drill_rule))

@@ -4,13 +4,8 @@
  * and every rule is well formed.  The handlers are stubs generated from
  * handlers.h, so that a handler added there needs nothing here.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "http/authz.h"
 #include "http/handlers.h"
@@ -96,14 +91,7 @@ test_school_path_rules_have_a_school_parameter(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_route_has_a_rule),
-		cmocka_unit_test(test_rules_are_unique_and_well_formed),
-		cmocka_unit_test(test_school_path_rules_have_a_school_parameter),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("authz_rules",
+    cmocka_unit_test(test_every_route_has_a_rule),
+    cmocka_unit_test(test_rules_are_unique_and_well_formed),
+    cmocka_unit_test(test_school_path_rules_have_a_school_parameter))

@@ -1,15 +1,10 @@
 /* Unit tests of web_files.c: loading a directory, lookups, media types. */
 #include <sys/stat.h>
 
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "http/web_files.h"
 
@@ -115,15 +110,7 @@ test_media_types(void **state)
 	    "application/octet-stream");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_load_and_find),
-		cmocka_unit_test(test_missing_root),
-		cmocka_unit_test(test_media_types),
-	};
-
-	return (cmocka_run_group_tests_name("web_files", tests, setup,
-	    teardown));
-}
+UNIT_MAIN_FIXTURE("web_files", setup, teardown,
+    cmocka_unit_test(test_load_and_find),
+    cmocka_unit_test(test_missing_root),
+    cmocka_unit_test(test_media_types))

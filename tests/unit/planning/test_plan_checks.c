@@ -1,12 +1,7 @@
 /* Unit tests of plan_checks.c: every planning check, table-driven. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/plan_checks.h"
 #include "planning/school_calendar.h"
@@ -143,7 +138,7 @@ test_cases(void **state)
 
 	(void)state;
 	fill_holidays(h);
-	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+	for (c = 0; c < UNIT_COUNT(cases); c++) {
 		memcpy(items, cases[c].items, sizeof(items));
 		for (i = 0; i < cases[c].n; i++) {
 			items[i].first = wk(cases[c].weeks[i]);
@@ -311,17 +306,9 @@ test_week_index(void **state)
 	assert_int_equal(pc_week_index(wk(53)) + 1, pc_week_index(wk(1)));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_dates_and_unknown_levels),
-		cmocka_unit_test(test_messages),
-		cmocka_unit_test(test_offered_and_review),
-		cmocka_unit_test(test_week_index),
-	};
-
-	return (cmocka_run_group_tests_name("plan_checks", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("plan_checks",
+    cmocka_unit_test(test_cases),
+    cmocka_unit_test(test_dates_and_unknown_levels),
+    cmocka_unit_test(test_messages),
+    cmocka_unit_test(test_offered_and_review),
+    cmocka_unit_test(test_week_index))

@@ -1,11 +1,6 @@
 /* Unit tests of plan_export.c: a checked plan as iCalendar and CSV. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/csv.h"
 #include "planning/plan_export.h"
@@ -31,16 +26,6 @@ static const char	doc[] =
     "  \"given_on\":null,\"starts_on\":\"2027-03-10\","
     "  \"ends_on\":\"2027-03-10\",\"version\":1,\"warnings\":[]}]}";
 
-static json_t *
-load(void)
-{
-	json_t	*d;
-
-	d = json_loads(doc, 0, NULL);
-	assert_non_null(d);
-	return (d);
-}
-
 static void
 test_csv(void **state)
 {
@@ -48,10 +33,8 @@ test_csv(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load();
-	strbuf_init(&b);
-	assert_int_equal(plan_export_csv(d, 0, &b), 0);
-	assert_string_equal(b.data,
+	d = unit_json(doc);
+	unit_writes(b, plan_export_csv(d, 0, &b),
 	    "\xef\xbb\xbfweek,datum,van,tot,niveau,klas,soort,les_code,les,"
 	    "leraar,status,gegeven_op,veiligheid_voorbereid,notities,"
 	    "waarschuwingen\r\n"
@@ -59,7 +42,6 @@ test_csv(void **state)
 	    "\"Juf, Jansen\",gepland,,ja,'=1+1,In de vakantie.; Tweede.\r\n"
 	    ",2027-03-10,2027-03-10,2027-03-10,havo 2,,terugkommoment,,,,"
 	    "vervallen,,nee,,\r\n");
-	strbuf_free(&b);
 	json_decref(d);
 }
 
@@ -71,10 +53,8 @@ test_csv_excel_nl(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = load();
-	strbuf_init(&b);
-	assert_int_equal(plan_export_csv(d, CSV_SEMICOLON, &b), 0);
-	assert_string_equal(b.data,
+	d = unit_json(doc);
+	unit_writes(b, plan_export_csv(d, CSV_SEMICOLON, &b),
 	    "\xef\xbb\xbfweek;datum;van;tot;niveau;klas;soort;les_code;les;"
 	    "leraar;status;gegeven_op;veiligheid_voorbereid;notities;"
 	    "waarschuwingen\r\n"
@@ -82,7 +62,6 @@ test_csv_excel_nl(void **state)
 	    "Juf, Jansen;gepland;;ja;'=1+1;\"In de vakantie.; Tweede.\"\r\n"
 	    ";2027-03-10;2027-03-10;2027-03-10;havo 2;;terugkommoment;;;;"
 	    "vervallen;;nee;;\r\n");
-	strbuf_free(&b);
 	json_decref(d);
 }
 
@@ -110,7 +89,7 @@ test_ics(void **state)
 	const char	*e2;
 
 	(void)state;
-	d = load();
+	d = unit_json(doc);
 	strbuf_init(&b);
 	assert_int_equal(plan_export_ics(d, NULL, 1796113800, &b), 0);
 	assert_int_equal(strncmp(b.data + b.len - 15, "END:VCALENDAR\r\n", 15),
@@ -152,14 +131,7 @@ test_ics(void **state)
 	json_decref(d);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv),
-		cmocka_unit_test(test_csv_excel_nl),
-		cmocka_unit_test(test_ics),
-	};
-
-	return (cmocka_run_group_tests_name("plan_export", tests, NULL, NULL));
-}
+UNIT_MAIN("plan_export",
+    cmocka_unit_test(test_csv),
+    cmocka_unit_test(test_csv_excel_nl),
+    cmocka_unit_test(test_ics))

@@ -3,13 +3,8 @@
  * checks of bulk and template bodies, with the field names of their
  * errors.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "core/problem.h"
 #include "planning/plan_fields.h"
@@ -40,8 +35,7 @@ expect(void (*check)(const json_t *, int, struct field_errors *),
 	json_t			*o;
 	char			 got[256];
 
-	o = json_loads(body, 0, NULL);
-	assert_non_null(o);
+	o = unit_json(body);
 	check(o, mode, &e);
 	(void)fields_of(&e, got, sizeof(got));
 	if (strcmp(got, want) != 0)
@@ -136,14 +130,7 @@ test_template(void **state)
 	    "\"groep-1\",\"week\":54}]}", 0, "items[0].week");
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_item_dates),
-		cmocka_unit_test(test_bulk),
-		cmocka_unit_test(test_template),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("plan_fields",
+    cmocka_unit_test(test_item_dates),
+    cmocka_unit_test(test_bulk),
+    cmocka_unit_test(test_template))

@@ -3,12 +3,7 @@
  * parts of a spreadsheet.  The integration test (plans_export) opens it
  * with an independent reader and checks sheets, headers, types and values.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/plan_xlsx.h"
 
@@ -38,8 +33,7 @@ test_workbook(void **state)
 	json_t		*d;
 
 	(void)state;
-	d = json_loads(doc, 0, NULL);
-	assert_non_null(d);
+	d = unit_json(doc);
 	strbuf_init(&b);
 	assert_int_equal(plan_export_xlsx(d, &b), 0);
 	assert_true(b.len > 1000);
@@ -65,13 +59,6 @@ test_not_a_plan(void **state)
 	json_decref(d);
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_workbook),
-		cmocka_unit_test(test_not_a_plan),
-	};
-
-	return (cmocka_run_group_tests(tests, NULL, NULL));
-}
+UNIT_MAIN("plan_xlsx",
+    cmocka_unit_test(test_workbook),
+    cmocka_unit_test(test_not_a_plan))

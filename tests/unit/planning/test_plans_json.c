@@ -1,11 +1,6 @@
 /* Unit tests of json_plans.c: the checks run over a plan document. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/plans_json.h"
 
@@ -96,13 +91,6 @@ test_not_a_plan(void **state)
 	    "\"level\":\"groep-1\"}]}"));
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_checked),
-		cmocka_unit_test(test_not_a_plan),
-	};
-
-	return (cmocka_run_group_tests_name("json_plans", tests, NULL, NULL));
-}
+UNIT_MAIN("json_plans",
+    cmocka_unit_test(test_checked),
+    cmocka_unit_test(test_not_a_plan))

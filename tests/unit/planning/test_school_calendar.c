@@ -1,11 +1,6 @@
 /* Unit tests of school_calendar.c: ISO weeks and school years. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include "planning/school_calendar.h"
 
@@ -30,7 +25,7 @@ test_iso_week_of(void **state)
 	int	y, w;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		iso_week_of(cases[i].d, &y, &w);
 		if (y != cases[i].year || w != cases[i].week)
 			fail_msg("%04d-%02d-%02d: %d-W%02d", cases[i].d.year,
@@ -117,7 +112,7 @@ test_date_add(void **state)
 	size_t			i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	for (i = 0; i < UNIT_COUNT(cases); i++) {
 		r = civil_date_add(cases[i].d, cases[i].n);
 		if (r.year != cases[i].want.year ||
 		    r.month != cases[i].want.month ||
@@ -127,17 +122,9 @@ test_date_add(void **state)
 	}
 }
 
-int
-main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_iso_week_of),
-		cmocka_unit_test(test_weeks_in_year_and_monday),
-		cmocka_unit_test(test_parse),
-		cmocka_unit_test(test_school_year_of),
-		cmocka_unit_test(test_date_add),
-	};
-
-	return (cmocka_run_group_tests_name("school_calendar", tests, NULL,
-	    NULL));
-}
+UNIT_MAIN("school_calendar",
+    cmocka_unit_test(test_iso_week_of),
+    cmocka_unit_test(test_weeks_in_year_and_monday),
+    cmocka_unit_test(test_parse),
+    cmocka_unit_test(test_school_year_of),
+    cmocka_unit_test(test_date_add))
