@@ -141,6 +141,13 @@ coverage_params_parse(coverage_lookup get, const void *arg, int aggregate,
 		else
 			p->focus = strcmp(v, "preventie") == 0;
 	}
+	if ((v = get(arg, "area")) != NULL) {
+		if (!param_text_ok(v, COVERAGE_AREA_MAX))
+			param_error(e, "area", "de naam van een vakgebied, "
+			    "zoals Oriëntatie op jezelf en de wereld");
+		else
+			(void)snprintf(p->area, sizeof(p->area), "%s", v);
+	}
 	p->csv_flags = 0;
 	if ((v = get(arg, "dialect")) != NULL) {
 		if (!param_is_one_of(v, dialects))
@@ -405,6 +412,13 @@ html_scope(struct strbuf *b, const json_t *doc)
 		}
 		rc |= lit(b, "</dd>\n");
 	}
+	rc |= lit(b, "<dt>Selectie</dt><dd>") || txt(b,
+	    strcmp(str(doc, "focus"), "alles") == 0 ? "alle doelen van de "
+	    "gekozen kaders" : "de kaders en doelen voor preventie") ||
+	    lit(b, "</dd>\n");
+	if (*str(doc, "area") != '\0')
+		rc |= lit(b, "<dt>Vakgebied</dt><dd>") ||
+		    txt(b, str(doc, "area")) || lit(b, "</dd>\n");
 	via = str(doc, "via");
 	rc |= lit(b, "<dt>Kruistabellen</dt><dd>") || txt(b,
 	    strcmp(via, "exact") == 0 ? "ook doelen die via exactMatchOf "

@@ -54,6 +54,7 @@ struct pc_item {
 	/* The single-year levels the lesson is meant for; n 0: unknown. */
 	const char *const	*lesson_levels;
 	size_t			 n_lesson_levels;
+	const char		*level_title;	/* "groep 7"; may be NULL */
 };
 
 struct pc_holiday {
@@ -70,6 +71,8 @@ struct pc_input {
 	size_t			 n_levels;
 	const struct pc_holiday	*holidays;	/* of the school's region */
 	size_t			 n_holidays;
+	/* The names of levels as schools write them, parallel; may be NULL. */
+	const char *const	*level_titles;
 };
 
 enum pc_code {
@@ -104,8 +107,9 @@ int		 plan_check(const struct pc_input *in, struct pc_warning **out,
 /* The stable code of a warning ("no_follow_up"); never NULL. */
 const char	*pc_code_name(enum pc_code code);
 /*
- * A Dutch sentence for w, written into buf (always NUL terminated).
- * Returns buf.
+ * A Dutch sentence for w, written into buf (always NUL terminated), naming
+ * levels as schools write them ("groep 7"; the code when no name is
+ * given).  Returns buf.
  */
 char		*pc_message(const struct pc_input *in,
 		    const struct pc_warning *w, char *buf, size_t len);

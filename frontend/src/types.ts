@@ -204,4 +204,7 @@ export interface CoverageReport {
   out_of_level?: { lesson: string; lesson_title: string; level: string; level_title: string; school_year: string; items: number }[];
   share_of?: string;
   focus?: string;
+  // the subject area the report is narrowed to, and those it offers
+  area?: string | null;
+  areas?: { title: string; frameworks: string[] }[];
 }

@@ -320,6 +320,9 @@ AS $$
 		'levels', coalesce((SELECT jsonb_agg(sl.code
 		    ORDER BY sl.sort_order)
 		    FROM plan_school_levels(s.id) sl), '[]'),
+		'level_titles', coalesce((SELECT jsonb_agg(sl.title
+		    ORDER BY sl.sort_order)
+		    FROM plan_school_levels(s.id) sl), '[]'),
 		'holidays', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		    'name', h.name, 'starts_on', h.starts_on,
 		    'ends_on', h.ends_on, 'status', h.status,

@@ -169,3 +169,61 @@ test('withdrawn goals are never gaps, and reports default to the prevention focu
   assert.equal(bad.status, 400);
   assert.equal(bad.json.errors[0].field, 'focus');
 });
+
+test('reports can be narrowed to a subject area (area=), and list the areas they offer', async () => {
+  const base = `/api/v1/schools/${schools.A}/coverage?years=${YEAR}&framework=SLO-KD-PO-2006&focus=alles`;
+  const all = (await call('coordinator/A', 'GET', base)).json;
+  assert.equal(all.area, null);
+  // The subject areas: the top-level goals with sub-goals, read from the catalogue.
+  const roots = (await q(`SELECT g.id, g.title FROM goal g JOIN framework f ON f.id = g.framework_id
+    WHERE f.code = 'SLO-KD-PO-2006' AND g.parent_id IS NULL AND g.status = 'current'
+      AND EXISTS (SELECT 1 FROM goal c WHERE c.parent_id = g.id AND c.status = 'current')`));
+  assert.ok(roots.length > 1);
+  assert.deepEqual(all.areas.map((a) => a.title).sort(), roots.map((r) => r.title).sort());
+  assert.ok(all.areas.every((a) => a.frameworks.includes('SLO-KD-PO-2006')));
+  // The area of the prevention goal PO Kerndoel 34, asked in other case.
+  const [area] = await q(`WITH RECURSIVE up AS (
+      SELECT g.id, g.parent_id, g.title FROM goal g JOIN framework f ON f.id = g.framework_id
+      WHERE f.code = 'SLO-KD-PO-2006' AND g.code = 'PO Kerndoel 34'
+      UNION ALL SELECT p.id, p.parent_id, p.title FROM goal p JOIN up ON p.id = up.parent_id)
+    SELECT id, title FROM up WHERE parent_id IS NULL`);
+  const one = (await call('coordinator/A', 'GET', `${base}&area=${encodeURIComponent(area.title.toLowerCase())}`)).json;
+  assert.equal(one.area, area.title.toLowerCase());
+  // Exactly that area's current goals, the rest of the framework gone.
+  const want = (await q(`WITH RECURSIVE d AS (SELECT id FROM goal WHERE id = $1
+      UNION ALL SELECT g.id FROM goal g JOIN d ON g.parent_id = d.id WHERE g.status = 'current')
+    SELECT id FROM d`, [area.id])).map((r) => r.id).sort();
+  const kd = fw(one, 'SLO-KD-PO-2006');
+  assert.deepEqual(kd.goals.map((g) => g.id).sort(), want);
+  assert.ok(kd.goals_total < fw(all, 'SLO-KD-PO-2006').goals_total);
+  assert.ok(kd.goals.some((g) => g.code === 'PO Kerndoel 34'));
+  // The default frameworks, narrowed: only those that have the area; the
+  // aggregate, the CSV and the printable report as well.
+  const agg = (await call('admin', 'GET', `/api/v1/reports/coverage?years=${YEAR}&area=${encodeURIComponent(area.title)}`)).json;
+  assert.equal(agg.area, area.title);
+  assert.ok(agg.frameworks.length >= 1);
+  for (const f of agg.frameworks) {
+    assert.ok(agg.areas.find((a) => a.title === area.title).frameworks.includes(f.code), f.code);
+    const tops = f.goals.filter((g) => g.depth === 0).map((g) => g.title);
+    assert.deepEqual(tops, [area.title], `${f.code} shows only the area`);
+  }
+  assert.ok(!agg.frameworks.some((f) => f.code === 'CNU-DG-2019'), 'Curriculum.nu has no such area');
+  const csv = await call('coordinator/A', 'GET', `${base}&format=csv&area=${encodeURIComponent(area.title)}`);
+  assert.equal(csv.status, 200);
+  const goalsInCsv = new Set(csv.text.split('\r\n').slice(1).filter((l) => l).map((l) => l.split(',')[1]));
+  const wantCodes = new Set(kd.goals.map((g) => g.code ?? ''));
+  assert.deepEqual([...goalsInCsv].sort(), [...wantCodes].sort());
+  const elsewhere = fw(all, 'SLO-KD-PO-2006').goals.find((g) => g.leaf && !want.includes(g.id));
+  assert.ok(elsewhere && !goalsInCsv.has(elsewhere.code), 'a goal of another area is not in the CSV');
+  const html = await call('coordinator/A', 'GET', `${base}&format=html&area=${encodeURIComponent(area.title)}`);
+  assert.ok(html.text.includes(`<dt>Vakgebied</dt><dd>${area.title}</dd>`));
+  // An area the chosen frameworks do not have is a 400 naming it.
+  for (const bad of ['Sterrenkunde', '']) {
+    const res = await call('coordinator/A', 'GET', `${base}&area=${encodeURIComponent(bad)}`);
+    assert.equal(res.status, 400, bad);
+    assert.equal(res.json.errors[0].field, 'area');
+  }
+  const cnu = await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?framework=CNU-DG-2019&area=${encodeURIComponent(area.title)}`);
+  assert.equal(cnu.status, 400);
+});

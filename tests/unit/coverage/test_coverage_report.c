@@ -45,6 +45,7 @@ test_params_defaults(void **state)
 	assert_string_equal(p.overlap, "3");
 	assert_int_equal(p.format, COVERAGE_JSON);
 	assert_null(p.school);
+	assert_string_equal(p.area, "");
 }
 
 static void
@@ -55,10 +56,12 @@ test_params_good(void **state)
 	struct query		q = { { "years", "2026-2027,2027-2028",
 	    "framework", "CNU-DG-2019,SLO-KD-PO-2006", "via", "exact",
 	    "overlap", "5", "format", "csv", "type", "VO", "region", "zuid",
-	    "school", "00000000-0000-4000-a000-00000000000a", NULL } };
+	    "school", "00000000-0000-4000-a000-00000000000a",
+	    "area", "Oriëntatie op jezelf en de wereld", NULL } };
 
 	(void)state;
 	assert_int_equal(coverage_params_parse(lookup, &q, 1, &p, &e), 0);
+	assert_string_equal(p.area, "Oriëntatie op jezelf en de wereld");
 	assert_string_equal(p.years, "2026-2027,2027-2028");
 	assert_string_equal(p.frameworks, "CNU-DG-2019,SLO-KD-PO-2006");
 	assert_string_equal(p.via, "exact");
@@ -82,7 +85,10 @@ test_params_bad(void **state)
 		{ "framework", "" }, { "via", "some" }, { "via", "" },
 		{ "overlap", "1" }, { "overlap", "101" }, { "overlap", "3x" },
 		{ "format", "pdf" }, { "type", "po" }, { "region", "west" },
-		{ "school", "not-a-uuid" },
+		{ "school", "not-a-uuid" }, { "area", "" },
+		{ "area", "\xc3(" },
+		{ "area", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
 	};
 	struct coverage_params	p;
 	size_t			i;
@@ -259,6 +265,18 @@ test_html(void **state)
 	    "FX X1, dat exactMatchOf =G1 is"));
 	assert_null(strstr(b.data, "style="));
 	assert_null(strstr(b.data, "<script"));
+	/* Which goals: the selection, and the subject area when narrowed. */
+	assert_non_null(strstr(b.data, "<dt>Selectie</dt><dd>de kaders en "
+	    "doelen voor preventie</dd>"));
+	assert_null(strstr(b.data, "<dt>Vakgebied</dt>"));
+	json_object_set_new(d, "focus", json_string("alles"));
+	json_object_set_new(d, "area", json_string("Mens & maatschappij"));
+	strbuf_free(&b);
+	strbuf_init(&b);
+	assert_int_equal(coverage_html(d, "/coverage-report.css", &b), 0);
+	assert_non_null(strstr(b.data, "<dt>Selectie</dt><dd>alle doelen van "
+	    "de gekozen kaders</dd>\n<dt>Vakgebied</dt><dd>Mens &amp; "
+	    "maatschappij</dd>"));
 	strbuf_free(&b);
 	json_decref(d);
 }
