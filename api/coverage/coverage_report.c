@@ -207,7 +207,8 @@ static const char *const	matrix_header[] = { "kader", "doel",
 	"subdoelen_gedekt", "subdoelen_gegeven" };
 static const char *const	aggregate_header[] = { "kader", "doel",
 	"doel_titel", "diepte", "blad", "niveau", "scholen",
-	"scholen_gegeven", "aandeel_procent", "scholen_in_scope" };
+	"scholen_gegeven", "scholen_met_niveau", "aandeel_procent",
+	"scholen_in_scope" };
 
 /* A share (0..1) as a percentage with one decimal: "25.0" or "25,0". */
 static int
@@ -221,18 +222,25 @@ csv_share(struct csv *c, double v)
 	return (csv_field(c, buf));
 }
 
-/* The fields of one goal and level, after the common ones. */
+/*
+ * The fields of one goal and level lv, after the common ones.  The
+ * aggregate's share is over the schools that teach the level (the
+ * level's "schools"), which the record says.
+ */
 static int
 csv_cell(struct csv *c, const json_t *doc, const json_t *g,
-    const char *level)
+    const json_t *lv)
 {
 	const json_t	*cell, *roll, *rl;
+	const char	*level;
 	int		 rc;
 
+	level = str(lv, "code");
 	cell = json_object_get(json_object_get(g, "cells"), level);
 	if (is_aggregate(doc))
 		return (csv_field_long(c, num(cell, "schools")) ||
 		    csv_field_long(c, num(cell, "schools_given")) ||
+		    csv_field_long(c, num(lv, "schools")) ||
 		    csv_share(c, real(cell, "share")) ||
 		    csv_field_long(c, num(json_object_get(doc, "scope"),
 		    "schools")));
@@ -289,7 +297,7 @@ coverage_csv(const json_t *doc, unsigned csv_flags, struct strbuf *out)
 				    csv_field(&c, json_is_true(json_object_get(g,
 				    "leaf")) ? "ja" : "nee") ||
 				    csv_field(&c, coverage_level_name(lv)) ||
-				    csv_cell(&c, doc, g, str(lv, "code")) ||
+				    csv_cell(&c, doc, g, lv) ||
 				    csv_end_record(&c);
 				if (rc != 0)
 					return (-1);
@@ -685,7 +693,14 @@ coverage_html(const json_t *doc, const char *css_href, struct strbuf *out)
 			    strbuf_appendf(out, "); gegeven: %ld (",
 			    num(fw, "goals_given")) ||
 			    percent(out, real(fw, "share_given")) || lit(out, ").");
-		rc |= lit(out, "</p>\n") || html_matrix(out, doc, fw);
+		rc |= lit(out, "</p>\n");
+		if (json_is_true(json_object_get(fw, "own_list")))
+			rc |= lit(out, "<p class=\"own-list\">De eigen "
+			    "doelenlijst van een lespakket: de lessen van het "
+			    "pakket dekken de doelen die de tabel van het pakket "
+			    "zelf aan ze koppelt (vastgelegd als koppelingen, "
+			    "niet via een kruistabel).</p>\n");
+		rc |= html_matrix(out, doc, fw);
 		if (!agg)
 			rc |= html_gaps(out, fw) || html_paths(out, fw);
 		rc |= lit(out, "</section>\n");

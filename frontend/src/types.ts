@@ -174,6 +174,8 @@ export interface CoverageGoal {
 export interface CoverageFramework {
   code: string;
   title: string;
+  // a lesson pack's own goal list, covered as the pack's own table says
+  own_list?: boolean;
   goals_total: number;
   goals_covered: number;
   goals_given?: number;

@@ -590,6 +590,20 @@ AS $$
 	GROUP BY t.title
 $$;
 
+-- Whether framework p_framework is a lesson pack's own goal list whose
+-- coverage comes from the alignments recorded from the pack's own table
+-- (seeds/coverage_focus.sql marks their source "(eigen doelenlijst)"),
+-- which the report says ("own_list").
+CREATE OR REPLACE FUNCTION coverage_own_list(p_framework uuid)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+	SELECT EXISTS (SELECT 1 FROM alignment a
+	    JOIN goal g ON g.id = a.goal_id
+	    WHERE g.framework_id = p_framework
+	      AND a.source LIKE '%(eigen doelenlijst)')
+$$;
+
 -- The same as the report's "areas": [{"title", "frameworks"}] by title.
 CREATE OR REPLACE FUNCTION coverage_areas_doc(p_frameworks uuid[],
     p_focus boolean)
@@ -761,6 +775,7 @@ BEGIN
 	), fw_doc AS (
 		SELECT fw.code, jsonb_build_object(
 		    'code', fw.code, 'title', fw.title,
+		    'own_list', coverage_own_list(fw.id),
 		    'goals_total', (SELECT count(*) FROM tree t
 			WHERE t.framework_id = fw.id AND t.leaf),
 		    'goals_covered', (SELECT count(*) FROM tree t JOIN cov c
@@ -1114,6 +1129,7 @@ BEGIN
 		ORDER BY c.sort_order) FROM cols c), '[]'),
 	    'frameworks', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', fw.code, 'title', fw.title,
+		'own_list', coverage_own_list(fw.id),
 		'goals_total', (SELECT count(*) FROM tree t
 		    WHERE t.framework_id = fw.id AND t.leaf),
 		'goals_covered', (SELECT count(*) FROM tree t JOIN per_goal pg

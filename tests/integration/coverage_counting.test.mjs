@@ -6,7 +6,8 @@
 // are never gaps; reports default to the prevention focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { db } from './lib.mjs';
+import ExcelJS from 'exceljs';
+import { db, login } from './lib.mjs';
 import { call } from './plans_lib.mjs';
 import { catalogue, planWith, removeFixtures, TITLE, YEAR } from './coverage_lib.mjs';
 
@@ -107,6 +108,34 @@ test('the share of schools is over the schools that teach the level', async () =
   assert.equal(cell.share, Number((cell.schools / n).toFixed(4)));
   if (n === 1) assert.equal(cell.share, 1, 'the only school with havo 2 covers it: 100%');
   assert.notEqual(cell.share, Number((cell.schools / all).toFixed(4)));
+  // Exactly as an inspector meets it: a scope of one basisschool (A) and
+  // one middelbare school (B) that covers havo 2: 100%, not 50%.
+  const [insp] = await q("SELECT id FROM app_user WHERE email = 'inspector@demo.leerlijn.example'");
+  await q('INSERT INTO inspector_scope (user_id, school_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [insp.id, schools.B]);
+  try {
+    const two = (await call('inspector', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+    assert.equal(two.scope.schools, 2);
+    assert.equal(two.levels.find((l) => l.code === 'havo-2').schools, 1, 'one of the two teaches havo 2');
+    assert.deepEqual(goal(two, 'G1.1').cells['havo-2'],
+      { schools: 1, schools_given: 0, schools_teaching: 1, share: 1 });
+    const csv = await call('inspector', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}&format=csv`);
+    assert.match(csv.text, /\r\nTEST-COV,G1\.1,[^\r]*,havo 2,1,0,1,100\.0,2\r\n/);
+    // The workbook says it too: a last row with the schools per level.
+    const res = await fetch(`${process.env.LEERLIJN_URL}/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}&format=xlsx`,
+      { headers: (await login('inspector')).headers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    const ws = wb.getWorksheet('TEST-COV');
+    const col = 3 + two.levels.findIndex((l) => l.code === 'havo-2');
+    const g11 = fw(two, 'TEST-COV').goals.findIndex((g) => g.code === 'G1.1');
+    assert.equal(ws.getRow(g11 + 2).getCell(col).value, 1);
+    assert.equal(ws.getRow(g11 + 2).getCell(col).numFmt, '0%');
+    const last = ws.getRow(fw(two, 'TEST-COV').goals.length + 3);
+    assert.equal(last.getCell(2).value, 'Scholen met dit niveau (= 100%)');
+    assert.deepEqual(two.levels.map((l, k) => last.getCell(3 + k).value), two.levels.map((l) => l.schools));
+  } finally {
+    await q('DELETE FROM inspector_scope WHERE user_id = $1 AND school_id = $2', [insp.id, schools.B]);
+  }
 });
 
 test('the lesson pack planned: every goal of its own goal list that its table ties to it is covered', async () => {
@@ -128,6 +157,13 @@ test('the lesson pack planned: every goal of its own goal list that its table ti
   }
   assert.equal(fw(doc, 'MNOS-LEERDOELEN').goals_covered, 10);
   assert.deepEqual(doc.out_of_level, []);
+  // The report says how: from the pack's own table, not by crosswalks.
+  assert.equal(fw(doc, 'MNOS-LEERDOELEN').own_list, true);
+  assert.equal(doc.via, 'none');
+  const other = (await call('coordinator/B', 'GET', `/api/v1/plans/${plan}/coverage?framework=CNU-DG-2019`)).json;
+  assert.equal(fw(other, 'CNU-DG-2019').own_list, false);
+  const html = await call('coordinator/B', 'GET', `/api/v1/plans/${plan}/coverage?framework=MNOS-LEERDOELEN&format=html`);
+  assert.match(html.text, /De eigen doelenlijst van een lespakket: de lessen van het pakket dekken de doelen die de tabel/);
 });
 
 test('the levels of the schools in scope appear, also when nothing is planned there', async () => {

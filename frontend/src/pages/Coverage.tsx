@@ -247,6 +247,12 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
             {r.frameworks.map((fw) => (
               <section key={fw.code} aria-labelledby={`fw-${fw.code}`}>
                 <h2 id={`fw-${fw.code}`}>{fw.title}</h2>
+                {fw.own_list && (
+                  <p class="own-list">
+                    De eigen doelenlijst van een lespakket: de lessen van het pakket dekken de doelen die de tabel van het
+                    pakket zelf aan ze koppelt (vastgelegd als koppelingen, niet via een kruistabel).
+                  </p>
+                )}
                 <p class="small legend">
                   <span class="legend-swatch heat-3" aria-hidden="true" /> gedekt (donkerder: meer){' '}
                   <span class="legend-swatch gap" aria-hidden="true" /> leemte: een doel zonder les op een niveau waarvoor het bedoeld is

@@ -203,7 +203,8 @@ test_csv_aggregate(void **state)
 
 	(void)state;
 	d = load("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
-	    "\"levels\":[{\"code\":\"havo-2\"}],\"frameworks\":[{\"code\":\"F\","
+	    "\"levels\":[{\"code\":\"havo-2\",\"schools\":4}],"
+	    "\"frameworks\":[{\"code\":\"F\","
 	    "\"goals\":[{\"code\":\"G\",\"title\":\"T\",\"depth\":0,\"leaf\":true,"
 	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
 	    "\"share\":0.25}}}]}]}");
@@ -211,16 +212,18 @@ test_csv_aggregate(void **state)
 	assert_int_equal(coverage_csv(d, 0, &b), 0);
 	assert_string_equal(b.data,
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,scholen,"
-	    "scholen_gegeven,aandeel_procent,scholen_in_scope\r\n"
-	    "F,G,T,0,ja,havo-2,1,0,25.0,4\r\n");
+	    "scholen_gegeven,scholen_met_niveau,aandeel_procent,"
+	    "scholen_in_scope\r\n"
+	    "F,G,T,0,ja,havo-2,1,0,4,25.0,4\r\n");
 	strbuf_free(&b);
 	/* A Dutch Excel: semicolons and a decimal comma. */
 	strbuf_init(&b);
 	assert_int_equal(coverage_csv(d, CSV_SEMICOLON, &b), 0);
 	assert_string_equal(b.data,
 	    "\xef\xbb\xbf" "kader;doel;doel_titel;diepte;blad;niveau;scholen;"
-	    "scholen_gegeven;aandeel_procent;scholen_in_scope\r\n"
-	    "F;G;T;0;ja;havo-2;1;0;25,0;4\r\n");
+	    "scholen_gegeven;scholen_met_niveau;aandeel_procent;"
+	    "scholen_in_scope\r\n"
+	    "F;G;T;0;ja;havo-2;1;0;4;25,0;4\r\n");
 	strbuf_free(&b);
 	json_decref(d);
 	d = load("[]");
