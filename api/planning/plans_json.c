@@ -15,6 +15,7 @@ struct input {
 	struct pc_holiday	*holidays;
 	const char		**levels;
 	const char		**level_titles;
+	const char		**offered;
 	const char		**lesson_levels;	/* all items' lists */
 };
 
@@ -25,6 +26,7 @@ input_free(struct input *x)
 	free(x->holidays);
 	free(x->levels);
 	free(x->level_titles);
+	free(x->offered);
 	free(x->lesson_levels);
 }
 
@@ -44,6 +46,17 @@ day(const json_t *o, const char *key, int *ok)
 		*ok = 0;
 		return (-1);
 	}
+	return (civil_days(d));
+}
+
+/* A date member as civil days, or PC_UNKNOWN_DAY when absent or bad. */
+static long
+optional_day(const json_t *o, const char *key)
+{
+	struct civil_date	d;
+
+	if (civil_date_parse(str(o, key), &d) == -1)
+		return (PC_UNKNOWN_DAY);
 	return (civil_days(d));
 }
 
@@ -90,6 +103,7 @@ input_item(const json_t *it, struct pc_item *p, const char **levels,
 	p->class_name = str(it, "class_name");
 	p->first = day(it, "starts_on", &ok);
 	p->last = day(it, "ends_on", &ok);
+	p->reviewed = optional_day(lesson, "reviewed_on");
 	p->lesson_levels = levels + *used;
 	p->n_lesson_levels = strings(json_object_get(check, "lesson_levels"),
 	    levels + *used);
@@ -119,9 +133,12 @@ input_build(const json_t *doc, struct input *x)
 	    1, sizeof(*x->levels));
 	x->level_titles = calloc(json_array_size(json_object_get(check,
 	    "levels")) + 1, sizeof(*x->level_titles));
+	x->offered = calloc(json_array_size(json_object_get(check,
+	    "offered_levels")) + 1, sizeof(*x->offered));
 	x->lesson_levels = calloc(nl + 1, sizeof(*x->lesson_levels));
 	if (x->items == NULL || x->holidays == NULL || x->levels == NULL ||
-	    x->level_titles == NULL || x->lesson_levels == NULL)
+	    x->level_titles == NULL || x->offered == NULL ||
+	    x->lesson_levels == NULL)
 		return (-1);
 	for (i = 0, used = 0; i < json_array_size(items); i++) {
 		if (input_item(json_array_get(items, i), &x->items[i],
@@ -150,6 +167,12 @@ input_build(const json_t *doc, struct input *x)
 	if (strings(json_object_get(check, "level_titles"), x->level_titles) ==
 	    x->in.n_levels)
 		x->in.level_titles = x->level_titles;
+	x->in.offered_known = json_is_array(json_object_get(check,
+	    "offered_levels"));
+	x->in.offered = x->offered;
+	x->in.n_offered = strings(json_object_get(check, "offered_levels"),
+	    x->offered);
+	x->in.today = optional_day(check, "today");
 	return (0);
 }
 
