@@ -274,7 +274,7 @@ test_offered_and_review(void **state)
 	};
 	struct pc_holiday	h[3];
 	struct pc_input		in = { items, 2, school, 3, h, 0, offered, 2,
-				    1, 0 };
+				    1, 0, NULL };
 	struct pc_warning	*w;
 	char			buf[256];
 	size_t			n;
