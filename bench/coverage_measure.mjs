@@ -64,11 +64,11 @@ const http = [];
 for (let i = 0; i < SAMPLES; i++) http.push(await timed(() => get(`/api/v1/schools/${pick()}/coverage?${SCHOOL_QS}`)));
 const { rows: [{ pid }] } = await c.query('SELECT pg_backend_pid() AS pid');
 const sql = [];
-for (let i = 0; i < 5; i++) await c.query("SELECT coverage_school_doc($1, '{2026-2027,2027-2028}', '{CNU-DG-2019}', 'none', 3)", [pick()]);
+for (let i = 0; i < 5; i++) await c.query("SELECT coverage_school_doc($1, '{2026-2027,2027-2028}', '{CNU-DG-2019}', 'none', 3, true, NULL)", [pick()]);
 const cpu0 = cpuMs(pid);
 for (let i = 0; i < SAMPLES; i++) {
   const id = pick();
-  sql.push(await timed(() => c.query("SELECT coverage_school_doc($1, '{2026-2027,2027-2028}', '{CNU-DG-2019}', 'none', 3)::text", [id])));
+  sql.push(await timed(() => c.query("SELECT coverage_school_doc($1, '{2026-2027,2027-2028}', '{CNU-DG-2019}', 'none', 3, true, NULL)::text", [id])));
 }
 const schoolCpu = (cpuMs(pid) - cpu0) / SAMPLES;
 const agg = [];

@@ -13,15 +13,17 @@
 #define LIST(n)		"nullif(string_to_array($" #n ", ','), '{}')"
 
 Q(st_coverage_param_problem, "SELECT coverage_param_problem(" LIST(1) ", "
-    LIST(2) ")", 2);
+    LIST(2) ", nullif($3, ''), $4::boolean)", 4);
 /* A school's and a plan's reports carry gap suggestions. */
 Q(st_coverage_school, "SELECT coverage_suggest(coverage_school_doc($1::uuid, "
-    LIST(2) ", " LIST(3) ", $4, $5::integer, $6::boolean), $1::uuid)", 6);
+    LIST(2) ", " LIST(3) ", $4, $5::integer, $6::boolean, nullif($7, '')),"
+    " $1::uuid)", 7);
 Q(st_coverage_plan, "SELECT coverage_suggest(coverage_plan_doc($1::uuid, "
-    LIST(2) ", $3, $4::integer, $5::boolean), (SELECT school_id FROM plan"
-    " WHERE id = $1::uuid))", 5);
+    LIST(2) ", $3, $4::integer, $5::boolean, nullif($6, '')), (SELECT"
+    " school_id FROM plan WHERE id = $1::uuid))", 6);
 Q(st_coverage_aggregate, "SELECT coverage_aggregate_doc($1::uuid, " LIST(2)
-    ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''), $7::boolean)", 7);
+    ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''), $7::boolean,"
+    " nullif($8, ''))", 8);
 
 static const char *
 focus_text(const struct coverage_params *p)
@@ -30,10 +32,10 @@ focus_text(const struct coverage_params *p)
 }
 
 enum db_result
-db_coverage_param_problem(const char *years, const char *frameworks,
-    char **problem)
+db_coverage_param_problem(const struct coverage_params *cp, char **problem)
 {
-	const char	*p[2] = { years, frameworks };
+	const char	*p[4] = { cp->years, cp->frameworks, cp->area,
+			    focus_text(cp) };
 
 	return (db_text(&st_coverage_param_problem, p, problem));
 }
@@ -42,8 +44,8 @@ enum db_result
 db_coverage_school(const char *school, const struct coverage_params *cp,
     char **json, struct db_freshness *f)
 {
-	const char	*p[6] = { school, cp->years, cp->frameworks, cp->via,
-			    cp->overlap, focus_text(cp) };
+	const char	*p[7] = { school, cp->years, cp->frameworks, cp->via,
+			    cp->overlap, focus_text(cp), cp->area };
 
 	return (db_read_text(&st_coverage_school, p, json, f));
 }
@@ -52,8 +54,8 @@ enum db_result
 db_coverage_plan(const char *plan, const struct coverage_params *cp,
     char **json, struct db_freshness *f)
 {
-	const char	*p[5] = { plan, cp->frameworks, cp->via, cp->overlap,
-			    focus_text(cp) };
+	const char	*p[6] = { plan, cp->frameworks, cp->via, cp->overlap,
+			    focus_text(cp), cp->area };
 
 	return (db_read_text(&st_coverage_plan, p, json, f));
 }
@@ -62,8 +64,8 @@ enum db_result
 db_coverage_aggregate(const char *user, const struct coverage_params *cp,
     char **json, struct db_freshness *f)
 {
-	const char	*p[7] = { user, cp->years, cp->frameworks, cp->via,
-			    cp->type, cp->region, focus_text(cp) };
+	const char	*p[8] = { user, cp->years, cp->frameworks, cp->via,
+			    cp->type, cp->region, focus_text(cp), cp->area };
 
 	return (db_read_text(&st_coverage_aggregate, p, json, f));
 }

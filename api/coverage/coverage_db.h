@@ -15,9 +15,12 @@
 
 struct db_freshness;
 
-/* "field: message" when a year or framework does not exist, else NULL. */
-enum db_result	db_coverage_param_problem(const char *years,
-		    const char *frameworks, char **problem);
+/*
+ * "field: message" when a year, framework or subject area (in the chosen
+ * frameworks) does not exist, else NULL.
+ */
+enum db_result	db_coverage_param_problem(const struct coverage_params *p,
+		    char **problem);
 enum db_result	db_coverage_school(const char *school,
 		    const struct coverage_params *p, char **json,
 		    struct db_freshness *f);

@@ -47,8 +47,7 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 		api_reply_param_errors(ctx, &e);
 		return (-1);
 	}
-	if ((rc = db_coverage_param_problem(p->years, p->frameworks,
-	    &problem)) != DB_OK) {
+	if ((rc = db_coverage_param_problem(p, &problem)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return (-1);
 	}

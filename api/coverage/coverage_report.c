@@ -142,6 +142,13 @@ coverage_params_parse(coverage_lookup get, const void *arg, int aggregate,
 		else
 			p->focus = strcmp(v, "preventie") == 0;
 	}
+	if ((v = get(arg, "area")) != NULL) {
+		if (!param_text_ok(v, COVERAGE_AREA_MAX))
+			param_error(e, "area", "de naam van een vakgebied, "
+			    "zoals Oriëntatie op jezelf en de wereld");
+		else
+			(void)snprintf(p->area, sizeof(p->area), "%s", v);
+	}
 	p->csv_flags = 0;
 	if ((v = get(arg, "dialect")) != NULL) {
 		if (!param_is_one_of(v, dialects))
@@ -201,7 +208,8 @@ static const char *const	matrix_header[] = { "kader", "doel",
 	"subdoelen_gedekt", "subdoelen_gegeven", "voorstellen" };
 static const char *const	aggregate_header[] = { "kader", "doel",
 	"doel_titel", "diepte", "blad", "niveau", "scholen",
-	"scholen_gegeven", "aandeel_procent", "scholen_in_scope" };
+	"scholen_gegeven", "scholen_met_niveau", "aandeel_procent",
+	"scholen_in_scope" };
 
 /* A share (0..1) as a percentage with one decimal: "25.0" or "25,0". */
 static int
@@ -215,18 +223,25 @@ csv_share(struct csv *c, double v)
 	return (csv_field(c, buf));
 }
 
-/* The fields of one goal and level, after the common ones. */
+/*
+ * The fields of one goal and level lv, after the common ones.  The
+ * aggregate's share is over the schools that teach the level (the
+ * level's "schools"), which the record says.
+ */
 static int
 csv_cell(struct csv *c, const json_t *doc, const json_t *g,
-    const char *level)
+    const json_t *lv)
 {
 	const json_t	*cell, *roll, *rl;
+	const char	*level;
 	int		 rc;
 
+	level = str(lv, "code");
 	cell = json_object_get(json_object_get(g, "cells"), level);
 	if (is_aggregate(doc))
 		return (csv_field_long(c, num(cell, "schools")) ||
 		    csv_field_long(c, num(cell, "schools_given")) ||
+		    csv_field_long(c, num(lv, "schools")) ||
 		    csv_share(c, real(cell, "share")) ||
 		    csv_field_long(c, num(json_object_get(doc, "scope"),
 		    "schools")));
@@ -350,7 +365,7 @@ coverage_csv(const json_t *doc, unsigned csv_flags, struct strbuf *out)
 				    csv_field(&c, json_is_true(json_object_get(g,
 				    "leaf")) ? "ja" : "nee") ||
 				    csv_field(&c, coverage_level_name(lv)) ||
-				    csv_cell(&c, doc, g, str(lv, "code")) ||
+				    csv_cell(&c, doc, g, lv) ||
 				    (!agg && csv_suggestions(&c, doc, fw, g,
 				    str(lv, "code"))) ||
 				    csv_end_record(&c);
@@ -475,6 +490,13 @@ html_scope(struct strbuf *b, const json_t *doc)
 		}
 		rc |= lit(b, "</dd>\n");
 	}
+	rc |= lit(b, "<dt>Selectie</dt><dd>") || txt(b,
+	    strcmp(str(doc, "focus"), "alles") == 0 ? "alle doelen van de "
+	    "gekozen kaders" : "de kaders en doelen voor preventie") ||
+	    lit(b, "</dd>\n");
+	if (*str(doc, "area") != '\0')
+		rc |= lit(b, "<dt>Vakgebied</dt><dd>") ||
+		    txt(b, str(doc, "area")) || lit(b, "</dd>\n");
 	via = str(doc, "via");
 	rc |= lit(b, "<dt>Kruistabellen</dt><dd>") || txt(b,
 	    strcmp(via, "exact") == 0 ? "ook doelen die via exactMatchOf "
@@ -762,7 +784,14 @@ coverage_html(const json_t *doc, const char *css_href, struct strbuf *out)
 			    strbuf_appendf(out, "); gegeven: %ld (",
 			    num(fw, "goals_given")) ||
 			    percent(out, real(fw, "share_given")) || lit(out, ").");
-		rc |= lit(out, "</p>\n") || html_matrix(out, doc, fw);
+		rc |= lit(out, "</p>\n");
+		if (json_is_true(json_object_get(fw, "own_list")))
+			rc |= lit(out, "<p class=\"own-list\">De eigen "
+			    "doelenlijst van een lespakket: de lessen van het "
+			    "pakket dekken de doelen die de tabel van het pakket "
+			    "zelf aan ze koppelt (vastgelegd als koppelingen, "
+			    "niet via een kruistabel).</p>\n");
+		rc |= html_matrix(out, doc, fw);
 		if (!agg)
 			rc |= html_gaps(out, fw) || html_paths(out, fw);
 		rc |= lit(out, "</section>\n");

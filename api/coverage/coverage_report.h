@@ -18,6 +18,7 @@
 #define COVERAGE_OVERLAP_DEF	3
 #define COVERAGE_OVERLAP_MIN	2
 #define COVERAGE_OVERLAP_MAX	100
+#define COVERAGE_AREA_MAX	120	/* code points of a subject area */
 
 enum coverage_format {
 	COVERAGE_JSON,
@@ -37,6 +38,8 @@ struct coverage_params {
 	enum coverage_format	 format;
 	unsigned		 csv_flags;	/* dialect=excel-nl: CSV_SEMICOLON */
 	int			 focus;		/* 1: focus=preventie (default) */
+	/* area=: a subject area (a top-level goal's title) or "" */
+	char			 area[COVERAGE_AREA_MAX * 4 + 1];
 };
 
 /* Looks up a query parameter (NULL when absent). */
@@ -45,7 +48,7 @@ typedef const char *(*coverage_lookup)(const void *arg, const char *key);
 /*
  * Read and check the query parameters years (comma separated school
  * years), framework (comma separated codes), via, overlap, format,
- * dialect, focus and —
+ * dialect, focus, area and —
  * when aggregate — type, region and school.  Errors go into e (field and
  * Dutch message); returns 0, or -1 when there are errors.
  */

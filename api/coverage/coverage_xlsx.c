@@ -3,7 +3,8 @@
  * coverage_report.h).  One sheet per framework: a row per goal (indented
  * by depth), a column per level of the report.  A school's or plan's
  * report counts the plan items per cell; the aggregate gives the share
- * of schools as a percentage cell.
+ * of schools as a percentage cell, over the schools that teach the level,
+ * and says so in a last row with their number per level.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,9 +88,21 @@ framework_sheet(struct xlsx *x, const json_t *fw, const json_t *levels,
 	rc = 0;
 	json_array_foreach(goals, i, g) {
 		if ((rc = goal_row(x, ws, i + 1, g, levels, aggregate)) != 0)
-			break;
+			return (rc);
 	}
-	return (rc);
+	if (!aggregate)
+		return (0);
+	/* The 100% of each column, after an empty row. */
+	i = json_array_size(goals) + 2;
+	if (xlsx_text(x, ws, i, 1, "Scholen met dit niveau (= 100%)") == -1)
+		return (-1);
+	json_array_foreach(levels, n, lv) {
+		if (worksheet_write_number(ws, (lxw_row_t)i,
+		    (lxw_col_t)(FIXED_COLUMNS + n), (double)json_integer_value(
+		    json_object_get(lv, "schools")), NULL) != LXW_NO_ERROR)
+			return (-1);
+	}
+	return (0);
 }
 
 int

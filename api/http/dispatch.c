@@ -198,10 +198,10 @@ reply_verdict(struct api_ctx *ctx, enum authz_verdict v)
 		break;
 	case AUTHZ_HIDDEN:
 		reply_problem(ctx->req, ST_NOT_FOUND, "Deze school bestaat "
-		    "niet of is niet zichtbaar voor u.");
+		    "niet of is niet zichtbaar voor jou.");
 		break;
 	default:
-		reply_problem(ctx->req, ST_FORBIDDEN, "U hebt hiervoor niet de "
+		reply_problem(ctx->req, ST_FORBIDDEN, "Je hebt hiervoor niet de "
 		    "juiste rol.");
 		break;
 	}

@@ -10,7 +10,7 @@
 #include "http/routes.h"
 
 #define PAGING	"limit,offset"
-#define COVERAGE_KEYS	"framework,via,format,dialect,focus"
+#define COVERAGE_KEYS	"framework,via,format,dialect,focus,area"
 
 const struct route routes[] = {
 	{ RM_GET, "/api/v1/health",		NULL,	api_health_get },

@@ -237,7 +237,7 @@ plan_check(const struct pc_input *in, struct pc_warning **out, size_t *n)
 	return (0);
 }
 
-/* "2026-W42" for a civil day. */
+/* "week 42 van 2026" for a civil day. */
 static void
 week_text(long day, char *buf, size_t len)
 {
@@ -246,7 +246,25 @@ week_text(long day, char *buf, size_t len)
 
 	d = civil_date_add((struct civil_date){ 1970, 1, 1 }, day);
 	iso_week_of(d, &y, &w);
-	(void)snprintf(buf, len, "%04d-W%02d", y, w);
+	(void)snprintf(buf, len, "week %d van %04d", w, y);
+}
+
+/* The name of level code (of item it, or of the school), or the code. */
+static const char *
+level_name(const struct pc_input *in, const struct pc_item *it,
+    const char *code)
+{
+	size_t	 i;
+
+	if (code == NULL)
+		return ("?");
+	if (it != NULL && it->level_title != NULL && streq(it->level, code))
+		return (it->level_title);
+	for (i = 0; in->level_titles != NULL && i < in->n_levels; i++) {
+		if (streq(in->levels[i], code) && in->level_titles[i] != NULL)
+			return (in->level_titles[i]);
+	}
+	return (code);
 }
 
 char *
@@ -255,7 +273,7 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 {
 	const struct pc_item	*it, *other;
 	const char		*title, *level, *hname;
-	char			 week[16];
+	char			 week[32];
 
 	it = w->item != PC_NONE && w->item < in->n_items ?
 	    &in->items[w->item] : NULL;
@@ -263,7 +281,7 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 	    &in->items[w->other] : NULL;
 	title = it != NULL && it->lesson_title != NULL ? it->lesson_title :
 	    "deze les";
-	level = w->level != NULL ? w->level : "?";
+	level = level_name(in, it, w->level);
 	hname = w->holiday != PC_NONE && w->holiday < in->n_holidays ?
 	    in->holidays[w->holiday].name : "een vakantie";
 	week[0] = '\0';

@@ -60,6 +60,7 @@ struct pc_item {
 	const char *const	*lesson_levels;
 	size_t			 n_lesson_levels;
 	long			 reviewed;	/* civil day; PC_UNKNOWN_DAY */
+	const char		*level_title;	/* "groep 7"; may be NULL */
 };
 
 #define PC_UNKNOWN_DAY	(-2147483647L)
@@ -83,6 +84,8 @@ struct pc_input {
 	size_t			 n_offered;
 	int			 offered_known;	/* 0: every level */
 	long			 today;		/* civil day; PC_UNKNOWN_DAY */
+	/* The names of levels as schools write them, parallel; may be NULL. */
+	const char *const	*level_titles;
 };
 
 enum pc_code {
@@ -118,8 +121,9 @@ int		 plan_check(const struct pc_input *in, struct pc_warning **out,
 /* The stable code of a warning ("no_follow_up"); never NULL. */
 const char	*pc_code_name(enum pc_code code);
 /*
- * A Dutch sentence for w, written into buf (always NUL terminated).
- * Returns buf.
+ * A Dutch sentence for w, written into buf (always NUL terminated), naming
+ * levels as schools write them ("groep 7"; the code when no name is
+ * given).  Returns buf.
  */
 char		*pc_message(const struct pc_input *in,
 		    const struct pc_warning *w, char *buf, size_t len);

@@ -14,6 +14,7 @@ struct input {
 	struct pc_item		*items;
 	struct pc_holiday	*holidays;
 	const char		**levels;
+	const char		**level_titles;
 	const char		**offered;
 	const char		**lesson_levels;	/* all items' lists */
 };
@@ -24,6 +25,7 @@ input_free(struct input *x)
 	free(x->items);
 	free(x->holidays);
 	free(x->levels);
+	free(x->level_titles);
 	free(x->offered);
 	free(x->lesson_levels);
 }
@@ -97,6 +99,7 @@ input_item(const json_t *it, struct pc_item *p, const char **levels,
 	p->safety_prepared = json_is_true(json_object_get(it,
 	    "safety_prepared"));
 	p->level = str(it, "level");
+	p->level_title = str(it, "level_title");
 	p->class_name = str(it, "class_name");
 	p->first = day(it, "starts_on", &ok);
 	p->last = day(it, "ends_on", &ok);
@@ -128,11 +131,14 @@ input_build(const json_t *doc, struct input *x)
 	x->holidays = calloc(json_array_size(hol) + 1, sizeof(*x->holidays));
 	x->levels = calloc(json_array_size(json_object_get(check, "levels")) +
 	    1, sizeof(*x->levels));
+	x->level_titles = calloc(json_array_size(json_object_get(check,
+	    "levels")) + 1, sizeof(*x->level_titles));
 	x->offered = calloc(json_array_size(json_object_get(check,
 	    "offered_levels")) + 1, sizeof(*x->offered));
 	x->lesson_levels = calloc(nl + 1, sizeof(*x->lesson_levels));
 	if (x->items == NULL || x->holidays == NULL || x->levels == NULL ||
-	    x->offered == NULL || x->lesson_levels == NULL)
+	    x->level_titles == NULL || x->offered == NULL ||
+	    x->lesson_levels == NULL)
 		return (-1);
 	for (i = 0, used = 0; i < json_array_size(items); i++) {
 		if (input_item(json_array_get(items, i), &x->items[i],
@@ -157,6 +163,10 @@ input_build(const json_t *doc, struct input *x)
 	x->in.n_holidays = json_array_size(hol);
 	x->in.levels = x->levels;
 	x->in.n_levels = strings(json_object_get(check, "levels"), x->levels);
+	/* "level_titles" names them, in the same order (when present). */
+	if (strings(json_object_get(check, "level_titles"), x->level_titles) ==
+	    x->in.n_levels)
+		x->in.level_titles = x->level_titles;
 	x->in.offered_known = json_is_array(json_object_get(check,
 	    "offered_levels"));
 	x->in.offered = x->offered;

@@ -7,7 +7,7 @@ const goal = (over: Partial<CoverageGoal>): CoverageGoal => ({ id: 'g', code: 'G
 describe('the page address and the API query', () => {
   test('round trip with defaults left out', () => {
     const c = choiceFromParams(new URLSearchParams('kader=SLO&school=s1&jaar=2025-2026&verband=exact'));
-    expect(c).toEqual({ framework: 'SLO', school: 's1', year: '2025-2026', via: 'exact', type: '', region: '' });
+    expect(c).toEqual({ framework: 'SLO', school: 's1', year: '2025-2026', via: 'exact', type: '', region: '', area: '' });
     const all = choiceFromParams(new URLSearchParams('soort=PO&regio=noord'));
     expect(choiceToParams(all).toString()).toBe('kader=CNU-DG-2019&soort=PO&regio=noord');
     expect(reportQuery(all).type).toBe('PO');
@@ -19,8 +19,15 @@ describe('the page address and the API query', () => {
     expect(choiceFromParams(new URLSearchParams('verband=alles')).via).toBe('none');
   });
   test('the report query', () => {
-    expect(reportQuery({ framework: 'F', school: '', year: '', via: 'none', type: '', region: '' }, 'csv'))
-      .toEqual({ framework: 'F', school: undefined, years: undefined, via: undefined, type: undefined, region: undefined, format: 'csv' });
+    expect(reportQuery({ framework: 'F', school: '', year: '', via: 'none', type: '', region: '', area: '' }, 'csv'))
+      .toEqual({ framework: 'F', school: undefined, years: undefined, via: undefined, type: undefined, region: undefined, area: undefined, format: 'csv' });
+  });
+  test('a subject area: vakgebied= in the address, area= for the API', () => {
+    const c = choiceFromParams(new URLSearchParams('kader=SLO-KD-PO-2006&vakgebied=Ori%C3%ABntatie+op+jezelf+en+de+wereld'));
+    expect(c.area).toBe('Oriëntatie op jezelf en de wereld');
+    expect(choiceToParams(c).get('vakgebied')).toBe('Oriëntatie op jezelf en de wereld');
+    expect(reportQuery(c).area).toBe('Oriëntatie op jezelf en de wereld');
+    expect(reportQuery({ ...c, school: 's' }, 'xlsx').area).toBe('Oriëntatie op jezelf en de wereld');
   });
 });
 

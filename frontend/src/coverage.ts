@@ -10,6 +10,7 @@ export interface CoverageChoice {
   via: string; // 'none' | 'exact' | 'all'
   type: string; // '' or PO, SO, VO, VSO, MBO (across schools only)
   region: string; // '' or noord, midden, zuid (across schools only)
+  area: string; // '' = the whole framework, else a subject area (area=)
 }
 
 export const SCHOOL_TYPES = ['PO', 'SO', 'VO', 'VSO', 'MBO'];
@@ -32,6 +33,7 @@ export function choiceFromParams(p: URLSearchParams, defaultFramework = 'CNU-DG-
     via: via in VIA_TEXT ? via : 'none',
     type: SCHOOL_TYPES.includes(type) ? type : '',
     region: REGIONS.includes(region) ? region : '',
+    area: p.get('vakgebied') ?? '',
   };
 }
 
@@ -42,6 +44,7 @@ export function choiceToParams(c: CoverageChoice): URLSearchParams {
   if (c.via !== 'none') p.set('verband', c.via);
   if (!c.school && c.type) p.set('soort', c.type);
   if (!c.school && c.region) p.set('regio', c.region);
+  if (c.area) p.set('vakgebied', c.area);
   return p;
 }
 
@@ -54,6 +57,7 @@ export function reportQuery(c: CoverageChoice, format?: 'csv' | 'html' | 'xlsx')
     via: c.via === 'none' ? undefined : c.via,
     type: c.school ? undefined : c.type || undefined,
     region: c.school ? undefined : c.region || undefined,
+    area: c.area || undefined,
     format,
   };
 }

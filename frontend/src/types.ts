@@ -174,6 +174,8 @@ export interface CoverageGoal {
 export interface CoverageFramework {
   code: string;
   title: string;
+  // a lesson pack's own goal list, covered as the pack's own table says
+  own_list?: boolean;
   goals_total: number;
   goals_covered: number;
   goals_given?: number;
@@ -204,6 +206,9 @@ export interface CoverageReport {
   out_of_level?: { lesson: string; lesson_title: string; level: string; level_title: string; school_year: string; items: number }[];
   share_of?: string;
   focus?: string;
+  // the subject area the report is narrowed to, and those it offers
+  area?: string | null;
+  areas?: { title: string; frameworks: string[] }[];
 }
 
 // --- The proposed leerlijn (docs/units.md) ------------------------------------

@@ -759,10 +759,10 @@ BEGIN
 	END IF;
 	IF p_id = audit_actor() THEN
 		PERFORM api_require(NOT coalesce((p ->> 'disabled')::boolean,
-		    false), 'disabled', 'U kunt uw eigen account niet '
+		    false), 'disabled', 'Je kunt je eigen account niet '
 		    'uitschakelen.');
 		PERFORM api_require(NOT (p ? 'roles') OR
-		    p -> 'roles' ? 'admin', 'roles', 'U kunt uw eigen '
+		    p -> 'roles' ? 'admin', 'roles', 'Je kunt je eigen '
 		    'beheerdersrol niet intrekken.');
 	END IF;
 	UPDATE app_user SET
@@ -788,7 +788,7 @@ CREATE OR REPLACE FUNCTION account_user_delete(p_id uuid) RETURNS boolean
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
 	PERFORM api_require(p_id IS DISTINCT FROM audit_actor(), 'id',
-	    'U kunt uw eigen account niet verwijderen.');
+	    'Je kunt je eigen account niet verwijderen.');
 	DELETE FROM app_user WHERE id = p_id;
 	RETURN FOUND;
 END

@@ -13,6 +13,17 @@ DROP FUNCTION IF EXISTS coverage_school_doc(uuid, text[], text[], text,
 DROP FUNCTION IF EXISTS coverage_plan_doc(uuid, text[], text, integer);
 DROP FUNCTION IF EXISTS coverage_aggregate_doc(uuid, text[], text[], text,
     text, text);
+-- ... and then p_area (a subject area) and, for the parameter check, the
+-- area and focus.
+DROP FUNCTION IF EXISTS coverage_param_problem(text[], text[]);
+DROP FUNCTION IF EXISTS coverage_matrix(coverage_row[], uuid[], text[], text,
+    integer, boolean);
+DROP FUNCTION IF EXISTS coverage_school_doc(uuid, text[], text[], text,
+    integer, boolean);
+DROP FUNCTION IF EXISTS coverage_plan_doc(uuid, text[], text, integer,
+    boolean);
+DROP FUNCTION IF EXISTS coverage_aggregate_doc(uuid, text[], text[], text,
+    text, text, boolean);
 
 -- ---------------------------------------------------------------------------
 -- 0060 coverage: which goals a school's programme covers at which levels,
@@ -432,25 +443,6 @@ AS $$
 	    WHERE x.lesson_id = d.lesson_id AND x.goal_id = rel.b)
 $$;
 
--- The problem with a report's parameters, as "field: message" in Dutch,
--- or NULL when they are fine.
-CREATE OR REPLACE FUNCTION coverage_param_problem(p_years text[], p_frameworks text[])
-RETURNS text
-LANGUAGE sql STABLE
-AS $$
-	SELECT coalesce(
-	    (SELECT 'years: schooljaar ' || y || ' bestaat niet'
-		FROM unnest(p_years) y
-		WHERE NOT EXISTS (SELECT 1 FROM school_year s WHERE s.code = y)
-		LIMIT 1),
-	    (SELECT 'framework: kader ' || c || ' bestaat niet (of heeft geen '
-		'doelen)'
-		FROM unnest(p_frameworks) c
-		WHERE NOT EXISTS (SELECT 1 FROM framework f
-		    WHERE f.code = c AND f.kind = 'goals')
-		LIMIT 1))
-$$;
-
 -- The goals of the chosen frameworks as a tree: depth, order, ancestors,
 -- leaf or not.  Current goals only.
 CREATE OR REPLACE FUNCTION coverage_goal_tree(p_frameworks uuid[])
@@ -563,6 +555,92 @@ AS $$
 		SELECT 1 FROM up WHERE up.id = p_goal)
 $$;
 
+-- The goal tree of the chosen frameworks as a report shows it: narrowed
+-- to the prevention focus when p_focus, and to subject area p_area (NULL:
+-- all).  A goal's subject area ("area") is the title of its top-level
+-- goal: a vakleergebied of the kerndoelen ("Oriëntatie op jezelf en de
+-- wereld"), a domain of Curriculum.nu; compared without regard to case.
+CREATE OR REPLACE FUNCTION coverage_report_tree(p_frameworks uuid[],
+    p_focus boolean, p_area text)
+RETURNS TABLE (id uuid, framework_id uuid, code text, title text,
+    kind text, parent_id uuid, depth integer, sort_key text[],
+    ancestors uuid[], leaf boolean, area text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT t.*, coalesce(r.title, t.title)
+	FROM coverage_goal_tree(p_frameworks) t
+	LEFT JOIN goal r ON r.id = t.ancestors[1]
+	WHERE (NOT p_focus OR coverage_in_focus(t.id, t.ancestors,
+	    t.framework_id))
+	  AND (p_area IS NULL OR lower(coalesce(r.title, t.title)) =
+	    lower(p_area))
+$$;
+
+-- The subject areas a report of these frameworks can be narrowed to: the
+-- top-level goals that have sub-goals (in the focus when p_focus), by
+-- title, with their frameworks.
+CREATE OR REPLACE FUNCTION coverage_areas(p_frameworks uuid[], p_focus boolean)
+RETURNS TABLE (area text, frameworks text[])
+LANGUAGE sql STABLE
+AS $$
+	SELECT t.title, array_agg(DISTINCT f.code ORDER BY f.code)
+	FROM coverage_report_tree(p_frameworks, p_focus, NULL) t
+	JOIN framework f ON f.id = t.framework_id
+	WHERE t.depth = 0 AND NOT t.leaf
+	GROUP BY t.title
+$$;
+
+-- Whether framework p_framework is a lesson pack's own goal list whose
+-- coverage comes from the alignments recorded from the pack's own table
+-- (seeds/coverage_focus.sql marks their source "(eigen doelenlijst)"),
+-- which the report says ("own_list").
+CREATE OR REPLACE FUNCTION coverage_own_list(p_framework uuid)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+	SELECT EXISTS (SELECT 1 FROM alignment a
+	    JOIN goal g ON g.id = a.goal_id
+	    WHERE g.framework_id = p_framework
+	      AND a.source LIKE '%(eigen doelenlijst)')
+$$;
+
+-- The same as the report's "areas": [{"title", "frameworks"}] by title.
+CREATE OR REPLACE FUNCTION coverage_areas_doc(p_frameworks uuid[],
+    p_focus boolean)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(jsonb_agg(jsonb_build_object('title', a.area,
+	    'frameworks', to_jsonb(a.frameworks)) ORDER BY a.area), '[]')
+	FROM coverage_areas(p_frameworks, p_focus) a
+$$;
+
+-- The problem with a report's parameters, as "field: message" in Dutch,
+-- or NULL when they are fine.
+CREATE OR REPLACE FUNCTION coverage_param_problem(p_years text[],
+    p_frameworks text[], p_area text, p_focus boolean)
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(
+	    (SELECT 'years: schooljaar ' || y || ' bestaat niet'
+		FROM unnest(p_years) y
+		WHERE NOT EXISTS (SELECT 1 FROM school_year s WHERE s.code = y)
+		LIMIT 1),
+	    (SELECT 'framework: kader ' || c || ' bestaat niet (of heeft geen '
+		'doelen)'
+		FROM unnest(p_frameworks) c
+		WHERE NOT EXISTS (SELECT 1 FROM framework f
+		    WHERE f.code = c AND f.kind = 'goals')
+		LIMIT 1),
+	    (SELECT 'area: vakgebied "' || p_area || '" staat niet in de '
+		'gekozen kaders'
+		WHERE p_area IS NOT NULL AND NOT EXISTS (
+		    SELECT 1 FROM coverage_areas(ARRAY(SELECT id FROM
+			coverage_frameworks(p_frameworks, NULL)), p_focus) a
+		    WHERE lower(a.area) = lower(p_area))))
+$$;
+
 -- When a report was made (local time of the Netherlands).
 CREATE OR REPLACE FUNCTION coverage_stamp() RETURNS jsonb
 LANGUAGE sql STABLE
@@ -580,7 +658,8 @@ $$;
 -- framework's share, gaps and overlaps.  p_frameworks NULL: every
 -- framework in which something is covered.
 CREATE OR REPLACE FUNCTION coverage_matrix(p_facts coverage_row[], p_levels uuid[],
-    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean)
+    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean,
+    p_area text)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
 -- plpgsql keeps the plan of this large query for the session (planning
@@ -612,9 +691,8 @@ BEGIN
 		SELECT * FROM coverage_frameworks(p_frameworks,
 		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
-		SELECT t.* FROM coverage_goal_tree(ARRAY(SELECT id FROM fw)) t
-		WHERE NOT p_focus OR coverage_in_focus(t.id, t.ancestors,
-		    t.framework_id)
+		SELECT t.* FROM coverage_report_tree(ARRAY(SELECT id FROM fw),
+		    p_focus, p_area) t
 	), cell AS (
 		SELECT lg.goal_id, f.level_id,
 		    sum(f.planned)::integer AS items,
@@ -697,6 +775,7 @@ BEGIN
 	), fw_doc AS (
 		SELECT fw.code, jsonb_build_object(
 		    'code', fw.code, 'title', fw.title,
+		    'own_list', coverage_own_list(fw.id),
 		    'goals_total', (SELECT count(*) FROM tree t
 			WHERE t.framework_id = fw.id AND t.leaf),
 		    'goals_covered', (SELECT count(*) FROM tree t JOIN cov c
@@ -775,10 +854,15 @@ BEGIN
 			WHERE t.framework_id = fw.id), '[]')
 		    ) AS doc
 		FROM fw
+		-- narrowed to a subject area: the frameworks that have it
+		WHERE p_area IS NULL OR EXISTS (SELECT 1 FROM tree t
+		    WHERE t.framework_id = fw.id)
 	)
 	SELECT jsonb_build_object(
 	    'via', p_via,
 	    'focus', CASE WHEN p_focus THEN 'preventie' ELSE 'alles' END,
+	    'area', p_area,
+	    'areas', coverage_areas_doc(ARRAY(SELECT id FROM fw), p_focus),
 	    'overlap_threshold', p_overlap,
 	    'out_of_level', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'lesson_id', o.lesson_id, 'lesson', l.code,
@@ -839,7 +923,8 @@ $$;
 
 -- GET /api/v1/schools/{id}/coverage: NULL when there is no such school.
 CREATE OR REPLACE FUNCTION coverage_school_doc(p_school uuid, p_years text[],
-    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean)
+    p_frameworks text[], p_via text, p_overlap integer, p_focus boolean,
+    p_area text)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -861,13 +946,13 @@ AS $$
 		WHERE c.school_id = s.id AND p.school_id = s.id AND
 		    p.school_year = ANY (y.years)),
 		ARRAY(SELECT level_id FROM plan_school_levels(s.id)),
-		p_frameworks, p_via, p_overlap, p_focus)
+		p_frameworks, p_via, p_overlap, p_focus, p_area)
 	FROM school s, y WHERE s.id = p_school
 $$;
 
 -- GET /api/v1/plans/{id}/coverage: from the plan's items themselves.
 CREATE OR REPLACE FUNCTION coverage_plan_doc(p_plan uuid, p_frameworks text[],
-    p_via text, p_overlap integer, p_focus boolean)
+    p_via text, p_overlap integer, p_focus boolean, p_area text)
 RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
@@ -888,7 +973,7 @@ AS $$
 		    i.lesson_id IS NOT NULL AND i.status <> 'vervallen'
 		GROUP BY i.school_id, i.lesson_id, i.level_id),
 		ARRAY(SELECT level_id FROM plan_school_levels(p.school_id)),
-		p_frameworks, p_via, p_overlap, p_focus)
+		p_frameworks, p_via, p_overlap, p_focus, p_area)
 	FROM plan p WHERE p.id = p_plan
 $$;
 
@@ -927,7 +1012,7 @@ $$;
 -- goal's lessons and the chosen years, masked to the schools in scope.
 CREATE OR REPLACE FUNCTION coverage_aggregate_doc(p_user uuid, p_years text[],
     p_frameworks text[], p_via text, p_type text, p_region text,
-    p_focus boolean)
+    p_focus boolean, p_area text)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
@@ -999,9 +1084,8 @@ BEGIN
 		SELECT * FROM coverage_frameworks(p_frameworks,
 		    ARRAY(SELECT goal_id FROM lg))
 	), tree AS (
-		SELECT t.* FROM coverage_goal_tree(ARRAY(SELECT id FROM fw)) t
-		WHERE NOT p_focus OR coverage_in_focus(t.id, t.ancestors,
-		    t.framework_id)
+		SELECT t.* FROM coverage_report_tree(ARRAY(SELECT id FROM fw),
+		    p_focus, p_area) t
 	), cb AS MATERIALIZED (
 		-- per goal and level, masked to the schools in scope
 		SELECT x.goal_id, x.level_id, x.p & mask.m AS p, x.g & mask.m AS g
@@ -1035,6 +1119,8 @@ BEGIN
 		'type', p_type, 'region', p_region),
 	    'via', p_via,
 	    'focus', CASE WHEN p_focus THEN 'preventie' ELSE 'alles' END,
+	    'area', p_area,
+	    'areas', coverage_areas_doc(ARRAY(SELECT id FROM fw), p_focus),
 	    -- a cell's share is over the schools that teach its level
 	    'share_of', 'schools_teaching_level',
 	    'levels', coalesce((SELECT jsonb_agg(jsonb_build_object(
@@ -1043,6 +1129,7 @@ BEGIN
 		ORDER BY c.sort_order) FROM cols c), '[]'),
 	    'frameworks', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		'code', fw.code, 'title', fw.title,
+		'own_list', coverage_own_list(fw.id),
 		'goals_total', (SELECT count(*) FROM tree t
 		    WHERE t.framework_id = fw.id AND t.leaf),
 		'goals_covered', (SELECT count(*) FROM tree t JOIN per_goal pg
@@ -1066,7 +1153,10 @@ BEGIN
 		    ORDER BY t.sort_key)
 		    FROM tree t LEFT JOIN per_goal pg ON pg.goal_id = t.id
 		    WHERE t.framework_id = fw.id), '[]'))
-		ORDER BY fw.code) FROM fw), '[]')) || coverage_stamp()
+		ORDER BY fw.code) FROM fw
+		-- narrowed to a subject area: the frameworks that have it
+		WHERE p_area IS NULL OR EXISTS (SELECT 1 FROM tree t
+		    WHERE t.framework_id = fw.id)), '[]')) || coverage_stamp()
 	FROM y, n);
 END
 $$;

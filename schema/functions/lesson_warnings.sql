@@ -119,10 +119,11 @@ level_check AS (
 	    (SELECT string_agg(l.title, ', ' ORDER BY l.sort_order NULLS LAST, l.title)
 		FROM goal_level gl JOIN level l ON l.id = gl.level_id
 		WHERE gl.goal_id = la.goal_id) AS goal_levels,
-	    (SELECT coalesce(max(le.levels_as_published),
-		string_agg(l.title, ', ' ORDER BY l.sort_order NULLS LAST, l.title))
+	    -- the lesson's levels as schools write them (not the source's
+	    -- wording, which for the units is an English research note)
+	    (SELECT string_agg(l.title, ', ' ORDER BY l.sort_order NULLS LAST,
+		l.title)
 		FROM lesson_level ll JOIN level l ON l.id = ll.level_id
-		JOIN lesson le ON le.id = ll.lesson_id
 		WHERE ll.lesson_id = la.lesson_id) AS lesson_levels,
 	    EXISTS (SELECT 1 FROM lesson_years ly JOIN goal_years gy
 		ON gy.covered_level_id = ly.covered_level_id

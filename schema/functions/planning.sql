@@ -325,6 +325,8 @@ AS $$
 	    '_check', (SELECT jsonb_build_object(
 		'levels', coalesce(jsonb_agg(sl.code ORDER BY sl.sort_order),
 		    '[]'),
+		'level_titles', coalesce(jsonb_agg(sl.title
+		    ORDER BY sl.sort_order), '[]'),
 		'offered_levels', coalesce(jsonb_agg(sl.code
 		    ORDER BY sl.sort_order) FILTER (WHERE sl.level_id = ANY
 		    (o.ids)), '[]'))

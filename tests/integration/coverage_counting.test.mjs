@@ -6,7 +6,8 @@
 // are never gaps; reports default to the prevention focus.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { db } from './lib.mjs';
+import ExcelJS from 'exceljs';
+import { db, login } from './lib.mjs';
 import { call } from './plans_lib.mjs';
 import { catalogue, planWith, removeFixtures, TITLE, YEAR } from './coverage_lib.mjs';
 
@@ -107,6 +108,34 @@ test('the share of schools is over the schools that teach the level', async () =
   assert.equal(cell.share, Number((cell.schools / n).toFixed(4)));
   if (n === 1) assert.equal(cell.share, 1, 'the only school with havo 2 covers it: 100%');
   assert.notEqual(cell.share, Number((cell.schools / all).toFixed(4)));
+  // Exactly as an inspector meets it: a scope of one basisschool (A) and
+  // one middelbare school (B) that covers havo 2: 100%, not 50%.
+  const [insp] = await q("SELECT id FROM app_user WHERE email = 'inspector@demo.leerlijn.example'");
+  await q('INSERT INTO inspector_scope (user_id, school_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [insp.id, schools.B]);
+  try {
+    const two = (await call('inspector', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}`)).json;
+    assert.equal(two.scope.schools, 2);
+    assert.equal(two.levels.find((l) => l.code === 'havo-2').schools, 1, 'one of the two teaches havo 2');
+    assert.deepEqual(goal(two, 'G1.1').cells['havo-2'],
+      { schools: 1, schools_given: 0, schools_teaching: 1, share: 1 });
+    const csv = await call('inspector', 'GET', `/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}&format=csv`);
+    assert.match(csv.text, /\r\nTEST-COV,G1\.1,[^\r]*,havo 2,1,0,1,100\.0,2\r\n/);
+    // The workbook says it too: a last row with the schools per level.
+    const res = await fetch(`${process.env.LEERLIJN_URL}/api/v1/reports/coverage?framework=TEST-COV&years=${YEAR}&format=xlsx`,
+      { headers: (await login('inspector')).headers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    const ws = wb.getWorksheet('TEST-COV');
+    const col = 3 + two.levels.findIndex((l) => l.code === 'havo-2');
+    const g11 = fw(two, 'TEST-COV').goals.findIndex((g) => g.code === 'G1.1');
+    assert.equal(ws.getRow(g11 + 2).getCell(col).value, 1);
+    assert.equal(ws.getRow(g11 + 2).getCell(col).numFmt, '0%');
+    const last = ws.getRow(fw(two, 'TEST-COV').goals.length + 3);
+    assert.equal(last.getCell(2).value, 'Scholen met dit niveau (= 100%)');
+    assert.deepEqual(two.levels.map((l, k) => last.getCell(3 + k).value), two.levels.map((l) => l.schools));
+  } finally {
+    await q('DELETE FROM inspector_scope WHERE user_id = $1 AND school_id = $2', [insp.id, schools.B]);
+  }
 });
 
 test('the lesson pack planned: every goal of its own goal list that its table ties to it is covered', async () => {
@@ -128,6 +157,13 @@ test('the lesson pack planned: every goal of its own goal list that its table ti
   }
   assert.equal(fw(doc, 'MNOS-LEERDOELEN').goals_covered, 10);
   assert.deepEqual(doc.out_of_level, []);
+  // The report says how: from the pack's own table, not by crosswalks.
+  assert.equal(fw(doc, 'MNOS-LEERDOELEN').own_list, true);
+  assert.equal(doc.via, 'none');
+  const other = (await call('coordinator/B', 'GET', `/api/v1/plans/${plan}/coverage?framework=CNU-DG-2019`)).json;
+  assert.equal(fw(other, 'CNU-DG-2019').own_list, false);
+  const html = await call('coordinator/B', 'GET', `/api/v1/plans/${plan}/coverage?framework=MNOS-LEERDOELEN&format=html`);
+  assert.match(html.text, /De eigen doelenlijst van een lespakket: de lessen van het pakket dekken de doelen die de tabel/);
 });
 
 test('the levels of the schools in scope appear, also when nothing is planned there', async () => {
@@ -168,4 +204,62 @@ test('withdrawn goals are never gaps, and reports default to the prevention focu
   const bad = await call('coordinator/A', 'GET', `/api/v1/schools/${schools.A}/coverage?focus=soms`);
   assert.equal(bad.status, 400);
   assert.equal(bad.json.errors[0].field, 'focus');
+});
+
+test('reports can be narrowed to a subject area (area=), and list the areas they offer', async () => {
+  const base = `/api/v1/schools/${schools.A}/coverage?years=${YEAR}&framework=SLO-KD-PO-2006&focus=alles`;
+  const all = (await call('coordinator/A', 'GET', base)).json;
+  assert.equal(all.area, null);
+  // The subject areas: the top-level goals with sub-goals, read from the catalogue.
+  const roots = (await q(`SELECT g.id, g.title FROM goal g JOIN framework f ON f.id = g.framework_id
+    WHERE f.code = 'SLO-KD-PO-2006' AND g.parent_id IS NULL AND g.status = 'current'
+      AND EXISTS (SELECT 1 FROM goal c WHERE c.parent_id = g.id AND c.status = 'current')`));
+  assert.ok(roots.length > 1);
+  assert.deepEqual(all.areas.map((a) => a.title).sort(), roots.map((r) => r.title).sort());
+  assert.ok(all.areas.every((a) => a.frameworks.includes('SLO-KD-PO-2006')));
+  // The area of the prevention goal PO Kerndoel 34, asked in other case.
+  const [area] = await q(`WITH RECURSIVE up AS (
+      SELECT g.id, g.parent_id, g.title FROM goal g JOIN framework f ON f.id = g.framework_id
+      WHERE f.code = 'SLO-KD-PO-2006' AND g.code = 'PO Kerndoel 34'
+      UNION ALL SELECT p.id, p.parent_id, p.title FROM goal p JOIN up ON p.id = up.parent_id)
+    SELECT id, title FROM up WHERE parent_id IS NULL`);
+  const one = (await call('coordinator/A', 'GET', `${base}&area=${encodeURIComponent(area.title.toLowerCase())}`)).json;
+  assert.equal(one.area, area.title.toLowerCase());
+  // Exactly that area's current goals, the rest of the framework gone.
+  const want = (await q(`WITH RECURSIVE d AS (SELECT id FROM goal WHERE id = $1
+      UNION ALL SELECT g.id FROM goal g JOIN d ON g.parent_id = d.id WHERE g.status = 'current')
+    SELECT id FROM d`, [area.id])).map((r) => r.id).sort();
+  const kd = fw(one, 'SLO-KD-PO-2006');
+  assert.deepEqual(kd.goals.map((g) => g.id).sort(), want);
+  assert.ok(kd.goals_total < fw(all, 'SLO-KD-PO-2006').goals_total);
+  assert.ok(kd.goals.some((g) => g.code === 'PO Kerndoel 34'));
+  // The default frameworks, narrowed: only those that have the area; the
+  // aggregate, the CSV and the printable report as well.
+  const agg = (await call('admin', 'GET', `/api/v1/reports/coverage?years=${YEAR}&area=${encodeURIComponent(area.title)}`)).json;
+  assert.equal(agg.area, area.title);
+  assert.ok(agg.frameworks.length >= 1);
+  for (const f of agg.frameworks) {
+    assert.ok(agg.areas.find((a) => a.title === area.title).frameworks.includes(f.code), f.code);
+    const tops = f.goals.filter((g) => g.depth === 0).map((g) => g.title);
+    assert.deepEqual(tops, [area.title], `${f.code} shows only the area`);
+  }
+  assert.ok(!agg.frameworks.some((f) => f.code === 'CNU-DG-2019'), 'Curriculum.nu has no such area');
+  const csv = await call('coordinator/A', 'GET', `${base}&format=csv&area=${encodeURIComponent(area.title)}`);
+  assert.equal(csv.status, 200);
+  const goalsInCsv = new Set(csv.text.split('\r\n').slice(1).filter((l) => l).map((l) => l.split(',')[1]));
+  const wantCodes = new Set(kd.goals.map((g) => g.code ?? ''));
+  assert.deepEqual([...goalsInCsv].sort(), [...wantCodes].sort());
+  const elsewhere = fw(all, 'SLO-KD-PO-2006').goals.find((g) => g.leaf && !want.includes(g.id));
+  assert.ok(elsewhere && !goalsInCsv.has(elsewhere.code), 'a goal of another area is not in the CSV');
+  const html = await call('coordinator/A', 'GET', `${base}&format=html&area=${encodeURIComponent(area.title)}`);
+  assert.ok(html.text.includes(`<dt>Vakgebied</dt><dd>${area.title}</dd>`));
+  // An area the chosen frameworks do not have is a 400 naming it.
+  for (const bad of ['Sterrenkunde', '']) {
+    const res = await call('coordinator/A', 'GET', `${base}&area=${encodeURIComponent(bad)}`);
+    assert.equal(res.status, 400, bad);
+    assert.equal(res.json.errors[0].field, 'area');
+  }
+  const cnu = await call('coordinator/A', 'GET',
+    `/api/v1/schools/${schools.A}/coverage?framework=CNU-DG-2019&area=${encodeURIComponent(area.title)}`);
+  assert.equal(cnu.status, 400);
 });

@@ -156,6 +156,28 @@ describe('inspector journey', () => {
     await page.getByRole('button', { name: 'Tonen' }).click();
     await settle(page);
 
+    // Narrowed to one subject area of the framework (a domain), and back.
+    assert.ok(agg.areas.length > 1, 'the framework has subject areas');
+    const area = agg.areas.find((a) => fw.goals.some((g) => g.depth === 0 && g.title === a.title && g.code === 'DG2'))
+      ?? agg.areas[0];
+    await page.getByLabel('Vakgebied').selectOption(area.title);
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await settle(page);
+    assert.match(page.url(), /vakgebied=/);
+    const narrowed = await report(`framework=${FW}&area=${encodeURIComponent(area.title)}`);
+    assert.equal(narrowed.area, area.title);
+    shown = await heatmap(page);
+    assert.deepEqual(shown.rows.map((r) => r.goal), narrowed.frameworks[0].goals.map((g) => g.code));
+    assert.ok(shown.rows.length < fw.goals.length, 'fewer goals than the whole framework');
+    assert.ok((await page.locator('.report-scope').innerText()).includes(`vakgebied ${area.title}`));
+    assert.match(await page.getByRole('link', { name: 'Excel downloaden' }).getAttribute('href'), /area=/);
+    await assertAccessible(page, 'the coverage of one subject area');
+    await screenshot(page, 'inspector-01b-subject-area');
+    await page.getByLabel('Vakgebied').selectOption('');
+    await page.getByRole('button', { name: 'Tonen' }).click();
+    await settle(page);
+    assert.doesNotMatch(page.url(), /vakgebied=/);
+
     // Drill down to school A.
     await page.getByRole('region', { name: /Per school/ }).or(page.locator('section:has(#per-school)'))
       .getByRole('link', { name: /^Demoschool A/ }).click();

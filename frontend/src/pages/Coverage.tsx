@@ -2,7 +2,7 @@
 // schools the user may read or for one school (drill-down), with the gaps
 // highlighted; CSV download and a printable report.
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { apiPath } from '../api';
 import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
 import {
@@ -141,6 +141,11 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
   const schoolName = schools.state === 'ok' ? schools.data.items.find((s) => s.id === choice.school)?.name : undefined;
   useDocumentTitle(choice.school ? `Dekking – ${schoolName ?? 'school'}` : 'Dekking');
   const years = offeredSchoolYears(new Date());
+  // The subject areas of the chosen framework (the report lists them); another framework has others.
+  // (Kept while the next report loads, so that the field does not flicker.)
+  const known = useRef<{ framework: string; areas: { title: string }[] }>({ framework: '', areas: [] });
+  if (report.state === 'ok') known.current = { framework: choice.framework, areas: report.data.areas ?? [] };
+  const areas = known.current.framework === form.framework ? known.current.areas : [];
 
   if (!me) {
     return (
@@ -151,6 +156,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
     );
   }
   const set = <K extends keyof CoverageChoice>(k: K) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLSelectElement).value });
+  const setFramework = (e: Event) => setForm({ ...form, framework: (e.target as HTMLSelectElement).value, area: '' });
 
   return (
     <>
@@ -162,13 +168,23 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
       <form class="filters coverage-form" aria-label="Rapport kiezen" onSubmit={(e) => { e.preventDefault(); go(form); }}>
         <div class="field">
           <label for="cv-framework">Kader</label>
-          <select id="cv-framework" value={form.framework} onChange={set('framework')}>
+          <select id="cv-framework" value={form.framework} onChange={setFramework}>
             {frameworks.state === 'ok' && frameworks.data.items.filter((f) => f.kind === 'goals').map((f) => (
               <option key={f.code} value={f.code}>{f.title}</option>
             ))}
             {frameworks.state !== 'ok' && <option value={form.framework}>{form.framework}</option>}
           </select>
         </div>
+        {(areas.length > 0 || form.area) && (
+          <div class="field">
+            <label for="cv-area">Vakgebied</label>
+            <select id="cv-area" value={form.area} onChange={set('area')}>
+              <option value="">het hele kader</option>
+              {form.area && !areas.some((a) => a.title.toLowerCase() === form.area.toLowerCase()) && <option value={form.area}>{form.area}</option>}
+              {areas.map((a) => <option key={a.title} value={a.title}>{a.title}</option>)}
+            </select>
+          </div>
+        )}
         <div class="field">
           <label for="cv-school">Scholen</label>
           <select id="cv-school" value={form.school} onChange={set('school')}>
@@ -217,6 +233,7 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
               {r.scope.kind === 'schools'
                 ? `${countText(r.scope.schools ?? 0, 'school', 'scholen')}${r.scope.type ? ` (${r.scope.type})` : ''}${r.scope.region ? ` in regio ${r.scope.region}` : ''}`
                 : r.scope.school?.name}
+              {r.area ? ` · vakgebied ${r.area}` : ''}
               {' · '}schooljaren {r.scope.school_years.join(', ')}{' · '}{VIA_TEXT[r.via] ?? r.via}{' · '}stand van {r.generated_on}
               {r.share_of === 'schools_teaching_level' ? ' · percentages: van de scholen die het niveau hebben' : ''}
             </p>
@@ -230,6 +247,12 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
             {r.frameworks.map((fw) => (
               <section key={fw.code} aria-labelledby={`fw-${fw.code}`}>
                 <h2 id={`fw-${fw.code}`}>{fw.title}</h2>
+                {fw.own_list && (
+                  <p class="own-list">
+                    De eigen doelenlijst van een lespakket: de lessen van het pakket dekken de doelen die de tabel van het
+                    pakket zelf aan ze koppelt (vastgelegd als koppelingen, niet via een kruistabel).
+                  </p>
+                )}
                 <p class="small legend">
                   <span class="legend-swatch heat-3" aria-hidden="true" /> gedekt (donkerder: meer){' '}
                   <span class="legend-swatch gap" aria-hidden="true" /> leemte: een doel zonder les op een niveau waarvoor het bedoeld is

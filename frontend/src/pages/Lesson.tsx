@@ -95,7 +95,7 @@ function LessonBody({ l, curator }: { l: Lesson; curator: boolean }) {
         {l.summary && <p>{l.summary}</p>}
         {curator && l.summary_note && <p class="small">{l.summary_note}</p>}
         <dl class="facts">
-          <dt>Niveau</dt><dd>{levelsText(l.levels) || l.levels_as_published || 'onbekend'}{curator && l.levels_as_published && <span class="small"> (in de bron: {l.levels_as_published})</span>}</dd>
+          <dt>Niveau</dt><dd>{levelsText(l.levels) || 'onbekend'}{curator && l.levels_as_published && <span class="small"> (in de bron: {l.levels_as_published})</span>}</dd>
           <dt>Duur</dt><dd>{durationText(l.duration_minutes)}{curator && l.duration_note && <span class="small"> — {l.duration_note}</span>}</dd>
           <dt>Thema's</dt><dd>{l.themes.join(', ') || 'geen opgegeven'}</dd>
           <dt>Erkenning</dt><dd>{l.evidence_level?.title ?? 'onbekend'}{curator && l.evidence_note && <span class="small"> — {l.evidence_note}</span>}</dd>

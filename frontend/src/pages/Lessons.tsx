@@ -126,7 +126,8 @@ function LessonCard({ l, pick }: { l: LessonHit; pick: LessonPick | null }) {
       </p>
       {l.summary && <p>{l.summary}</p>}
       <dl class="facts facts-compact">
-        <dt>Niveau</dt><dd>{levelsText(l.levels) || l.levels_as_published || 'onbekend'}</dd>
+        {/* levels_as_published may be a research note (English): curators read it on the lesson page */}
+        <dt>Niveau</dt><dd>{levelsText(l.levels) || 'onbekend'}</dd>
         <dt>Duur</dt><dd>{durationText(l.duration_minutes)}</dd>
         <dt>Thema's</dt><dd>{l.themes.length ? l.themes.join(', ') : 'geen opgegeven'}</dd>
         <dt>Erkenning</dt><dd>{evidenceTitle(l.evidence_level)}</dd>

@@ -40,6 +40,7 @@ test_params_defaults(void **state)
 	assert_string_equal(p.overlap, "3");
 	assert_int_equal(p.format, COVERAGE_JSON);
 	assert_null(p.school);
+	assert_string_equal(p.area, "");
 }
 
 static void
@@ -50,10 +51,12 @@ test_params_good(void **state)
 	struct query		q = { { "years", "2026-2027,2027-2028",
 	    "framework", "CNU-DG-2019,SLO-KD-PO-2006", "via", "exact",
 	    "overlap", "5", "format", "csv", "type", "VO", "region", "zuid",
-	    "school", "00000000-0000-4000-a000-00000000000a", NULL } };
+	    "school", "00000000-0000-4000-a000-00000000000a",
+	    "area", "Oriëntatie op jezelf en de wereld", NULL } };
 
 	(void)state;
 	assert_int_equal(coverage_params_parse(lookup, &q, 1, &p, &e), 0);
+	assert_string_equal(p.area, "Oriëntatie op jezelf en de wereld");
 	assert_string_equal(p.years, "2026-2027,2027-2028");
 	assert_string_equal(p.frameworks, "CNU-DG-2019,SLO-KD-PO-2006");
 	assert_string_equal(p.via, "exact");
@@ -77,7 +80,10 @@ test_params_bad(void **state)
 		{ "framework", "" }, { "via", "some" }, { "via", "" },
 		{ "overlap", "1" }, { "overlap", "101" }, { "overlap", "3x" },
 		{ "format", "pdf" }, { "type", "po" }, { "region", "west" },
-		{ "school", "not-a-uuid" },
+		{ "school", "not-a-uuid" }, { "area", "" },
+		{ "area", "\xc3(" },
+		{ "area", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" },
 	};
 	struct coverage_params	p;
 	size_t			i;
@@ -185,19 +191,22 @@ test_csv_aggregate(void **state)
 
 	(void)state;
 	d = unit_json("{\"scope\":{\"kind\":\"schools\",\"schools\":4},"
-	    "\"levels\":[{\"code\":\"havo-2\"}],\"frameworks\":[{\"code\":\"F\","
+	    "\"levels\":[{\"code\":\"havo-2\",\"schools\":4}],"
+	    "\"frameworks\":[{\"code\":\"F\","
 	    "\"goals\":[{\"code\":\"G\",\"title\":\"T\",\"depth\":0,\"leaf\":true,"
 	    "\"cells\":{\"havo-2\":{\"schools\":1,\"schools_given\":0,"
 	    "\"share\":0.25}}}]}]}");
 	unit_writes(b, coverage_csv(d, 0, &b),
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,scholen,"
-	    "scholen_gegeven,aandeel_procent,scholen_in_scope\r\n"
-	    "F,G,T,0,ja,havo-2,1,0,25.0,4\r\n");
+	    "scholen_gegeven,scholen_met_niveau,aandeel_procent,"
+	    "scholen_in_scope\r\n"
+	    "F,G,T,0,ja,havo-2,1,0,4,25.0,4\r\n");
 	/* A Dutch Excel: semicolons and a decimal comma. */
 	unit_writes(b, coverage_csv(d, CSV_SEMICOLON, &b),
 	    "\xef\xbb\xbf" "kader;doel;doel_titel;diepte;blad;niveau;scholen;"
-	    "scholen_gegeven;aandeel_procent;scholen_in_scope\r\n"
-	    "F;G;T;0;ja;havo-2;1;0;25,0;4\r\n");
+	    "scholen_gegeven;scholen_met_niveau;aandeel_procent;"
+	    "scholen_in_scope\r\n"
+	    "F;G;T;0;ja;havo-2;1;0;4;25,0;4\r\n");
 	json_decref(d);
 	d = unit_json("[]");
 	strbuf_init(&b);
@@ -248,6 +257,18 @@ test_html(void **state)
 	    "FX X1, dat exactMatchOf =G1 is"));
 	assert_null(strstr(b.data, "style="));
 	assert_null(strstr(b.data, "<script"));
+	/* Which goals: the selection, and the subject area when narrowed. */
+	assert_non_null(strstr(b.data, "<dt>Selectie</dt><dd>de kaders en "
+	    "doelen voor preventie</dd>"));
+	assert_null(strstr(b.data, "<dt>Vakgebied</dt>"));
+	json_object_set_new(d, "focus", json_string("alles"));
+	json_object_set_new(d, "area", json_string("Mens & maatschappij"));
+	strbuf_free(&b);
+	strbuf_init(&b);
+	assert_int_equal(coverage_html(d, "/coverage-report.css", &b), 0);
+	assert_non_null(strstr(b.data, "<dt>Selectie</dt><dd>alle doelen van "
+	    "de gekozen kaders</dd>\n<dt>Vakgebied</dt><dd>Mens &amp; "
+	    "maatschappij</dd>"));
 	strbuf_free(&b);
 	json_decref(d);
 }

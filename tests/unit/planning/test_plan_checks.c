@@ -16,14 +16,15 @@ wk(int w)
 static const char *const	vo23[] = { "havo-2", "havo-3", "vwo-2",
 				    "vwo-3" };
 static const char *const	school[] = { "havo-1", "havo-2", "havo-3" };
+static const char *const	school_titles[] = { "havo 1", "havo 2", "havo 3" };
 
 /* A lesson item in week w: days Monday to Friday. */
 #define LESSON(id, lesson, prog, sens, prep, lvl, cls, w, st)		\
 	{ id, PC_LESSON, st, lesson, "Les 1", prog, sens, prep, lvl, cls,	\
-	    0, 0, vo23, 4, PC_UNKNOWN_DAY }
+	    0, 0, vo23, 4, PC_UNKNOWN_DAY, NULL }
 #define FOLLOW_ST(id, lvl, cls, st)					\
 	{ id, PC_FOLLOW_UP, st, NULL, NULL, NULL, 0, 0, lvl, cls,	\
-	    0, 0, NULL, 0, PC_UNKNOWN_DAY }
+	    0, 0, NULL, 0, PC_UNKNOWN_DAY, NULL }
 #define FOLLOW(id, lvl, cls, w)	FOLLOW_ST(id, lvl, cls, PC_PLANNED)
 
 struct wcase {
@@ -145,7 +146,7 @@ test_cases(void **state)
 			items[i].last = items[i].first + 4;
 		}
 		in = (struct pc_input){ items, cases[c].n, school, 3, h, 3,
-		    NULL, 0, 0, PC_UNKNOWN_DAY };
+		    NULL, 0, 0, PC_UNKNOWN_DAY, NULL };
 		assert_int_equal(plan_check(&in, &w, &n), 0);
 		got[0] = '\0';
 		for (i = 0; i < n; i++) {
@@ -173,13 +174,13 @@ test_dates_and_unknown_levels(void **state)
 	 * never a mismatch. */
 	struct pc_item		items[2] = {
 		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", NULL, 0, 0,
-		    "havo-1", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY },
+		    "havo-1", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY, NULL },
 		{ "b", PC_LESSON, PC_PLANNED, "L2", "Les 2", NULL, 0, 0,
-		    "havo-2", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY },
+		    "havo-2", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY, NULL },
 	};
 	struct pc_holiday	h[3];
 	struct pc_input		in = { items, 2, NULL, 0, h, 1, NULL, 0, 0,
-				    PC_UNKNOWN_DAY };
+				    PC_UNKNOWN_DAY, NULL };
 	struct pc_warning	*w;
 	size_t			n;
 
@@ -208,13 +209,13 @@ test_messages(void **state)
 {
 	struct pc_item		items[2] = {
 		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
-		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY },
+		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY, NULL },
 		{ "b", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
-		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY },
+		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY, NULL },
 	};
 	struct pc_holiday	h[3];
 	struct pc_input		in = { items, 2, school, 3, h, 3, NULL, 0,
-				    0, PC_UNKNOWN_DAY };
+				    0, PC_UNKNOWN_DAY, NULL };
 	struct pc_warning	w = { PC_DUPLICATE_LESSON, 0, 1, PC_NONE,
 				    "havo-2" };
 	char			buf[256];
@@ -225,7 +226,11 @@ test_messages(void **state)
 	items[0].first = wk(40);
 	items[1].first = wk(53);
 	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
-	    "Les 1 staat voor havo-2 ook gepland in 2026-W53.");
+	    "Les 1 staat voor havo-2 ook gepland in week 53 van 2026.");
+	/* Levels by the name schools write, where the input has one. */
+	items[0].level_title = "havo 2";
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "Les 1 staat voor havo 2 ook gepland in week 53 van 2026.");
 	w = (struct pc_warning){ PC_HOLIDAY, 0, PC_NONE, 0, "havo-2" };
 	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
 	    "Dit valt in de herfstvakantie van de regio van de school.");
@@ -237,6 +242,9 @@ test_messages(void **state)
 	    PC_NONE, "havo-1" };
 	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
 	    "havo-1 krijgt dit schooljaar geen preventieles.");
+	in.level_titles = school_titles;
+	assert_string_equal(pc_message(&in, &w, buf, sizeof(buf)),
+	    "havo 1 krijgt dit schooljaar geen preventieles.");
 	/* Every code has a name and a sentence; a tiny buffer is safe. */
 	for (c = 0; c < PC__COUNT; c++) {
 		w.code = (enum pc_code)c;
@@ -261,7 +269,7 @@ test_offered_and_review(void **state)
 	};
 	struct pc_holiday	h[3];
 	struct pc_input		in = { items, 2, school, 3, h, 0, offered, 2,
-				    1, 0 };
+				    1, 0, NULL };
 	struct pc_warning	*w;
 	char			buf[256];
 	size_t			n;

@@ -11,7 +11,8 @@ static const char	doc[] =
     "\"items\":["
     " {\"id\":\"i1\",\"kind\":\"les\",\"status\":\"gepland\","
     "  \"lesson\":{\"id\":\"L1\",\"title\":\"Les 1\",\"sensitive_topic\":true},"
-    "  \"level\":\"groep-7\",\"class_name\":null,\"safety_prepared\":false,"
+    "  \"level\":\"groep-7\",\"level_title\":\"groep 7\","
+    "  \"class_name\":null,\"safety_prepared\":false,"
     "  \"starts_on\":\"2026-10-12\",\"ends_on\":\"2026-10-16\",\"version\":1,"
     "  \"_check\":{\"programme_id\":\"P\","
     "   \"lesson_levels\":[\"havo-2\",\"vwo-2\"]}},"
@@ -21,6 +22,7 @@ static const char	doc[] =
     "  \"starts_on\":\"2026-11-02\",\"ends_on\":\"2026-11-06\",\"version\":2,"
     "  \"_check\":{\"programme_id\":null,\"lesson_levels\":[]}}],"
     "\"_check\":{\"levels\":[\"groep-7\",\"groep-8\"],"
+    " \"level_titles\":[\"groep 7\",\"groep 8\"],"
     " \"holidays\":[{\"name\":\"herfstvakantie\",\"starts_on\":\"2026-10-10\","
     "  \"ends_on\":\"2026-10-18\",\"status\":\"advies\",\"optional\":false}]}}";
 
@@ -50,6 +52,12 @@ test_checked(void **state)
 	all = json_object_get(d, "warnings");
 	assert_int_equal(json_array_size(all), 5);
 	assert_string_equal(code_at(all, 4), "level_without_lesson");
+	/* Levels by name in the sentence, by code in "level". */
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    all, 4), "message")), "groep 8 krijgt dit schooljaar geen "
+	    "preventieles.");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    all, 4), "level")), "groep-8");
 	assert_string_equal(json_string_value(json_object_get(
 	    json_array_get(all, 4), "level")), "groep-8");
 	assert_null(json_object_get(json_array_get(all, 4), "item_id"));
@@ -72,7 +80,7 @@ test_checked(void **state)
 	    "adviesdatum"));
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    json_object_get(i1, "warnings"), 0), "message")),
-	    "Les 1 is niet bedoeld voor groep-7.");
+	    "Les 1 is niet bedoeld voor groep 7.");
 	assert_null(json_object_get(json_array_get(json_object_get(i1,
 	    "warnings"), 0), "item_id"));
 	assert_int_equal(json_array_size(json_object_get(i2, "warnings")), 0);
