@@ -148,7 +148,7 @@ static struct db_stmt st_lesson_update = DB_STMT("lesson_update",
     " version = CASE WHEN d ? 'levels' AND " LESSON_LEVELS_CHANGE
     "   THEN t.version + 1 ELSE t.version END"
     " FROM (SELECT $3::jsonb AS d) x"
-    " WHERE t.id = $1::uuid"
+    " WHERE t.id = $1::uuid AND t.school_id IS NULL"
     " AND api_require_version(t.version, $2::integer)"
     " AND catalogue_lesson_check(d, t.id) RETURNING t.id",
     3, 0);
@@ -163,7 +163,7 @@ static struct db_stmt st_lesson_levels = DB_STMT("lesson_levels",
     2, 0);
 
 static struct db_stmt st_lesson_delete = DB_STMT("lesson_delete",
-    "DELETE FROM lesson t WHERE t.id = $1::uuid"
+    "DELETE FROM lesson t WHERE t.id = $1::uuid AND t.school_id IS NULL"
     " AND api_require_version(t.version, $2::integer) RETURNING t.id",
     2, 0);
 
@@ -175,6 +175,7 @@ static struct db_stmt st_alignment_create = DB_STMT("alignment_create",
     " " TXT("source") ", " TXT("source_url") ", " TXT("confidence") ","
     " " TXT("note")
     " FROM lesson l, (SELECT $2::jsonb AS d) x WHERE l.id = $1::uuid"
+    " AND l.school_id IS NULL"
     " AND catalogue_alignment_check(d, l.id) RETURNING id",
     2, 0);
 
@@ -202,9 +203,10 @@ static struct db_stmt st_alignment_get = DB_STMT("alignment_get",
     " 'emphasis', a.emphasis, 'published_label', a.published_label,"
     " 'published_code', a.published_code, 'source', a.source,"
     " 'source_url', a.source_url, 'confidence', a.confidence,"
-    " 'note', a.note)"
+    " 'note', a.note, 'rationale', a.rationale)"
     " FROM alignment a JOIN goal g ON g.id = a.goal_id"
-    " WHERE a.id = $1::uuid",
+    " WHERE a.id = $1::uuid AND NOT EXISTS (SELECT 1 FROM lesson l"
+    "   WHERE l.id = a.lesson_id AND l.school_id IS NOT NULL)",
     1, 1);
 
 static enum db_result

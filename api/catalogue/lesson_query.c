@@ -28,6 +28,9 @@ lesson_query_parse(struct lesson_query *q, lesson_query_get get,
 {
 	static const char *const	related[] = { "none", "exact", "all",
 					    NULL };
+	static const char *const	kinds[] = { "les", "module",
+					    "programma", "project",
+					    "activiteit", NULL };
 	const char			*v;
 
 	memset(q, 0, sizeof(*q));
@@ -75,6 +78,25 @@ lesson_query_parse(struct lesson_query *q, lesson_query_get get,
 			param_error(e, "q", "zoektekst moet 1 tot 200 tekens "
 			    "lang zijn");
 		q->q = v;
+	}
+	if ((v = get(src, "target_group")) != NULL) {
+		if (!param_text_ok(v, CODE_MAX))
+			param_error(e, "target_group", "moet een doelgroep van "
+			    "hooguit 100 tekens zijn (zoals lvb, so, vso of "
+			    "pro)");
+		q->target_group = v;
+	}
+	if ((v = get(src, "kind")) != NULL) {
+		if (!param_is_one_of(v, kinds))
+			param_error(e, "kind", "moet les, module, programma, "
+			    "project of activiteit zijn");
+		q->kind = v;
+	}
+	if ((v = get(src, "school")) != NULL) {
+		if (!param_is_uuid(v))
+			param_error(e, "school", "moet de id (UUID) van een "
+			    "school zijn");
+		q->school = v;
 	}
 	param_paging(get(src, "limit"), get(src, "offset"),
 	    LESSON_LIMIT_DEFAULT, LESSON_LIMIT_MAX, &q->limit, &q->offset, e);

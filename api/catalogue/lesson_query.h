@@ -2,7 +2,8 @@
  * lesson_query: the lesson finder's parameters, validated.
  *
  * GET /api/v1/lessons?goal=&framework=&related=&level=&stage=&theme=
- *     &evidence=&max_minutes=&programme=&q=&limit=&offset=
+ *     &evidence=&max_minutes=&programme=&q=&target_group=&kind=&school=
+ *     &limit=&offset=
  * Plain C: values are looked up through a callback, so that the module is
  * tested without Kore.
  */
@@ -12,7 +13,8 @@
 #include "core/params.h"
 
 #define LESSON_QUERY_KEYS	"goal,framework,related,level,stage,theme," \
-				"evidence,max_minutes,programme,q,limit,offset"
+				"evidence,max_minutes,programme,q," \
+				"target_group,kind,school,limit,offset"
 #define LESSON_LIMIT_DEFAULT	20
 #define LESSON_LIMIT_MAX	100
 
@@ -33,6 +35,9 @@ struct lesson_query {
 	long			 max_minutes;	/* 0: no limit */
 	const char		*programme;
 	const char		*q;
+	const char		*target_group;	/* lvb, so, vso, pro, ... */
+	const char		*kind;		/* les, module, ... */
+	const char		*school;	/* id: also its own units */
 	long			 limit;
 	long			 offset;
 };

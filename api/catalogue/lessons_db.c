@@ -2,6 +2,7 @@
  * db_lessons: the lesson finder and lesson details.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "catalogue/lessons_db.h"
 #include "core/params.h"
@@ -79,7 +80,12 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
     "     FROM lesson_programme_chain c JOIN programme p"
     "     ON p.id = c.programme_id WHERE c.lesson_id = l.id"
     "     AND p.code = $8))"
-    "   AND ($9::text IS NULL OR l.search @@ catalogue_tsquery($9))),"
+    "   AND ($9::text IS NULL OR l.search @@ catalogue_tsquery($9))"
+    "   AND (l.school_id IS NULL OR l.school_id = $14::uuid)"
+    "   AND ($12::text IS NULL OR EXISTS (SELECT 1"
+    "     FROM unnest(l.target_groups) t"
+    "     WHERE catalogue_norm(t) = catalogue_norm($12)))"
+    "   AND ($13::text IS NULL OR l.kind = $13)),"
     " page AS (SELECT * FROM base ORDER BY rank DESC, title, id"
     "   LIMIT $10::integer OFFSET $11::integer)"
     " SELECT lesson_list_doc((SELECT count(*) FROM base), $10::integer,"
@@ -94,7 +100,7 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
     "   JOIN goal g ON g.id = h.goal_id"
     "   JOIN framework f ON f.id = g.framework_id"
     "   GROUP BY h.lesson_id) m))",
-    11, 1);
+    14, 1);
 
 /*
  * The same answer when a goal is given: lessons_find_goal() (schema/
@@ -103,8 +109,8 @@ static struct db_stmt st_lessons_find = DB_STMT("lessons_find",
  */
 static struct db_stmt st_lessons_find_goal = DB_STMT("lessons_find_goal",
     "SELECT lessons_find_goal($1::uuid, $2, $3, $4, $5, $6, $7::integer,"
-    " $8, $9, $10::integer, $11::integer)",
-    11, 1);
+    " $8, $9, $10::integer, $11::integer, $12, $13, $14::uuid)",
+    14, 1);
 
 static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     "WITH w AS (SELECT * FROM lesson_warnings($1::uuid))"
@@ -139,6 +145,15 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     " 'sensitive_topic', l.sensitive_topic, 'status', l.status,"
     " 'version', l.version, 'source', l.source,"
     " 'source_url', l.source_url, 'note', l.note,"
+    " 'kind', l.kind, 'reviewed_on', l.reviewed_on,"
+    " 'source_address', unit_source_address(l.source_url, l.source_urls,"
+    "   l.source),"
+    " 'target_groups', l.target_groups, 'lessons_count', l.lessons_count,"
+    " 'levels_confidence', l.levels_confidence, 'sources', l.sources,"
+    " 'source_urls', l.source_urls, 'silent', l.silent,"
+    " 'school_id', l.school_id, 'adopted_from', l.adopted_from,"
+    " 'evidence_date', (SELECT p.evidence_date FROM programme p"
+    "   WHERE p.id = l.programme_id),"
     " 'alignments', coalesce((SELECT json_agg(json_build_object("
     "   'id', la.alignment_id, 'scope', la.scope,"
     "   'goal', json_build_object('id', g.id, 'framework', f.code,"
@@ -147,7 +162,8 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     "   'published_code', la.published_code,"
     "   'published_context', la.published_context,"
     "   'source', la.source, 'confidence', la.confidence,"
-    "   'note', la.note,"
+    "   'note', la.note, 'rationale', (SELECT x.rationale FROM alignment x"
+    "     WHERE x.id = la.alignment_id),"
     "   'warnings', coalesce((SELECT json_agg(json_build_object("
     "     'code', w.code, 'severity', w.severity, 'message', w.message)"
     "     ORDER BY w.severity = 'info', w.code) FROM w"
@@ -167,8 +183,13 @@ static struct db_stmt st_lesson_get = DB_STMT("lesson_get",
     "   FROM lesson_help_resource lh JOIN help_resource h"
     "   ON h.id = lh.help_resource_id WHERE lh.lesson_id = l.id),"
     "   '[]'::json))"
-    " FROM lesson l WHERE l.id = $1::uuid",
-    1, 1);
+    " FROM lesson l WHERE l.id = $1::uuid"
+    " AND unit_visible($2::uuid, l.school_id)",
+    2, 1);
+
+static struct db_stmt st_school_readable = DB_STMT("school_readable",
+    "SELECT CASE WHEN auth_can_read_school($1::uuid, $2::uuid)"
+    " THEN 'yes' END", 2, 1);
 
 /*
  * The stored warnings (schema/functions/lesson_warnings.sql), in the order of their list index; the
@@ -220,7 +241,7 @@ db_lessons_find(const struct lesson_query *q, const char *goal_id,
     char **json)
 {
 	char		 minutes[24], limit[24], offset[24];
-	const char	*params[11];
+	const char	*params[14];
 
 	(void)snprintf(minutes, sizeof(minutes), "%ld", q->max_minutes);
 	(void)snprintf(limit, sizeof(limit), "%ld", q->limit);
@@ -236,6 +257,9 @@ db_lessons_find(const struct lesson_query *q, const char *goal_id,
 	params[8] = q->q;
 	params[9] = limit;
 	params[10] = offset;
+	params[11] = q->target_group;
+	params[12] = q->kind;
+	params[13] = q->school;
 	return (db_text(goal_id != NULL ? &st_lessons_find_goal :
 	    &st_lessons_find, params, json));
 }
@@ -243,9 +267,29 @@ db_lessons_find(const struct lesson_query *q, const char *goal_id,
 enum db_result
 db_lesson_get(const char *id, char **json)
 {
-	const char	*params[1] = { id };
+	return (db_lesson_get_for(id, NULL, json));
+}
+
+enum db_result
+db_lesson_get_for(const char *id, const char *user, char **json)
+{
+	const char	*params[2] = { id, user };
 
 	return (db_text(&st_lesson_get, params, json));
+}
+
+enum db_result
+db_school_readable(const char *user, const char *school, int *ok)
+{
+	const char	*params[2] = { user, school };
+	enum db_result	 rc;
+	char		*yes;
+
+	*ok = 0;
+	if ((rc = db_text(&st_school_readable, params, &yes)) == DB_OK)
+		*ok = yes != NULL;
+	free(yes);
+	return (rc);
 }
 
 enum db_result

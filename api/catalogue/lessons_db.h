@@ -28,7 +28,14 @@ enum db_result	db_lesson_vocab_check(const struct lesson_query *q,
 enum db_result	db_lessons_find(const struct lesson_query *q,
 		    const char *goal_id, char **json);
 /* One lesson with alignments and warnings; *json NULL when unknown. */
+/* A lesson of the shared catalogue (as anonymous users see it). */
 enum db_result	db_lesson_get(const char *id, char **json);
+/* The lesson if user (NULL: anonymous) may see it (a school's own unit). */
+enum db_result	db_lesson_get_for(const char *id, const char *user,
+		    char **json);
+/* *ok = 1 when user may read school (member, inspector, admin). */
+enum db_result	db_school_readable(const char *user, const char *school,
+		    int *ok);
 /* Every data-quality warning (for curators), paged. */
 enum db_result	db_alignment_warnings(long limit, long offset, char **json);
 

@@ -102,6 +102,38 @@ check_vocabulary(struct api_ctx *ctx, const struct lesson_query *q)
 	return (status);
 }
 
+/*
+ * A school's own units are shown to those who may read the school; for
+ * anyone else the school parameter is a 404 (do not reveal the school).
+ */
+static int
+check_school(struct api_ctx *ctx, const char *school)
+{
+	enum db_result	rc;
+	json_t		*p;
+	int		ok;
+
+	if (!ctx->who.authenticated) {
+		api_reply_unauthorized(ctx, "Log in om de eigen activiteiten "
+		    "van je school te zien.");
+		return (ST_UNAUTHORIZED);
+	}
+	if ((rc = db_school_readable(ctx->who.user_id, school, &ok)) !=
+	    DB_OK) {
+		api_reply_db_error(ctx, rc);
+		return (ST_INTERNAL);
+	}
+	if (!ok) {
+		p = problem_new(ST_NOT_FOUND, "Deze school bestaat niet, of "
+		    "je hoort er niet bij.");
+		if (p != NULL)
+			problem_add_error(p, "school", "onbekende school");
+		reply_problem_doc(ctx->req, ST_NOT_FOUND, p);
+		return (ST_NOT_FOUND);
+	}
+	return (ST_OK);
+}
+
 void
 api_lessons_find(struct api_ctx *ctx)
 {
@@ -118,6 +150,8 @@ api_lessons_find(struct api_ctx *ctx)
 	    (status = resolve_goal(ctx, &q, goal_id, sizeof(goal_id))) != ST_OK)
 		return;
 	if ((status = check_vocabulary(ctx, &q)) != ST_OK)
+		return;
+	if (q.school != NULL && check_school(ctx, q.school) != ST_OK)
 		return;
 	api_reply_read(ctx, db_lessons_find(&q, q.goal != NULL ? goal_id : NULL,
 	    &json), &json, "Geen lessen.");
@@ -137,7 +171,8 @@ api_lesson_get(struct api_ctx *ctx)
 		    "(een id is een UUID).");
 		return;
 	}
-	if ((rc = db_lesson_get(id, &json)) != DB_OK) {
+	if ((rc = db_lesson_get_for(id, ctx->who.authenticated ?
+	    ctx->who.user_id : NULL, &json)) != DB_OK) {
 		api_reply_db_error(ctx, rc);
 		return;
 	}

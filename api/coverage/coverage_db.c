@@ -1,7 +1,8 @@
 /*
  * db_coverage: the coverage reports.  The SQL lives in
- * schema/functions/coverage.sql as functions; these are the calls, with
- * parameters only.
+ * schema/functions/coverage.sql as functions (a school's and a plan's
+ * report with the gap suggestions of coverage_suggest()); these are the
+ * calls, with parameters only.
  */
 #include "coverage/coverage_db.h"
 #include "db/db_read.h"
@@ -13,10 +14,12 @@
 
 Q(st_coverage_param_problem, "SELECT coverage_param_problem(" LIST(1) ", "
     LIST(2) ")", 2);
-Q(st_coverage_school, "SELECT coverage_school_doc($1::uuid, " LIST(2) ", "
-    LIST(3) ", $4, $5::integer, $6::boolean)", 6);
-Q(st_coverage_plan, "SELECT coverage_plan_doc($1::uuid, " LIST(2) ", $3,"
-    " $4::integer, $5::boolean)", 5);
+/* A school's and a plan's reports carry gap suggestions. */
+Q(st_coverage_school, "SELECT coverage_suggest(coverage_school_doc($1::uuid, "
+    LIST(2) ", " LIST(3) ", $4, $5::integer, $6::boolean), $1::uuid)", 6);
+Q(st_coverage_plan, "SELECT coverage_suggest(coverage_plan_doc($1::uuid, "
+    LIST(2) ", $3, $4::integer, $5::boolean), (SELECT school_id FROM plan"
+    " WHERE id = $1::uuid))", 5);
 Q(st_coverage_aggregate, "SELECT coverage_aggregate_doc($1::uuid, " LIST(2)
     ", " LIST(3) ", $4, nullif($5, ''), nullif($6, ''), $7::boolean)", 7);
 

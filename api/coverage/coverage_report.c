@@ -197,7 +197,7 @@ is_aggregate(const json_t *doc)
 static const char *const	matrix_header[] = { "kader", "doel",
 	"doel_titel", "diepte", "blad", "niveau", "items", "items_gegeven",
 	"lessen", "lessen_gegeven", "items_via_verwant", "subdoelen_totaal",
-	"subdoelen_gedekt", "subdoelen_gegeven" };
+	"subdoelen_gedekt", "subdoelen_gegeven", "voorstellen" };
 static const char *const	aggregate_header[] = { "kader", "doel",
 	"doel_titel", "diepte", "blad", "niveau", "scholen",
 	"scholen_gegeven", "aandeel_procent", "scholen_in_scope" };
@@ -253,6 +253,73 @@ coverage_level_name(const json_t *level)
 	return (*t != '\0' ? t : str(level, "code"));
 }
 
+/* The stage of level code in the report (NULL when unknown). */
+static const char *
+level_stage(const json_t *doc, const char *level)
+{
+	const json_t	*lv;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(doc, "levels"), i, lv) {
+		if (level != NULL && strcmp(str(lv, "code"), level) == 0)
+			return (json_string_value(json_object_get(lv,
+			    "stage")));
+	}
+	return (NULL);
+}
+
+/* Is goal g (by id, else by code) one of the goals of gap entry s? */
+static int
+gap_has_goal(const json_t *s, const json_t *g)
+{
+	const json_t	*x;
+	const char	*a, *b;
+	size_t		 i;
+
+	b = json_string_value(json_object_get(g, "id"));
+	if (b == NULL)
+		b = str(g, "code");
+	json_array_foreach(json_object_get(s, "goals"), i, x) {
+		a = json_string_value(json_object_get(x, "id"));
+		if (a == NULL)
+			a = str(x, "code");
+		if (a[0] != '\0' && strcmp(a, b) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The suggestions field of goal g at level: when g is a gap of the
+ * level's stage, the units that would close it ("title: reason", best
+ * first, separated by " | "); else empty.
+ */
+static int
+csv_suggestions(struct csv *c, const json_t *doc, const json_t *fw,
+    const json_t *g, const char *level)
+{
+	struct strbuf	 b;
+	const json_t	*s, *u;
+	const char	*stage;
+	size_t		 i, j;
+	int		 rc = 0;
+
+	strbuf_init(&b);
+	stage = level_stage(doc, level);
+	json_array_foreach(json_object_get(fw, "stage_gaps"), i, s) {
+		if (stage == NULL || strcmp(stage, str(s, "stage")) != 0 ||
+		    !gap_has_goal(s, g))
+			continue;
+		json_array_foreach(json_object_get(s, "suggestions"), j, u) {
+			rc |= strbuf_appendf(&b, "%s%s: %s", b.len > 0 ?
+			    " | " : "", str(u, "title"), str(u, "reason"));
+		}
+	}
+	rc = rc || csv_field(c, b.len > 0 ? b.data : NULL);
+	strbuf_free(&b);
+	return (rc);
+}
+
 int
 coverage_csv(const json_t *doc, unsigned csv_flags, struct strbuf *out)
 {
@@ -283,6 +350,8 @@ coverage_csv(const json_t *doc, unsigned csv_flags, struct strbuf *out)
 				    "leaf")) ? "ja" : "nee") ||
 				    csv_field(&c, coverage_level_name(lv)) ||
 				    csv_cell(&c, doc, g, str(lv, "code")) ||
+				    (!agg && csv_suggestions(&c, doc, fw, g,
+				    str(lv, "code"))) ||
 				    csv_end_record(&c);
 				if (rc != 0)
 					return (-1);
@@ -520,6 +589,26 @@ html_matrix(struct strbuf *b, const json_t *doc, const json_t *fw)
 	return (rc || lit(b, "</tbody>\n</table>\n"));
 }
 
+/* The units that would close a gap or a line break, best first. */
+static int
+html_suggestions(struct strbuf *b, const json_t *entry)
+{
+	const json_t	*list, *u;
+	size_t		 i;
+	int		 rc = 0;
+
+	list = json_object_get(entry, "suggestions");
+	if (json_array_size(list) == 0)
+		return (0);
+	rc |= lit(b, "<ol class=\"suggestions\" aria-label=\"Voorstellen\">");
+	json_array_foreach(list, i, u) {
+		rc |= lit(b, "<li>") || txt(b, str(u, "title")) ||
+		    lit(b, " — ") || txt(b, str(u, "reason")) ||
+		    lit(b, "</li>");
+	}
+	return (rc || lit(b, "</ol>"));
+}
+
 static int
 html_gaps(struct strbuf *b, const json_t *fw)
 {
@@ -542,7 +631,7 @@ html_gaps(struct strbuf *b, const json_t *fw)
 			    txt(b, str(g, "code")) || lit(b, "</span> ") ||
 			    txt(b, str(g, "title"));
 		}
-		rc |= lit(b, "</li>\n");
+		rc |= html_suggestions(b, s) || lit(b, "</li>\n");
 	}
 	if (json_array_size(json_object_get(fw, "stage_gaps")) > 0)
 		rc |= lit(b, "</ul>\n");
@@ -560,7 +649,8 @@ html_gaps(struct strbuf *b, const json_t *fw)
 		    txt(b, str(lb, "stage_title")) ||
 		    lit(b, json_is_true(json_object_get(lb, "break")) ?
 		    " — <strong>onderbreking</strong> (wel dekking ervoor en "
-		    "erna)</li>\n" : "</li>\n");
+		    "erna)" : "") || html_suggestions(b, lb) ||
+		    lit(b, "</li>\n");
 	}
 	if (json_array_size(json_object_get(fw, "line_breaks")) > 0)
 		rc |= lit(b, "</ul>\n");

@@ -52,6 +52,33 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_POST,		"/api/v1/lessons/{id}/alignments", CURATION),
 	GLOBAL(RM_DELETE,	"/api/v1/alignments/{id}", CURATION),
 
+	/*
+	 * A school's own activities: its coordinators change them, its
+	 * members read them, inspectors in scope read, admins all.  Another
+	 * school never sees them.  Curators see the ones offered to the
+	 * catalogue and adopt them.
+	 */
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/activities", MEMBER,
+	    READERS),
+	SCHOOL(RM_POST,		"/api/v1/schools/{id}/activities", COORD,
+	    ADMIN),
+	SCHOOL(RM_GET,		"/api/v1/schools/{id}/activities/{activity}",
+	    MEMBER, READERS),
+	SCHOOL(RM_PATCH,	"/api/v1/schools/{id}/activities/{activity}",
+	    COORD, ADMIN),
+	SCHOOL(RM_DELETE,	"/api/v1/schools/{id}/activities/{activity}",
+	    COORD, ADMIN),
+	GLOBAL(RM_GET,		"/api/v1/activities/offered", CURATION),
+	GLOBAL(RM_POST,		"/api/v1/activities/{id}/adopt", CURATION),
+	/*
+	 * The proposed leerlijn: computing one changes nothing (the school's
+	 * members and admins); applying it makes plans or a template (its
+	 * coordinators, admins).
+	 */
+	SCHOOL(RM_POST,		"/api/v1/schools/{id}/proposal", MEMBER, ADMIN),
+	SCHOOL(RM_POST,		"/api/v1/schools/{id}/proposal/apply", COORD,
+	    ADMIN),
+
 	/* The school calendar. */
 	PUBLIC(RM_GET,		"/api/v1/calendar/{school_year}"),
 

@@ -21,6 +21,16 @@ API_HANDLER(api_levels_list);
 API_HANDLER(api_lessons_find);
 API_HANDLER(api_lesson_get);
 API_HANDLER(api_alignment_warnings);
+/* units_http.c: a school's own activities */
+API_HANDLER(api_school_activities_list);
+API_HANDLER(api_school_activity_create);
+API_HANDLER(api_school_activity_get);
+API_HANDLER(api_school_activity_update);
+API_HANDLER(api_school_activity_delete);
+API_HANDLER(api_activities_offered);
+API_HANDLER(api_activity_adopt);
+API_HANDLER(api_school_proposal);
+API_HANDLER(api_school_proposal_apply);
 /* h_calendar.c */
 API_HANDLER(api_calendar_get);
 /* h_plans.c: school-year planning */

@@ -49,6 +49,24 @@ const struct route routes[] = {
 	{ RM_GET, "/api/v1/alignments/{id}",	NULL,	api_alignment_get },
 	{ RM_DELETE, "/api/v1/alignments/{id}",	NULL,	api_alignment_delete },
 
+	/* A school's own activities (units_http.c). */
+	{ RM_GET, "/api/v1/schools/{id}/activities", NULL,
+	    api_school_activities_list },
+	{ RM_POST, "/api/v1/schools/{id}/activities", NULL,
+	    api_school_activity_create },
+	{ RM_GET, "/api/v1/schools/{id}/activities/{activity}", NULL,
+	    api_school_activity_get },
+	{ RM_PATCH, "/api/v1/schools/{id}/activities/{activity}", NULL,
+	    api_school_activity_update },
+	{ RM_DELETE, "/api/v1/schools/{id}/activities/{activity}", NULL,
+	    api_school_activity_delete },
+	{ RM_GET, "/api/v1/activities/offered",	NULL,	api_activities_offered },
+	{ RM_POST, "/api/v1/activities/{id}/adopt", NULL, api_activity_adopt },
+	/* The proposed leerlijn (units_http.c). */
+	{ RM_POST, "/api/v1/schools/{id}/proposal", NULL, api_school_proposal },
+	{ RM_POST, "/api/v1/schools/{id}/proposal/apply", NULL,
+	    api_school_proposal_apply },
+
 	/* The school calendar. */
 	{ RM_GET, "/api/v1/calendar/{school_year}", "region", api_calendar_get },
 

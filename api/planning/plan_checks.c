@@ -17,6 +17,7 @@ static const char *const	code_names[PC__COUNT] = {
 	[PC_HOLIDAY] = "holiday",
 	[PC_POSSIBLE_HOLIDAY] = "possible_holiday",
 	[PC_LEVEL_WITHOUT_LESSON] = "level_without_lesson",
+	[PC_NOT_REVIEWED] = "unit_not_reviewed",
 };
 
 const char *
@@ -148,6 +149,21 @@ holiday_of(const struct pc_input *in, const struct pc_item *it)
 	return (optional);
 }
 
+/* Was the item's unit last reviewed more than 24 months before today? */
+static int
+stale(const struct pc_input *in, const struct pc_item *it)
+{
+	struct civil_date	d;
+
+	if (in->today == PC_UNKNOWN_DAY || it->reviewed == PC_UNKNOWN_DAY)
+		return (0);
+	d = civil_date_add((struct civil_date){ 1970, 1, 1 }, it->reviewed);
+	d.year += 2;
+	if (d.month == 2 && d.day == 29)
+		d.day = 28;
+	return (civil_days(d) < in->today);
+}
+
 static void
 check_item(const struct pc_input *in, size_t i, struct list *l)
 {
@@ -184,6 +200,8 @@ check_item(const struct pc_input *in, size_t i, struct list *l)
 	if ((h = holiday_of(in, it)) != PC_NONE)
 		add(l, in->holidays[h].optional ? PC_POSSIBLE_HOLIDAY :
 		    PC_HOLIDAY, i, PC_NONE, h, it->level);
+	if (it->lesson_id != NULL && stale(in, it))
+		add(l, PC_NOT_REVIEWED, i, PC_NONE, PC_NONE, it->level);
 }
 
 int
@@ -204,7 +222,8 @@ plan_check(const struct pc_input *in, struct pc_warning **out, size_t *n)
 			found = active(&in->items[j]) &&
 			    in->items[j].kind == PC_LESSON &&
 			    streq(in->items[j].level, in->levels[i]);
-		if (!found)
+		if (!found && (!in->offered_known || in_list(in->levels[i],
+		    in->offered, in->n_offered)))
 			add(&l, PC_LEVEL_WITHOUT_LESSON, PC_NONE, PC_NONE,
 			    PC_NONE, in->levels[i]);
 	}
@@ -285,6 +304,11 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 	case PC_LEVEL_WITHOUT_LESSON:
 		(void)snprintf(buf, len, "%s krijgt dit schooljaar geen "
 		    "preventieles.", level);
+		break;
+	case PC_NOT_REVIEWED:
+		(void)snprintf(buf, len, "%s is al meer dan 24 maanden niet "
+		    "nagekeken: kijk of het nog past bij de apps en trends "
+		    "van nu.", title);
 		break;
 	default:
 		(void)snprintf(buf, len, "Controleer dit onderdeel.");

@@ -19,7 +19,12 @@
  *   holiday               the item falls (partly) in a school holiday of
  *                         the school's region
  *   possible_holiday      it falls in an optional (advised extra) holiday
- *   level_without_lesson  a level of the school gets no lesson this year
+ *   level_without_lesson  a level of the school gets no lesson this year,
+ *                         while the catalogue (or the school's own
+ *                         activities) has a unit for it (when the caller
+ *                         says which levels have one: offered_known)
+ *   unit_not_reviewed     the unit was last reviewed more than 24 months
+ *                         before today (apps and trends change)
  *
  * Cancelled items ("vervallen") take part in no check.
  */
@@ -54,7 +59,10 @@ struct pc_item {
 	/* The single-year levels the lesson is meant for; n 0: unknown. */
 	const char *const	*lesson_levels;
 	size_t			 n_lesson_levels;
+	long			 reviewed;	/* civil day; PC_UNKNOWN_DAY */
 };
+
+#define PC_UNKNOWN_DAY	(-2147483647L)
 
 struct pc_holiday {
 	const char	*name;
@@ -70,6 +78,11 @@ struct pc_input {
 	size_t			 n_levels;
 	const struct pc_holiday	*holidays;	/* of the school's region */
 	size_t			 n_holidays;
+	/* The school's levels for which there is a unit to plan. */
+	const char *const	*offered;
+	size_t			 n_offered;
+	int			 offered_known;	/* 0: every level */
+	long			 today;		/* civil day; PC_UNKNOWN_DAY */
 };
 
 enum pc_code {
@@ -81,6 +94,7 @@ enum pc_code {
 	PC_HOLIDAY,
 	PC_POSSIBLE_HOLIDAY,
 	PC_LEVEL_WITHOUT_LESSON,
+	PC_NOT_REVIEWED,
 	PC__COUNT
 };
 

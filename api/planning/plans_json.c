@@ -14,6 +14,7 @@ struct input {
 	struct pc_item		*items;
 	struct pc_holiday	*holidays;
 	const char		**levels;
+	const char		**offered;
 	const char		**lesson_levels;	/* all items' lists */
 };
 
@@ -23,6 +24,7 @@ input_free(struct input *x)
 	free(x->items);
 	free(x->holidays);
 	free(x->levels);
+	free(x->offered);
 	free(x->lesson_levels);
 }
 
@@ -42,6 +44,17 @@ day(const json_t *o, const char *key, int *ok)
 		*ok = 0;
 		return (-1);
 	}
+	return (civil_days(d));
+}
+
+/* A date member as civil days, or PC_UNKNOWN_DAY when absent or bad. */
+static long
+optional_day(const json_t *o, const char *key)
+{
+	struct civil_date	d;
+
+	if (civil_date_parse(str(o, key), &d) == -1)
+		return (PC_UNKNOWN_DAY);
 	return (civil_days(d));
 }
 
@@ -87,6 +100,7 @@ input_item(const json_t *it, struct pc_item *p, const char **levels,
 	p->class_name = str(it, "class_name");
 	p->first = day(it, "starts_on", &ok);
 	p->last = day(it, "ends_on", &ok);
+	p->reviewed = optional_day(lesson, "reviewed_on");
 	p->lesson_levels = levels + *used;
 	p->n_lesson_levels = strings(json_object_get(check, "lesson_levels"),
 	    levels + *used);
@@ -114,9 +128,11 @@ input_build(const json_t *doc, struct input *x)
 	x->holidays = calloc(json_array_size(hol) + 1, sizeof(*x->holidays));
 	x->levels = calloc(json_array_size(json_object_get(check, "levels")) +
 	    1, sizeof(*x->levels));
+	x->offered = calloc(json_array_size(json_object_get(check,
+	    "offered_levels")) + 1, sizeof(*x->offered));
 	x->lesson_levels = calloc(nl + 1, sizeof(*x->lesson_levels));
 	if (x->items == NULL || x->holidays == NULL || x->levels == NULL ||
-	    x->lesson_levels == NULL)
+	    x->offered == NULL || x->lesson_levels == NULL)
 		return (-1);
 	for (i = 0, used = 0; i < json_array_size(items); i++) {
 		if (input_item(json_array_get(items, i), &x->items[i],
@@ -141,6 +157,12 @@ input_build(const json_t *doc, struct input *x)
 	x->in.n_holidays = json_array_size(hol);
 	x->in.levels = x->levels;
 	x->in.n_levels = strings(json_object_get(check, "levels"), x->levels);
+	x->in.offered_known = json_is_array(json_object_get(check,
+	    "offered_levels"));
+	x->in.offered = x->offered;
+	x->in.n_offered = strings(json_object_get(check, "offered_levels"),
+	    x->offered);
+	x->in.today = optional_day(check, "today");
 	return (0);
 }
 

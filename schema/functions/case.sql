@@ -232,7 +232,7 @@ AS $$
 	    FROM lesson_alignment x
 	    ORDER BY x.goal_id, x.lesson_id, x.scope, x.alignment_id) la
 	JOIN goal g ON g.id = la.goal_id
-	JOIN lesson le ON le.id = la.lesson_id
+	JOIN lesson le ON le.id = la.lesson_id AND le.school_id IS NULL
 	JOIN alignment a ON a.id = la.alignment_id
 	WHERE (p_framework IS NULL OR g.framework_id = p_framework)
 	  AND (p_id IS NULL OR case_exemplar_id(g.id, le.id) = p_id)

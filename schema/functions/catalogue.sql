@@ -10,11 +10,60 @@
 -- (Its tables: schema/migrations/0002_catalogue.sql.)
 -- ---------------------------------------------------------------------------
 
--- The tsquery to use against the search columns: Dutch stemming, accent
--- insensitive, web-search syntax ("quoted phrase", -word, OR).
+-- The tsquery to use against the search columns.  A query with web-search
+-- syntax ("quoted phrase", -word, OR) is read as before: Dutch stemming,
+-- accent insensitive.  A plain query is read word by word (AND), and each
+-- word (not a stop word) matches its stem, any word that starts with it
+-- (compounds: "mediawijsheid" finds "mediawijsheidlessen") and the
+-- expansions of search_synonym (as phrases).  STABLE: it reads
+-- search_synonym.
 CREATE OR REPLACE FUNCTION catalogue_tsquery(p_query text) RETURNS tsquery
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$ SELECT websearch_to_tsquery('dutch'::regconfig, catalogue_unaccent(p_query)) $$;
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+AS $$
+DECLARE
+	w text;
+	e text;
+	t tsquery;
+	r tsquery;
+BEGIN
+	IF p_query ~ '["()]|(^|\s)-\S|\s[Oo][Rr]\s' THEN
+		RETURN websearch_to_tsquery('dutch'::regconfig,
+		    catalogue_unaccent(p_query));
+	END IF;
+	FOR w IN SELECT x FROM regexp_split_to_table(
+	    lower(catalogue_unaccent(p_query)), '[^a-z0-9]+') AS x
+	    WHERE x <> '' LOOP
+		IF to_tsvector('dutch'::regconfig, w) = ''::tsvector THEN
+			CONTINUE;		-- a stop word
+		END IF;
+		t := to_tsquery('dutch'::regconfig, w);
+		IF length(w) >= 4 THEN
+			t := t || to_tsquery('dutch'::regconfig, w || ':*');
+		END IF;
+		FOR e IN SELECT s.expansion FROM search_synonym s
+		    WHERE s.term = w ORDER BY s.expansion LOOP
+			t := t || phraseto_tsquery('dutch'::regconfig,
+			    catalogue_unaccent(e));
+		END LOOP;
+		r := CASE WHEN r IS NULL THEN t ELSE r && t END;
+	END LOOP;
+	IF r IS NULL THEN		-- only stop words: as before
+		RETURN websearch_to_tsquery('dutch'::regconfig,
+		    catalogue_unaccent(p_query));
+	END IF;
+	RETURN r;
+END
+$$;
+
+-- The address of a unit's source: its publisher's page, else its first
+-- source, else the address of the source document it comes from.
+CREATE OR REPLACE FUNCTION unit_source_address(p_url text, p_urls text[], p_source text)
+RETURNS text
+LANGUAGE sql STABLE
+AS $$
+	SELECT coalesce(p_url, p_urls[1], (SELECT d.urls[1]
+	    FROM source_document d WHERE d.id = p_source))
+$$;
 
 -- BEFORE UPDATE: bump updated_at only when the content really changed, so
 -- that re-imports of equal data and no-op updates leave rows as they were.

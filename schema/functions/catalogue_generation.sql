@@ -51,5 +51,5 @@ SELECT catalogue_watch(t) FROM unnest(ARRAY[
 	'help_resource', 'lesson', 'lesson_level', 'lesson_help_resource',
 	'alignment', 'lesson_warning', 'lesson_goal_reach', 'school_year',
 	'school_holiday', 'case_definition', 'case_association',
-	'case_license'
+	'case_license', 'search_synonym'
 ]::regclass[]) AS t;

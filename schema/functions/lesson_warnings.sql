@@ -225,7 +225,7 @@ BEGIN
 	    w.severity, w.message, l.title, g.code
 	FROM lesson l CROSS JOIN LATERAL alignment_warning_of(l.id) w
 	LEFT JOIN goal g ON g.id = w.goal_id
-	WHERE l.id = ANY (p_lessons);
+	WHERE l.id = ANY (p_lessons) AND l.school_id IS NULL;
 END
 $$;
 

@@ -44,6 +44,11 @@ BEGIN
 		'duration_minutes', l.duration_minutes, 'themes', l.themes,
 		'format', l.format, 'evidence_level', l.evidence_level_code,
 		'sensitive_topic', l.sensitive_topic,
+		'kind', l.kind, 'reviewed_on', l.reviewed_on,
+		'source_address', unit_source_address(l.source_url,
+		    l.source_urls, l.source),
+		'source_urls', l.source_urls, 'target_groups', l.target_groups,
+		'lessons_count', l.lessons_count, 'school_id', l.school_id,
 		'matched', coalesce(p_matched -> l.id::text, '[]'::json))
 		ORDER BY x.n)
 		FROM unnest(p_page) WITH ORDINALITY AS x (id, n)
@@ -76,11 +81,13 @@ $$;
 -- they ran, which would make PostgreSQL spend a second compiling it.
 --
 -- Parameters as lessons_find: goal id, related (none|exact|all), level,
--- stage, theme, evidence, max_minutes, programme, q, limit, offset.
+-- stage, theme, evidence, max_minutes, programme, q, limit, offset,
+-- target_group, kind, and the school whose own units the caller may see
+-- (checked by the API; NULL: the shared catalogue only).
 -- ---------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION lessons_find_goal_general(uuid, text, text, text, text, text,
-    integer, text, text, integer, integer)
+    integer, text, text, integer, integer, text, text, uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
@@ -143,7 +150,12 @@ base AS (SELECT l.id, l.title,
 	    FROM lesson_programme_chain c JOIN programme p
 	    ON p.id = c.programme_id WHERE c.lesson_id = l.id
 	    AND p.code = $8))
-	AND ($9::text IS NULL OR l.search @@ catalogue_tsquery($9))),
+	AND ($9::text IS NULL OR l.search @@ catalogue_tsquery($9))
+	AND (l.school_id IS NULL OR l.school_id = $14::uuid)
+	AND ($12::text IS NULL OR EXISTS (SELECT 1
+	    FROM unnest(l.target_groups) t
+	    WHERE catalogue_norm(t) = catalogue_norm($12)))
+	AND ($13::text IS NULL OR l.kind = $13)),
 page AS (SELECT * FROM base ORDER BY rank DESC, title, id
 	LIMIT $10::integer OFFSET $11::integer),
 matched AS (SELECT h.lesson_id, json_agg(json_build_object(
@@ -166,14 +178,16 @@ $fn$;
 -- ---------------------------------------------------------------------------
 
 -- The rows of lesson_goal_reach for the given lessons (duplicates allowed),
--- computed from the catalogue.
+-- computed from the catalogue.  The shared catalogue only: a school's own
+-- units (lesson.school_id) stay out, because the finder's fast path reads
+-- lesson_goal_reach for everyone.
 CREATE OR REPLACE FUNCTION lesson_goal_reach_of(p_lessons uuid[])
 RETURNS TABLE (goal_id uuid, lesson_id uuid, title text)
 LANGUAGE sql STABLE
 AS $$
 	WITH RECURSIVE les AS (
 		SELECT l.id, l.programme_id, l.title FROM lesson l
-		WHERE l.status = 'published'
+		WHERE l.status = 'published' AND l.school_id IS NULL
 		AND l.id IN (SELECT unnest(p_lessons))),
 	chain (lesson_id, programme_id, depth) AS (
 		SELECT les.id, les.programme_id, 0 FROM les
@@ -409,7 +423,7 @@ $$;
 -- ---------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION lessons_find_goal(uuid, text, text, text, text, text,
-    integer, text, text, integer, integer)
+    integer, text, text, integer, integer, text, text, uuid)
 RETURNS json
 LANGUAGE plpgsql STABLE
 SET plan_cache_mode = force_generic_plan
@@ -418,9 +432,10 @@ AS $fn$
 BEGIN
 	IF $2 <> 'none' OR $3 IS NOT NULL OR $4 IS NOT NULL
 	    OR $5 IS NOT NULL OR $6 IS NOT NULL OR $7 IS NOT NULL
-	    OR $8 IS NOT NULL OR $9 IS NOT NULL THEN
+	    OR $8 IS NOT NULL OR $9 IS NOT NULL OR $12 IS NOT NULL
+	    OR $13 IS NOT NULL OR $14 IS NOT NULL THEN
 		RETURN lessons_find_goal_general($1, $2, $3, $4, $5, $6, $7,
-		    $8, $9, $10, $11);
+		    $8, $9, $10, $11, $12, $13, $14);
 	END IF;
 	RETURN (
 WITH RECURSIVE sub (id, depth) AS (

@@ -268,7 +268,11 @@ AS $$
 	    'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
 		'id', l.id, 'code', l.code, 'title', l.title,
 		'sensitive_topic', l.sensitive_topic,
-		'programme', pr.code, 'programme_title', pr.title) END,
+		'programme', pr.code, 'programme_title', pr.title,
+		'kind', l.kind,
+		'reviewed_on', l.reviewed_on, 'own', l.school_id IS NOT NULL)
+		END,
+	    'reason', i.reason,
 	    'level', lv.code, 'level_title', lv.title,
 	    'class_name', i.class_name,
 	    'week', CASE WHEN i.iso_week IS NOT NULL THEN
@@ -316,10 +320,22 @@ AS $$
 		i.created_at, i.id)
 		FROM plan_item i JOIN level lv ON lv.id = i.level_id
 		WHERE i.plan_id = p.id), '[]'),
-	    '_check', jsonb_build_object(
-		'levels', coalesce((SELECT jsonb_agg(sl.code
-		    ORDER BY sl.sort_order)
-		    FROM plan_school_levels(s.id) sl), '[]'),
+	    -- the school's levels, and those with a unit to plan (catalogue
+	    -- or own): one call of plan_school_levels, one scan of the units
+	    '_check', (SELECT jsonb_build_object(
+		'levels', coalesce(jsonb_agg(sl.code ORDER BY sl.sort_order),
+		    '[]'),
+		'offered_levels', coalesce(jsonb_agg(sl.code
+		    ORDER BY sl.sort_order) FILTER (WHERE sl.level_id = ANY
+		    (o.ids)), '[]'))
+		FROM plan_school_levels(s.id) sl,
+		(SELECT ARRAY(SELECT DISTINCT sp.covered_level_id
+		    FROM lesson l JOIN lesson_level ll ON ll.lesson_id = l.id
+		    JOIN level_span sp ON sp.level_id = ll.level_id
+		    WHERE l.status = 'published'
+		    AND (l.school_id IS NULL OR l.school_id = s.id)) AS ids) o)
+	    || jsonb_build_object(
+		'today', current_date,
 		'holidays', coalesce((SELECT jsonb_agg(jsonb_build_object(
 		    'name', h.name, 'starts_on', h.starts_on,
 		    'ends_on', h.ends_on, 'status', h.status,
@@ -435,7 +451,8 @@ AS $$
 		'lesson', CASE WHEN l.id IS NOT NULL THEN jsonb_build_object(
 		    'id', l.id, 'code', l.code, 'title', l.title) END,
 		'level', lv.code, 'class_name', ti.class_name,
-		'week', ti.week, 'notes', ti.notes) ORDER BY ti.position)
+		'week', ti.week, 'notes', ti.notes, 'reason', ti.reason)
+		ORDER BY ti.position)
 		FROM plan_template_item ti
 		JOIN level lv ON lv.id = ti.level_id
 		LEFT JOIN lesson l ON l.id = ti.lesson_id
@@ -1001,10 +1018,10 @@ BEGIN
 		m := plan_week_monday(y, ti.week);
 		INSERT INTO plan_item (plan_id, school_id, kind, lesson_id,
 		    level_id, class_name, iso_year, iso_week, starts_on,
-		    ends_on, notes)
+		    ends_on, notes, reason)
 		VALUES (pid, t.school_id, ti.kind, ti.lesson_id, ti.level_id,
 		    ti.class_name, extract(isoyear FROM m), extract(week FROM m),
-		    m, m + 4, ti.notes);
+		    m, m + 4, ti.notes, ti.reason);
 	END LOOP;
 	RETURN pid;
 END

@@ -213,7 +213,72 @@ const CASES = {
   // the fixture stays).  Titles start with "TEST-PLAN " (removed by the
   // plans tests' cleanup).
   ...planningCases(),
+  ...activityCases(),
 };
+
+// An own activity of school key (with a goal, offered to the catalogue),
+// made once by the admin.
+const activityFixtures = {};
+async function activityFixture(key) {
+  if (!activityFixtures[key]) {
+    const { headers } = await login('admin');
+    const res = await api(`/api/v1/schools/${SCHOOLS[key]}/activities`, {
+      method: 'POST', headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `TEST-ACT matrix ${key} ${unique()}`, levels: ['groep-7'],
+        goals: [(await catalogueIds()).goal], offered: true,
+      }),
+    });
+    assert.equal(res.status, 201, res.text);
+    activityFixtures[key] = { activity: res.json.id, title: res.json.title };
+  }
+  return activityFixtures[key];
+}
+
+// A school's own activities: members read, coordinators change (without
+// If-Match: 428 after the table let them through), another school never
+// sees them (404); curators list the offered ones and adopt.
+function activityCases() {
+  const school = (ok) => ({
+    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+    teacher: { A: ok, B: 404 }, inspector: { A: ok, B: 404 },
+  });
+  const coordinator = (ok) => ({
+    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+    teacher: 403, inspector: 403,
+  });
+  const one = (expect, body) => ({
+    school: true, setup: activityFixture, expect, body,
+    path: (s, f) => `/api/v1/schools/${SCHOOLS[s]}/activities/${f.activity}`,
+  });
+  return {
+    'GET /api/v1/schools/{id}/activities': { school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/activities`, expect: school(200) },
+    'POST /api/v1/schools/{id}/activities': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/activities`,
+      body: () => ({ title: `TEST-ACT matrix ${unique()}`, levels: ['groep-5'] }), expect: coordinator(201),
+    },
+    'GET /api/v1/schools/{id}/activities/{activity}': one(school(200)),
+    'PATCH /api/v1/schools/{id}/activities/{activity}': one(coordinator(428), () => ({ notes: 'x' })),
+    'DELETE /api/v1/schools/{id}/activities/{activity}': one(coordinator(428)),
+    'GET /api/v1/activities/offered': { path: () => '/api/v1/activities/offered', expect: curation(200) },
+    // The proposed leerlijn: computing it changes nothing (members, admins);
+    // applying it is the coordinators' (an empty item list: 422 after the
+    // table let them through).
+    'POST /api/v1/schools/{id}/proposal': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/proposal`,
+      body: () => ({ from: '2026-2027', per_level: 1 }),
+      expect: { ...school(200), inspector: 403 },
+    },
+    'POST /api/v1/schools/{id}/proposal/apply': {
+      school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/proposal/apply`,
+      body: () => ({ as: 'plans', items: [] }), expect: coordinator(422),
+    },
+    'POST /api/v1/activities/{id}/adopt': {
+      path: () => `/api/v1/activities/${randomUuid()}/adopt`,
+      body: () => ({ source_url: 'https://example.org/bron' }), expect: curation(404),
+    },
+  };
+}
 
 // A plan with one item (for the teacher of that school) and a template in
 // school key, made once by the admin.
@@ -392,4 +457,44 @@ test('a school id that is not a UUID or does not exist is 404 for everyone', asy
       assert.equal(res.status, 404, `${role} ${id}`);
     }
   }
+});
+
+test('a school never sees another school\'s own activities', async () => {
+  const { activity, title } = await activityFixture(OWN);
+  const words = encodeURIComponent(title);
+  for (const role of ['coordinator', 'teacher']) {
+    const other = (await login(role, OTHER)).headers;
+    const own = (await login(role, OWN)).headers;
+    // the detail and the finder: 404 for the other school, found for its own
+    assert.equal((await api(`/api/v1/lessons/${activity}`, { headers: other })).status, 404);
+    assert.equal((await api(`/api/v1/lessons/${activity}`, { headers: own })).status, 200);
+    assert.equal((await api(`/api/v1/lessons/${activity}`)).status, 404, 'anonymous');
+    assert.equal((await api(`/api/v1/lessons?school=${SCHOOLS[OWN]}`, { headers: other })).status, 404);
+    const mine = await api(`/api/v1/lessons?school=${SCHOOLS[OWN]}&q=${words}&limit=100`, { headers: own });
+    assert.equal(mine.status, 200);
+    assert.ok(mine.json.items.some((i) => i.id === activity), `${role}: own activity in the finder`);
+    const theirs = await api(`/api/v1/lessons?school=${SCHOOLS[OTHER]}&q=${words}&limit=100`, { headers: other });
+    assert.equal(theirs.status, 200);
+    assert.ok(!theirs.json.items.some((i) => i.id === activity), `${role}: not in the other school's finder`);
+    const open = await api(`/api/v1/lessons?q=${words}&limit=100`, { headers: other });
+    assert.ok(!open.json.items.some((i) => i.id === activity), 'not in the shared catalogue');
+    const list = await api(`/api/v1/schools/${SCHOOLS[OTHER]}/activities`, { headers: other });
+    assert.ok(!list.json.items.some((i) => i.id === activity));
+  }
+  // nor can it plan one: the same answer as for a lesson that does not exist
+  const coordB = (await login('coordinator', OTHER)).headers;
+  const plan = await api(`/api/v1/schools/${SCHOOLS[OTHER]}/plans`, {
+    method: 'POST', headers: { ...coordB, 'content-type': 'application/json' },
+    body: JSON.stringify({ school_year: '2026-2027', title: `TEST-PLAN matrix ${unique()}` }),
+  });
+  assert.equal(plan.status, 201, plan.text);
+  const item = await api(`/api/v1/plans/${plan.json.id}/items`, {
+    method: 'POST', headers: { ...coordB, 'content-type': 'application/json', 'if-match': `"${plan.json.version}"` },
+    body: JSON.stringify({ lesson_id: activity, level: 'havo-2', week: '2026-W40' }),
+  });
+  assert.equal(item.status, 422);
+  assert.equal(item.json.errors[0].field, 'lesson_id');
+  // the public lists do not name it
+  const warnings = await api('/api/v1/alignment-warnings?limit=500');
+  assert.ok(!warnings.text.includes(activity));
 });

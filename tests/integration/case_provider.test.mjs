@@ -140,7 +140,12 @@ test('crosswalk relations are associations, with the researcher\'s confidence ke
 test('lesson alignments are exemplar associations from the goal to the lesson', async () => {
   const c = await db();
   const { rows } = await c.query(`SELECT DISTINCT la.goal_id, la.lesson_id, g.framework_id
-    FROM lesson_alignment la JOIN goal g ON g.id = la.goal_id`);
+    FROM lesson_alignment la JOIN goal g ON g.id = la.goal_id
+    JOIN lesson l ON l.id = la.lesson_id WHERE l.school_id IS NULL`);
+  // a school's own activities are no part of the published frameworks
+  const { rows: own } = await c.query(`SELECT DISTINCT la.goal_id, la.lesson_id, g.framework_id
+    FROM lesson_alignment la JOIN goal g ON g.id = la.goal_id
+    JOIN lesson l ON l.id = la.lesson_id WHERE l.school_id IS NOT NULL`);
   await c.end();
   assert.ok(rows.length >= 3);
   const packages = new Map();
@@ -155,6 +160,11 @@ test('lesson alignments are exemplar associations from the goal to the lesson', 
     if (!lessons.has(path)) lessons.set(path, await api(path));
     assert.equal(lessons.get(path).status, 200);
     assert.equal(ex[0].destinationNodeURI.title, lessons.get(path).json.title);
+  }
+  for (const r of own) {
+    if (!packages.has(r.framework_id)) packages.set(r.framework_id, await getPackage(r.framework_id));
+    assert.ok(!packages.get(r.framework_id).CFAssociations.some((a) => a.destinationNodeURI?.identifier === r.lesson_id),
+      `own activity ${r.lesson_id} is not published`);
   }
 });
 

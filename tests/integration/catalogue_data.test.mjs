@@ -340,8 +340,15 @@ test('a published lesson without alignment and a deprecated goal are flagged', a
 		     WHERE origin_goal_id = $1 AND relation_type = 'replacedBy'`, [PO35]);
 		assert.deepEqual(rel, [{ d: successor.id }]);
 		const { rows: w } = await c.query(
-		    `SELECT message FROM alignment_warning WHERE code = 'goal_deprecated' AND goal_id = $1`, [PO35]);
-		assert.equal(w.length, 3);
+		    `SELECT message, lesson_id FROM alignment_warning WHERE code = 'goal_deprecated' AND goal_id = $1`, [PO35]);
+		// every published lesson aligned to it: the pack's three and the
+		// units of units.json
+		const { rows: [al] } = await c.query(`SELECT count(*)::int AS n FROM lesson_alignment la
+		    JOIN lesson l ON l.id = la.lesson_id WHERE la.goal_id = $1 AND l.status = 'published'`, [PO35]);
+		assert.ok(al.n > 3);
+		assert.equal(w.length, al.n);
+		const { rows: pack } = await c.query(`SELECT id FROM lesson WHERE code LIKE 'MNOS-LES-%'`);
+		assert.ok(pack.every((p) => w.some((x) => x.lesson_id === p.id)), 'the pack');
 		assert.match(w[0].message, /vervangen door PO Kerndoel 35/);
 	});
 });
@@ -371,9 +378,13 @@ test('levels are ordered from groep 1 onward and grouped in stages', async () =>
 
 test('full-text search finds lessons in Dutch, accent-insensitively', async () => {
 	const rows = await q(
-	    `SELECT code FROM lesson WHERE search @@ catalogue_tsquery($1) ORDER BY code`,
+	    `SELECT code FROM lesson WHERE search @@ catalogue_tsquery($1) AND code LIKE 'MNOS-%' ORDER BY code`,
 	    ['criminéle uitbuiting']);
 	assert.deepEqual(rows.map((r) => r.code), ['MNOS-LES-1', 'MNOS-LES-2', 'MNOS-LES-3']);
+	// units of units.json on criminal exploitation, too
+	const units = await q(`SELECT code FROM lesson WHERE search @@ catalogue_tsquery($1)
+	    AND source = 'units/units.json' AND 'criminele uitbuiting' = ANY (themes)`, ['criminéle uitbuiting']);
+	assert.ok(units.length >= 1);
 	const none = await q(`SELECT 1 FROM lesson WHERE search @@ catalogue_tsquery('vulkanen')`);
 	assert.equal(none.length, 0);
 	const goals = await q(

@@ -3,10 +3,20 @@
 // details with their data-quality warnings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { api, assertProblem, db, curatorHeaders } from './lib.mjs';
 
 const PACK = ['MNOS-LES-1', 'MNOS-LES-2', 'MNOS-LES-3'];
 const codes = (res) => res.json.items.map((l) => l.code).sort();
+
+// The published units of seeds/units/units.json (those with a level)
+// aligned to one of the given goals ("FRAMEWORK:CODE" or an SLO UUID):
+// the oracle for what the finder adds to the pack.
+const UNITS = JSON.parse(readFileSync(new URL('../../seeds/units/units.json', import.meta.url), 'utf8'))
+  .programmes.flatMap((p) => p.units).filter((u) => u.levels.length > 0 && u.alignments.length > 0);
+const unitsAligned = (...goals) => UNITS.filter((u) => u.alignments.some((a) =>
+  goals.includes(`${a.framework}:${a.goal}`) || goals.includes(a.goal_id))).map((u) => u.code);
+const sorted = (...lists) => [...new Set(lists.flat())].sort();
 
 test('frameworks are listed with paging and a total', async () => {
   const all = await api('/api/v1/frameworks?limit=500');
@@ -70,8 +80,14 @@ test('PO kerndoel 34 by its SLO UUID, with ancestors, levels and the pack', asyn
   assert.match(res.json.title, /Gezondheid|gezondheid/);
   assert.ok(res.json.ancestors.length >= 1);
   assert.deepEqual(res.json.levels.map((l) => l.code), ['po']);
-  assert.deepEqual(res.json.lessons.map((l) => l.title).sort(), ['Les 1', 'Les 2', 'Les 3']);
-  assert.ok(res.json.lessons.every((l) => l.scope === 'programme'));
+  // the pack (through its programme) and the units aligned to it
+  const units = unitsAligned('82c7db22-1b7f-4890-8720-dd2aa8373b56');
+  assert.ok(units.length >= 1);
+  const pack = res.json.lessons.filter((l) => /^Les [123]$/.test(l.title));
+  assert.deepEqual(pack.map((l) => l.title).sort(), ['Les 1', 'Les 2', 'Les 3']);
+  assert.ok(pack.every((l) => l.scope === 'programme'));
+  assert.equal(res.json.lessons.length, 3 + units.length);
+  assert.ok(res.json.lessons.filter((l) => !pack.includes(l)).every((l) => l.scope === 'lesson'));
   assertProblem(assert, await api('/api/v1/goals/00000000-0000-4000-8000-000000000000'), 404);
   assertProblem(assert, await api('/api/v1/goals/DG2.1'), 404);
 });
@@ -98,19 +114,22 @@ test('levels run from groep 1 onward, grouped in stages', async () => {
 });
 
 test('lessons by goal: DG2.1 in Curriculum.nu gives the pack, through its descendants too', async () => {
-  const res = await api('/api/v1/lessons?goal=DG2.1&framework=CNU-DG-2019');
+  const res = await api('/api/v1/lessons?goal=DG2.1&framework=CNU-DG-2019&limit=100');
   assert.equal(res.status, 200);
-  assert.deepEqual(codes(res), PACK);
-  assert.equal(res.json.total, 3);
+  const dg21 = sorted(PACK, unitsAligned('CNU-DG-2019:DG2.1'));
+  assert.ok(dg21.length > 3);
+  assert.deepEqual(codes(res), dg21);
+  assert.equal(res.json.total, dg21.length);
   assert.equal(res.json.goal.code, 'DG2.1');
   assert.ok(res.json.items.every((l) => l.matched.some((m) => m.goal.code === 'DG2.1' && m.via === 'goal')));
   // The parent DG2 counts its descendants.
-  const parent = await api('/api/v1/lessons?goal=DG2&framework=CNU-DG-2019');
-  assert.deepEqual(codes(parent), PACK);
-  assert.ok(parent.json.items[0].matched.some((m) => m.via === 'descendant'));
+  const parent = await api('/api/v1/lessons?goal=DG2&framework=CNU-DG-2019&limit=100');
+  assert.deepEqual(codes(parent), sorted(PACK, unitsAligned('CNU-DG-2019:DG2', 'CNU-DG-2019:DG2.1',
+    'CNU-DG-2019:DG2.2', 'CNU-DG-2019:DG2.3', 'CNU-DG-2019:DG2.4')));
+  assert.ok(parent.json.items.every((l) => l.matched.some((m) => m.via === 'descendant')));
   // By id as well.
-  const byId = await api(`/api/v1/lessons?goal=${res.json.goal.id}`);
-  assert.deepEqual(codes(byId), PACK);
+  const byId = await api(`/api/v1/lessons?goal=${res.json.goal.id}&limit=100`);
+  assert.deepEqual(codes(byId), dg21);
 });
 
 test('an unknown goal is 404; an ambiguous bare code is 400 with the candidates', async () => {
@@ -135,18 +154,18 @@ test('related=exact follows exactMatchOf; related=all also the researched crossw
   assert.ok(target, 'SLO-DG-KD-2025 has a goal on veiligheid');
   const { rows: [dg21] } = await c.query(`SELECT g.id FROM goal g JOIN framework f ON f.id = g.framework_id
     WHERE f.code = 'CNU-DG-2019' AND g.code = 'DG2.1'`);
-  const before = await api(`/api/v1/lessons?goal=${target.id}`);
+  const before = await api(`/api/v1/lessons?goal=${target.id}&limit=100`);
   const direct = codes(before);
   // A crosswalk made for this test (the researched ones are isRelatedTo).
   const { rows: [rel] } = await c.query(`INSERT INTO goal_relation
     (origin_goal_id, relation_type, destination_goal_id, source, confidence)
     VALUES ($1, 'exactMatchOf', $2, 'integratietest', 'inferred') RETURNING id`, [target.id, dg21.id]);
   try {
-    const exact = await api(`/api/v1/lessons?goal=${target.id}&related=exact`);
-    assert.deepEqual(codes(exact), [...new Set([...direct, ...PACK])].sort());
-    const via = exact.json.items[0].matched.find((m) => m.goal.id === dg21.id);
+    const exact = await api(`/api/v1/lessons?goal=${target.id}&related=exact&limit=100`);
+    assert.deepEqual(codes(exact), sorted(direct, PACK, unitsAligned('CNU-DG-2019:DG2.1')));
+    const via = exact.json.items.find((l) => l.code === 'MNOS-LES-1').matched.find((m) => m.goal.id === dg21.id);
     assert.equal(via.via, 'exactMatchOf', 'the path shows where the match comes from');
-    const plain = await api(`/api/v1/lessons?goal=${target.id}`);
+    const plain = await api(`/api/v1/lessons?goal=${target.id}&limit=100`);
     assert.deepEqual(codes(plain), direct);
   } finally {
     await c.query('DELETE FROM goal_relation WHERE id = $1', [rel.id]);
@@ -170,22 +189,30 @@ test('free-text search in Dutch: stems, accents and real words from the pack', a
     const res = await api(`/api/v1/lessons?q=${q}`);
     assert.equal(res.status, 200);
     assert.ok(res.json.total >= 1, `q=${q}`);
-    assert.ok(codes(res).every((code) => PACK.includes(code)), `q=${q}`);
+    // the pack speaks of all of these; so may units of units.json
+    const all = await api(`/api/v1/lessons?q=${q}&limit=100`);
+    assert.ok(PACK.every((code) => codes(all).includes(code)), `q=${q}: the pack`);
+    assert.ok(codes(all).every((code) => PACK.includes(code) || UNITS.some((u) => u.code === code)), `q=${q}`);
   }
   assert.equal((await api('/api/v1/lessons?q=fotosynthese')).json.total, 0);
 });
 
 test('filters: level, stage, theme, programme, evidence, minutes', async () => {
   const count = async (qs) => (await api(`/api/v1/lessons?${qs}`)).json.total;
-  assert.equal(await count('level=havo-2'), 3);
-  assert.equal(await count('level=vmbo-kb-3'), 3);
-  assert.equal(await count('level=groep-7'), 0);
-  assert.equal(await count('stage=vo-onderbouw'), 3);
-  assert.equal(await count('stage=po-bovenbouw'), 0);
+  // On the pack (programme=MNOS-LESPAKKET); the units of units.json by
+  // level are checked in units.test.mjs.
+  const pack = 'programme=MNOS-LESPAKKET';
+  assert.equal(await count(`level=havo-2&${pack}`), 3);
+  assert.equal(await count(`level=vmbo-kb-3&${pack}`), 3);
+  assert.equal(await count(`level=groep-7&${pack}`), 0);
+  assert.equal(await count(`stage=vo-onderbouw&${pack}`), 3);
+  assert.equal(await count(`stage=po-bovenbouw&${pack}`), 0);
   assert.equal(await count('theme=mensenhandel'), 3);
   assert.equal(await count('theme=Mensenhandel'), 3);
   assert.equal(await count('programme=MNOS-LESPAKKET'), 3);
-  assert.equal(await count('evidence=unknown&goal=DG2.1&framework=CNU-DG-2019'), 3);
+  assert.equal(await count(`evidence=unknown&goal=DG2.1&framework=CNU-DG-2019&${pack}`), 3);
+  assert.ok(await count('level=groep-7') >= 2, 'units for groep 7');
+  assert.ok(await count('stage=po-bovenbouw') >= 2, 'units in bovenbouw po');
   // The source gives no duration: a maximum excludes the pack.
   assert.equal(await count('max_minutes=50&programme=MNOS-LESPAKKET'), 0);
   const bad = await api('/api/v1/lessons?level=klas-9&stage=nope');

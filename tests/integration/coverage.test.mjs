@@ -238,7 +238,7 @@ test('CSV: RFC 4180 with BOM, one record per goal and level, read back by csv-pa
   assert.deepEqual(rec('G1.1', 'groep 5'), {
     kader: 'TEST-COV', doel: 'G1.1', doel_titel: 'Testdoel G1.1', diepte: '1', blad: 'ja',
     niveau: 'groep 5', items: '3', items_gegeven: '1', lessen: '2', lessen_gegeven: '1', items_via_verwant: '0',
-    subdoelen_totaal: '', subdoelen_gedekt: '', subdoelen_gegeven: '',
+    subdoelen_totaal: '', subdoelen_gedekt: '', subdoelen_gegeven: '', voorstellen: '',
   });
   assert.equal(rec('G1.1', 'groep 7').items, '0');
   assert.deepEqual([rec('D1', 'groep 8').subdoelen_totaal, rec('D1', 'groep 8').subdoelen_gedekt], ['2', '1']);

@@ -48,9 +48,9 @@ async function compareFinders(c, label) {
 		('exact', 20, 0), ('all', 20, 0)) p (rel, lim, off)),
 	    ans AS (SELECT req.*,
 		lessons_find_goal(id, rel, NULL, NULL, NULL, NULL, NULL, NULL,
-		    NULL, lim, off)::text AS a,
+		    NULL, lim, off, NULL, NULL, NULL)::text AS a,
 		lessons_find_goal_general(id, rel, NULL, NULL, NULL, NULL, NULL,
-		    NULL, NULL, lim, off)::text AS b FROM req)
+		    NULL, NULL, lim, off, NULL, NULL, NULL)::text AS b FROM req)
 	    SELECT count(*)::int AS n,
 	    count(*) FILTER (WHERE (a::json ->> 'total')::int > 0)::int AS nonempty,
 	    count(*) FILTER (WHERE (a::json ->> 'total')::int > 2 AND rel = 'none')::int AS paged,
@@ -81,7 +81,7 @@ test('the API answers with the closure finder, as the general statement', async 
 			const off = /offset=(\d+)/.exec(qs)?.[1] ?? 0;
 			const rel = /related=(\w+)/.exec(qs)?.[1] ?? 'none';
 			const { rows: [g] } = await pool.query(`SELECT lessons_find_goal_general($1, $2,
-			    NULL, NULL, NULL, NULL, NULL, NULL, NULL, $3, $4) AS j`, [id, rel, lim, off]);
+			    NULL, NULL, NULL, NULL, NULL, NULL, NULL, $3, $4, NULL, NULL, NULL) AS j`, [id, rel, lim, off]);
 			assert.deepEqual(res.json, g.j, `GET /api/v1/lessons?goal=${id}${qs}`);
 			if (rel === 'none')
 				assert.equal(res.json.total, n);

@@ -102,11 +102,24 @@ ORDER BY 1`;
 
 const catalogue = async (url) => (await query(url, CATALOGUE)).map((r) => r.x);
 
+// The columns of every table (name -> [column]), in their order.
+async function columns(url) {
+  const rows = await query(url, `
+    SELECT c.relname AS t, array_agg(a.attname::text ORDER BY a.attnum) AS cols
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+    WHERE n.nspname = 'public' AND c.relkind = 'r' GROUP BY c.relname`);
+  return Object.fromEntries(rows.map((r) => [r.t, r.cols]));
+}
+
 // The content of every table but the migration runner's own, as sorted
-// rows of text.  coverage_bits holds sets of schools as bit strings whose
-// length is not part of the value (coverage_bits_fit pads or cuts them to
-// the number of schools when read): compared without trailing zeros.
-async function data(url) {
+// rows of text; with cols (from columns()), a table named there is read in
+// those columns only, so that a column a newer migration adds does not
+// hide whether the earlier data stayed.  coverage_bits holds sets of
+// schools as bit strings whose length is not part of the value
+// (coverage_bits_fit pads or cuts them to the number of schools when
+// read): compared without trailing zeros.
+async function data(url, cols = {}) {
   const tables = await query(url, `
     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND c.relkind = 'r'
@@ -119,7 +132,8 @@ async function data(url) {
       const row = relname === 'coverage_bits'
         ? "ROW(t.school_year, t.lesson_id, t.level_id, rtrim(t.planned::text, '0'), " +
           "rtrim(t.given::text, '0'))::text"
-        : 't::text';
+        : cols[relname] ? `ROW(${cols[relname].map((x) => `t.${JSON.stringify(x)}`).join(', ')})::text`
+          : 't::text';
       const { rows } = await c.query(
         `SELECT coalesce(array_agg(${row} ORDER BY ${row}), '{}') AS rows FROM ${relname} t`);
       out[relname] = rows[0].rows;
@@ -181,7 +195,10 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
             WHERE l.code = 'UPGRADE-1')::int AS reach`);
   assert.ok(counts.warnings > 0 && counts.facts > 0 && counts.reach > 0,
     `the old triggers kept the derived rows: ${JSON.stringify(counts)}`);
-  const before1 = await data(upgraded.url);
+  // Compared in the columns of the earlier layout (newer migrations add
+  // columns; what they hold for earlier rows is checked below).
+  const cols0 = await columns(upgraded.url);
+  const before1 = await data(upgraded.url, cols0);
 
   // Today's migrations alone: no row of any table changes.
   r = await sh(TOOL, ['migrate', 'schema'], { DATABASE_URL: upgraded.url });
@@ -191,11 +208,17 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
   assert.ok(newer.every((v) => v > 61), `only new migrations: ${newer}`);
   assert.match(r.stderr, new RegExp(`${newer.length} applied, \\d+ in total; function files: \\d+ applied`));
   assert.match(r.stderr, /0002_catalogue\.sql was applied in the earlier layout/);
-  const after0 = await data(upgraded.url);
+  const after0 = await data(upgraded.url, cols0);
   assert.deepEqual(Object.keys(before1).filter((t) => !(t in after0)), [], 'no table is lost');
   for (const table of Object.keys(before1)) {
     assert.deepEqual(after0[table], before1[table], `the rows of ${table}`);
   }
+
+  // The columns added since hold their defaults for the earlier rows.
+  assert.deepEqual(await query(upgraded.url, `
+    SELECT l.kind, l.school_id, l.target_groups, l.sources, i.reason
+    FROM lesson l JOIN plan_item i ON i.lesson_id = l.id WHERE l.code = 'UPGRADE-1'`),
+  [{ kind: 'les', school_id: null, target_groups: [], sources: [], reason: null }]);
 
   // Every migration row now carries the checksum of today's file.
   const files = (await readdir(join(ROOT, 'schema/migrations')))
@@ -214,17 +237,22 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
   r = await sh(TOOL, ['setup', 'schema', 'seeds'], { DATABASE_URL: upgraded.url });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /0 applied, \d+ in total; function files: 0 applied/);
-  const after1 = await data(upgraded.url);
-  // What people wrote is kept as it was.
-  for (const table of ['lesson', 'lesson_level', 'plan', 'plan_item']) {
+  const after1 = await data(upgraded.url, cols0);
+  // What people wrote is kept as it was; today's seeds may add lessons
+  // (the units of seeds/units) but change none of the earlier ones.
+  for (const table of ['plan', 'plan_item']) {
     assert.deepEqual(after1[table], before1[table], `the rows of ${table}`);
+  }
+  for (const table of ['lesson', 'lesson_level']) {
+    const now = new Set(after1[table]);
+    assert.deepEqual(before1[table].filter((x) => !now.has(x)), [], `no row of ${table} changed or lost`);
   }
   // Rows derived by rules follow today's rules (which may count more or
   // less than the earlier ones): rebuilding them all from scratch changes
   // nothing, and the lesson of the earlier layout still has each kind.
   await query(upgraded.url, `SELECT lesson_warning_refresh_all(),
     lesson_goal_reach_refresh_all(), coverage_rebuild()`);
-  const rebuilt = await data(upgraded.url);
+  const rebuilt = await data(upgraded.url, cols0);
   for (const table of ['lesson_warning', 'coverage_fact', 'coverage_bits', 'lesson_goal_reach']) {
     assert.ok(after1[table].length > 0, `${table} has rows`);
     assert.deepEqual(after1[table], rebuilt[table], `the rows of ${table} are what the rules say`);

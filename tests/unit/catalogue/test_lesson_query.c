@@ -48,6 +48,8 @@ test_full(void **state)
 				    "stage=onderbouw-vo", "theme=loverboys",
 				    "evidence=unknown", "max_minutes=50",
 				    "programme=MNOS", "q=uitbuiting",
+				    "target_group=lvb", "kind=module",
+				    "school=00000000-0000-4000-a000-00000000000a",
 				    "limit=10", "offset=30", NULL };
 	struct lesson_query	 q;
 	struct param_errors	 e;
@@ -63,6 +65,9 @@ test_full(void **state)
 	assert_string_equal(q.theme, "loverboys");
 	assert_int_equal(q.max_minutes, 50);
 	assert_string_equal(q.q, "uitbuiting");
+	assert_string_equal(q.target_group, "lvb");
+	assert_string_equal(q.kind, "module");
+	assert_string_equal(q.school, "00000000-0000-4000-a000-00000000000a");
 	assert_int_equal(q.limit, 10);
 	assert_int_equal(q.offset, 30);
 }
@@ -73,6 +78,8 @@ static const struct {
 } bad[] = {
 	{ "goal=DG'2",			"goal" },
 	{ "related=fuzzy",		"related" },
+	{ "kind=cursus",		"kind" },
+	{ "school=A",			"school" },
 	{ "related=exact",		"related" },	/* without goal */
 	{ "framework=CNU",		"framework" },	/* without goal */
 	{ "level=<b>",			"level" },

@@ -136,8 +136,9 @@ static const char	matrix[] =
     "\"school_years\":[\"2026-2027\"],\"plans\":[{\"title\":\"Plan \\\"1\\\"\","
     "\"school_year\":\"2026-2027\",\"status\":\"concept\"}]},"
     "\"generated_at\":\"2026-12-01T10:00:00\",\"generated_on\":\"2026-12-01\","
-    "\"via\":\"exact\",\"levels\":[{\"code\":\"groep-1\",\"title\":\"groep 1\"},"
-    "{\"code\":\"groep-2\",\"title\":\"groep 2\"}],"
+    "\"via\":\"exact\",\"levels\":[{\"code\":\"groep-1\",\"title\":\"groep 1\","
+    "\"stage\":\"po-onderbouw\"},"
+    "{\"code\":\"groep-2\",\"title\":\"groep 2\",\"stage\":\"po-onderbouw\"}],"
     "\"frameworks\":[{\"code\":\"F\",\"title\":\"Kader\",\"goals_total\":2,"
     "\"goals_covered\":1,\"goals_given\":0,\"share\":0.5,\"share_given\":0,"
     "\"goals\":["
@@ -152,9 +153,12 @@ static const char	matrix[] =
     "\"relation\":\"exactMatchOf\",\"via_goal\":\"X1\","
     "\"via_framework\":\"FX\"}]}],"
     "\"stage_gaps\":[{\"stage\":\"po-onderbouw\",\"stage_title\":\"Onderbouw po\","
-    "\"goals\":[{\"code\":\"G2\",\"title\":\"Twee\"}]}],"
+    "\"goals\":[{\"code\":\"G2\",\"title\":\"Twee\"},{\"code\":\"=G1\","
+    "\"title\":\"Doel, een\"}],\"suggestions\":[{\"title\":\"Unit <A>\","
+    "\"reason\":\"Hiaat: dekt 2\"},{\"title\":\"Unit B\",\"reason\":\"dekt 1\"}]}],"
     "\"line_breaks\":[{\"domain\":\"D\",\"domain_title\":\"Domein\","
-    "\"stage\":\"po-bovenbouw\",\"stage_title\":\"Bovenbouw po\",\"break\":true}],"
+    "\"stage\":\"po-bovenbouw\",\"stage_title\":\"Bovenbouw po\",\"break\":true,"
+    "\"suggestions\":[{\"title\":\"Unit C\",\"reason\":\"Onderbreking: dekt 1\"}]}],"
     "\"overlaps\":[]}]}";
 
 static json_t *
@@ -180,11 +184,13 @@ test_csv_matrix(void **state)
 	assert_string_equal(b.data,
 	    "\xef\xbb\xbf" "kader,doel,doel_titel,diepte,blad,niveau,items,"
 	    "items_gegeven,lessen,lessen_gegeven,items_via_verwant,"
-	    "subdoelen_totaal,subdoelen_gedekt,subdoelen_gegeven\r\n"
-	    "F,D,Domein,0,nee,groep 1,0,0,0,0,0,2,0,0\r\n"
-	    "F,D,Domein,0,nee,groep 2,0,0,0,0,0,2,1,0\r\n"
-	    "F,'=G1,\"Doel, een\",1,ja,groep 1,0,0,0,0,0,,,\r\n"
-	    "F,'=G1,\"Doel, een\",1,ja,groep 2,2,0,1,0,2,,,\r\n");
+	    "subdoelen_totaal,subdoelen_gedekt,subdoelen_gegeven,voorstellen\r\n"
+	    "F,D,Domein,0,nee,groep 1,0,0,0,0,0,2,0,0,\r\n"
+	    "F,D,Domein,0,nee,groep 2,0,0,0,0,0,2,1,0,\r\n"
+	    "F,'=G1,\"Doel, een\",1,ja,groep 1,0,0,0,0,0,,,,"
+	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n"
+	    "F,'=G1,\"Doel, een\",1,ja,groep 2,2,0,1,0,2,,,,"
+	    "Unit <A>: Hiaat: dekt 2 | Unit B: dekt 1\r\n");
 	strbuf_free(&b);
 	json_decref(d);
 }
@@ -255,6 +261,13 @@ test_html(void **state)
 	assert_non_null(strstr(b.data, "<strong>Onderbouw po</strong>: <span "
 	    "class=\"code\">G2</span> Twee"));
 	assert_non_null(strstr(b.data, "<strong>onderbreking</strong>"));
+	/* Every gap and line break with the units that would close it. */
+	assert_non_null(strstr(b.data, "<ol class=\"suggestions\" aria-label="
+	    "\"Voorstellen\"><li>Unit &lt;A&gt; — Hiaat: dekt 2</li><li>Unit B "
+	    "— dekt 1</li></ol></li>"));
+	assert_non_null(strstr(b.data, "(wel dekking ervoor en erna)<ol class="
+	    "\"suggestions\" aria-label=\"Voorstellen\"><li>Unit C — "
+	    "Onderbreking: dekt 1</li></ol></li>"));
 	assert_non_null(strstr(b.data, "les L3 (Les &lt;3&gt;) is gekoppeld aan "
 	    "FX X1, dat exactMatchOf =G1 is"));
 	assert_null(strstr(b.data, "style="));

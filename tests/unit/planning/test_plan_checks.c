@@ -25,10 +25,10 @@ static const char *const	school[] = { "havo-1", "havo-2", "havo-3" };
 /* A lesson item in week w: days Monday to Friday. */
 #define LESSON(id, lesson, prog, sens, prep, lvl, cls, w, st)		\
 	{ id, PC_LESSON, st, lesson, "Les 1", prog, sens, prep, lvl, cls,	\
-	    0, 0, vo23, 4 }
+	    0, 0, vo23, 4, PC_UNKNOWN_DAY }
 #define FOLLOW_ST(id, lvl, cls, st)					\
 	{ id, PC_FOLLOW_UP, st, NULL, NULL, NULL, 0, 0, lvl, cls,	\
-	    0, 0, NULL, 0 }
+	    0, 0, NULL, 0, PC_UNKNOWN_DAY }
 #define FOLLOW(id, lvl, cls, w)	FOLLOW_ST(id, lvl, cls, PC_PLANNED)
 
 struct wcase {
@@ -149,7 +149,8 @@ test_cases(void **state)
 			items[i].first = wk(cases[c].weeks[i]);
 			items[i].last = items[i].first + 4;
 		}
-		in = (struct pc_input){ items, cases[c].n, school, 3, h, 3 };
+		in = (struct pc_input){ items, cases[c].n, school, 3, h, 3,
+		    NULL, 0, 0, PC_UNKNOWN_DAY };
 		assert_int_equal(plan_check(&in, &w, &n), 0);
 		got[0] = '\0';
 		for (i = 0; i < n; i++) {
@@ -177,12 +178,13 @@ test_dates_and_unknown_levels(void **state)
 	 * never a mismatch. */
 	struct pc_item		items[2] = {
 		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", NULL, 0, 0,
-		    "havo-1", NULL, 0, 0, NULL, 0 },
+		    "havo-1", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY },
 		{ "b", PC_LESSON, PC_PLANNED, "L2", "Les 2", NULL, 0, 0,
-		    "havo-2", NULL, 0, 0, NULL, 0 },
+		    "havo-2", NULL, 0, 0, NULL, 0, PC_UNKNOWN_DAY },
 	};
 	struct pc_holiday	h[3];
-	struct pc_input		in = { items, 2, NULL, 0, h, 1 };
+	struct pc_input		in = { items, 2, NULL, 0, h, 1, NULL, 0, 0,
+				    PC_UNKNOWN_DAY };
 	struct pc_warning	*w;
 	size_t			n;
 
@@ -211,12 +213,13 @@ test_messages(void **state)
 {
 	struct pc_item		items[2] = {
 		{ "a", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
-		    "havo-2", NULL, 0, 0, vo23, 4 },
+		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY },
 		{ "b", PC_LESSON, PC_PLANNED, "L1", "Les 1", "P", 1, 0,
-		    "havo-2", NULL, 0, 0, vo23, 4 },
+		    "havo-2", NULL, 0, 0, vo23, 4, PC_UNKNOWN_DAY },
 	};
 	struct pc_holiday	h[3];
-	struct pc_input		in = { items, 2, school, 3, h, 3 };
+	struct pc_input		in = { items, 2, school, 3, h, 3, NULL, 0,
+				    0, PC_UNKNOWN_DAY };
 	struct pc_warning	w = { PC_DUPLICATE_LESSON, 0, 1, PC_NONE,
 				    "havo-2" };
 	char			buf[256];
@@ -250,6 +253,54 @@ test_messages(void **state)
 }
 
 static void
+test_offered_and_review(void **state)
+{
+	/* havo-1 has no unit in the catalogue: no level_without_lesson for
+	 * it; havo-3 has one and gets none planned: a warning.  A unit last
+	 * reviewed on 2024-09-01 is stale on 2026-10-01 (over 24 months),
+	 * one reviewed on 2024-10-01 is not. */
+	static const char *const	offered[] = { "havo-2", "havo-3" };
+	struct pc_item		items[2] = {
+		LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+		LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+	};
+	struct pc_holiday	h[3];
+	struct pc_input		in = { items, 2, school, 3, h, 0, offered, 2,
+				    1, 0 };
+	struct pc_warning	*w;
+	char			buf[256];
+	size_t			n;
+
+	(void)state;
+	fill_holidays(h);
+	items[0].first = items[1].first = wk(40);
+	items[0].last = items[1].last = wk(40) + 4;
+	in.today = civil_days((struct civil_date){ 2026, 10, 1 });
+	items[0].reviewed = civil_days((struct civil_date){ 2024, 9, 1 });
+	items[1].reviewed = civil_days((struct civil_date){ 2024, 10, 1 });
+	assert_int_equal(plan_check(&in, &w, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(w[0].code, PC_NOT_REVIEWED);
+	assert_int_equal(w[0].item, 0);
+	assert_string_equal(pc_code_name(w[0].code), "unit_not_reviewed");
+	assert_string_equal(pc_message(&in, &w[0], buf, sizeof(buf)),
+	    "Les 1 is al meer dan 24 maanden niet nagekeken: kijk of het nog "
+	    "past bij de apps en trends van nu.");
+	assert_int_equal(w[1].code, PC_LEVEL_WITHOUT_LESSON);
+	assert_string_equal(w[1].level, "havo-3");
+	free(w);
+
+	/* Without knowing what is offered, every level counts. */
+	in.offered_known = 0;
+	in.today = PC_UNKNOWN_DAY;
+	assert_int_equal(plan_check(&in, &w, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(w[0].level, "havo-1");
+	assert_string_equal(w[1].level, "havo-3");
+	free(w);
+}
+
+static void
 test_week_index(void **state)
 {
 	(void)state;
@@ -267,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_dates_and_unknown_levels),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_offered_and_review),
 		cmocka_unit_test(test_week_index),
 	};
 
