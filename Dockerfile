@@ -5,6 +5,7 @@ FROM debian:bookworm
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       kore make gcc libc6-dev libjansson-dev libpq-dev libsodium-dev \
+      libcurl4-openssl-dev \
       libxlsxwriter-dev \
       ca-certificates curl nodejs npm \
  && rm -rf /var/lib/apt/lists/*

@@ -14,6 +14,8 @@ OPT		?= -O2 -g
 CFLAGS_COMMON	= $(CSTD) $(WARN) $(OPT) -Iapi -I/usr/include/postgresql
 CFLAGS_APP	= $(CFLAGS_COMMON) $(KORE_FEATURES) -fPIC
 LIBS		= -ljansson -lpq -lsodium -lxlsxwriter
+# The application alone sends mail (libcurl SMTP from a sender thread).
+APP_LIBS	= $(LIBS) -lcurl -lpthread
 
 BUILD		= build
 SAN		= -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -49,7 +51,16 @@ $(foreach s,$(UNIT_SRC),$(eval UNIT_SRC_$(basename $(notdir $(s))) := $(s)))
 
 HDRS		= $(wildcard api/*/*.h)
 
-.PHONY: all app cli unit frontend run test test-unit test-integration clean bench
+# libFuzzer harnesses (clang, ASan + UBSan), one per parser or writer.
+FUZZ_CC		= clang
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+FUZZ_FLAGS	= $(CSTD) -g -O1 -Iapi -I/usr/include/postgresql \
+		  -fsanitize=fuzzer,address,undefined \
+		  -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all app cli unit frontend run test test-unit test-integration clean bench \
+	fuzz test-fuzz
 
 all: app cli
 
@@ -78,7 +89,7 @@ $(BUILD)/app/gen/%.o: $(BUILD)/gen/%.c $(HDRS)
 	$(CC) $(CFLAGS_APP) -c $< -o $@
 
 $(BUILD)/leerlijn.so: $(APP_OBJ) $(GEN_OBJ)
-	$(CC) -shared -o $@ $(APP_OBJ) $(GEN_OBJ) $(LIBS)
+	$(CC) -shared -o $@ $(APP_OBJ) $(GEN_OBJ) $(APP_LIBS)
 
 $(BUILD)/leerlijn-db: $(CLI_OBJ)
 	$(CC) -o $@ $(CLI_OBJ) $(LIBS)
@@ -93,6 +104,18 @@ $(BUILD)/unit/%: $$(UNIT_SRC_$$*) $$(UNIT_DEPS_$$*) $(HDRS)
 	$(CC) $(CFLAGS_COMMON) $(SAN) -o $@ $(filter %.c,$^) -lcmocka $(LIBS)
 
 unit: $(UNIT_BIN)
+
+include tests/fuzz/deps.mk
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $$(FUZZ_DEPS_$$*) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $(filter %.c,$^) $(LIBS)
+
+fuzz: $(FUZZ_BIN)
+
+# A short run of each harness from its seed corpus (FUZZ_SECONDS each).
+test-fuzz: fuzz
+	@scripts/fuzz.sh short $(FUZZ_BIN)
 
 test-unit: unit
 	@scripts/unit.sh $(UNIT_BIN)

@@ -6,10 +6,13 @@ set -euo pipefail
 
 mode=${1:-run}
 pkgs=(make gcc kore libjansson-dev libpq-dev libsodium-dev libcmocka-dev
+      libcurl4-openssl-dev
       libxlsxwriter-dev
       postgresql-15 postgresql-client-15)
 if [ "$mode" = test ]; then
 	pkgs+=(docker-compose)
+	# The fuzz harnesses: clang with libFuzzer and the sanitizers.
+	pkgs+=(clang libclang-rt-14-dev)
 	# The browser tests of the web app: headless Chromium and a font.
 	pkgs+=(chromium fonts-dejavu-core)
 	# The scale-out test: nginx in front of two nodes, with brotli.

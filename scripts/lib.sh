@@ -133,10 +133,17 @@ kore_conf() {
 
 # kore_start CONF [LOG]: start kore in the background (kore_pid) with the
 # configuration for $LEERLIJN_LISTEN, and wait until it accepts connections.
+# Without LOG kore writes to this script's own standard output, whatever
+# that is (never reopened by name: /dev/stdout fails for a socket or a
+# file of another user).
 kore_start() {
-	local conf=$1 log=${2:-/dev/stdout} listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
+	local conf=$1 log=${2:-} listen=${LEERLIJN_LISTEN:-127.0.0.1:8888}
 	kore_conf "$conf"
-	stdbuf -oL -eL kore -fnr -c "$conf" >>"$log" 2>&1 &
+	if [ -n "$log" ]; then
+		stdbuf -oL -eL kore -fnr -c "$conf" >>"$log" 2>&1 &
+	else
+		stdbuf -oL -eL kore -fnr -c "$conf" 2>&1 &
+	fi
 	kore_pid=$!
 	for _ in $(seq 1 100); do
 		(exec 3<>"/dev/tcp/${listen%:*}/${listen##*:}") 2>/dev/null &&

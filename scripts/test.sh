@@ -13,6 +13,9 @@ make -s all unit
 say "unit tests"
 make -s test-unit
 
+say "fuzz harnesses (libFuzzer, ASan + UBSan; a few seconds each)"
+make -s test-fuzz
+
 say "web app unit tests (vitest)"
 (cd frontend && node_modules/.bin/vitest run)
 

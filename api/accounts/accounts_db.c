@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accounts/accounts_db.h"
+#include "core/utf8.h"
 
 static struct db_stmt	st_schools = DB_STMT("acc_schools_list",
     "SELECT account_schools_list($1::uuid, $2, $3::integer, $4::integer)",
@@ -37,7 +38,18 @@ static struct db_stmt	st_user_invite = DB_STMT("acc_user_invite",
     "SELECT account_invite(id, $2::bytea) FROM app_user WHERE id = $1::uuid",
     2, 0);
 static struct db_stmt	st_accept = DB_STMT("acc_invitation_accept",
-    "SELECT account_invitation_accept($1::bytea, $2)", 2, 0);
+    "SELECT account_invitation_accept($1::bytea, $2, $3::uuid)", 3, 0);
+static struct db_stmt	st_inv_lookup = DB_STMT("acc_invitation_lookup",
+    "SELECT user_id, email, needs_password "
+    "FROM account_invitation_lookup($1::bytea)", 1, 1);
+static struct db_stmt	st_inv_mail = DB_STMT("acc_invitation_mail",
+    "SELECT account_invitation_mail($1::bytea)", 1, 1);
+static struct db_stmt	st_inv_list = DB_STMT("acc_invitations_list",
+    "SELECT account_invitations_list()", 0, 1);
+static struct db_stmt	st_inv_renew = DB_STMT("acc_invitation_renew",
+    "SELECT account_invitation_renew($1::uuid, $2::bytea)", 2, 0);
+static struct db_stmt	st_inv_delete = DB_STMT("acc_school_invitation_delete",
+    "SELECT account_school_invitation_delete($1::uuid, $2::uuid)", 2, 0);
 static struct db_stmt	st_hash_of = DB_STMT("acc_password_hash_of",
     "SELECT coalesce(password_hash, ''), email FROM app_user "
     "WHERE id = $1::uuid", 1, 1);
@@ -178,11 +190,64 @@ db_user_invite(const char *id, const char *hash_hex, char **json)
 
 enum db_result
 db_invitation_accept(const char *hash_hex, const char *password_hash,
-    char **json)
+    const char *user_id, char **json)
 {
-	const char	*p[2] = { hash_hex, password_hash };
+	const char	*p[3] = { hash_hex, password_hash, user_id };
 
 	return (db_text(&st_accept, p, json));
+}
+
+enum db_result
+db_invitation_lookup(const char *hash_hex, struct invitation_facts *f)
+{
+	const char	*p[1] = { hash_hex };
+	PGresult	*r;
+	enum db_result	 rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((rc = db_exec(&st_inv_lookup, p, &r)) != DB_OK)
+		return (rc);
+	if (PQntuples(r) == 1) {
+		f->found = 1;
+		(void)snprintf(f->user_id, sizeof(f->user_id), "%s",
+		    PQgetvalue(r, 0, 0));
+		(void)utf8_fmt(f->email, sizeof(f->email), "%s",
+		    PQgetvalue(r, 0, 1));
+		f->needs_password = PQgetvalue(r, 0, 2)[0] == 't';
+	}
+	PQclear(r);
+	return (DB_OK);
+}
+
+enum db_result
+db_invitation_mail(const char *hash_hex, char **json)
+{
+	const char	*p[1] = { hash_hex };
+
+	return (db_text(&st_inv_mail, p, json));
+}
+
+enum db_result
+db_invitations_list(char **json)
+{
+	return (db_text(&st_inv_list, NULL, json));
+}
+
+enum db_result
+db_invitation_renew(const char *id, const char *hash_hex, char **json)
+{
+	const char	*p[2] = { id, hash_hex };
+
+	return (db_text(&st_inv_renew, p, json));
+}
+
+enum db_result
+db_school_invitation_delete(const char *school, const char *id,
+    int *removed)
+{
+	const char	*p[2] = { school, id };
+
+	return (db_bool(&st_inv_delete, p, removed));
 }
 
 enum db_result
@@ -198,7 +263,7 @@ db_password_hash_of(const char *user_id, char *hash, size_t hashlen,
 		return (rc);
 	if (PQntuples(r) == 1) {
 		(void)snprintf(hash, hashlen, "%s", PQgetvalue(r, 0, 0));
-		(void)snprintf(email, emaillen, "%s", PQgetvalue(r, 0, 1));
+		(void)utf8_fmt(email, emaillen, "%s", PQgetvalue(r, 0, 1));
 	}
 	PQclear(r);
 	return (DB_OK);

@@ -39,8 +39,32 @@ enum db_result	db_user_delete(const char *id, int *deleted);
 /* A new invitation for an existing user; *json NULL when there is none. */
 enum db_result	db_user_invite(const char *id, const char *hash_hex,
 		    char **json);
+/*
+ * Accept an invitation: with password_hash, choose the password (every
+ * session of the account ends); without, as the logged-in user_id (a
+ * membership invitation of an account that has a password).
+ */
 enum db_result	db_invitation_accept(const char *hash_hex,
-		    const char *password_hash, char **json);
+		    const char *password_hash, const char *user_id,
+		    char **json);
+
+/* The live invitation of a token hash (found 0: none). */
+struct invitation_facts {
+	int	found;
+	int	needs_password;	/* a password must be chosen with it */
+	char	user_id[40];
+	char	email[256];
+};
+enum db_result	db_invitation_lookup(const char *hash_hex,
+		    struct invitation_facts *f);
+/* What the mail of an invitation says ({to, display_name, ...}). */
+enum db_result	db_invitation_mail(const char *hash_hex, char **json);
+enum db_result	db_invitations_list(char **json);
+/* A new token for invitation id; *json NULL when there is none. */
+enum db_result	db_invitation_renew(const char *id, const char *hash_hex,
+		    char **json);
+enum db_result	db_school_invitation_delete(const char *school,
+		    const char *id, int *removed);
 /* The argon2id hash ("" when none) and e-mail address of user_id. */
 enum db_result	db_password_hash_of(const char *user_id, char *hash,
 		    size_t hashlen, char *email, size_t emaillen);

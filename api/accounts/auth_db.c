@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "accounts/auth_db.h"
+#include "core/utf8.h"
 
 static struct db_stmt	st_wait = DB_STMT("auth_login_wait",
     "SELECT auth_login_wait($1, $2::inet)", 2, 1);
@@ -35,7 +36,7 @@ static struct db_stmt	st_rehash = DB_STMT("auth_password_rehash",
 static void
 copy(char *dst, size_t len, PGresult *r, int row, int col)
 {
-	(void)snprintf(dst, len, "%s", PQgetvalue(r, row, col));
+	(void)utf8_fmt(dst, len, "%s", PQgetvalue(r, row, col));
 }
 
 enum db_result

@@ -97,6 +97,29 @@ code_points(const char *s)
 	return (n);
 }
 
+/*
+ * 1 when pw holds the address email, or its local part (the part before
+ * the @) when that is at least PASSWORD_LOCAL_MIN bytes, in any case.
+ */
+static int
+contains_address(const char *pw, const char *email)
+{
+	char		 local[256];
+	const char	*at;
+	size_t		 n;
+
+	if (strcasestr(pw, email) != NULL)
+		return (1);
+	if ((at = strchr(email, '@')) == NULL)
+		return (0);
+	n = (size_t)(at - email);
+	if (n < PASSWORD_LOCAL_MIN || n >= sizeof(local))
+		return (0);
+	memcpy(local, email, n);
+	local[n] = '\0';
+	return (strcasestr(pw, local) != NULL);
+}
+
 const char *
 password_policy(const char *pw, const char *email)
 {
@@ -117,8 +140,8 @@ password_policy(const char *pw, const char *email)
 			return ("Dit is het wachtwoord van de demo-accounts; "
 			    "kies een ander.");
 	}
-	if (email != NULL && strcasecmp(pw, email) == 0)
-		return ("Het wachtwoord mag niet gelijk zijn aan het "
-		    "e-mailadres.");
+	if (email != NULL && contains_address(pw, email))
+		return ("Het wachtwoord mag je e-mailadres (of het deel vóór "
+		    "de @) niet bevatten.");
 	return (NULL);
 }

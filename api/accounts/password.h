@@ -12,6 +12,8 @@
 #define PASSWORD_HASH_MAX	crypto_pwhash_STRBYTES
 #define PASSWORD_MIN_CHARS	10	/* characters (code points) */
 #define PASSWORD_MAX_BYTES	1024
+/* A local part this long (bytes) may not appear in the password. */
+#define PASSWORD_LOCAL_MIN	3
 
 /* 0, or -1 when libsodium cannot start (or no dummy hash). Per process. */
 int		 password_init(void);
@@ -27,7 +29,8 @@ int		 password_verify(const char *hash, const char *pw);
 int		 password_needs_rehash(const char *hash);
 /*
  * NULL when pw is acceptable as a new password for the account email
- * (may be NULL); otherwise a Dutch sentence saying why not.
+ * (may be NULL): long enough, not common, and holding neither the address
+ * nor its local part; otherwise a Dutch sentence saying why not.
  */
 const char	*password_policy(const char *pw, const char *email);
 

@@ -17,6 +17,7 @@
 #include "http/cache_http.h"
 #include "http/dispatch.h"
 #include "http/reply.h"
+#include "core/utf8.h"
 
 #define ID	"/{id}"
 #define LIST	"limit,offset,sort,orderBy,filter"
@@ -132,7 +133,7 @@ case_dispatch(struct http_request *req)
 	}
 	if ((bad = qs_first_unknown(&ctx.qs, ctx.match.route->query)) !=
 	    NULL) {
-		(void)snprintf(msg, sizeof(msg), "Onbekende parameter: %.64s.",
+		(void)utf8_fmt(msg, sizeof(msg), "Onbekende parameter: %s.",
 		    bad);
 		case_reply_imsx(&ctx, IMSX_INVALID_SELECTION_FIELD, msg);
 		goto out;

@@ -26,6 +26,7 @@
 #include "core/params.h"
 #include "http/reply.h"
 #include "core/settings.h"
+#include "core/utf8.h"
 
 #define LIST_LIMIT_DEFAULT	100
 #define LIST_LIMIT_MAX		1000
@@ -49,7 +50,7 @@ reply_document(struct api_ctx *ctx, char *json, int levels,
 
 	doc = NULL;
 	if (json == NULL) {
-		(void)snprintf(msg, sizeof(msg), "%s bestaat niet.", what);
+		(void)utf8_fmt(msg, sizeof(msg), "%s bestaat niet.", what);
 		case_reply_imsx(ctx, IMSX_UNKNOWN_OBJECT, msg);
 		goto out;
 	}
@@ -183,7 +184,7 @@ case_documents_list(struct api_ctx *ctx)
 	}
 	if (filter != NULL) {
 		if (case_filter_parse(filter, &f, &why) == -1) {
-			(void)snprintf(msg, sizeof(msg), "filter: %s.", why);
+			(void)utf8_fmt(msg, sizeof(msg), "filter: %s.", why);
 			case_reply_imsx(ctx, IMSX_INVALID_SELECTION_FIELD, msg);
 			goto out;
 		}

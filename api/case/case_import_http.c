@@ -32,16 +32,21 @@ static void
 reply_package_errors(struct api_ctx *ctx, const struct case_errors *e)
 {
 	json_t	*p;
-	size_t	 i;
+	size_t	 i, added;
 	char	 detail[160];
 
 	(void)snprintf(detail, sizeof(detail), "Het CASE-pakket is ongeldig: "
 	    "%zu fout(en)%s.", e->total, e->total > e->n ?
 	    ", de eerste staan in errors" : "");
 	p = problem_new(ST_UNPROCESSABLE, detail);
-	for (i = 0; p != NULL && i < e->n; i++)
-		(void)problem_add_error(p, e->e[i].path[0] != '\0' ?
-		    e->e[i].path : "package", e->e[i].message);
+	for (i = 0, added = 0; p != NULL && i < e->n; i++)
+		if (problem_add_error(p, e->e[i].path[0] != '\0' ?
+		    e->e[i].path : "package", e->e[i].message) == 0)
+			added++;
+	/* A count never stands next to an empty list. */
+	if (p != NULL && added == 0)
+		(void)problem_add_error(p, "package", "Het CASE-pakket is "
+		    "ongeldig.");
 	reply_problem_doc(ctx->req, ST_UNPROCESSABLE, p);
 }
 

@@ -21,49 +21,34 @@
 
 /* ---- errors ----------------------------------------------------------- */
 
-/* Copy text into dst (len bytes), cut on a UTF-8 character boundary. */
-static void
-copy_cut(char *dst, size_t len, const char *text)
-{
-	size_t	n;
-
-	n = utf8_cut(text, strlen(text), len - 1, SIZE_MAX);
-	memcpy(dst, text, n);
-	dst[n] = '\0';
-}
-
 void
 case_err(struct case_errors *e, const char *path, const char *fmt, ...)
 {
 	va_list	ap;
-	char	msg[CASE_MESSAGE_MAX * 4];
 
 	e->total++;
 	if (e->n == CASE_ERRORS_MAX)
 		return;
-	copy_cut(e->e[e->n].path, sizeof(e->e[e->n].path), path);
+	(void)utf8_fmt(e->e[e->n].path, sizeof(e->e[e->n].path), "%s",
+	    path);
 	va_start(ap, fmt);
-	if (vsnprintf(msg, sizeof(msg), fmt, ap) < 0)
-		msg[0] = '\0';
+	(void)utf8_vfmt(e->e[e->n].message, sizeof(e->e[e->n].message), fmt,
+	    ap);
 	va_end(ap);
-	/* msg itself may end in a cut character: utf8_cut counts it as one. */
-	copy_cut(e->e[e->n].message, sizeof(e->e[e->n].message), msg);
 	e->n++;
 }
 
 void
 case_subpath(char *out, size_t len, const char *path, const char *name)
 {
-	if (snprintf(out, len, "%s%s%s", path, path[0] != '\0' ? "." : "",
-	    name) < 0)
-		out[0] = '\0';
+	(void)utf8_fmt(out, len, "%s%s%s", path, path[0] != '\0' ? "." : "",
+	    name);
 }
 
 void
 case_indexpath(char *out, size_t len, const char *path, size_t i)
 {
-	if (snprintf(out, len, "%s[%zu]", path, i) < 0)
-		out[0] = '\0';
+	(void)utf8_fmt(out, len, "%s[%zu]", path, i);
 }
 
 void
@@ -224,6 +209,12 @@ check_value(const json_t *v, const struct member *m, const char *path,
 	case V_URI:
 		if (!json_is_string(v) || !case_is_uri(s))
 			case_err(e, path, "moet een absolute URI zijn");
+		break;
+	case V_URL:
+		if (!json_is_string(v) || !case_is_uri(s) ||
+		    (strncasecmp(s, "https://", 8) != 0 &&
+		    strncasecmp(s, "http://", 7) != 0))
+			case_err(e, path, "moet een http- of https-adres zijn");
 		break;
 	case V_UUID:
 		if (!json_is_string(v) || !param_is_uuid(s))

@@ -11,6 +11,7 @@
 
 #include "case/case_check.h"
 #include "core/params.h"
+#include "core/utf8.h"
 
 struct ident {
 	char		 id[37];	/* lower case */
@@ -36,7 +37,7 @@ idset_add(struct idset *s, const char *id, const char *path)
 		s->v = nv;
 	}
 	case_lower_uuid(s->v[s->n].id, id);
-	(void)snprintf(s->v[s->n].path, sizeof(s->v[s->n].path), "%s", path);
+	(void)utf8_fmt(s->v[s->n].path, sizeof(s->v[s->n].path), "%s", path);
 	s->n++;
 	return (0);
 }
@@ -355,7 +356,7 @@ case_check_references(const json_t *pkg, struct case_errors *e)
 		if (param_is_uuid(d)) {
 			case_lower_uuid(tr[nt].origin, o);
 			case_lower_uuid(tr[nt].dest, d);
-			(void)snprintf(tr[nt].type, sizeof(tr[nt].type), "%s",
+			(void)utf8_fmt(tr[nt].type, sizeof(tr[nt].type), "%s",
 			    type);
 			tr[nt].assoc = i;
 			nt++;

@@ -32,7 +32,7 @@ static const struct member	document_m[] = {
 	{ "creator", V_STRING, 1, NULL },
 	{ "title", V_TEXT, 1, NULL },
 	{ "lastChangeDateTime", V_DATETIME, 1, NULL },
-	{ "officialSourceURL", V_URI, 0, NULL },
+	{ "officialSourceURL", V_URL, 0, NULL },
 	{ "publisher", V_STRING, 0, NULL },
 	{ "description", V_STRING, 0, NULL },
 	{ "subject", V_STR_OR_STRS, 0, NULL },

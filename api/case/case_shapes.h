@@ -13,6 +13,7 @@ enum vtype {
 	V_STRING,		/* string */
 	V_TEXT,			/* string, not blank */
 	V_URI,			/* string, format uri */
+	V_URL,			/* an http(s) URI: shown as a link */
 	V_UUID,			/* string, UUID */
 	V_DATETIME,		/* string, format date-time */
 	V_DATE_DT,		/* date or date-time */

@@ -62,7 +62,7 @@ static struct db_stmt st_framework_goals = DB_STMT("framework_goals",
     "   FROM node n WHERE n.parent_id IS NULL"
     "   OR n.parent_id NOT IN (SELECT id FROM node)"
     "   UNION ALL SELECT c.id, w.path || c.position::bigint, w.depth + 1"
-    "   FROM walk w JOIN node c ON c.parent_id = w.id WHERE w.depth < 32)"
+    "   FROM walk w JOIN node c ON c.parent_id = w.id WHERE w.depth < 64)"
     " SELECT json_build_object('framework', (SELECT json_build_object("
     "   'code', code, 'title', title) FROM f),"
     " 'goals', coalesce(json_agg(json_build_object('id', n.id,"
@@ -81,7 +81,7 @@ static struct db_stmt st_goal_get = DB_STMT("goal_get",
     "   WHERE g.id = req.id AND g.parent_id IS NOT NULL"
     "   UNION ALL SELECT g.parent_id, up.depth + 1 FROM up"
     "   JOIN goal g ON g.id = up.id"
-    "   WHERE g.parent_id IS NOT NULL AND up.depth < 32)"
+    "   WHERE g.parent_id IS NOT NULL AND up.depth < 64)"
     " SELECT json_build_object('id', g.id, 'framework', json_build_object("
     "   'code', f.code, 'title', f.title), 'code', g.code, 'kind', g.kind,"
     " 'title', g.title, 'title_en', g.title_en,"
@@ -119,11 +119,12 @@ static struct db_stmt st_goal_get = DB_STMT("goal_get",
     "   'status', le.status, 'scope', la.scope, 'emphasis', la.emphasis,"
     "   'published_label', la.published_label)"
     "   ORDER BY le.title, le.id) FROM lesson_alignment la"
-    "   JOIN lesson le ON le.id = la.lesson_id WHERE la.goal_id = g.id),"
+    "   JOIN lesson le ON le.id = la.lesson_id WHERE la.goal_id = g.id"
+    "   AND (le.status = 'published' OR $2::boolean)),"
     "   '[]'::json))"
     " FROM req JOIN goal g ON g.id = req.id"
     " JOIN framework f ON f.id = g.framework_id",
-    1, 1);
+    2, 1);
 
 static struct db_stmt st_goals_find = DB_STMT("goals_find",
     "WITH hit AS (SELECT g.id, f.code AS fcode, g.code, g.position,"
@@ -191,11 +192,17 @@ db_framework_goals(const char *code, char **json)
 }
 
 enum db_result
-db_goal_get(const char *id, char **json)
+db_goal_read(const char *id, int drafts, char **json)
 {
-	const char	*params[1] = { id };
+	const char	*params[2] = { id, drafts ? "true" : "false" };
 
 	return (db_text(&st_goal_get, params, json));
+}
+
+enum db_result
+db_goal_get(const char *id, char **json)
+{
+	return (db_goal_read(id, 1, json));
 }
 
 enum db_result

@@ -14,6 +14,9 @@
 enum db_result	db_frameworks_list(long limit, long offset, char **json);
 enum db_result	db_framework_get(const char *code, char **json);
 enum db_result	db_framework_goals(const char *code, char **json);
+/* A goal with its lessons; drafts: with those not published (curators). */
+enum db_result	db_goal_read(const char *id, int drafts, char **json);
+/* The same with every lesson (for the curators' writes). */
 enum db_result	db_goal_get(const char *id, char **json);
 enum db_result	db_goals_find(const char *framework, const char *code,
 		    const char *q, long limit, long offset, char **json);

@@ -63,6 +63,18 @@ static const struct field_spec	relation_fields[] = {
 	SOURCE_FIELDS,
 };
 
+/* One key message (kernboodschap) of a lesson. */
+static const struct field_spec	key_message_fields[] = {
+	FIELD("number",	FT_INT, 1, 1, 100, 0, NULL),
+	FIELD("title",	FT_STRING, 1, 0, 300, 0, NULL),
+	FIELD("text",	FT_TEXT, 0, 0, 10000, 0, NULL),
+	FIELD("items",	FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
+	FIELD("closing",	FT_TEXT, 0, 0, 2000, 0, NULL),
+	FIELD("about_others_title", FT_TEXT, 0, 0, 300, 0, NULL),
+	FIELD("about_others", FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
+};
+static const struct field_table	key_messages = FIELD_TABLE(key_message_fields);
+
 static const struct field_spec	lesson_fields[] = {
 	FIELD("code",	FT_CODE, 0, 0, 64, 0, NULL),
 	FIELD("programme",	FT_CODE, 0, 0, 64, 0, NULL),
@@ -75,7 +87,7 @@ static const struct field_spec	lesson_fields[] = {
 	FIELD("levels",	FT_CODE_ARRAY, 0, 0, 100, 40, NULL),
 	FIELD("levels_as_published", FT_TEXT, 0, 0, 300, 0, NULL),
 	FIELD("evidence_level", FT_CODE, 0, 0, 40, 0, NULL),
-	FIELD("key_messages", FT_OBJECT_ARRAY, 0, 0, 0, 50, NULL),
+	FIELD_OBJECTS("key_messages", 0, 50, &key_messages),
 	FIELD("teacher_preparation", FT_TEXT, 0, 0, 20000, 0, NULL),
 	FIELD("safety_checklist", FT_STRING_ARRAY, 0, 0, 2000, 50, NULL),
 	FIELD("sensitive_topic", FT_BOOL, 0, 0, 0, 0, NULL),

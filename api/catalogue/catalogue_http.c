@@ -130,8 +130,8 @@ api_goal_get(struct api_ctx *ctx)
 		    "niet (een id is een UUID).");
 		return;
 	}
-	api_reply_read(ctx, db_goal_get(id, &json), &json,
-	    "Dit leerdoel bestaat niet.");
+	api_reply_read(ctx, db_goal_read(id, api_sees_drafts(ctx), &json),
+	    &json, "Dit leerdoel bestaat niet.");
 }
 
 void

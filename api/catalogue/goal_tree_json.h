@@ -6,7 +6,7 @@
 
 #include <jansson.h>
 
-#define JSON_TREE_MAX_DEPTH	32
+#define JSON_TREE_MAX_DEPTH	64	/* goal_depth_check() in the schema */
 
 /*
  * items is an array of {"depth": n (1 = root), "goal": {...}} in depth-first

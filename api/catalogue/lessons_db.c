@@ -196,12 +196,15 @@ static struct db_stmt st_school_readable = DB_STMT("school_readable",
  * lesson id last makes the order total (lessons may share a title).
  */
 static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",
-    "WITH page AS (SELECT w.* FROM lesson_warning w"
+    "WITH vis AS (SELECT w.* FROM lesson_warning w WHERE $3::boolean"
+    "   OR EXISTS (SELECT 1 FROM lesson l WHERE l.id = w.lesson_id"
+    "   AND l.status = 'published')),"
+    " page AS (SELECT w.* FROM vis w"
     "   ORDER BY w.severity = 'info', w.code, w.lesson_title, w.goal_code,"
     "   w.alignment_id, w.lesson_id"
     "   LIMIT $1::integer OFFSET $2::integer)"
     " SELECT json_build_object('total',"
-    " (SELECT count(*) FROM lesson_warning),"
+    " (SELECT count(*) FROM vis),"
     " 'limit', $1::integer, 'offset', $2::integer,"
     " 'items', coalesce((SELECT json_agg(json_build_object("
     "   'code', x.code, 'severity', x.severity, 'message', x.message,"
@@ -214,7 +217,7 @@ static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",
     "   x.goal_code, x.alignment_id, x.lesson_id)"
     "   FROM page x LEFT JOIN goal g ON g.id = x.goal_id"
     "   LEFT JOIN framework f ON f.id = g.framework_id), '[]'::json))",
-    2, 1);
+    3, 1);
 
 enum db_result
 db_goal_resolve(const char *goal, const char *framework, char **json)
@@ -293,10 +296,10 @@ db_school_readable(const char *user, const char *school, int *ok)
 }
 
 enum db_result
-db_alignment_warnings(long limit, long offset, char **json)
+db_alignment_warnings(long limit, long offset, int drafts, char **json)
 {
 	char		 l[24], o[24];
-	const char	*params[2] = { l, o };
+	const char	*params[3] = { l, o, drafts ? "true" : "false" };
 
 	(void)snprintf(l, sizeof(l), "%ld", limit);
 	(void)snprintf(o, sizeof(o), "%ld", offset);

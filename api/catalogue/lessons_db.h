@@ -37,6 +37,8 @@ enum db_result	db_lesson_get_for(const char *id, const char *user,
 enum db_result	db_school_readable(const char *user, const char *school,
 		    int *ok);
 /* Every data-quality warning (for curators), paged. */
-enum db_result	db_alignment_warnings(long limit, long offset, char **json);
+/* drafts: include the warnings of lessons that are not published. */
+enum db_result	db_alignment_warnings(long limit, long offset, int drafts,
+		    char **json);
 
 #endif

@@ -3,6 +3,7 @@
  * /alignment-warnings.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <kore/kore.h>
@@ -14,6 +15,7 @@
 #include "catalogue/lesson_query.h"
 #include "core/problem.h"
 #include "http/reply.h"
+#include "core/utf8.h"
 
 #define WARN_LIMIT_DEFAULT	100
 #define WARN_LIMIT_MAX		500
@@ -61,7 +63,7 @@ resolve_goal(struct api_ctx *ctx, const struct lesson_query *q, char *id,
 		status = ST_BAD_REQUEST;
 		goto out;
 	}
-	(void)snprintf(id, idlen, "%s", json_string_value(json_object_get(
+	(void)utf8_fmt(id, idlen, "%s", json_string_value(json_object_get(
 	    json_array_get(cands, 0), "id")));
 	status = ST_OK;
 out:
@@ -163,7 +165,8 @@ api_lesson_get(struct api_ctx *ctx)
 	const char	*id;
 	enum db_result	 rc;
 	json_t		*doc;
-	char		*json, etag[32];
+	const char	*status;
+	char		*json;
 
 	id = router_param(&ctx->match, "id");
 	if (!param_is_uuid(id)) {
@@ -176,12 +179,18 @@ api_lesson_get(struct api_ctx *ctx)
 		api_reply_db_error(ctx, rc);
 		return;
 	}
-	/* The version is the lesson's ETag, for If-Match on writes. */
+	/*
+	 * A lesson that is not published is the curators' only; the version
+	 * is the lesson's ETag, for If-Match on writes.
+	 */
 	if (json != NULL && (doc = json_loads(json, 0, NULL)) != NULL) {
-		(void)snprintf(etag, sizeof(etag), "\"%lld\"",
-		    (long long)json_integer_value(json_object_get(doc,
-		    "version")));
-		http_response_header(ctx->req, "etag", etag);
+		status = json_string_value(json_object_get(doc, "status"));
+		if (!api_sees_drafts(ctx) &&
+		    (status == NULL || strcmp(status, "published") != 0)) {
+			free(json);
+			json = NULL;
+		} else
+			write_etag(ctx, doc);
 		json_decref(doc);
 	}
 	api_reply_document(ctx, json, "Deze les bestaat niet.");
@@ -196,6 +205,7 @@ api_alignment_warnings(struct api_ctx *ctx)
 	if (api_paging(ctx, WARN_LIMIT_DEFAULT, WARN_LIMIT_MAX, &limit,
 	    &offset) == -1)
 		return;
-	api_reply_read(ctx, db_alignment_warnings(limit, offset, &json), &json,
+	api_reply_read(ctx, db_alignment_warnings(limit, offset,
+	    api_sees_drafts(ctx), &json), &json,
 	    "Geen meldingen.");
 }

@@ -84,6 +84,7 @@ url_ok(const json_t *v, long max)
 static const char *
 check_value(const struct field_spec *f, const json_t *v)
 {
+	struct param_errors	 sub;
 	const json_t	*item;
 	json_int_t	 n;
 	size_t		 i;
@@ -150,6 +151,11 @@ check_value(const struct field_spec *f, const json_t *v)
 			if (f->type == FT_OBJECT_ARRAY &&
 			    !json_is_object(item))
 				return ("moet een lijst van objecten zijn");
+			if (f->type == FT_OBJECT_ARRAY && f->of != NULL &&
+			    json_fields_check(item, f->of->specs, f->of->n,
+			    FIELD_CREATE, &sub) > 0)
+				return ("bevat een object met een ontbrekend, "
+				    "onbekend of ongeldig veld");
 		}
 		return (NULL);
 	}

@@ -33,8 +33,11 @@ enum field_type {
 	FT_ENUM,		/* one of words */
 	FT_STRING_ARRAY,	/* array of at most max_items FT_STRING */
 	FT_CODE_ARRAY,		/* array of at most max_items FT_CODE */
-	FT_OBJECT_ARRAY		/* array of at most max_items JSON objects */
+	FT_OBJECT_ARRAY		/* array of at most max_items JSON objects, each
+				   checked against of when it is set */
 };
+
+struct field_table;
 
 struct field_spec {
 	const char		*name;
@@ -44,11 +47,15 @@ struct field_spec {
 	long			 max;		/* length, value or bound */
 	size_t			 max_items;	/* arrays */
 	const char *const	*words;		/* FT_ENUM */
+	const struct field_table *of;		/* FT_OBJECT_ARRAY: its items */
 };
 
 /* One spec of a table, in the order of struct field_spec. */
 #define FIELD(name, type, required, min, max, items, words)		\
-	{ (name), (type), (required), (min), (max), (items), (words) }
+	{ (name), (type), (required), (min), (max), (items), (words), NULL }
+/* An array of at most items objects, each with the fields of table. */
+#define FIELD_OBJECTS(name, required, items, table)			\
+	{ (name), FT_OBJECT_ARRAY, (required), 0, 0, (items), NULL, (table) }
 /* The number of specs in a table. */
 #define NFIELDS(specs)	(sizeof(specs) / sizeof((specs)[0]))
 

@@ -269,6 +269,25 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 		return (fail(err, errlen, "LEERLIJN_TRUSTED_PROXIES",
 		    "expected up to 16 numeric IP addresses, comma separated, "
 		    "e.g. 127.0.0.1,::1"));
+	/* E-mail: a relay (smtp:// or smtps://) and the sender. */
+	s->smtp_url[0] = '\0';
+	v = get("LEERLIJN_SMTP_URL");
+	if (v != NULL && *v != '\0') {
+		if (strncmp(v, "smtp://", 7) != 0 &&
+		    strncmp(v, "smtps://", 8) != 0)
+			return (fail(err, errlen, "LEERLIJN_SMTP_URL",
+			    "expected an smtp:// or smtps:// URL"));
+		if (copy_str(s->smtp_url, sizeof(s->smtp_url), v) == -1)
+			return (fail(err, errlen, "LEERLIJN_SMTP_URL",
+			    "too long"));
+	}
+	v = get("LEERLIJN_MAIL_FROM");
+	if (v == NULL || *v == '\0')
+		v = SETTINGS_DEFAULT_MAIL_FROM;
+	if (strchr(v, '@') == NULL || strpbrk(v, "\r\n<>\" ,;") != NULL ||
+	    copy_str(s->mail_from, sizeof(s->mail_from), v) == -1)
+		return (fail(err, errlen, "LEERLIJN_MAIL_FROM",
+		    "expected one e-mail address"));
 
 	current = *s;
 	return (0);

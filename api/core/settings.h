@@ -13,6 +13,9 @@
  *   LEERLIJN_READ_MAX_LAG       seconds the standby may be behind (10)
  *   LEERLIJN_TRUSTED_PROXIES    addresses whose X-Forwarded-For counts
  *                               (none), comma separated
+ *   LEERLIJN_SMTP_URL    mail relay for invitations, smtp:// or smtps://
+ *                        (user:password@ allowed); none: no mail is sent
+ *   LEERLIJN_MAIL_FROM   sender address (noreply@leerlijn.invalid)
  */
 #ifndef LEERLIJN_SETTINGS_H
 #define LEERLIJN_SETTINGS_H
@@ -54,6 +57,8 @@ struct settings {
 	/* Numeric addresses in inet_ntop() form. */
 	char		trusted_proxies[SETTINGS_PROXIES_MAX][46];
 	size_t		trusted_proxies_count;
+	char		smtp_url[SETTINGS_STR_MAX];	/* "" : none */
+	char		mail_from[256];
 };
 
 /* The defaults used for every variable that is not set. */
@@ -69,6 +74,7 @@ struct settings {
 #define SETTINGS_DEFAULT_WORKER_CONNECTIONS 512
 #define SETTINGS_DEFAULT_DB_ASYNC	2
 #define SETTINGS_DEFAULT_READ_MAX_LAG	10
+#define SETTINGS_DEFAULT_MAIL_FROM	"noreply@leerlijn.invalid"
 /* Kore's own hard limit: a body above it never reaches the application. */
 #define SETTINGS_KORE_BODY_FACTOR	4
 

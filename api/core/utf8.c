@@ -1,7 +1,11 @@
 /*
  * utf8: strict UTF-8 validation.
  */
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/utf8.h"
 
@@ -94,4 +98,51 @@ utf8_cut(const char *str, size_t len, size_t max_bytes, size_t max_chars)
 			break;
 	}
 	return (i);
+}
+
+size_t
+utf8_fmt(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list	ap;
+	size_t	n;
+
+	va_start(ap, fmt);
+	n = utf8_vfmt(buf, len, fmt, ap);
+	va_end(ap);
+	return (n);
+}
+
+size_t
+utf8_vfmt(char *buf, size_t len, const char *fmt, va_list ap)
+{
+	va_list	 again;
+	char	*full;
+	int	 n;
+	size_t	 cut;
+
+	if (len == 0)
+		return (0);
+	va_copy(again, ap);
+	n = vsnprintf(buf, len, fmt, ap);
+	if (n < 0) {
+		va_end(again);
+		buf[0] = '\0';
+		return (0);
+	}
+	if ((size_t)n < len) {
+		va_end(again);
+		return ((size_t)n);
+	}
+	/* Too long: cut the whole text, not the bytes snprintf kept. */
+	if (vasprintf(&full, fmt, again) == -1) {
+		va_end(again);
+		buf[0] = '\0';
+		return (0);
+	}
+	va_end(again);
+	cut = utf8_cut(full, (size_t)n, len - 1, SIZE_MAX);
+	memcpy(buf, full, cut);
+	buf[cut] = '\0';
+	free(full);
+	return (cut);
 }

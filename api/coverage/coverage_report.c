@@ -8,6 +8,7 @@
 #include "coverage/coverage_report.h"
 #include "core/csv.h"
 #include "planning/school_calendar.h"
+#include "core/utf8.h"
 
 static const char *const	vias[] = { "none", "exact", "all", NULL };
 static const char *const	formats[] = { "json", "csv", "html", "xlsx",
@@ -37,7 +38,7 @@ parse_list(const char *v, const char *field, int (*ok)(const char *),
 		param_error(e, field, "te veel waarden");
 		return (-1);
 	}
-	(void)snprintf(buf, sizeof(buf), "%s", v);
+	(void)utf8_fmt(buf, sizeof(buf), "%s", v);
 	n = 0;
 	save = NULL;
 	for (s = buf; (tok = strtok_r(s, ",", &save)) != NULL; s = NULL) {
@@ -53,7 +54,7 @@ parse_list(const char *v, const char *field, int (*ok)(const char *),
 		param_error(e, field, message);
 		return (-1);
 	}
-	(void)snprintf(out, len, "%s", v);
+	(void)utf8_fmt(out, len, "%s", v);
 	return (0);
 }
 
@@ -85,14 +86,14 @@ parse_word(const char *v, const char *field, const char *const *words,
     const char *message, char *out, size_t len, const char *def,
     struct param_errors *e)
 {
-	(void)snprintf(out, len, "%s", def);
+	(void)utf8_fmt(out, len, "%s", def);
 	if (v == NULL)
 		return;
 	if (!param_is_one_of(v, words)) {
 		param_error(e, field, message);
 		return;
 	}
-	(void)snprintf(out, len, "%s", v);
+	(void)utf8_fmt(out, len, "%s", v);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "http/applog.h"
 #include "db/catalogue_gen.h"
 #include "db/db.h"
+#include "core/utf8.h"
 #include "db/db_async.h"
 
 /* Do not hammer a database that is down: one attempt per interval. */
@@ -110,12 +111,14 @@ copy_field(char *dst, size_t len, PGresult *r, int code)
 	const char	*v;
 
 	v = r != NULL ? PQresultErrorField(r, code) : NULL;
-	(void)snprintf(dst, len, "%s", v != NULL ? v : "");
+	(void)utf8_fmt(dst, len, "%s", v != NULL ? v : "");
 }
 
 static void
 note_error_on(PGconn *c, PGresult *r, const char *what)
 {
+	char	primary[512];
+
 	memset(&last_error, 0, sizeof(last_error));
 	copy_field(last_error.sqlstate, sizeof(last_error.sqlstate), r,
 	    PG_DIAG_SQLSTATE);
@@ -136,9 +139,19 @@ note_error_on(PGconn *c, PGresult *r, const char *what)
 		    last_sqlstate, last_error.message);
 		return;
 	}
+	/*
+	 * Only the primary message and the constraint: PostgreSQL's DETAIL
+	 * quotes the row's values (e-mail addresses, names), which never
+	 * belong in the log.
+	 */
+	copy_field(primary, sizeof(primary), r, PG_DIAG_MESSAGE_PRIMARY);
+	if (r == NULL && c != NULL)
+		(void)utf8_fmt(primary, sizeof(primary), "%s",
+		    PQerrorMessage(c));
 	applog(strncmp(last_sqlstate, "23", 2) == 0 ? LOG_LVL_INFO :
-	    LOG_LVL_ERROR, "%s failed (%s): %s", what,
-	    last_sqlstate, c != NULL ? PQerrorMessage(c) : "");
+	    LOG_LVL_ERROR, "%s failed (%s)%s%s: %s", what, last_sqlstate,
+	    last_error.constraint[0] != '\0' ? " on " : "",
+	    last_error.constraint, primary);
 }
 
 static void

@@ -116,6 +116,8 @@ const char *api_path_uuid(struct api_ctx *ctx, const char *name,
  * there is none; -1 after a 400 for a malformed one.
  */
 int	api_if_match(struct api_ctx *ctx, char *buf, size_t len);
+/* Does the caller keep the catalogue (and so see lessons in draft)? */
+int	api_sees_drafts(const struct api_ctx *ctx);
 /* The client's IP address as text ("" when unknown) into buf. */
 void	api_client_address(struct api_ctx *ctx, char *buf, size_t len);
 /*

@@ -8,6 +8,7 @@
 #include <kore/kore.h>
 
 #include "http/applog.h"
+#include "core/utf8.h"
 
 static enum log_level	level = LOG_LVL_INFO;
 static char		request_id[72];
@@ -42,7 +43,7 @@ applog(enum log_level l, const char *fmt, ...)
 	if (l > level)
 		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	(void)utf8_vfmt(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (request_id[0] != '\0')
 		kore_log(prio[l], "[%s] %s", request_id, msg);

@@ -92,6 +92,8 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_GET,		"/api/v1/me", ANY_USER),
 	GLOBAL(RM_PUT,		"/api/v1/me/password", ANY_USER),
 	PUBLIC(RM_POST,		"/api/v1/invitation"),
+	/* A membership invitation, accepted by its account, logged in. */
+	GLOBAL(RM_POST,		"/api/v1/me/memberships", ANY_USER),
 
 	/* Schools: everyone lists the schools they may read. */
 	GLOBAL(RM_GET,		"/api/v1/schools", ANY_USER),
@@ -102,6 +104,8 @@ const struct authz_rule authz_rules[] = {
 	SCHOOL(RM_POST,		"/api/v1/schools/{id}/teachers", COORD, ADMIN),
 	SCHOOL(RM_DELETE,	"/api/v1/schools/{id}/teachers/{user}", COORD,
 	    ADMIN),
+	SCHOOL(RM_DELETE,	"/api/v1/schools/{id}/invitations/{invitation}",
+	    COORD, ADMIN),
 
 	/* People: the admins'. */
 	GLOBAL(RM_GET,		"/api/v1/users", ADMIN),
@@ -110,6 +114,10 @@ const struct authz_rule authz_rules[] = {
 	GLOBAL(RM_PATCH,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_DELETE,	"/api/v1/users/{id}", ADMIN),
 	GLOBAL(RM_POST,		"/api/v1/users/{id}/invitation", ADMIN),
+	/* Pending invitations; without a mail relay only an admin can hand
+	 * out their links. */
+	GLOBAL(RM_GET,		"/api/v1/invitations", ADMIN),
+	GLOBAL(RM_POST,		"/api/v1/invitations/{id}/link", ADMIN),
 
 	/*
 	 * School-year planning: coordinators change their school's plans,

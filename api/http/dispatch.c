@@ -384,6 +384,17 @@ api_dispatch(struct http_request *req)
 	 * not reset it in the request objects it reuses: elsewhere it holds
 	 * whatever was there before.
 	 */
+	/*
+	 * Request smuggling: a body framed twice (Transfer-Encoding and
+	 * Content-Length) is refused, and chunked bodies are not supported
+	 * at all (Kore reads Content-Length only).
+	 */
+	if (http_request_header(req, "transfer-encoding", &bad)) {
+		http_response_header(req, "connection", "close");
+		reply_problem(req, ST_BAD_REQUEST, "Transfer-Encoding wordt "
+		    "niet ondersteund; stuur de body met Content-Length.");
+		goto out;
+	}
 	if ((ctx.method & (RM_POST | RM_PUT | RM_PATCH)) &&
 	    req->content_length > settings_current()->body_max) {
 		reply_problem(req, ST_PAYLOAD_TOO_LARGE, "Het verzoek is "

@@ -97,6 +97,10 @@ API_HANDLER(api_user_update);
 API_HANDLER(api_user_delete);
 API_HANDLER(api_user_invite);
 API_HANDLER(api_invitation_accept);
+API_HANDLER(api_me_membership_accept);
+API_HANDLER(api_invitations_list);
+API_HANDLER(api_invitation_link);
+API_HANDLER(api_school_invitation_delete);
 API_HANDLER(api_me_password);
 API_HANDLER(api_audit_list);
 

@@ -15,6 +15,7 @@
 #include "db/db_async.h"
 #include "http/cache_http.h"
 #include "db/db_read.h"
+#include "accounts/mail.h"
 #include "accounts/password.h"
 #include "accounts/password_task.h"
 #include "core/settings.h"
@@ -123,6 +124,10 @@ kore_worker_configure(void)
 	db_async_init(settings_current()->db_async, DB_ASYNC_QUEUE);
 	db_read_init(settings_current()->database_read_url,
 	    settings_current()->read_max_lag);
+	/* The mail sender thread (only with a relay configured). */
+	if (mail_start(settings_current()->smtp_url,
+	    settings_current()->mail_from) == -1)
+		fatalx("the mail sender did not start");
 }
 
 void
@@ -132,5 +137,6 @@ kore_worker_teardown(void)
 	catalogue_gen_close();
 	db_async_close();
 	db_read_close();
+	mail_stop();
 	db_close();
 }

@@ -9,6 +9,8 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 
+#include <sodium.h>
+
 #include "http/applog.h"
 #include "core/problem.h"
 #include "http/reply.h"
@@ -138,6 +140,14 @@ reply_bytes(struct http_request *req, int http_status,
 	int			 own;
 
 	replies++;
+	/*
+	 * A server error is logged with what was asked; the log line carries
+	 * the request id that the answer's X-Request-Id header gives the user.
+	 */
+	if (http_status >= 500)
+		applog(http_status == 503 ? LOG_LVL_WARNING : LOG_LVL_ERROR,
+		    "%s %s answered %d", http_method_text(req->method),
+		    req->path, http_status);
 	reply_security_headers(req);
 	if (media_type != NULL)
 		http_response_header(req, "content-type", media_type);

@@ -261,3 +261,9 @@ api_if_match(struct api_ctx *ctx, char *buf, size_t len)
 	    "zoals \"3\".");
 	return (-1);
 }
+
+int
+api_sees_drafts(const struct api_ctx *ctx)
+{
+	return ((ctx->who.roles & (ROLE_ADMIN | ROLE_CURATOR)) != 0);
+}

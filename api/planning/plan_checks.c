@@ -7,6 +7,7 @@
 
 #include "planning/plan_checks.h"
 #include "planning/school_calendar.h"
+#include "core/utf8.h"
 
 static const char *const	code_names[PC__COUNT] = {
 	[PC_LEVEL_MISMATCH] = "level_mismatch",
@@ -271,38 +272,38 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 
 	switch (w->code) {
 	case PC_LEVEL_MISMATCH:
-		(void)snprintf(buf, len, "%s is niet bedoeld voor %s.", title,
+		(void)utf8_fmt(buf, len, "%s is niet bedoeld voor %s.", title,
 		    level);
 		break;
 	case PC_LEVEL_NOT_AT_SCHOOL:
-		(void)snprintf(buf, len, "De school heeft geen %s.", level);
+		(void)utf8_fmt(buf, len, "De school heeft geen %s.", level);
 		break;
 	case PC_DUPLICATE_LESSON:
-		(void)snprintf(buf, len, "%s staat voor %s ook gepland in %s.",
+		(void)utf8_fmt(buf, len, "%s staat voor %s ook gepland in %s.",
 		    title, level, week);
 		break;
 	case PC_NO_FOLLOW_UP:
-		(void)snprintf(buf, len, "%s gaat over een gevoelig onderwerp: "
+		(void)utf8_fmt(buf, len, "%s gaat over een gevoelig onderwerp: "
 		    "plan enige tijd later een terugkommoment voor %s.", title,
 		    level);
 		break;
 	case PC_SAFETY_NOT_PREPARED:
-		(void)snprintf(buf, len, "De voorbereiding 'veiligheid in de "
+		(void)utf8_fmt(buf, len, "De voorbereiding 'veiligheid in de "
 		    "klas' voor %s is nog niet bevestigd.", title);
 		break;
 	case PC_HOLIDAY:
-		(void)snprintf(buf, len, "Dit valt in de %s van de regio van "
+		(void)utf8_fmt(buf, len, "Dit valt in de %s van de regio van "
 		    "de school%s.", hname, w->holiday != PC_NONE &&
 		    w->holiday < in->n_holidays &&
 		    in->holidays[w->holiday].advisory ? " (een adviesdatum: "
 		    "controleer de vakantie van de eigen school)" : "");
 		break;
 	case PC_POSSIBLE_HOLIDAY:
-		(void)snprintf(buf, len, "Dit valt in een mogelijke extra "
+		(void)utf8_fmt(buf, len, "Dit valt in een mogelijke extra "
 		    "vakantieweek (%s); veel scholen zijn dan dicht.", hname);
 		break;
 	case PC_LEVEL_WITHOUT_LESSON:
-		(void)snprintf(buf, len, "%s krijgt dit schooljaar geen "
+		(void)utf8_fmt(buf, len, "%s krijgt dit schooljaar geen "
 		    "preventieles.", level);
 		break;
 	case PC_NOT_REVIEWED:
@@ -311,7 +312,7 @@ pc_message(const struct pc_input *in, const struct pc_warning *w,
 		    "van nu.", title);
 		break;
 	default:
-		(void)snprintf(buf, len, "Controleer dit onderdeel.");
+		(void)utf8_fmt(buf, len, "Controleer dit onderdeel.");
 		break;
 	}
 	return (buf);

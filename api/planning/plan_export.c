@@ -10,6 +10,7 @@
 #include "core/ical.h"
 #include "planning/plan_export.h"
 #include "planning/school_calendar.h"
+#include "core/utf8.h"
 
 static const char *
 str(const json_t *o, const char *key)
@@ -122,10 +123,10 @@ event(const json_t *plan, const json_t *it, time_t now, struct strbuf *out)
 	    civil_date_parse(str(it, "ends_on"), &b) == -1)
 		return (-1);
 	item_title(it, title, sizeof(title));
-	(void)snprintf(summary, sizeof(summary), "%s – %s%s%s", title,
+	(void)utf8_fmt(summary, sizeof(summary), "%s – %s%s%s", title,
 	    or_empty(str(it, "level_title")), str(it, "class_name") != NULL ?
 	    " " : "", or_empty(str(it, "class_name")));
-	(void)snprintf(uid, sizeof(uid), "%s@leerlijn", or_empty(str(it,
+	(void)utf8_fmt(uid, sizeof(uid), "%s@leerlijn", or_empty(str(it,
 	    "id")));
 	cats[0] = "Leerlijn";
 	cats[1] = str(it, "level_title");
@@ -161,7 +162,7 @@ plan_export_ics(const json_t *plan, const char *teacher, time_t now,
 	char		 name[400];
 	size_t		 i;
 
-	(void)snprintf(name, sizeof(name), "%s %s", or_empty(str(plan,
+	(void)utf8_fmt(name, sizeof(name), "%s %s", or_empty(str(plan,
 	    "title")), or_empty(str(plan, "school_year")));
 	if (ical_begin(out, "-//Leerlijn//Jaarplanning//NL", name) == -1)
 		return (-1);

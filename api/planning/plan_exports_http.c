@@ -23,6 +23,7 @@
 #include "core/problem.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xlsx.h"
 #include "db/db_read.h"
 #include "http/applog.h"
@@ -73,7 +74,7 @@ reply_export(struct api_ctx *ctx, const char *plan, const char *teacher,
 		reply_problem(ctx->req, ST_INTERNAL, NULL);
 		goto out;
 	}
-	(void)snprintf(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
+	(void)utf8_fmt(disp, sizeof(disp), "attachment; filename=\"jaarplan-"
 	    "%s.%s\"", json_string_value(json_object_get(doc, "school_year")),
 	    formats[fmt].ext);
 	http_response_header(ctx->req, "content-disposition", disp);

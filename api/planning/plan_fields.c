@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/problem.h"
+#include "core/utf8.h"
 #include "planning/plan_fields.h"
 #include "planning/school_calendar.h"
 
@@ -104,7 +105,7 @@ field_error_add(struct field_errors *e, const char *prefix,
 	if (e->problem == NULL && (e->problem = problem_new(ST_UNPROCESSABLE,
 	    "Controleer de gemarkeerde velden.")) == NULL)
 		return;
-	(void)snprintf(name, sizeof(name), "%s%s", prefix, field);
+	(void)utf8_fmt(name, sizeof(name), "%s%s", prefix, field);
 	(void)problem_add_error(e->problem, name, message);
 }
 

@@ -234,7 +234,9 @@ AS $$
 	JOIN goal g ON g.id = la.goal_id
 	JOIN lesson le ON le.id = la.lesson_id AND le.school_id IS NULL
 	JOIN alignment a ON a.id = la.alignment_id
-	WHERE (p_framework IS NULL OR g.framework_id = p_framework)
+	-- a lesson in draft is the curators' only
+	WHERE le.status = 'published'
+	  AND (p_framework IS NULL OR g.framework_id = p_framework)
 	  AND (p_id IS NULL OR case_exemplar_id(g.id, le.id) = p_id)
 	  AND NOT EXISTS (SELECT 1 FROM case_association c
 	      WHERE c.id = case_exemplar_id(g.id, le.id))
@@ -471,7 +473,7 @@ AS $$
 	    THEN p::uuid END
 $$;
 
-CREATE OR REPLACE FUNCTION case_import(p_base text, p jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION case_import_package(p_base text, p jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -889,6 +891,38 @@ BEGIN
 		OR (assocs ->> 'deleted')::integer > 0
 		OR (defs ->> 'deleted')::integer > 0,
 	    'items', items, 'associations', assocs, 'definitions', defs);
+END
+$$;
+
+-- CASE import: an association identifier that the provider already serves
+-- for another framework (the derived isChildOf identifiers of goals that
+-- never came from a package included) is a conflict (409), like any other
+-- identifier of another framework.  case_import() checks that first and
+-- then runs the import as before (case_import_package()).
+CREATE OR REPLACE FUNCTION case_import(p_base text, p jsonb) RETURNS jsonb
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	fid constant uuid := (p -> 'CFDocument' ->> 'identifier')::uuid;
+	conflicts jsonb;
+BEGIN
+	SELECT jsonb_agg(case_err('CFAssociations[' || (a.ord - 1) ||
+	    '].identifier', 'De identifier ' || (a.x ->> 'identifier') ||
+	    ' hoort bij een associatie van een ander kader (' || f.code ||
+	    ').') ORDER BY a.ord)
+	INTO conflicts
+	FROM jsonb_array_elements(CASE WHEN jsonb_typeof(
+	    p -> 'CFAssociations') = 'array' THEN p -> 'CFAssociations'
+	    ELSE '[]'::jsonb END) WITH ORDINALITY AS a (x, ord)
+	JOIN goal g ON g.case_parent_association_id IS NULL AND
+	    case_child_association_id(g.id) = (a.x ->> 'identifier')::uuid
+	JOIN framework f ON f.id = g.framework_id
+	WHERE g.framework_id IS DISTINCT FROM fid;
+	IF conflicts IS NOT NULL THEN
+		RETURN jsonb_build_object('status', 'conflict', 'errors',
+		    conflicts);
+	END IF;
+	RETURN case_import_package(p_base, p);
 END
 $$;
 

@@ -248,3 +248,44 @@ CREATE OR REPLACE TRIGGER goal_tree_check_update AFTER UPDATE OF parent_id, fram
 	    OR NEW.framework_id IS DISTINCT FROM OLD.framework_id)
 	EXECUTE FUNCTION catalogue_goal_tree_check();
 
+-- A goal lies at most 64 levels deep (the goal tree of the API nests that
+-- far): deeper is refused when it is written, never cut when it is read.
+CREATE OR REPLACE FUNCTION goal_depth_max() RETURNS integer
+LANGUAGE sql IMMUTABLE AS $$ SELECT 64 $$;
+
+CREATE OR REPLACE FUNCTION goal_depth_check() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	above integer;
+	below integer;
+BEGIN
+	IF NEW.parent_id IS NULL THEN
+		RETURN NEW;
+	END IF;
+	-- The levels above the new place, and the levels of the subtree.
+	WITH RECURSIVE up (id, d) AS (
+		SELECT NEW.parent_id, 1
+		UNION ALL SELECT g.parent_id, up.d + 1 FROM goal g JOIN up
+		    ON g.id = up.id
+		WHERE g.parent_id IS NOT NULL AND up.d <= goal_depth_max())
+	SELECT max(d) INTO above FROM up;
+	below := 1;
+	IF TG_OP = 'UPDATE' THEN
+		WITH RECURSIVE down (id, d) AS (
+			SELECT NEW.id, 1
+			UNION ALL SELECT g.id, down.d + 1 FROM goal g JOIN down
+			    ON g.parent_id = down.id
+			WHERE down.d <= goal_depth_max())
+		SELECT max(d) INTO below FROM down;
+	END IF;
+	IF above + below > goal_depth_max() THEN
+		RAISE EXCEPTION USING ERRCODE = 'LL422', COLUMN = 'parent_id',
+		    MESSAGE = 'een leerdoel ligt hoogstens ' ||
+			goal_depth_max() || ' niveaus diep';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER goal_depth_check BEFORE INSERT OR UPDATE OF parent_id ON goal
+FOR EACH ROW EXECUTE FUNCTION goal_depth_check();

@@ -1034,16 +1034,24 @@ $$;
 
 SELECT audit_attach('plan_feed');
 
-CREATE OR REPLACE FUNCTION plan_feed_create(p_plan uuid, p_user uuid, p_teacher uuid,
-    p_hash bytea)
+CREATE OR REPLACE FUNCTION plan_feed_create(p_plan uuid, p_user uuid,
+    p_teacher uuid, p_hash bytea)
 RETURNS uuid
-LANGUAGE sql
-AS $$
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	fid uuid;
+BEGIN
+	PERFORM api_require(p_teacher IS NULL OR EXISTS (SELECT 1
+	    FROM plan p JOIN membership m ON m.school_id = p.school_id
+	    WHERE p.id = p_plan AND m.user_id = p_teacher), 'teacher',
+	    'Deze leraar hoort niet bij de school van dit jaarplan.');
 	INSERT INTO plan_feed (plan_id, school_id, user_id, teacher_id,
 	    token_hash)
 	SELECT p.id, p.school_id, p_user, p_teacher, p_hash
 	FROM plan p WHERE p.id = p_plan
-	RETURNING id
+	RETURNING id INTO fid;
+	RETURN fid;
+END
 $$;
 
 -- The plan and teacher of a feed, while its maker may read the school.

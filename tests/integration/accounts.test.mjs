@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { api, assertProblem, db, demoSchools, login, loginWith } from './lib.mjs';
-import { asAdmin, call, clearLoginFailures, newAccount, sessionOf, unique, dbFor } from './accounts_lib.mjs';
+import { asAdmin, call, invitationToken, clearLoginFailures, newAccount, sessionOf, unique, dbFor } from './accounts_lib.mjs';
 
 const S = demoSchools();
 
@@ -157,10 +157,14 @@ test('a coordinator invites a teacher of the own school, who logs in, and remove
   });
   assert.equal(res.status, 201, res.text);
   assert.equal(res.json.role, 'teacher');
-  assert.match(res.json.invitation.token, /^[A-Za-z0-9_-]{43}$/);
+  // The coordinator never sees the token: it goes to the address.
+  assert.equal(res.json.status, 'invited');
+  assert.doesNotMatch(res.text, /[A-Za-z0-9_-]{43}/);
+  const token = await invitationToken(res.json.id);
+  assert.match(token, /^[A-Za-z0-9_-]{43}$/);
   const accepted = await api('/api/v1/invitation', {
     method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: res.json.invitation.token, password: 'lessen geven is leuk' }),
+    body: JSON.stringify({ token, password: 'lessen geven is leuk' }),
   });
   assert.equal(accepted.status, 200);
   const teacher = await sessionOf({ email, password: 'lessen geven is leuk' });
@@ -168,15 +172,18 @@ test('a coordinator invites a teacher of the own school, who logs in, and remove
   assert.deepEqual(teacher.user.memberships.map((m) => [m.school_id, m.role]), [[S.A, 'teacher']]);
 
   // Adding the same person again is refused; so is an existing teacher of A.
-  const again = await call(coord, `/api/v1/schools/${S.A}/teachers`, 'POST', { email });
+  const again = await call(coord, `/api/v1/schools/${S.A}/teachers`, 'POST', { email, display_name: 'Nog eens' });
   assertProblem(assert, again, 422);
-  // An existing account (teacher of B) can be added to A without an invitation.
+  // An existing account (teacher of B) gets an invitation, not a membership.
   const both = await call(coord, `/api/v1/schools/${S.A}/teachers`, 'POST', {
-    email: 'teacher-b@demo.leerlijn.example',
+    email: 'teacher-b@demo.leerlijn.example', display_name: 'Leerkracht B',
   });
   assert.equal(both.status, 201);
-  assert.equal(both.json.invitation, undefined);
-  assert.equal((await call(coord, `/api/v1/schools/${S.A}/teachers/${both.json.user_id}`, 'DELETE')).status, 204);
+  assert.equal(both.json.status, 'invited');
+  assert.equal(both.json.user_id, undefined);
+  const pending = await call(coord, `/api/v1/schools/${S.A}/members`);
+  assert.ok(!pending.json.items.some((m) => m.email === 'teacher-b@demo.leerlijn.example'));
+  assert.equal((await call(coord, `/api/v1/schools/${S.A}/invitations/${both.json.id}`, 'DELETE')).status, 204);
 
   const members = await call(coord, `/api/v1/schools/${S.A}/members`);
   assert.ok(members.json.items.some((m) => m.email === email && m.role === 'teacher'));

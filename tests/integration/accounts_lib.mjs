@@ -66,3 +66,23 @@ export async function dbFor(t) {
   t.after(() => c.end());
   return c;
 }
+
+// The token of a pending invitation (id from the answer that made it): the
+// API under test has no mail relay, so only an admin can hand out a link.
+export async function invitationToken(invitationId) {
+  const link = await asAdmin(`/api/v1/invitations/${invitationId}/link`, 'POST');
+  assert.equal(link.status, 201, link.text);
+  return link.json.token;
+}
+
+// A coordinator's invitation (the answer that made it) accepted with a
+// password through an admin's link; resolves with the user document.
+export async function acceptInvitation(invited, password = `wachtwoord ${unique()} lang`) {
+  const token = await invitationToken(invited.json.id);
+  const res = await api('/api/v1/invitation', {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token, password }),
+  });
+  assert.equal(res.status, 200, res.text);
+  return { ...res.json, password };
+}

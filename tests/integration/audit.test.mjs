@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { api, assertProblem, db, demoSchools, login } from './lib.mjs';
-import { asAdmin, call, newAccount, sessionOf, unique, dbFor } from './accounts_lib.mjs';
+import { acceptInvitation, asAdmin, call, newAccount, sessionOf, unique, dbFor } from './accounts_lib.mjs';
 
 const S = demoSchools();
 
@@ -36,7 +36,8 @@ test('every kind of account write leaves an audit row naming the actor', async (
     email: `audit-${unique()}@tests.example`, display_name: 'Audit leerkracht',
   });
   assert.equal(added.status, 201);
-  assert.equal((await call(coord, `/api/v1/schools/${S.A}/teachers/${added.json.user_id}`, 'DELETE')).status, 204);
+  const joined = await acceptInvitation(added);
+  assert.equal((await call(coord, `/api/v1/schools/${S.A}/teachers/${joined.id}`, 'DELETE')).status, 204);
   // user delete
   assert.equal((await asAdmin(`/api/v1/users/${acc.id}`, 'DELETE')).status, 204);
 
@@ -53,7 +54,9 @@ test('every kind of account write leaves an audit row naming the actor', async (
     ['user_role', 'delete', (r) => r.entity_id === `${acc.id}/inspector`],
     ['membership', 'insert', (r) => r.school_id === school.json.id],
     ['membership', 'delete', (r) => r.school_id === school.json.id],
-    ['membership', 'insert', (r) => r.school_id === S.A && r.actor_id === coord.user_id],
+    // the coordinator invites; the membership comes with the acceptance
+    ['invitation', 'insert', (r) => r.school_id === S.A && r.actor_id === coord.user_id],
+    ['membership', 'insert', (r) => r.school_id === S.A && r.actor_id === joined.id],
     ['membership', 'delete', (r) => r.school_id === S.A && r.actor_id === coord.user_id],
     ['inspector_scope', 'insert', (r) => r.school_id === school.json.id],
     ['inspector_scope', 'delete', (r) => r.school_id === school.json.id],

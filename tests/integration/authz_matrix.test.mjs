@@ -34,15 +34,21 @@ async function freshUser(extra = {}) {
   return res.json.user.id;
 }
 
-// A fresh teacher of school key, made by the admin; returns its id.
+// A fresh teacher of school key, made by the admin (who grants the
+// membership directly); returns its id.
 async function freshTeacher(key) {
+  return freshUser({ memberships: [{ school_id: SCHOOLS[key], role: 'teacher' }] });
+}
+
+// A pending invitation of school key (an admin invites); returns its id.
+async function freshInvitation(key) {
   const res = await asAdmin(`/api/v1/schools/${SCHOOLS[key]}/teachers`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: `t-${unique()}@matrix.example`, display_name: 'Matrix leerkracht' }),
   });
   assert.equal(res.status, 201, res.text);
-  return res.json.user_id;
+  return res.json.id;
 }
 
 let ids;
@@ -132,6 +138,12 @@ const CASES = {
     body: () => ({ token: 'A'.repeat(43), password: 'een heel nieuw wachtwoord' }),
     expect: everyone(422),
   },
+  // An unknown token: 422 proves the request got past the table.
+  'POST /api/v1/me/memberships': {
+    path: () => '/api/v1/me/memberships',
+    body: () => ({ token: 'A'.repeat(43) }),
+    expect: users(422),
+  },
 
   // Schools.
   'GET /api/v1/schools': { path: () => '/api/v1/schools', expect: users(200) },
@@ -171,6 +183,15 @@ const CASES = {
       teacher: 403, inspector: 403,
     },
   },
+  'DELETE /api/v1/schools/{id}/invitations/{invitation}': {
+    school: true,
+    setup: async (s) => ({ invitation: await freshInvitation(s) }),
+    path: (s, f) => `/api/v1/schools/${SCHOOLS[s]}/invitations/${f.invitation}`,
+    expect: {
+      anonymous: 401, admin: 204, curator: 403, coordinator: { A: 204, B: 404 },
+      teacher: 403, inspector: 403,
+    },
+  },
   'DELETE /api/v1/schools/{id}/teachers/{user}': {
     school: true,
     setup: async (s) => ({ user: await freshTeacher(s) }),
@@ -204,6 +225,12 @@ const CASES = {
   'POST /api/v1/users/{id}/invitation': {
     setup: async () => ({ user: await freshUser() }),
     path: (s, f) => `/api/v1/users/${f.user}/invitation`, expect: only(['admin'], 201),
+  },
+
+  'GET /api/v1/invitations': { path: () => '/api/v1/invitations', expect: only(['admin'], 200) },
+  'POST /api/v1/invitations/{id}/link': {
+    setup: async () => ({ invitation: await freshInvitation('A') }),
+    path: (s, f) => `/api/v1/invitations/${f.invitation}/link`, expect: only(['admin'], 201),
   },
 
   'GET /api/v1/audit': { path: () => '/api/v1/audit', expect: only(['admin', 'inspector'], 200) },

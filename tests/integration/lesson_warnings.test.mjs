@@ -166,7 +166,8 @@ test('the API gives the same warnings as the functions and the listing', async (
 		assert.ok(!items.some((w) => w.lesson.id === id));
 	}
 	for (const { id } of lessons) {
-		const res = await api(`/api/v1/lessons/${id}`);
+		// Drafts too: the curator sees every lesson (issue 16, L6).
+		const res = await api(`/api/v1/lessons/${id}`, { headers: h });
 		assert.equal(res.status, 200);
 		const { rows: mine } = await pool.query(
 		    `SELECT code, severity, message, alignment_id, goal_id

@@ -511,7 +511,13 @@ test('accounts: every answer fits the document', async () => {
   await call('patch', `/api/v1/schools/${school.json.id}`, '/api/v1/schools/{id}', 412, { headers: { ...headers, 'if-match': school.headers.get('etag') }, body: { municipality: 'Heerlen' } });
   const teacher = await call('post', `/api/v1/schools/${school.json.id}/teachers`, '/api/v1/schools/{id}/teachers', 201, { ...o, body: { email: `oa-${tag}@school.example`, display_name: 'Leerkracht OpenAPI' } });
   await call('get', `/api/v1/schools/${school.json.id}/members`, '/api/v1/schools/{id}/members', 200, o);
-  await call('delete', `/api/v1/schools/${school.json.id}/teachers/${teacher.json.user_id}`, '/api/v1/schools/{id}/teachers/{user}', 204, o);
+  await call('get', '/api/v1/invitations', '/api/v1/invitations', 200, o);
+  const link = await call('post', `/api/v1/invitations/${teacher.json.id}/link`, '/api/v1/invitations/{id}/link', 201, o);
+  const joined = await call('post', '/api/v1/invitation', '/api/v1/invitation', 200, { body: { token: link.json.token, password: `een leerkracht van ${tag}` } });
+  await call('delete', `/api/v1/schools/${school.json.id}/teachers/${joined.json.id}`, '/api/v1/schools/{id}/teachers/{user}', 204, o);
+  const again = await call('post', `/api/v1/schools/${school.json.id}/teachers`, '/api/v1/schools/{id}/teachers', 201, { ...o, body: { email: `oa-${tag}@school.example`, display_name: 'Leerkracht OpenAPI' } });
+  await call('delete', `/api/v1/schools/${school.json.id}/invitations/${again.json.id}`, '/api/v1/schools/{id}/invitations/{invitation}', 204, o);
+  await call('post', '/api/v1/me/memberships', '/api/v1/me/memberships', 422, { ...o, body: { token: 'A'.repeat(43) } });
   const user = await call('post', '/api/v1/users', '/api/v1/users', 201, { ...o, body: { email: `oa-u-${tag}@school.example`, display_name: 'Gebruiker OpenAPI', memberships: [{ school_id: school.json.id, role: 'coordinator' }] } });
   await call('get', `/api/v1/users?q=oa-u-${tag}`, '/api/v1/users', 200, o);
   await call('get', `/api/v1/users/${user.json.user.id}`, '/api/v1/users/{id}', 200, o);

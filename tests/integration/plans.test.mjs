@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertProblem, db, login } from './lib.mjs';
 import { call, addItem, cleanup, codes, fixtures, newPlan, NEXT, PREFIX, YEAR } from './plans_lib.mjs';
+import { acceptInvitation } from './accounts_lib.mjs';
 
 let F;
 before(async () => { F = await fixtures(); });
@@ -349,8 +350,9 @@ test('copy to the next school year: same ISO weeks, items kept, statuses reset',
   const leaver = await call(COORD, 'POST', `/api/v1/schools/${A()}/teachers`,
     { body: { email: `vertrekt-${Date.now()}@plans.example`, display_name: 'Vertrekkende leerkracht' } });
   assert.equal(leaver.status, 201, leaver.text);
-  await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-8', week: '2026-W45', teacher_id: leaver.json.user_id });
-  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${A()}/teachers/${leaver.json.user_id}`)).status, 204);
+  const left = await acceptInvitation(leaver);
+  await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-8', week: '2026-W45', teacher_id: left.id });
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${A()}/teachers/${left.id}`)).status, 204);
   const gone = await addItem(COORD, p.id, { lesson_id: F.lesson['TEST-PO-1'], level: 'groep-6', week: '2026-W44' });
   await call(COORD, 'PATCH', `/api/v1/plans/${p.id}/items/${gone.id}`, { body: { status: 'vervallen' }, ifMatch: '"1"' });
   await call(teacher.headers, 'PATCH', `/api/v1/plans/${p.id}/items/${w.id}`, { body: { status: 'gegeven', safety_prepared: true }, ifMatch: '"1"' });

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { assertProblem, db, login } from './lib.mjs';
 import { call, addItem, cleanup, fixtures, newPlan, PREFIX } from './plans_lib.mjs';
+import { acceptInvitation } from './accounts_lib.mjs';
 
 let F;
 let plan;
@@ -249,8 +250,7 @@ test('a calendar feed: a secret address a calendar app subscribes to without a l
     { body: { email, display_name: 'Leerkracht met agenda' } });
   assert.equal(invited.status, 201, invited.text);
   const password = 'een agenda voor de lessen';
-  assert.equal((await call(null, 'POST', '/api/v1/invitation',
-    { body: { token: invited.json.invitation.token, password } })).status, 200);
+  const joined = await acceptInvitation(invited, password);
   const session = await call(null, 'POST', '/api/v1/session', { body: { email, password } });
   assert.equal(session.status, 201, session.text);
   const h = { authorization: `Bearer ${session.json.token}` };
@@ -258,6 +258,6 @@ test('a calendar feed: a secret address a calendar app subscribes to without a l
   assert.equal(leaving.status, 201);
   const path = new URL(leaving.json.url).pathname;
   assert.equal((await call(null, 'GET', path)).status, 200);
-  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${F.schools.A}/teachers/${invited.json.user_id}`)).status, 204);
+  assert.equal((await call(COORD, 'DELETE', `/api/v1/schools/${F.schools.A}/teachers/${joined.id}`)).status, 204);
   assertProblem(assert, await call(null, 'GET', path), 404);
 });

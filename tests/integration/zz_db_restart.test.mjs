@@ -33,6 +33,11 @@ test('health is 503 while PostgreSQL is stopped and 200 after it restarts', asyn
       assert.equal(res.json.database, 'unreachable');
       assert.equal(res.headers.get('retry-after'), '5');
       assert.doesNotMatch(res.text, /connection|refused|127\.0\.0\.1|postgres/i);
+      // Every server error is logged with the request id it answers with.
+      const id = res.headers.get('x-request-id');
+      assert.match(id ?? '', /^[0-9a-f]{32}$/);
+      const log = await readFile(process.env.LEERLIJN_KORE_LOG, 'utf8');
+      assert.match(log, new RegExp(`\\[${id}\\] GET /api/v1/health answered 503`));
       // A cached catalogue read cannot know its generation now: 503 too,
       // never a stale answer.
       const levels = await api('/api/v1/levels');

@@ -29,22 +29,24 @@ UNIT_DEPS_test_authz_rules	= api/http/authz_rules.c api/http/authz.c \
 				  api/http/routes.c api/core/router.c
 UNIT_DEPS_test_cookie		= api/core/cookie.c
 UNIT_DEPS_test_session_token	= api/accounts/session_token.c
+UNIT_DEPS_test_mail_message	= api/accounts/mail_message.c api/core/strbuf.c \
+				  api/core/utf8.c
 UNIT_DEPS_test_password		= api/accounts/password.c \
 				  $(BUILD)/gen/common_passwords.c api/core/utf8.c
 # School-year planning.
 UNIT_DEPS_test_ical		= api/core/ical.c api/core/strbuf.c \
 				  api/planning/school_calendar.c
 UNIT_DEPS_test_csv		= api/core/csv.c api/core/strbuf.c
-UNIT_DEPS_test_plan_checks	= api/planning/plan_checks.c \
+UNIT_DEPS_test_plan_checks	= api/planning/plan_checks.c api/core/utf8.c \
 				  api/planning/school_calendar.c
 UNIT_DEPS_test_plan_fields	= api/planning/plan_fields.c \
 				  api/planning/school_calendar.c \
 				  api/core/json_fields.c api/core/params.c \
 				  api/core/utf8.c api/core/problem.c \
 				  api/core/status.c
-UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c \
+UNIT_DEPS_test_plans_json	= api/planning/plans_json.c api/planning/plan_checks.c api/core/utf8.c \
 				  api/planning/school_calendar.c
-UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c \
+UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c api/core/utf8.c \
 				  api/core/csv.c api/core/strbuf.c \
 				  api/core/utf8.c api/planning/school_calendar.c
 UNIT_DEPS_test_plan_xlsx	= api/planning/plan_xlsx.c api/core/xlsx.c \

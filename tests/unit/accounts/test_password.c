@@ -48,6 +48,12 @@ test_policy(void **state)
 		{ "Leerlijn-Demo", NULL, 0 },
 		{ "a@school.example", "a@school.example", 0 },	/* = email */
 		{ "A@School.example", "a@school.example", 0 },
+		{ "mijn a@school.example!", "a@school.example", 0 },
+		{ "jan.jansen-2026!", "jan.jansen@school.example", 0 },
+		{ "JAN.JANSEN wachtwoord", "jan.jansen@school.example", 0 },
+		{ "eenjanneke-wachtwoord", "jan.jansen@school.example", 1 },
+		/* a local part of two letters is too short to refuse */
+		{ "ab en nog veel meer", "ab@school.example", 1 },
 		{ "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5", NULL, 0 },
 	};
 	size_t	i;

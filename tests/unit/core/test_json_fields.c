@@ -11,28 +11,36 @@
 
 static const char *const	statuses[] = { "draft", "published", NULL };
 
+/* The fields of one object of "parts". */
+static const struct field_spec	part_fields[] = {
+	FIELD("number",	FT_INT,		1, 1, 9, 0, NULL),
+	FIELD("title",	FT_STRING,	0, 0, 10, 0, NULL),
+};
+static const struct field_table	parts = FIELD_TABLE(part_fields);
+
 /* One field of every kind, with small limits. */
 static const struct field_spec	specs[] = {
-	{ "title",	FT_STRING,	1, 0, 20, 0, NULL },
-	{ "summary",	FT_TEXT,	0, 0, 50, 0, NULL },
-	{ "code",	FT_CODE,	0, 0, 10, 0, NULL },
-	{ "goal_id",	FT_UUID,	0, 0, 0, 0, NULL },
-	{ "minutes",	FT_INT,		0, 1, 1440, 0, NULL },
-	{ "sensitive",	FT_BOOL,	0, 0, 0, 0, NULL },
-	{ "status",	FT_ENUM,	1, 0, 0, 0, statuses },
-	{ "themes",	FT_STRING_ARRAY, 0, 0, 10, 3, NULL },
-	{ "levels",	FT_CODE_ARRAY,	0, 0, 10, 3, NULL },
-	{ "messages",	FT_OBJECT_ARRAY, 0, 0, 0, 2, NULL },
-	{ "url",	FT_URL,		0, 0, 30, 0, NULL },
+	FIELD("title",	FT_STRING,	1, 0, 20, 0, NULL),
+	FIELD("summary",	FT_TEXT,	0, 0, 50, 0, NULL),
+	FIELD("code",	FT_CODE,	0, 0, 10, 0, NULL),
+	FIELD("goal_id",	FT_UUID,	0, 0, 0, 0, NULL),
+	FIELD("minutes",	FT_INT,		0, 1, 1440, 0, NULL),
+	FIELD("sensitive",	FT_BOOL,	0, 0, 0, 0, NULL),
+	FIELD("status",	FT_ENUM,	1, 0, 0, 0, statuses),
+	FIELD("themes",	FT_STRING_ARRAY, 0, 0, 10, 3, NULL),
+	FIELD("levels",	FT_CODE_ARRAY,	0, 0, 10, 3, NULL),
+	FIELD("messages",	FT_OBJECT_ARRAY, 0, 0, 0, 2, NULL),
+	FIELD("url",	FT_URL,		0, 0, 30, 0, NULL),
+	FIELD_OBJECTS("parts", 0, 2, &parts),
 };
 #define NSPECS	(sizeof(specs) / sizeof(specs[0]))
 
 /* Required fields of the kinds that may otherwise be null. */
 static const struct field_spec	required[] = {
-	{ "note",	FT_TEXT,	1, 0, 10, 0, NULL },
-	{ "goal_id",	FT_UUID,	1, 0, 0, 0, NULL },
-	{ "minutes",	FT_INT,		1, 0, 10, 0, NULL },
-	{ "url",	FT_URL,		1, 0, 30, 0, NULL },
+	FIELD("note",	FT_TEXT,	1, 0, 10, 0, NULL),
+	FIELD("goal_id",	FT_UUID,	1, 0, 0, 0, NULL),
+	FIELD("minutes",	FT_INT,		1, 0, 10, 0, NULL),
+	FIELD("url",	FT_URL,		1, 0, 30, 0, NULL),
 };
 #define NREQUIRED	(sizeof(required) / sizeof(required[0]))
 
@@ -176,6 +184,18 @@ static const struct {
 	{ "{" OK ",\"messages\":[{},1]}", FIELD_CREATE, 1, "messages" },
 	{ "{" OK ",\"messages\":[\"x\"]}", FIELD_CREATE, 1, "messages" },
 	{ "{" OK ",\"messages\":[{},{},{}]}", FIELD_CREATE, 1, "messages" },
+
+	/* Objects with fields of their own: each checked to the leaf. */
+	{ "{" OK ",\"parts\":[{\"number\":1},{\"number\":2,"
+	  "\"title\":\"Deel 2\"}]}", FIELD_CREATE, 0, NULL },
+	{ "{" OK ",\"parts\":[{\"number\":1},{}]}", FIELD_CREATE, 1,
+	  "parts" },
+	{ "{" OK ",\"parts\":[{\"number\":10}]}", FIELD_CREATE, 1,
+	  "parts" },
+	{ "{" OK ",\"parts\":[{\"number\":1,\"evil\":1}]}",
+	  FIELD_CREATE, 1, "parts" },
+	{ "{" OK ",\"parts\":[{\"number\":1,\"title\":7}]}",
+	  FIELD_CREATE, 1, "parts" },
 
 	/* PATCH: nothing required, but at least one field. */
 	{ "{\"summary\":null}", FIELD_PATCH, 0, NULL },

@@ -87,6 +87,60 @@ test_length(void **state)
 	assert_int_equal(utf8_length("", 0), 0);
 }
 
+/*
+ * Every text of 1- to 4-byte characters, cut at every length: the result is
+ * valid UTF-8, a prefix of the text, and loses less than one character.
+ */
+static void
+test_cut_every_boundary(void **state)
+{
+	static const char *const	texts[] = {
+		"abcdefgh",
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+		"\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac",
+		"\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80",
+		"a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80" "b",
+	};
+	char	buf[64];
+	size_t	i, max, n, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		len = strlen(texts[i]);
+		for (max = 0; max <= len + 1; max++) {
+			n = utf8_cut(texts[i], len, max, SIZE_MAX);
+			assert_true(n <= max && n <= len);
+			assert_true(utf8_valid(texts[i], n));
+			assert_true(n == len || max - n < 4);
+			if (n < len)
+				assert_true(((unsigned char)texts[i][n] &
+				    0xc0) != 0x80);
+
+			/* A buffer of max + 1 bytes holds max bytes of text. */
+			assert_int_equal(utf8_fmt(buf, max + 1, "%s",
+			    texts[i]), n);
+			assert_int_equal(strlen(buf), n);
+			assert_memory_equal(buf, texts[i], n);
+		}
+	}
+}
+
+static void
+test_fmt_fits(void **state)
+{
+	char	buf[16];
+
+	(void)state;
+	assert_int_equal(utf8_fmt(buf, sizeof(buf), "%s %d", "les", 3), 5);
+	assert_string_equal(buf, "les 3");
+	/* "Les " + 4 euro signs = 16 bytes: the last one does not fit. */
+	assert_int_equal(utf8_fmt(buf, sizeof(buf), "Les %s",
+	    "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"), 13);
+	assert_true(utf8_valid(buf, strlen(buf)));
+	assert_int_equal(utf8_fmt(buf, 1, "%s", "x"), 0);
+	assert_string_equal(buf, "");
+}
+
 int
 main(void)
 {
@@ -94,6 +148,8 @@ main(void)
 		cmocka_unit_test(test_valid_table),
 		cmocka_unit_test(test_length),
 		cmocka_unit_test(test_cut_table),
+		cmocka_unit_test(test_cut_every_boundary),
+		cmocka_unit_test(test_fmt_fits),
 	};
 
 	return (cmocka_run_group_tests_name("utf8", tests, NULL, NULL));
