@@ -257,11 +257,13 @@ check_equal
 rss_start=$(worker_rss)
 wrk_exec "$tmp/warm.out" "$conns" 3 "$tmp/catalogue.paths" "$api"
 wrk_exec "$tmp/warm.out" "$conns" 3 "$tmp/lessons.paths" "$peer"
-for ((r = 1; part national && r <= rounds; r++)); do
+if part national; then
+for ((r = 1; r <= rounds; r++)); do
 	measure national_api "$conns" "$tmp/lessons.paths" "$api"
 	measure national_peer "$conns" "$tmp/lessons.paths" "$peer"
 	say "national round $r done"
 done
+fi
 rss_after=$(worker_rss)
 rss_max=$(max_worker_rss_mb)
 cache=$(cache_info)

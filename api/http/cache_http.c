@@ -1,6 +1,7 @@
 /*
  * cache_http: the catalogue's reads from the worker's response cache.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,16 @@ cache_before(struct http_request *req, struct cache_capture *cap)
 	}
 	if ((cap->key = strdup(key)) == NULL)
 		return (0);
+	/*
+	 * A request that waited for its reads runs again: it keeps the
+	 * generation of its first miss (Kore keeps hdlr_extra, unused
+	 * otherwise, for the request's life; RETAIN_EXTRA: not to be freed).
+	 */
+	if (!(req->flags & HTTP_REQUEST_RETAIN_EXTRA)) {
+		req->hdlr_extra = (void *)(intptr_t)gen;
+		req->flags |= HTTP_REQUEST_RETAIN_EXTRA;
+	}
+	cap->gen = (long long)(intptr_t)req->hdlr_extra;
 	cap->on = 1;
 	cap->start_us = now_us();
 	x_cache(req, "miss");
@@ -183,7 +194,7 @@ cache_after(struct cache_capture *cap)
 	if (!cap->on)
 		return;
 	reply_capture_end();
-	if (cap->copy.kept)
+	if (cap->copy.kept && cap->gen == respcache_current())
 		(void)respcache_put(cap->key, cap->copy.status,
 		    cap->copy.own_etag, (const char *const *)cap->copy.headers,
 		    cap->copy.nheaders, cap->copy.body, cap->copy.len,

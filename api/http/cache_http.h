@@ -14,6 +14,12 @@
  * version), with Cache-Control: no-cache; If-None-Match with the current
  * one answers 304.  X-Cache says "hit" or "miss" and which worker
  * answered ("hit; worker=2").
+ *
+ * A miss runs its handler with its reads on the worker's asynchronous
+ * connections (db_async.h), so that making an answer never holds up the
+ * hits: the request sleeps and runs again when its answers are there.
+ * Its answer is kept only when the generation is still the one of its
+ * first miss (a change in between: it is answered, not kept).
  */
 #ifndef LEERLIJN_CACHE_HTTP_H
 #define LEERLIJN_CACHE_HTTP_H
@@ -26,6 +32,7 @@ struct http_request;
 
 struct cache_capture {
 	int			 on;
+	long long		 gen;		/* of the request's first miss */
 	char			*key;
 	long long		 start_us;
 	struct reply_copy	 copy;

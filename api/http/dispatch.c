@@ -440,8 +440,9 @@ api_dispatch(struct http_request *req)
 	    cache_before(req, &cap) == 1)
 		goto out;
 
-	if (ctx.method == RM_GET && router_pattern_in(async_routes,
-	    ctx.match.route->pattern))
+	/* Long reads, and the reads of a cache miss: asynchronous. */
+	if (ctx.method == RM_GET && (cap.on || router_pattern_in(async_routes,
+	    ctx.match.route->pattern)))
 		db_async_begin(req);
 	dispatch_run(&ctx, reply_internal);
 	db_async_end();

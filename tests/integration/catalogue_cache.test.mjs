@@ -12,7 +12,9 @@
 //   If-None-Match; never for a logged-in caller;
 // - invalidation: a curator's write is read back at once through the same
 //   connection (read-your-writes), and both workers of a kore with 2
-//   workers answer with it within 100 ms (cross-worker, NOTIFY).
+//   workers answer with it within 100 ms (cross-worker, NOTIFY);
+// - a miss runs its reads on the asynchronous connections: while it waits
+//   for PostgreSQL its worker answers hits and health.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, test } from 'node:test';
@@ -37,8 +39,8 @@ after(async () => {
   await pair?.stop();
 });
 
-async function get(base, path, headers = {}) {
-  const res = await fetch(base + path, { headers });
+async function get(base, path, headers = {}, ms = 60000) {
+  const res = await fetch(base + path, { headers, signal: AbortSignal.timeout(ms) });
   return {
     status: res.status,
     headers: res.headers,
@@ -311,5 +313,43 @@ test('a change made in PostgreSQL directly (leerlijn-db, CASE import) reaches th
   } finally {
     await c.query("UPDATE stage SET description = rtrim(description) WHERE code = 'po-onderbouw'");
     await c.end();
+  }
+});
+
+test('a miss waits for PostgreSQL without holding up its worker: hits and health answer meanwhile', async () => {
+  const one = await startKore({ LEERLIJN_WORKERS: '1' });
+  const c = await db();
+  try {
+    // A hit to come: /api/v1/levels does not read lesson_goal_reach.
+    for (let i = 0; i < 3; i++) assert.equal((await get(one.base, '/api/v1/levels')).status, 200);
+    await c.query('BEGIN');
+    await c.query('LOCK TABLE lesson_goal_reach IN ACCESS EXCLUSIVE MODE');
+    // A miss of the finder now waits for the lock, in PostgreSQL.
+    let missDone = false;
+    const miss = get(one.base, '/api/v1/lessons?goal=DG2.1&framework=CNU-DG-2019&limit=3&offset=1')
+      .then((r) => { missDone = true; return r; });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(missDone, false, 'the miss waits for the lock');
+    const started = Date.now();
+    const hit = await get(one.base, '/api/v1/levels', {}, 2000);
+    const health = await get(one.base, '/api/v1/health', {}, 2000);
+    assert.equal(hit.status, 200);
+    assert.match(hit.cache, /^hit/);
+    assert.equal(health.status, 200);
+    assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+    assert.equal(missDone, false, 'the miss still waits');
+    await c.query('ROLLBACK');
+    const r = await miss;
+    assert.equal(r.status, 200);
+    assert.match(r.cache, /^miss/);
+    assert.ok(JSON.parse(r.text).items.length > 0);
+    // Kept: the next one is a hit with the same answer.
+    const again = await get(one.base, '/api/v1/lessons?goal=DG2.1&framework=CNU-DG-2019&limit=3&offset=1');
+    assert.match(again.cache, /^hit/);
+    assert.equal(again.text, r.text);
+  } finally {
+    await c.query('ROLLBACK').catch(() => {});
+    await c.end();
+    await one.stop();
   }
 });
