@@ -22,7 +22,9 @@ function LinePicture({ m }: { m: LineMatrix }) {
   const width = LABEL_W + m.levels.length * CELL_W + 8;
   const height = HEAD_H + m.themes.length * CELL_H + 8;
   return (
-    <figure class="line-picture">
+    // On a narrow screen the picture scrolls sideways: focusable, so that
+    // it can be scrolled with the arrow keys too.
+    <figure class="line-picture" tabIndex={0} aria-label="Beeld van de doorlopende leerlijn (schuift opzij)">
       <svg role="img" aria-labelledby="line-pic-title line-pic-desc" viewBox={`0 0 ${width} ${height}`}
         width={width} height={height} class="line-svg">
         <title id="line-pic-title">Beeld van de doorlopende leerlijn</title>
