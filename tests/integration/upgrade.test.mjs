@@ -191,7 +191,10 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
   const cols0 = await columns(upgraded.url);
   const before1 = await data(upgraded.url, cols0);
 
-  // Today's migrations alone: no row of any table changes.
+  // Today's migrations alone: no row of any table changes, except the rows
+  // derived by rules, which follow today's rules (checked against a full
+  // rebuild below).
+  const DERIVED = new Set(['lesson_warning', 'coverage_fact', 'coverage_bits', 'lesson_goal_reach']);
   r = await sh(TOOL, ['migrate', 'schema'], { DATABASE_URL: upgraded.url });
   assert.equal(r.code, 0, r.stderr);
   // Only migrations newer than the earlier layout (0061) are applied.
@@ -201,7 +204,7 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
   assert.match(r.stderr, /0002_catalogue\.sql was applied in the earlier layout/);
   const after0 = await data(upgraded.url, cols0);
   assert.deepEqual(Object.keys(before1).filter((t) => !(t in after0)), [], 'no table is lost');
-  for (const table of Object.keys(before1)) {
+  for (const table of Object.keys(before1).filter((t) => !DERIVED.has(t))) {
     assert.deepEqual(after0[table], before1[table], `the rows of ${table}`);
   }
 
