@@ -15,7 +15,7 @@ FUZZ_DEPS_fuzz_ical		= api/core/ical.c api/core/strbuf.c \
 FUZZ_DEPS_fuzz_plan_export	= api/planning/plan_export.c api/core/ical.c \
 				  api/core/csv.c api/core/strbuf.c api/core/utf8.c \
 				  api/planning/school_calendar.c
-FUZZ_DEPS_fuzz_coverage_report	= api/coverage/coverage_report.c api/core/csv.c \
+FUZZ_DEPS_fuzz_coverage_report	= api/coverage/coverage_report.c api/coverage/coverage_html.c api/core/csv.c \
 				  api/core/strbuf.c api/core/params.c \
 				  api/core/utf8.c api/planning/school_calendar.c
 FUZZ_DEPS_fuzz_mail_message	= api/accounts/mail_message.c api/core/strbuf.c \

@@ -52,7 +52,7 @@ UNIT_DEPS_test_plan_export	= api/planning/plan_export.c api/core/ical.c api/core
 UNIT_DEPS_test_plan_xlsx	= api/planning/plan_xlsx.c api/core/xlsx.c \
 				  api/core/utf8.c api/core/strbuf.c
 # Coverage reports.
-UNIT_DEPS_test_coverage_report	= api/coverage/coverage_report.c api/core/csv.c \
+UNIT_DEPS_test_coverage_report	= api/coverage/coverage_report.c api/coverage/coverage_html.c api/core/csv.c \
 				  api/core/strbuf.c api/core/params.c \
 				  api/core/utf8.c api/planning/school_calendar.c
 UNIT_DEPS_test_respcache	= api/core/respcache.c
