@@ -1050,10 +1050,20 @@ BEGIN
 		GROUP BY b.lesson_id, b.level_id
 		-- only items at a level their lesson is meant for count
 		HAVING coverage_fits_level(b.lesson_id, b.level_id)
+	), pair_levels AS MATERIALIZED (
+		-- the levels taught from a first to a last level: once per
+		-- pair of them, not once per school
+		SELECT r.first_level, r.last_level, sl.level_id
+		FROM (SELECT DISTINCT s.first_level, s.last_level
+		    FROM sch JOIN school s ON s.id = sch.id) r
+		CROSS JOIN LATERAL plan_levels_between(r.first_level,
+		    r.last_level) sl
 	), teach AS MATERIALIZED (
 		-- the levels each school in scope teaches
-		SELECT sl.level_id, sch.id AS school_id
-		FROM sch CROSS JOIN LATERAL plan_school_levels(sch.id) sl
+		SELECT pl.level_id, sch.id AS school_id
+		FROM sch JOIN school s ON s.id = sch.id
+		JOIN pair_levels pl ON pl.first_level = s.first_level
+		    AND pl.last_level IS NOT DISTINCT FROM s.last_level
 	), zero AS MATERIALIZED (
 		SELECT repeat('0', len.n)::bit varying AS z FROM len
 	), active AS MATERIALIZED (

@@ -11,14 +11,15 @@
 -- ---------------------------------------------------------------------------
 
 -- The single-year levels a school teaches, in school order: from its
--- first_level to its last_level.  For year levels ("havo-2") that is every
+-- first_level p_first to its last_level p_last (NULL: the same).  For year levels ("havo-2") that is every
 -- stream ("havo", "vwo", "vmbo-kb", "groep") whose first year lies between
 -- the streams of first_level and last_level in the level order, for the
 -- years between them; so havo-1 .. vwo-6 gives havo 1-5 and vwo 1-6, and
 -- groep-1 .. groep-8 the eight groepen.  Levels that are not one school
 -- year (so, vso, pro, mbo) go by sort order.  A school without first_level
--- has no levels here.
-CREATE OR REPLACE FUNCTION plan_school_levels(p_school uuid)
+-- has no levels here.  It depends on the two codes only, so a report over
+-- many schools computes it once per pair of codes.
+CREATE OR REPLACE FUNCTION plan_levels_between(p_first text, p_last text)
 RETURNS TABLE (level_id uuid, code text, title text, sort_order integer)
 LANGUAGE sql STABLE
 AS $$
@@ -40,10 +41,9 @@ AS $$
 		     WHERE a.stream = regexp_replace(f.code, '-[0-9]+$', '')
 		     AND b.stream = regexp_replace(t.code, '-[0-9]+$', ''))
 			AS s_hi
-		FROM school sc
-		JOIN level f ON f.code = sc.first_level
-		JOIN level t ON t.code = coalesce(sc.last_level, sc.first_level)
-		WHERE sc.id = p_school
+		FROM level f
+		JOIN level t ON t.code = coalesce(p_last, p_first)
+		WHERE f.code = p_first
 	)
 	SELECT l.id, l.code, l.title, l.sort_order
 	FROM level l, s
@@ -55,6 +55,16 @@ AS $$
 	    OR ((s.fy IS NULL OR s.ty IS NULL) AND
 	     l.sort_order BETWEEN s.lo AND s.hi))
 	ORDER BY l.sort_order
+$$;
+
+-- The levels of one school (above, from its first_level and last_level).
+CREATE OR REPLACE FUNCTION plan_school_levels(p_school uuid)
+RETURNS TABLE (level_id uuid, code text, title text, sort_order integer)
+LANGUAGE sql STABLE
+AS $$
+	SELECT b.* FROM school sc,
+	    plan_levels_between(sc.first_level, sc.last_level) b
+	WHERE sc.id = p_school
 $$;
 
 -- The Monday of ISO week p_week in school year p_year: the week of that
