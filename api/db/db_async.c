@@ -21,8 +21,11 @@
 
 enum { JOB_QUEUED = 1, JOB_RUNNING, JOB_DONE };
 
+struct pool;
+
 struct job {
 	TAILQ_ENTRY(job)	 list;
+	struct pool		*pool;		/* where it runs */
 	struct http_request	*req;		/* NULL: the request is gone */
 	const struct db_stmt	*st;
 	unsigned char		 key[crypto_generichash_BYTES];
@@ -35,25 +38,55 @@ struct job {
 
 struct aconn {
 	struct kore_event	 evt;		/* first: Kore hands it back */
+	struct pool		*pool;
 	PGconn			*c;
 	struct job		*job;
 	long long		 last_attempt_ms;
 };
 
+/* The connections to one server: the primary, or the standby. */
+struct pool {
+	struct aconn		*conns;
+	unsigned		 n;
+	char			*dsn;		/* NULL: the primary's */
+	const char		*app;
+};
+
 static TAILQ_HEAD(, job)	 jobs = TAILQ_HEAD_INITIALIZER(jobs);
-static struct aconn		*conns;
-static unsigned			 nconns, njobs, maxjobs;
+static struct pool		 primary = { .app = "leerlijn-api-async" };
+static struct pool		 standby = { .app = "leerlijn-api-async-read" };
+static unsigned			 njobs, maxjobs;
 static struct http_request	*current;
 
-static void	pump(void);
+static void	pump(struct pool *);
+
+static void
+pool_init(struct pool *p, unsigned connections)
+{
+	unsigned	i;
+
+	p->n = connections > 0 ? connections : 1;
+	if ((p->conns = calloc(p->n, sizeof(*p->conns))) == NULL)
+		fatalx("out of memory for the database connections");
+	for (i = 0; i < p->n; i++)
+		p->conns[i].pool = p;
+}
 
 void
 db_async_init(unsigned connections, unsigned queue)
 {
-	nconns = connections > 0 ? connections : 1;
 	maxjobs = queue > 0 ? queue : 1;
-	if ((conns = calloc(nconns, sizeof(*conns))) == NULL)
+	pool_init(&primary, connections);
+}
+
+void
+db_async_standby_init(const char *dsn, unsigned connections)
+{
+	if (dsn == NULL || *dsn == '\0')
+		return;
+	if ((standby.dsn = strdup(dsn)) == NULL)
 		fatalx("out of memory for the database connections");
+	pool_init(&standby, connections);
 }
 
 static void
@@ -81,17 +114,27 @@ job_free(struct job *j)
 	njobs--;
 }
 
-void
-db_async_close(void)
+static void
+pool_close(struct pool *p)
 {
 	unsigned	i;
 
-	for (i = 0; i < nconns; i++)
-		conn_drop(&conns[i]);
+	for (i = 0; i < p->n; i++)
+		conn_drop(&p->conns[i]);
+	free(p->conns);
+	p->conns = NULL;
+	p->n = 0;
+	free(p->dsn);
+	p->dsn = NULL;
+}
+
+void
+db_async_close(void)
+{
 	while (!TAILQ_EMPTY(&jobs))
 		job_free(TAILQ_FIRST(&jobs));
-	free(conns);
-	conns = NULL;
+	pool_close(&primary);
+	pool_close(&standby);
 }
 
 void
@@ -109,7 +152,13 @@ db_async_end(void)
 int
 db_async_active(void)
 {
-	return (current != NULL && conns != NULL);
+	return (current != NULL && primary.conns != NULL);
+}
+
+int
+db_async_standby_active(void)
+{
+	return (db_async_active() && standby.conns != NULL);
 }
 
 static void
@@ -154,8 +203,9 @@ conn_open(struct aconn *a)
 {
 	const char	*keys[] = { "dbname", "connect_timeout",
 			    "application_name", "options", NULL };
-	const char	*vals[] = { db_conninfo(), "3", "leerlijn-api-async",
-			    "-c jit=off", NULL };
+	const char	*vals[] = { a->pool->dsn != NULL ? a->pool->dsn :
+			    db_conninfo(), "3", a->pool->app, "-c jit=off",
+			    NULL };
 	long long	 now;
 
 	now = db_now_ms();
@@ -211,21 +261,21 @@ job_send(struct aconn *a, struct job *j)
 }
 
 static void
-pump(void)
+pump(struct pool *p)
 {
 	struct job	*j;
 	unsigned	 i;
 
-	for (i = 0; i < nconns; i++) {
-		if (conns[i].job != NULL)
+	for (i = 0; i < p->n; i++) {
+		if (p->conns[i].job != NULL)
 			continue;
 		TAILQ_FOREACH(j, &jobs, list) {
-			if (j->state == JOB_QUEUED)
+			if (j->state == JOB_QUEUED && j->pool == p)
 				break;
 		}
 		if (j == NULL)
 			return;
-		(void)job_send(&conns[i], j);
+		(void)job_send(&p->conns[i], j);
 	}
 }
 
@@ -245,7 +295,7 @@ conn_handle(void *arg, int error)
 			a->job = NULL;
 			job_done(j, DB_UNAVAILABLE, NULL);
 		}
-		pump();
+		pump(a->pool);
 		return;
 	}
 	if (j == NULL)
@@ -255,7 +305,7 @@ conn_handle(void *arg, int error)
 		if ((r = PQgetResult(a->c)) == NULL) {
 			a->job = NULL;
 			job_done(j, j->rc, j->text);
-			pump();
+			pump(a->pool);
 			return;
 		}
 		if (PQresultStatus(r) == PGRES_TUPLES_OK) {
@@ -271,8 +321,9 @@ conn_handle(void *arg, int error)
 	}
 }
 
-enum db_result
-db_async_text(struct db_stmt *st, const char *const *params, char **out)
+static enum db_result
+pool_text(struct pool *p, struct db_stmt *st, const char *const *params,
+    char **out)
 {
 	unsigned char	 key[crypto_generichash_BYTES];
 	struct job	*j;
@@ -281,7 +332,7 @@ db_async_text(struct db_stmt *st, const char *const *params, char **out)
 	*out = NULL;
 	job_key(st, params, key);
 	TAILQ_FOREACH(j, &jobs, list) {
-		if (j->req == current && j->st == st &&
+		if (j->req == current && j->st == st && j->pool == p &&
 		    memcmp(j->key, key, sizeof(key)) == 0) {
 			if (j->state != JOB_DONE)
 				return (DB_PENDING);
@@ -311,17 +362,35 @@ db_async_text(struct db_stmt *st, const char *const *params, char **out)
 		}
 	}
 	j->st = st;
+	j->pool = p;
 	j->req = current;
 	memcpy(j->key, key, sizeof(key));
 	j->state = JOB_QUEUED;
 	http_request_sleep(current);
-	pump();
+	pump(p);
 	/* Unavailable at once: answered, the request stays awake. */
 	if (j->state == JOB_DONE) {
 		http_request_wakeup(current);
 		return (j->rc);
 	}
 	return (DB_PENDING);
+}
+
+enum db_result
+db_async_text(struct db_stmt *st, const char *const *params, char **out)
+{
+	return (pool_text(&primary, st, params, out));
+}
+
+enum db_result
+db_async_standby_text(struct db_stmt *st, const char *const *params,
+    char **out)
+{
+	if (standby.conns == NULL) {
+		*out = NULL;
+		return (DB_UNAVAILABLE);
+	}
+	return (pool_text(&standby, st, params, out));
 }
 
 void

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include "http/applog.h"
+#include "db/db_async.h"
 #include "db/db_read.h"
 
 /* A standby that is down is tried again after this interval. */
@@ -30,6 +31,18 @@ static const char	freshness_sql[] =
     "THEN 0 "
     "ELSE coalesce(extract(epoch FROM clock_timestamp() - "
     "pg_last_xact_replay_timestamp())::float8, 1e9) END";
+
+/* The same in one column, for the asynchronous connections: "lag replayed". */
+static struct db_stmt	st_freshness_async = DB_STMT("read_freshness",
+    "SELECT f.lag::text || ' ' || coalesce(f.replayed, '') FROM ("
+    "SELECT to_char(pg_last_xact_replay_timestamp() AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS replayed, "
+    "CASE WHEN NOT pg_is_in_recovery() THEN 0 "
+    "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND "
+    "EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE pid IS NOT NULL) "
+    "THEN 0 "
+    "ELSE coalesce(extract(epoch FROM clock_timestamp() - "
+    "pg_last_xact_replay_timestamp())::float8, 1e9) END AS lag) f", 0, 1);
 
 enum read_state {
 	READ_NONE = 0,		/* not tried yet */
@@ -173,6 +186,53 @@ standby_fresh(PGconn *c, struct db_freshness *f)
 	return (ok ? 0 : -1);
 }
 
+/*
+ * db_read_text() while the request's reads are asynchronous (db_async.h):
+ * the freshness, then the statement, each on the standby's asynchronous
+ * connections; the request sleeps on each (DB_PENDING) and runs again.
+ * The primary (db_text(), asynchronous too) when the standby is down,
+ * behind or fails the statement.
+ */
+static enum db_result
+read_async(struct db_stmt *st, const char *const *params, char **out,
+    struct db_freshness *f)
+{
+	enum db_result	 rc;
+	char		*fresh, *end;
+
+	rc = db_async_standby_text(&st_freshness_async, NULL, &fresh);
+	if (rc == DB_PENDING)
+		return (rc);
+	if (rc != DB_OK || fresh == NULL) {
+		free(fresh);
+		enter(READ_DOWN, 0);
+		return (db_text(st, params, out));
+	}
+	f->lag_seconds = strtod(fresh, &end);
+	if (*end == ' ')
+		end++;
+	(void)snprintf(f->replayed_at, sizeof(f->replayed_at), "%s", end);
+	free(fresh);
+	if (f->lag_seconds > (double)max_lag) {
+		enter(READ_BEHIND, f->lag_seconds);
+		memset(f, 0, sizeof(*f));
+		return (db_text(st, params, out));
+	}
+	enter(READ_STANDBY, f->lag_seconds);
+	if ((rc = db_async_standby_text(st, params, out)) == DB_PENDING)
+		return (rc);
+	if (rc == DB_OK) {
+		f->standby = 1;
+		return (DB_OK);
+	}
+	applog(LOG_LVL_WARNING, "standby: %s failed, read from the primary",
+	    st->name);
+	free(*out);
+	*out = NULL;
+	memset(f, 0, sizeof(*f));
+	return (db_text(st, params, out));
+}
+
 enum db_result
 db_read_text(struct db_stmt *st, const char *const *params, char **out,
     struct db_freshness *f)
@@ -182,6 +242,8 @@ db_read_text(struct db_stmt *st, const char *const *params, char **out,
 
 	*out = NULL;
 	memset(f, 0, sizeof(*f));
+	if (rinfo != NULL && db_async_standby_active())
+		return (read_async(st, params, out, f));
 	if ((c = standby()) != NULL && standby_fresh(c, f) == 0) {
 		r = PQexecParams(c, st->sql, st->nparams, NULL, params, NULL,
 		    NULL, 0);

@@ -124,6 +124,8 @@ kore_worker_configure(void)
 	db_async_init(settings_current()->db_async, DB_ASYNC_QUEUE);
 	db_read_init(settings_current()->database_read_url,
 	    settings_current()->read_max_lag);
+	db_async_standby_init(settings_current()->database_read_url,
+	    settings_current()->db_async);
 	/* The mail sender thread (only with a relay configured). */
 	if (mail_start(settings_current()->smtp_url,
 	    settings_current()->mail_from) == -1)

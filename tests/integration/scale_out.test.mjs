@@ -313,6 +313,55 @@ test('a coverage report is served from the standby and names its freshness', asy
   assert.equal(school.json.freshness.source, 'standby');
 });
 
+test('a report waiting on the standby does not hold up its worker', async () => {
+  const h = await loginAt(web, 'inspector');
+  const p = new pg.Client({ connectionString: urls.primaryAdmin });
+  const s = new pg.Client({ connectionString: urls.standbyAdmin });
+  await p.connect();
+  await s.connect();
+  try {
+    // The primary's ACCESS EXCLUSIVE lock is replayed on the standby, where
+    // the report's reads of coverage_bits then wait for it.
+    await p.query('BEGIN');
+    await p.query('LOCK TABLE coverage_bits IN ACCESS EXCLUSIVE MODE');
+    // A commit of another transaction sends the lock's WAL record on.
+    const q = new pg.Client({ connectionString: urls.primaryAdmin });
+    await q.connect();
+    await q.query('BEGIN; SELECT txid_current(); COMMIT');
+    await q.end();
+    const deadline = Date.now() + 10000;
+    let held = false;
+    while (!held && Date.now() < deadline) {
+      const { rows } = await s.query(`SELECT count(*)::int AS n FROM pg_locks
+        WHERE relation = 'coverage_bits'::regclass AND mode = 'AccessExclusiveLock'`);
+      held = rows[0].n > 0;
+      if (!held) await sleep(50);
+    }
+    assert.ok(held, 'the lock reached the standby');
+    let done = false;
+    const slow = req(base(0), '/api/v1/reports/coverage', { headers: h })
+      .then((r) => { done = true; return r; });
+    await sleep(300);
+    assert.equal(done, false, 'the report waits for the lock on the standby');
+    // The node's one worker answers other requests meanwhile.
+    const started = Date.now();
+    const health = await req(base(0), '/api/v1/health');
+    const levels = await req(base(0), '/api/v1/levels');
+    assert.equal(health.status, 200);
+    assert.equal(levels.status, 200);
+    assert.ok(Date.now() - started < 1000, `answered in ${Date.now() - started} ms`);
+    assert.equal(done, false, 'the report still waits');
+    await p.query('ROLLBACK');
+    const r = await slow;
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.freshness.source, 'standby');
+  } finally {
+    await p.query('ROLLBACK').catch(() => {});
+    await p.end();
+    await s.end();
+  }
+});
+
 test('a standby too far behind: reports come from the primary, and back', async () => {
   const h = await loginAt(web, 'inspector');
   const s = new pg.Client({ connectionString: urls.standbyAdmin });
