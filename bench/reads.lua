@@ -1,4 +1,4 @@
--- wrk script of bench/reads.sh: requests drawn at random from a file of
+-- wrk script of bench/reads.sh and bench/lessons_by_goal.sh: requests drawn at random from a file of
 -- paths (WRK_PATHS, one a line), with optional method (WRK_METHOD), JSON
 -- body (WRK_BODY) and Authorization header (WRK_AUTH).  Prints one line
 -- "BENCH key=value ..." that reads.sh parses.
@@ -30,8 +30,8 @@ end
 function done(summary, latency, requests)
 	local e = summary.errors
 	io.write(string.format("BENCH requests=%d duration_us=%d " ..
-	    "status_errors=%d sock_errors=%d p50_us=%d p99_us=%d max_us=%d\n",
-	    summary.requests, summary.duration, e.status,
+	    "status_errors=%d sock_errors=%d p50_us=%d p90_us=%d p99_us=%d " ..
+	    "max_us=%d\n", summary.requests, summary.duration, e.status,
 	    e.connect + e.read + e.write + e.timeout, latency:percentile(50),
-	    latency:percentile(99), latency.max))
+	    latency:percentile(90), latency:percentile(99), latency.max))
 end
