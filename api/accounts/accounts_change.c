@@ -179,23 +179,15 @@ account_reply_doc(struct api_ctx *ctx, struct account_change *w, json_t *doc,
 {
 	json_t		*inv;
 	const char	*id;
-	char		 loc[256];
 
 	if (w->token[0] != '\0' &&
 	    (inv = json_object_get(doc, "invitation")) != NULL &&
 	    json_is_object(inv))
 		json_object_set_new(inv, "token", json_string(w->token));
-	if (location_base != NULL) {
-		id = json_string_value(json_object_get(doc, "id"));
-		if (id == NULL)
-			id = json_string_value(json_object_get(
-			    json_object_get(doc, "user"), "id"));
-		if (id != NULL) {
-			(void)snprintf(loc, sizeof(loc), "%s/%s",
-			    location_base, id);
-			http_response_header(ctx->req, "location", loc);
-		}
-	}
+	if ((id = json_string_value(json_object_get(doc, "id"))) == NULL)
+		id = json_string_value(json_object_get(json_object_get(doc,
+		    "user"), "id"));
+	api_location(ctx, location_base, id);
 	reply_json(ctx->req, s, doc);
 }
 

@@ -162,7 +162,7 @@ api_school_create(struct api_ctx *ctx)
 
 	if (account_change_start(ctx, &w, &school_body, FIELD_CREATE, 0) == 0)
 		account_change_done(ctx, &w, db_school_create(w.doc, &w.json), NULL,
-		    &brin_names, ST_CREATED, "/api/v1/schools", DONE_ETAG);
+		    &brin_names, ST_CREATED, "/api/v1/schools/", DONE_ETAG);
 	account_change_free(&w);
 }
 
@@ -268,7 +268,7 @@ api_user_create(struct api_ctx *ctx)
 	if (account_change_start(ctx, &w, &user_create_body, FIELD_CREATE,
 	    CHANGE_TOKEN) == 0)
 		account_change_done(ctx, &w, db_user_create(w.doc, w.hash,
-		    &w.json), NULL, &email_names, ST_CREATED, "/api/v1/users",
+		    &w.json), NULL, &email_names, ST_CREATED, "/api/v1/users/",
 		    0);
 	account_change_free(&w);
 }

@@ -106,7 +106,6 @@ change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
     const char *missing, enum db_result (*get)(const char *, char **),
     const char *location)
 {
-	char	loc[160];
 
 	if (rc == DB_OK && c->out == NULL && missing == NULL)
 		rc = DB_ERROR;
@@ -118,10 +117,7 @@ change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
 	if (write_end(ctx, rc == DB_OK && c->json == NULL ? DB_ERROR : rc,
 	    1, NULL, c->names) == -1)
 		return;
-	if (location != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s%s", location, c->out);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, location, c->out);
 	if (get == db_lesson_get)
 		write_etag_text(ctx, c->json);
 	reply_json_text(ctx->req, location != NULL ? ST_CREATED : ST_OK,

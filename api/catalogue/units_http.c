@@ -142,19 +142,13 @@ static void
 unit_done(struct api_ctx *ctx, struct unit_req *r, enum db_result rc,
     const char *missing, enum app_status s, const char *base)
 {
-	json_t		*doc;
-	const char	*id;
-	char		 loc[200];
+	json_t	*doc;
 
 	if (write_end_doc(ctx, rc, r->json, missing, NULL, &doc) == -1)
 		return;
 	if (json_object_get(doc, "version") != NULL)
 		write_etag(ctx, doc);
-	if (base != NULL &&
-	    (id = json_string_value(json_object_get(doc, "id"))) != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s/%s", base, id);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, base, json_string_value(json_object_get(doc, "id")));
 	reply_json(ctx->req, s, doc);
 }
 
@@ -192,7 +186,7 @@ api_school_activity_create(struct api_ctx *ctx)
 	if ((school = unit_open(ctx, &r, NO_SCHOOL, activity_fields,
 	    NFIELDS(activity_fields))) != NULL) {
 		(void)snprintf(base, sizeof(base),
-		    "/api/v1/schools/%s/activities", school);
+		    "/api/v1/schools/%s/activities/", school);
 		unit_done(ctx, &r, db_activity_create(school,
 		    ctx->who.user_id, r.doc, &r.json), NO_SCHOOL, ST_CREATED,
 		    base);
@@ -252,7 +246,7 @@ api_activity_adopt(struct api_ctx *ctx)
 	if ((id = unit_open(ctx, &r, NOT_OFFERED, adopt_fields,
 	    NFIELDS(adopt_fields))) != NULL)
 		unit_done(ctx, &r, db_activity_adopt(id, r.doc, &r.json),
-		    NOT_OFFERED, ST_CREATED, "/api/v1/lessons");
+		    NOT_OFFERED, ST_CREATED, "/api/v1/lessons/");
 	unit_req_free(&r);
 }
 

@@ -148,6 +148,8 @@ struct db_freshness;
  */
 void	api_freshness_header(struct api_ctx *ctx,
 	    const struct db_freshness *f);
+/* The header Location: base followed by id (none when either is NULL). */
+void	api_location(struct api_ctx *ctx, const char *base, const char *id);
 /* Reply 429 with Retry-After: seconds (login throttling). */
 void	api_reply_throttled(struct api_ctx *ctx, int seconds);
 /*

@@ -44,6 +44,17 @@ api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
 }
 
 void
+api_location(struct api_ctx *ctx, const char *base, const char *id)
+{
+	char	loc[256];
+
+	if (base == NULL || id == NULL)
+		return;
+	(void)snprintf(loc, sizeof(loc), "%s%s", base, id);
+	http_response_header(ctx->req, "location", loc);
+}
+
+void
 api_reply_param_error(struct api_ctx *ctx, const char *key,
     const char *message)
 {

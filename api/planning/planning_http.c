@@ -195,12 +195,7 @@ static void
 reply_versioned(struct api_ctx *ctx, json_t *doc, enum app_status s,
     const char *base, const char *id)
 {
-	char	loc[128];
-
-	if (base != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s%s", base, id);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, base, id);
 	write_etag(ctx, doc);
 	reply_json(ctx->req, s, doc);
 }
