@@ -131,21 +131,26 @@ account_change_start(struct api_ctx *ctx, struct account_change *w,
 }
 
 /*
- * The end of a write whose statement returned rc and w->json: commit and
- * reply s with the document (Location under location, its ETag when
+ * The end of a write whose statement returned rc and w->json: commit,
+ * mail an invitation, and reply s with the document (Location under
+ * location, its ETag when
  * etag), or roll back and reply the refusal (404 missing).
  */
 void
 account_change_done(struct api_ctx *ctx, struct account_change *w, enum db_result rc,
     const char *missing, const struct write_names *names, enum app_status s,
-    const char *location, int etag)
+    const char *location, int flags)
 {
 	json_t	*doc;
 
 	if (write_end_doc(ctx, rc, w->json, missing, names, &doc) == -1)
 		return;
-	if (etag)
+	if (flags & DONE_ETAG)
 		write_etag(ctx, doc);
+	if (w->token[0] != '\0')
+		account_mail_invitation(w);
+	if (flags & DONE_NO_TOKEN)
+		w->token[0] = '\0';
 	account_reply_doc(ctx, w, doc, s, location);
 }
 
@@ -174,23 +179,15 @@ account_reply_doc(struct api_ctx *ctx, struct account_change *w, json_t *doc,
 {
 	json_t		*inv;
 	const char	*id;
-	char		 loc[256];
 
 	if (w->token[0] != '\0' &&
 	    (inv = json_object_get(doc, "invitation")) != NULL &&
 	    json_is_object(inv))
 		json_object_set_new(inv, "token", json_string(w->token));
-	if (location_base != NULL) {
-		id = json_string_value(json_object_get(doc, "id"));
-		if (id == NULL)
-			id = json_string_value(json_object_get(
-			    json_object_get(doc, "user"), "id"));
-		if (id != NULL) {
-			(void)snprintf(loc, sizeof(loc), "%s/%s",
-			    location_base, id);
-			http_response_header(ctx->req, "location", loc);
-		}
-	}
+	if ((id = json_string_value(json_object_get(doc, "id"))) == NULL)
+		id = json_string_value(json_object_get(json_object_get(doc,
+		    "user"), "id"));
+	api_location(ctx, location_base, id);
 	reply_json(ctx->req, s, doc);
 }
 

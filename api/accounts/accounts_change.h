@@ -41,14 +41,18 @@ void	account_change_free(struct account_change *w);
 int	account_change_start(struct api_ctx *ctx, struct account_change *w,
 	    const struct field_table *t, int mode, int flags);
 /*
- * The end of a write whose statement returned rc and w->json: commit and
- * reply s with the document (Location under location, its ETag when
- * etag), or roll back and reply the refusal (404 missing).
+ * The end of a write whose statement returned rc and w->json: commit,
+ * mail the invitation of a change with a token (CHANGE_TOKEN), and reply
+ * s with the document (Location under location; flags: DONE_ETAG its
+ * ETag, DONE_NO_TOKEN without the token), or roll back and reply the
+ * refusal (404 missing).
  */
+#define DONE_ETAG	0x01
+#define DONE_NO_TOKEN	0x02
 void	account_change_done(struct api_ctx *ctx, struct account_change *w,
 	    enum db_result rc, const char *missing,
 	    const struct write_names *names, enum app_status s,
-	    const char *location, int etag);
+	    const char *location, int flags);
 /* The end of a delete: 204, or 404 with not_found when nothing was there. */
 void	account_end_delete(struct api_ctx *ctx, enum db_result rc,
 	    const int *removed, const char *not_found);

@@ -2,11 +2,9 @@
  * db_accounts: schools, users, invitations and the audit log.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "accounts/accounts_db.h"
-#include "core/utf8.h"
 
 static struct db_stmt	st_schools = DB_STMT("acc_schools_list",
     "SELECT account_schools_list($1::uuid, $2, $3::integer, $4::integer)",
@@ -59,31 +57,13 @@ static struct db_stmt	st_audit = DB_STMT("acc_audit_list",
     "SELECT account_audit_list($1::uuid, $2, $3, $4, $5, $6, $7, $8,"
     " $9::integer, $10::integer)", 10, 1);
 
-/* The first column of the first row as a boolean. */
-static enum db_result
-db_bool(struct db_stmt *st, const char *const *p, int *out)
-{
-	char		*v;
-	enum db_result	 rc;
-
-	*out = 0;
-	if ((rc = db_text(st, p, &v)) != DB_OK)
-		return (rc);
-	*out = v != NULL && v[0] == 't';
-	free(v);
-	return (DB_OK);
-}
-
 enum db_result
 db_schools_list(const char *user_id, const char *region, long limit,
     long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*p[4] = { user_id, region, l, o };
+	const char	*p[2] = { user_id, region };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_schools, p, json));
+	return (db_text_page(&st_schools, p, 2, limit, offset, json));
 }
 
 enum db_result
@@ -140,12 +120,9 @@ enum db_result
 db_users_list(const char *q, const char *role, const char *school,
     long limit, long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*p[5] = { q, role, school, l, o };
+	const char	*p[3] = { q, role, school };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_users, p, json));
+	return (db_text_page(&st_users, p, 3, limit, offset, json));
 }
 
 enum db_result
@@ -197,26 +174,24 @@ db_invitation_accept(const char *hash_hex, const char *password_hash,
 	return (db_text(&st_accept, p, json));
 }
 
+static void
+invitation_row(PGresult *r, void *arg)
+{
+	struct invitation_facts	*f = arg;
+
+	f->found = 1;
+	db_copy(f->user_id, sizeof(f->user_id), r, 0);
+	db_copy(f->email, sizeof(f->email), r, 1);
+	f->needs_password = PQgetvalue(r, 0, 2)[0] == 't';
+}
+
 enum db_result
 db_invitation_lookup(const char *hash_hex, struct invitation_facts *f)
 {
 	const char	*p[1] = { hash_hex };
-	PGresult	*r;
-	enum db_result	 rc;
 
 	memset(f, 0, sizeof(*f));
-	if ((rc = db_exec(&st_inv_lookup, p, &r)) != DB_OK)
-		return (rc);
-	if (PQntuples(r) == 1) {
-		f->found = 1;
-		(void)snprintf(f->user_id, sizeof(f->user_id), "%s",
-		    PQgetvalue(r, 0, 0));
-		(void)utf8_fmt(f->email, sizeof(f->email), "%s",
-		    PQgetvalue(r, 0, 1));
-		f->needs_password = PQgetvalue(r, 0, 2)[0] == 't';
-	}
-	PQclear(r);
-	return (DB_OK);
+	return (db_row(&st_inv_lookup, p, invitation_row, f));
 }
 
 enum db_result
@@ -250,23 +225,29 @@ db_school_invitation_delete(const char *school, const char *id,
 	return (db_bool(&st_inv_delete, p, removed));
 }
 
+struct hash_of {
+	char	*hash, *email;
+	size_t	 hashlen, emaillen;
+};
+
+static void
+hash_of_row(PGresult *r, void *arg)
+{
+	struct hash_of	*h = arg;
+
+	(void)snprintf(h->hash, h->hashlen, "%s", PQgetvalue(r, 0, 0));
+	db_copy(h->email, h->emaillen, r, 1);
+}
+
 enum db_result
 db_password_hash_of(const char *user_id, char *hash, size_t hashlen,
     char *email, size_t emaillen)
 {
 	const char	*p[1] = { user_id };
-	PGresult	*r;
-	enum db_result	 rc;
+	struct hash_of	 h = { hash, email, hashlen, emaillen };
 
 	hash[0] = email[0] = '\0';
-	if ((rc = db_exec(&st_hash_of, p, &r)) != DB_OK)
-		return (rc);
-	if (PQntuples(r) == 1) {
-		(void)snprintf(hash, hashlen, "%s", PQgetvalue(r, 0, 0));
-		(void)utf8_fmt(email, emaillen, "%s", PQgetvalue(r, 0, 1));
-	}
-	PQclear(r);
-	return (DB_OK);
+	return (db_row(&st_hash_of, p, hash_of_row, &h));
 }
 
 enum db_result
@@ -274,23 +255,16 @@ db_password_set(const char *user_id, const char *keep_session,
     const char *password_hash)
 {
 	const char	*p[3] = { user_id, keep_session, password_hash };
-	char		*v;
-	enum db_result	 rc;
 
-	if ((rc = db_text(&st_password_set, p, &v)) == DB_OK)
-		free(v);
-	return (rc);
+	return (db_run(&st_password_set, p));
 }
 
 enum db_result
 db_audit_list(const char *user_id, const struct audit_filter *f, long limit,
     long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*p[10] = { user_id, f->entity, f->entity_id, f->school,
-			    f->actor, f->action, f->from, f->to, l, o };
+	const char	*p[8] = { user_id, f->entity, f->entity_id, f->school,
+			    f->actor, f->action, f->from, f->to };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_audit, p, json));
+	return (db_text_page(&st_audit, p, 8, limit, offset, json));
 }

@@ -112,16 +112,13 @@ static int
 query_word(struct api_ctx *ctx, const char *key, const char *const *words,
     const char **out)
 {
-	struct param_errors	e = { 0 };
-
 	*out = api_query(ctx, key);
 	if (*out == NULL)
 		return (0);
 	if (words != NULL ? !param_is_one_of(*out, words) :
 	    !param_is_uuid(*out)) {
-		param_error(&e, key, words != NULL ? "onbekende waarde" :
-		    "moet een UUID zijn");
-		api_reply_param_errors(ctx, &e);
+		api_reply_param_error(ctx, key, words != NULL ?
+		    "onbekende waarde" : "moet een UUID zijn");
 		return (-1);
 	}
 	return (0);
@@ -165,7 +162,7 @@ api_school_create(struct api_ctx *ctx)
 
 	if (account_change_start(ctx, &w, &school_body, FIELD_CREATE, 0) == 0)
 		account_change_done(ctx, &w, db_school_create(w.doc, &w.json), NULL,
-		    &brin_names, ST_CREATED, "/api/v1/schools", 1);
+		    &brin_names, ST_CREATED, "/api/v1/schools/", DONE_ETAG);
 	account_change_free(&w);
 }
 
@@ -178,7 +175,8 @@ api_school_update(struct api_ctx *ctx)
 	    CHANGE_IF_MATCH) == 0)
 		account_change_done(ctx, &w, db_school_update(router_param(&ctx->match,
 		    "id"), w.doc, w.version[0] ? w.version : NULL, &w.json),
-		    "Deze school bestaat niet.", &brin_names, ST_OK, NULL, 1);
+		    "Deze school bestaat niet.", &brin_names, ST_OK, NULL,
+		    DONE_ETAG);
 	account_change_free(&w);
 }
 
@@ -194,23 +192,14 @@ api_school_members(struct api_ctx *ctx)
 void
 api_school_teacher_add(struct api_ctx *ctx)
 {
-	struct account_change	 w;
-	json_t		*doc;
-	enum db_result	 rc;
+	struct account_change	w;
 
+	/* The answer holds no token and nothing about the account. */
 	if (account_change_start(ctx, &w, &teacher_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == -1)
-		goto out;
-	/* Run the statement first: w.json is its answer. */
-	rc = db_teacher_add(router_param(&ctx->match, "id"), w.doc, w.hash,
-	    &w.json);
-	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == 0) {
-		account_mail_invitation(&w);
-		/* The answer holds no token and nothing about the account. */
-		w.token[0] = '\0';
-		account_reply_doc(ctx, &w, doc, ST_CREATED, NULL);
-	}
-out:
+	    CHANGE_TOKEN) == 0)
+		account_change_done(ctx, &w, db_teacher_add(router_param(
+		    &ctx->match, "id"), w.doc, w.hash, &w.json), NULL,
+		    &email_names, ST_CREATED, NULL, DONE_NO_TOKEN);
 	account_change_free(&w);
 }
 
@@ -248,18 +237,16 @@ api_school_invitation_delete(struct api_ctx *ctx)
 void
 api_users_list(struct api_ctx *ctx)
 {
-	struct param_errors	 e = { 0 };
-	const char		*q, *role, *school;
-	char			*json;
-	long			 limit, offset;
+	const char	*q, *role, *school;
+	char		*json;
+	long		 limit, offset;
 
 	if (api_paging(ctx, LIST_DEFAULT, LIST_MAX, &limit, &offset) == -1 ||
 	    query_word(ctx, "role", role_words, &role) == -1 ||
 	    query_word(ctx, "school", NULL, &school) == -1)
 		return;
 	if ((q = api_query(ctx, "q")) != NULL && !param_text_ok(q, 200)) {
-		param_error(&e, "q", "hoogstens 200 tekens");
-		api_reply_param_errors(ctx, &e);
+		api_reply_param_error(ctx, "q", "hoogstens 200 tekens");
 		return;
 	}
 	api_reply_read(ctx, db_users_list(q, role, school, limit, offset,
@@ -269,32 +256,20 @@ api_users_list(struct api_ctx *ctx)
 void
 api_user_get(struct api_ctx *ctx)
 {
-	const char	*id;
-	char		*json;
-
-	if ((id = api_path_uuid(ctx, "id", "Deze gebruiker bestaat niet.")) ==
-	    NULL)
-		return;
-	api_reply_read(ctx, db_user_get(id, &json), &json,
+	api_reply_by_id(ctx, "Deze gebruiker bestaat niet.", db_user_get,
 	    "Deze gebruiker bestaat niet.");
 }
 
 void
 api_user_create(struct api_ctx *ctx)
 {
-	struct account_change	 w;
-	json_t		*doc;
-	enum db_result	 rc;
+	struct account_change	w;
 
 	if (account_change_start(ctx, &w, &user_create_body, FIELD_CREATE,
-	    CHANGE_TOKEN) == -1)
-		goto out;
-	rc = db_user_create(w.doc, w.hash, &w.json);
-	if (write_end_doc(ctx, rc, w.json, NULL, &email_names, &doc) == 0) {
-		account_mail_invitation(&w);
-		account_reply_doc(ctx, &w, doc, ST_CREATED, "/api/v1/users");
-	}
-out:
+	    CHANGE_TOKEN) == 0)
+		account_change_done(ctx, &w, db_user_create(w.doc, w.hash,
+		    &w.json), NULL, &email_names, ST_CREATED, "/api/v1/users/",
+		    0);
 	account_change_free(&w);
 }
 

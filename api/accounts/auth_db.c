@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "accounts/auth_db.h"
-#include "core/utf8.h"
 
 static struct db_stmt	st_wait = DB_STMT("auth_login_wait",
     "SELECT auth_login_wait($1, $2::inet)", 2, 1);
@@ -33,61 +32,43 @@ static struct db_stmt	st_facts = DB_STMT("auth_school_facts",
 static struct db_stmt	st_rehash = DB_STMT("auth_password_rehash",
     "UPDATE app_user SET password_hash = $2 WHERE id = $1::uuid", 2, 0);
 
-static void
-copy(char *dst, size_t len, PGresult *r, int row, int col)
-{
-	(void)utf8_fmt(dst, len, "%s", PQgetvalue(r, row, col));
-}
-
 enum db_result
 db_login_wait(const char *email, const char *address, int *seconds)
 {
 	const char	*p[2] = { email, address };
-	PGresult	*r;
-	enum db_result	 rc;
 
-	*seconds = 0;
-	if ((rc = db_exec(&st_wait, p, &r)) != DB_OK)
-		return (rc);
-	*seconds = atoi(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return (DB_OK);
+	return (db_int(&st_wait, p, seconds));
 }
 
 enum db_result
 db_login_failed(const char *email, const char *address)
 {
 	const char	*p[2] = { email, address };
-	PGresult	*r;
-	enum db_result	 rc;
 
-	if ((rc = db_exec(&st_failed, p, &r)) == DB_OK)
-		PQclear(r);
-	return (rc);
+	return (db_run(&st_failed, p));
+}
+
+static void
+account_row(PGresult *r, void *arg)
+{
+	struct login_account	*a = arg;
+
+	a->found = 1;
+	db_copy(a->id, sizeof(a->id), r, 0);
+	db_copy(a->email, sizeof(a->email), r, 1);
+	a->has_password = !PQgetisnull(r, 0, 2);
+	if (a->has_password)
+		db_copy(a->password_hash, sizeof(a->password_hash), r, 2);
+	a->disabled = PQgetvalue(r, 0, 3)[0] == 't';
 }
 
 enum db_result
 db_login_account(const char *email, struct login_account *a)
 {
 	const char	*p[1] = { email };
-	PGresult	*r;
-	enum db_result	 rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = db_exec(&st_account, p, &r)) != DB_OK)
-		return (rc);
-	if (PQntuples(r) == 1) {
-		a->found = 1;
-		copy(a->id, sizeof(a->id), r, 0, 0);
-		copy(a->email, sizeof(a->email), r, 0, 1);
-		a->has_password = !PQgetisnull(r, 0, 2);
-		if (a->has_password)
-			copy(a->password_hash, sizeof(a->password_hash), r,
-			    0, 2);
-		a->disabled = PQgetvalue(r, 0, 3)[0] == 't';
-	}
-	PQclear(r);
-	return (DB_OK);
+	return (db_row(&st_account, p, account_row, a));
 }
 
 enum db_result
@@ -99,39 +80,32 @@ db_session_open(const char *user_id, const char *hash_hex,
 	return (db_text(&st_open, p, json));
 }
 
+static void
+session_row(PGresult *r, void *arg)
+{
+	struct principal	*who = arg;
+
+	who->authenticated = 1;
+	db_copy(who->session_id, sizeof(who->session_id), r, 0);
+	db_copy(who->user_id, sizeof(who->user_id), r, 1);
+	who->roles = (unsigned)strtoul(PQgetvalue(r, 0, 2), NULL, 10);
+}
+
 enum db_result
 db_session_lookup(const char *hash_hex, struct principal *who)
 {
 	const char	*p[1] = { hash_hex };
-	PGresult	*r;
-	enum db_result	 rc;
 
 	who->authenticated = 0;
-	if ((rc = db_exec(&st_lookup, p, &r)) != DB_OK)
-		return (rc);
-	if (PQntuples(r) == 1) {
-		who->authenticated = 1;
-		copy(who->session_id, sizeof(who->session_id), r, 0, 0);
-		copy(who->user_id, sizeof(who->user_id), r, 0, 1);
-		who->roles = (unsigned)strtoul(PQgetvalue(r, 0, 2), NULL, 10);
-	}
-	PQclear(r);
-	return (DB_OK);
+	return (db_row(&st_lookup, p, session_row, who));
 }
 
 enum db_result
 db_session_close(const char *session_id, int *closed)
 {
 	const char	*p[1] = { session_id };
-	PGresult	*r;
-	enum db_result	 rc;
 
-	*closed = 0;
-	if ((rc = db_exec(&st_close, p, &r)) != DB_OK)
-		return (rc);
-	*closed = PQgetvalue(r, 0, 0)[0] == 't';
-	PQclear(r);
-	return (DB_OK);
+	return (db_bool(&st_close, p, closed));
 }
 
 enum db_result
@@ -142,32 +116,30 @@ db_me(const char *user_id, char **json)
 	return (db_text(&st_me, p, json));
 }
 
+static void
+facts_row(PGresult *r, void *arg)
+{
+	struct school_facts	*f = arg;
+
+	f->exists = PQgetvalue(r, 0, 0)[0] == 't';
+	f->member_bits = (unsigned)strtoul(PQgetvalue(r, 0, 1), NULL, 10);
+	f->inspector_in_scope = PQgetvalue(r, 0, 2)[0] == 't';
+}
+
 enum db_result
 db_school_facts(const char *user_id, const char *school_id,
     struct school_facts *f)
 {
 	const char	*p[2] = { user_id, school_id };
-	PGresult	*r;
-	enum db_result	 rc;
 
 	memset(f, 0, sizeof(*f));
-	if ((rc = db_exec(&st_facts, p, &r)) != DB_OK)
-		return (rc);
-	f->exists = PQgetvalue(r, 0, 0)[0] == 't';
-	f->member_bits = (unsigned)strtoul(PQgetvalue(r, 0, 1), NULL, 10);
-	f->inspector_in_scope = PQgetvalue(r, 0, 2)[0] == 't';
-	PQclear(r);
-	return (DB_OK);
+	return (db_row(&st_facts, p, facts_row, f));
 }
 
 enum db_result
 db_password_rehash(const char *user_id, const char *hash)
 {
 	const char	*p[2] = { user_id, hash };
-	PGresult	*r;
-	enum db_result	 rc;
 
-	if ((rc = db_exec(&st_rehash, p, &r)) == DB_OK)
-		PQclear(r);
-	return (rc);
+	return (db_run(&st_rehash, p));
 }

@@ -123,6 +123,26 @@ reply_policy(struct api_ctx *ctx, const char *field, const char *why)
 	api_reply_field(ctx, ST_UNPROCESSABLE, why, field, why);
 }
 
+/*
+ * The new password pw hashed into hash (PASSWORD_HASH_MAX bytes, off the
+ * event loop), then BEGIN: 0, or -1 when the handler must return (the
+ * hash is being made, or it replied).
+ */
+static int
+hash_and_begin(struct api_ctx *ctx, const char *pw, char *hash)
+{
+	int	ok;
+
+	if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, hash, &ok)) ==
+	    -1)
+		return (-1);
+	if (!ok) {
+		reply_problem(ctx->req, ST_INTERNAL, NULL);
+		return (-1);
+	}
+	return (write_begin(ctx));
+}
+
 void
 api_invitation_accept(struct api_ctx *ctx)
 {
@@ -132,7 +152,6 @@ api_invitation_accept(struct api_ctx *ctx)
 	const char		*token, *pw, *why;
 	char			 pwhash[PASSWORD_HASH_MAX];
 	enum db_result		 rc;
-	int			 ok;
 
 	memset(&w, 0, sizeof(w));
 	memset(pwhash, 0, sizeof(pwhash));
@@ -167,15 +186,7 @@ api_invitation_accept(struct api_ctx *ctx)
 		reply_policy(ctx, "password", why);
 		goto out;
 	}
-	if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, pwhash,
-	    &ok)) == -1) {
-		goto out;
-	}
-	if (!ok) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		goto out;
-	}
-	if (write_begin(ctx) == -1)
+	if (hash_and_begin(ctx, pw, pwhash) == -1)
 		goto out;
 	rc = db_invitation_accept(w.hash, pwhash, NULL, &w.json);
 	if (write_end_doc(ctx, rc, w.json, NULL, NULL, &doc) == -1)
@@ -250,15 +261,7 @@ api_me_password(struct api_ctx *ctx)
 		reply_policy(ctx, "new_password", why);
 		goto out;
 	}
-	if (api_password_wait(ctx, pw_task_hash(ctx->req, pw, hash, &ok)) ==
-	    -1) {
-		goto out;
-	}
-	if (!ok) {
-		reply_problem(ctx->req, ST_INTERNAL, NULL);
-		goto out;
-	}
-	if (write_begin(ctx) == -1)
+	if (hash_and_begin(ctx, pw, hash) == -1)
 		goto out;
 	rc = db_password_set(ctx->who.user_id, ctx->who.session_id,
 	    hash);

@@ -1,8 +1,6 @@
 /*
  * db_case: the CASE 1.0 provider's reads and the package import.
  */
-#include <stdio.h>
-
 #include "case/case_db.h"
 #include "db/db_read.h"
 
@@ -33,13 +31,10 @@ enum db_result
 db_case_documents(const char *base, const char *filter, const char *sort,
     int desc, long limit, long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*params[6] = { base, filter, sort,
-			    desc ? "true" : "false", l, o };
+	const char	*params[4] = { base, filter, sort,
+			    desc ? "true" : "false" };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_documents, params, json));
+	return (db_text_page(&st_documents, params, 4, limit, offset, json));
 }
 
 enum db_result

@@ -78,7 +78,7 @@ api_case_import(struct api_ctx *ctx)
 	json_t			*pkg, *result;
 	enum db_result		 rc;
 	enum app_status		 s;
-	char			*text, *out, loc[160];
+	char			*text, *out;
 
 	pkg = result = NULL;
 	text = out = NULL;
@@ -131,10 +131,9 @@ api_case_import(struct api_ctx *ctx)
 	if (write_commit(ctx, NULL) == -1)
 		goto out;
 	json_object_del(result, "status");
-	(void)snprintf(loc, sizeof(loc), "%s/CFPackages/%s", CASE_BASE_PATH,
-	    json_string_value(json_object_get(json_object_get(result,
-	    "framework"), "identifier")));
-	http_response_header(ctx->req, "location", loc);
+	api_location(ctx, CASE_BASE_PATH "/CFPackages/", json_string_value(
+	    json_object_get(json_object_get(result, "framework"),
+	    "identifier")));
 	reply_json(ctx->req, s, result);
 	result = NULL;
 out:

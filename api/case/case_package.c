@@ -184,6 +184,36 @@ check_strings(const json_t *v, const char *path, struct case_errors *e)
 	}
 }
 
+/* v is an object (else not_object) checked against sh. */
+static void
+check_object(const json_t *v, const struct shape *sh, const char *path,
+    const char *not_object, struct case_errors *e)
+{
+	if (!json_is_object(v))
+		case_err(e, path, "%s", not_object);
+	else
+		check_shape(v, sh, path, e);
+}
+
+/* v is a list (else not_list) of objects, each checked with check_object(). */
+static void
+check_objects(const json_t *v, const struct shape *sh, const char *path,
+    const char *not_list, const char *not_object, struct case_errors *e)
+{
+	size_t	 i;
+	json_t	*x;
+	char	 p[CASE_PATH_MAX];
+
+	if (!json_is_array(v)) {
+		case_err(e, path, "%s", not_list);
+		return;
+	}
+	json_array_foreach(v, i, x) {
+		case_indexpath(p, sizeof(p), path, i);
+		check_object(x, sh, p, not_object, e);
+	}
+}
+
 static void
 check_value(const json_t *v, const struct member *m, const char *path,
     struct case_errors *e)
@@ -191,8 +221,6 @@ check_value(const json_t *v, const struct member *m, const char *path,
 	const char	*s;
 	json_int_t	 n;
 	size_t		 i;
-	json_t		*x;
-	char		 p[CASE_PATH_MAX];
 
 	s = json_string_value(v);
 	switch (m->type) {
@@ -267,31 +295,16 @@ check_value(const json_t *v, const struct member *m, const char *path,
 			break;
 		/* FALLTHROUGH */
 	case V_LINK:
-		if (!json_is_object(v))
-			case_err(e, path, "moet een verwijzing {title, identifier, "
-			    "uri} zijn");
-		else
-			check_shape(v, &case_link_shape, path, e);
+		check_object(v, &case_link_shape, path, "moet een "
+		    "verwijzing {title, identifier, uri} zijn", e);
 		break;
 	case V_LINKGEN:
-		if (!json_is_object(v))
-			case_err(e, path, "moet een verwijzing {title, identifier, "
-			    "uri} zijn");
-		else
-			check_shape(v, &case_linkgen_shape, path, e);
+		check_object(v, &case_linkgen_shape, path, "moet een "
+		    "verwijzing {title, identifier, uri} zijn", e);
 		break;
 	case V_LINKS:
-		if (!json_is_array(v)) {
-			case_err(e, path, "moet een lijst verwijzingen zijn");
-			break;
-		}
-		json_array_foreach(v, i, x) {
-			case_indexpath(p, sizeof(p), path, i);
-			if (!json_is_object(x))
-				case_err(e, p, "moet een verwijzing zijn");
-			else
-				check_shape(x, &case_link_shape, p, e);
-		}
+		check_objects(v, &case_link_shape, path, "moet een lijst "
+		    "verwijzingen zijn", "moet een verwijzing zijn", e);
 		break;
 	case V_ASSOC_TYPE:
 		for (i = 0; s != NULL && case_assoc_types[i] != NULL; i++)
@@ -302,17 +315,8 @@ check_value(const json_t *v, const struct member *m, const char *path,
 		    "replacedBy, exemplar of hasSkillLevel)");
 		break;
 	case V_OBJECTS:
-		if (!json_is_array(v)) {
-			case_err(e, path, "moet een lijst zijn");
-			break;
-		}
-		json_array_foreach(v, i, x) {
-			case_indexpath(p, sizeof(p), path, i);
-			if (!json_is_object(x))
-				case_err(e, p, "moet een object zijn");
-			else
-				check_shape(x, m->sub, p, e);
-		}
+		check_objects(v, m->sub, path, "moet een lijst zijn",
+		    "moet een object zijn", e);
 		break;
 	}
 }

@@ -1,8 +1,6 @@
 /*
  * db_catalogue: reads of frameworks, goals and levels.
  */
-#include <stdio.h>
-
 #include "catalogue/catalogue_db.h"
 
 /* One goal as it appears in lists and trees. */
@@ -167,12 +165,8 @@ static struct db_stmt st_levels_list = DB_STMT("levels_list",
 enum db_result
 db_frameworks_list(long limit, long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*params[2] = { l, o };
-
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_frameworks_list, params, json));
+	return (db_text_page(&st_frameworks_list, NULL, 0, limit, offset,
+	    json));
 }
 
 enum db_result
@@ -209,12 +203,9 @@ enum db_result
 db_goals_find(const char *framework, const char *code, const char *q,
     long limit, long offset, char **json)
 {
-	char		 l[24], o[24];
-	const char	*params[5] = { framework, code, q, l, o };
+	const char	*params[3] = { framework, code, q };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_goals_find, params, json));
+	return (db_text_page(&st_goals_find, params, 3, limit, offset, json));
 }
 
 enum db_result

@@ -33,15 +33,8 @@ api_frameworks_list(struct api_ctx *ctx)
 static const char *
 framework_code(struct api_ctx *ctx)
 {
-	const char	*code;
-
-	code = router_param(&ctx->match, "code");
-	if (!param_is_code(code, CODE_MAX)) {
-		reply_problem(ctx->req, ST_NOT_FOUND,
-		    "Dit kader bestaat niet.");
-		return (NULL);
-	}
-	return (code);
+	return (api_path_code(ctx, "code", CODE_MAX,
+	    "Dit kader bestaat niet."));
 }
 
 void

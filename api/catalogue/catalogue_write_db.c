@@ -69,14 +69,20 @@ static struct db_stmt st_goal_update = DB_STMT("goal_update",
     " AND catalogue_goal_check(d, t.framework_id, t.id) RETURNING t.id",
     2, 0);
 
+/*
+ * The levels of the row $1 (its column key of table) become those of the
+ * body $2 ("levels").
+ */
+#define SET_LEVELS(table, key)						\
+    "WITH want AS (SELECT unnest(api_level_ids($2::jsonb->'levels',"	\
+    "   'levels')) AS level_id),"					\
+    " del AS (DELETE FROM " table " WHERE " key " = $1::uuid"		\
+    "   AND level_id NOT IN (SELECT level_id FROM want))"		\
+    " INSERT INTO " table " (" key ", level_id)"			\
+    " SELECT $1::uuid, level_id FROM want ON CONFLICT DO NOTHING"
+
 static struct db_stmt st_goal_levels = DB_STMT("goal_levels",
-    "WITH want AS (SELECT unnest(api_level_ids($2::jsonb->'levels',"
-    "   'levels')) AS level_id),"
-    " del AS (DELETE FROM goal_level WHERE goal_id = $1::uuid"
-    "   AND level_id NOT IN (SELECT level_id FROM want))"
-    " INSERT INTO goal_level (goal_id, level_id)"
-    " SELECT $1::uuid, level_id FROM want ON CONFLICT DO NOTHING",
-    2, 0);
+    SET_LEVELS("goal_level", "goal_id"), 2, 0);
 
 static struct db_stmt st_goal_delete = DB_STMT("goal_delete",
     "DELETE FROM goal WHERE id = $1::uuid RETURNING id",
@@ -154,13 +160,7 @@ static struct db_stmt st_lesson_update = DB_STMT("lesson_update",
     3, 0);
 
 static struct db_stmt st_lesson_levels = DB_STMT("lesson_levels",
-    "WITH want AS (SELECT unnest(api_level_ids($2::jsonb->'levels',"
-    "   'levels')) AS level_id),"
-    " del AS (DELETE FROM lesson_level WHERE lesson_id = $1::uuid"
-    "   AND level_id NOT IN (SELECT level_id FROM want))"
-    " INSERT INTO lesson_level (lesson_id, level_id)"
-    " SELECT $1::uuid, level_id FROM want ON CONFLICT DO NOTHING",
-    2, 0);
+    SET_LEVELS("lesson_level", "lesson_id"), 2, 0);
 
 static struct db_stmt st_lesson_delete = DB_STMT("lesson_delete",
     "DELETE FROM lesson t WHERE t.id = $1::uuid AND t.school_id IS NULL"
@@ -218,15 +218,23 @@ run(struct db_stmt *st, const char *a, const char *b, const char *c,
 	return (db_text(st, params, out));
 }
 
-/* Replace the levels of a row when the body has "levels". */
+/*
+ * run(st, a, b, c, out); then, when it wrote the row *out and levels says
+ * the body doc has "levels", the row's levels (levels_st).
+ */
 static enum db_result
-set_levels(struct db_stmt *st, const char *id, const char *doc)
+run_levels(struct db_stmt *st, const char *a, const char *b, const char *c,
+    struct db_stmt *levels_st, int levels, const char *doc, char **out)
 {
-	char		*none;
+	const char	*p[2];
 	enum db_result	 rc;
 
-	rc = run(st, id, doc, NULL, &none);
-	free(none);
+	rc = run(st, a, b, c, out);
+	if (rc == DB_OK && *out != NULL && levels) {
+		p[0] = *out;
+		p[1] = doc;
+		rc = db_run(levels_st, p);
+	}
 	return (rc);
 }
 
@@ -246,23 +254,15 @@ enum db_result
 db_goal_create(const char *framework, const char *doc, int levels,
     char **id)
 {
-	enum db_result	rc;
-
-	rc = run(&st_goal_create, framework, doc, NULL, id);
-	if (rc == DB_OK && *id != NULL && levels)
-		rc = set_levels(&st_goal_levels, *id, doc);
-	return (rc);
+	return (run_levels(&st_goal_create, framework, doc, NULL,
+	    &st_goal_levels, levels, doc, id));
 }
 
 enum db_result
 db_goal_update(const char *id, const char *doc, int levels, char **out)
 {
-	enum db_result	rc;
-
-	rc = run(&st_goal_update, id, doc, NULL, out);
-	if (rc == DB_OK && *out != NULL && levels)
-		rc = set_levels(&st_goal_levels, id, doc);
-	return (rc);
+	return (run_levels(&st_goal_update, id, doc, NULL, &st_goal_levels,
+	    levels, doc, out));
 }
 
 enum db_result
@@ -286,24 +286,16 @@ db_relation_delete(const char *id, char **out)
 enum db_result
 db_lesson_create(const char *doc, int levels, char **id)
 {
-	enum db_result	rc;
-
-	rc = run(&st_lesson_create, doc, NULL, NULL, id);
-	if (rc == DB_OK && *id != NULL && levels)
-		rc = set_levels(&st_lesson_levels, *id, doc);
-	return (rc);
+	return (run_levels(&st_lesson_create, doc, NULL, NULL,
+	    &st_lesson_levels, levels, doc, id));
 }
 
 enum db_result
 db_lesson_update(const char *id, const char *version, const char *doc,
     int levels, char **out)
 {
-	enum db_result	rc;
-
-	rc = run(&st_lesson_update, id, version, doc, out);
-	if (rc == DB_OK && *out != NULL && levels)
-		rc = set_levels(&st_lesson_levels, id, doc);
-	return (rc);
+	return (run_levels(&st_lesson_update, id, version, doc,
+	    &st_lesson_levels, levels, doc, out));
 }
 
 enum db_result

@@ -33,6 +33,7 @@
 #include "http/write.h"
 
 #define CODE_MAX	100	/* a {code} path parameter, as in GET */
+#define BAD_ID		"Niet gevonden (een id is een UUID)."
 
 /* One change: the resource it is about, its body, and what came back. */
 struct change {
@@ -60,18 +61,12 @@ change_free(struct change *c)
 static int
 change_key(struct api_ctx *ctx, struct change *c, const char *param)
 {
-	if (strcmp(param, "id") == 0) {
-		c->key = api_path_uuid(ctx, "id", "Niet gevonden (een id is "
-		    "een UUID).");
-		return (c->key != NULL ? 0 : -1);
-	}
-	c->key = router_param(&ctx->match, param);
-	if (!param_is_code(c->key, CODE_MAX)) {
-		reply_problem(ctx->req, ST_NOT_FOUND, "Dit kader bestaat "
-		    "niet.");
-		return (-1);
-	}
-	return (0);
+	if (strcmp(param, "id") == 0)
+		c->key = api_path_uuid(ctx, "id", BAD_ID);
+	else
+		c->key = api_path_code(ctx, param, CODE_MAX,
+		    "Dit kader bestaat niet.");
+	return (c->key != NULL ? 0 : -1);
 }
 
 /*
@@ -111,7 +106,6 @@ change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
     const char *missing, enum db_result (*get)(const char *, char **),
     const char *location)
 {
-	char	loc[160];
 
 	if (rc == DB_OK && c->out == NULL && missing == NULL)
 		rc = DB_ERROR;
@@ -123,10 +117,7 @@ change_finish(struct api_ctx *ctx, struct change *c, enum db_result rc,
 	if (write_end(ctx, rc == DB_OK && c->json == NULL ? DB_ERROR : rc,
 	    1, NULL, c->names) == -1)
 		return;
-	if (location != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s%s", location, c->out);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, location, c->out);
 	if (get == db_lesson_get)
 		write_etag_text(ctx, c->json);
 	reply_json_text(ctx->req, location != NULL ? ST_CREATED : ST_OK,
@@ -217,29 +208,11 @@ api_relation_create(struct api_ctx *ctx)
 	change_free(&c);
 }
 
-/* GET of a single row by its {id}. */
-static void
-get_by_id(struct api_ctx *ctx, enum db_result (*get)(const char *,
-    char **), const char *missing)
-{
-	const char	*id;
-	enum db_result	 rc;
-	char		*json;
-
-	if ((id = api_path_uuid(ctx, "id", "Niet gevonden (een id is een "
-	    "UUID).")) == NULL)
-		return;
-	if ((rc = get(id, &json)) != DB_OK) {
-		api_reply_db_error(ctx, rc);
-		return;
-	}
-	api_reply_document(ctx, json, missing);
-}
-
 void
 api_relation_get(struct api_ctx *ctx)
 {
-	get_by_id(ctx, db_relation_get, "Deze relatie bestaat niet.");
+	api_reply_by_id(ctx, BAD_ID, db_relation_get,
+	    "Deze relatie bestaat niet.");
 }
 
 void
@@ -305,7 +278,8 @@ api_alignment_create(struct api_ctx *ctx)
 void
 api_alignment_get(struct api_ctx *ctx)
 {
-	get_by_id(ctx, db_alignment_get, "Deze koppeling bestaat niet.");
+	api_reply_by_id(ctx, BAD_ID, db_alignment_get,
+	    "Deze koppeling bestaat niet.");
 }
 
 void

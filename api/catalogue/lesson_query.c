@@ -22,6 +22,18 @@ code_param(lesson_query_get get, const void *src, const char *key,
 	return (v);
 }
 
+/* The text of key (at most max characters, else why), or NULL. */
+static const char *
+text_param(lesson_query_get get, const void *src, const char *key,
+    size_t max, const char *why, struct param_errors *e)
+{
+	const char	*v;
+
+	if ((v = get(src, key)) != NULL && !param_text_ok(v, max))
+		param_error(e, key, why);
+	return (v);
+}
+
 size_t
 lesson_query_parse(struct lesson_query *q, lesson_query_get get,
     const void *src, struct param_errors *e)
@@ -63,29 +75,17 @@ lesson_query_parse(struct lesson_query *q, lesson_query_get get,
 	q->evidence = code_param(get, src, "evidence", e);
 	q->programme = code_param(get, src, "programme", e);
 
-	if ((v = get(src, "theme")) != NULL) {
-		if (!param_text_ok(v, CODE_MAX))
-			param_error(e, "theme", "moet een thema van hooguit "
-			    "100 tekens zijn");
-		q->theme = v;
-	}
+	q->theme = text_param(get, src, "theme", CODE_MAX, "moet een thema "
+	    "van hooguit 100 tekens zijn", e);
 	if ((v = get(src, "max_minutes")) != NULL &&
 	    !param_int(v, 1, 1440, &q->max_minutes))
 		param_error(e, "max_minutes", "moet een geheel aantal minuten "
 		    "van 1 tot en met 1440 zijn");
-	if ((v = get(src, "q")) != NULL) {
-		if (!param_text_ok(v, TEXT_MAX))
-			param_error(e, "q", "zoektekst moet 1 tot 200 tekens "
-			    "lang zijn");
-		q->q = v;
-	}
-	if ((v = get(src, "target_group")) != NULL) {
-		if (!param_text_ok(v, CODE_MAX))
-			param_error(e, "target_group", "moet een doelgroep van "
-			    "hooguit 100 tekens zijn (zoals lvb, so, vso of "
-			    "pro)");
-		q->target_group = v;
-	}
+	q->q = text_param(get, src, "q", TEXT_MAX, "zoektekst moet 1 tot 200 "
+	    "tekens lang zijn", e);
+	q->target_group = text_param(get, src, "target_group", CODE_MAX,
+	    "moet een doelgroep van hooguit 100 tekens zijn (zoals lvb, so, "
+	    "vso of pro)", e);
 	if ((v = get(src, "kind")) != NULL) {
 		if (!param_is_one_of(v, kinds))
 			param_error(e, "kind", "moet les, module, programma, "

@@ -196,16 +196,16 @@ static struct db_stmt st_school_readable = DB_STMT("school_readable",
  * lesson id last makes the order total (lessons may share a title).
  */
 static struct db_stmt st_alignment_warnings = DB_STMT("alignment_warnings",
-    "WITH vis AS (SELECT w.* FROM lesson_warning w WHERE $3::boolean"
+    "WITH vis AS (SELECT w.* FROM lesson_warning w WHERE $1::boolean"
     "   OR EXISTS (SELECT 1 FROM lesson l WHERE l.id = w.lesson_id"
     "   AND l.status = 'published')),"
     " page AS (SELECT w.* FROM vis w"
     "   ORDER BY w.severity = 'info', w.code, w.lesson_title, w.goal_code,"
     "   w.alignment_id, w.lesson_id"
-    "   LIMIT $1::integer OFFSET $2::integer)"
+    "   LIMIT $2::integer OFFSET $3::integer)"
     " SELECT json_build_object('total',"
     " (SELECT count(*) FROM vis),"
-    " 'limit', $1::integer, 'offset', $2::integer,"
+    " 'limit', $2::integer, 'offset', $3::integer,"
     " 'items', coalesce((SELECT json_agg(json_build_object("
     "   'code', x.code, 'severity', x.severity, 'message', x.message,"
     "   'lesson', json_build_object('id', x.lesson_id,"
@@ -298,10 +298,8 @@ db_school_readable(const char *user, const char *school, int *ok)
 enum db_result
 db_alignment_warnings(long limit, long offset, int drafts, char **json)
 {
-	char		 l[24], o[24];
-	const char	*params[3] = { l, o, drafts ? "true" : "false" };
+	const char	*params[1] = { drafts ? "true" : "false" };
 
-	(void)snprintf(l, sizeof(l), "%ld", limit);
-	(void)snprintf(o, sizeof(o), "%ld", offset);
-	return (db_text(&st_alignment_warnings, params, json));
+	return (db_text_page(&st_alignment_warnings, params, 1, limit, offset,
+	    json));
 }

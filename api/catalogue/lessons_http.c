@@ -40,11 +40,9 @@ resolve_goal(struct api_ctx *ctx, const struct lesson_query *q, char *id,
 		return (status);
 	}
 	if (json == NULL) {
-		p = problem_new(ST_NOT_FOUND, "Er is geen leerdoel met deze "
-		    "id of code (in dit kader).");
-		if (p != NULL)
-			problem_add_error(p, "goal", "onbekend leerdoel");
-		reply_problem_doc(ctx->req, ST_NOT_FOUND, p);
+		api_reply_field(ctx, ST_NOT_FOUND, "Er is geen leerdoel met "
+		    "deze id of code (in dit kader).", "goal",
+		    "onbekend leerdoel");
 		return (ST_NOT_FOUND);
 	}
 	if ((cands = json_loads(json, 0, NULL)) == NULL ||
@@ -112,7 +110,6 @@ static int
 check_school(struct api_ctx *ctx, const char *school)
 {
 	enum db_result	rc;
-	json_t		*p;
 	int		ok;
 
 	if (!ctx->who.authenticated) {
@@ -126,11 +123,8 @@ check_school(struct api_ctx *ctx, const char *school)
 		return (ST_INTERNAL);
 	}
 	if (!ok) {
-		p = problem_new(ST_NOT_FOUND, "Deze school bestaat niet, of "
-		    "je hoort er niet bij.");
-		if (p != NULL)
-			problem_add_error(p, "school", "onbekende school");
-		reply_problem_doc(ctx->req, ST_NOT_FOUND, p);
+		api_reply_field(ctx, ST_NOT_FOUND, "Deze school bestaat niet, "
+		    "of je hoort er niet bij.", "school", "onbekende school");
 		return (ST_NOT_FOUND);
 	}
 	return (ST_OK);

@@ -103,6 +103,37 @@ unit_start(struct api_ctx *ctx, struct unit_req *r,
 }
 
 /*
+ * The {id} school and its {activity} of the path, and the If-Match
+ * version into r->version; 0, or -1 after replying (404, 428, 400).
+ */
+static int
+unit_versioned(struct api_ctx *ctx, struct unit_req *r, const char **school,
+    const char **id)
+{
+	if ((*school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
+	    (*id = api_path_uuid(ctx, "activity", NOT_FOUND)) == NULL)
+		return (-1);
+	return (write_if_match(ctx, r->version, sizeof(r->version)));
+}
+
+/*
+ * The {id} of the path (404 with bad when it is no UUID), then the body
+ * checked against specs for a create, and BEGIN: the id, or NULL after
+ * replying.
+ */
+static const char *
+unit_open(struct api_ctx *ctx, struct unit_req *r, const char *bad,
+    const struct field_spec *specs, size_t n)
+{
+	const char	*id;
+
+	if ((id = api_path_uuid(ctx, "id", bad)) == NULL ||
+	    unit_start(ctx, r, specs, n, FIELD_CREATE) == -1)
+		return (NULL);
+	return (id);
+}
+
+/*
  * The end of a write whose statement returned rc and r->json: commit and
  * reply s with the document (its ETag when it has a version; Location
  * base + its id when base is not NULL), or roll back and reply.
@@ -111,19 +142,13 @@ static void
 unit_done(struct api_ctx *ctx, struct unit_req *r, enum db_result rc,
     const char *missing, enum app_status s, const char *base)
 {
-	json_t		*doc;
-	const char	*id;
-	char		 loc[200];
+	json_t	*doc;
 
 	if (write_end_doc(ctx, rc, r->json, missing, NULL, &doc) == -1)
 		return;
 	if (json_object_get(doc, "version") != NULL)
 		write_etag(ctx, doc);
-	if (base != NULL &&
-	    (id = json_string_value(json_object_get(doc, "id"))) != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s/%s", base, id);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, base, json_string_value(json_object_get(doc, "id")));
 	reply_json(ctx->req, s, doc);
 }
 
@@ -131,13 +156,7 @@ unit_done(struct api_ctx *ctx, struct unit_req *r, enum db_result rc,
 void
 api_school_activities_list(struct api_ctx *ctx)
 {
-	const char	*school;
-	char		*json;
-
-	if ((school = api_path_uuid(ctx, "id", NO_SCHOOL)) == NULL)
-		return;
-	api_reply_read(ctx, db_activity_list(school, &json), &json,
-	    NO_SCHOOL);
+	api_reply_by_id(ctx, NO_SCHOOL, db_activity_list, NO_SCHOOL);
 }
 
 /* GET /api/v1/schools/{id}/activities/{activity} */
@@ -164,15 +183,14 @@ api_school_activity_create(struct api_ctx *ctx)
 	const char	*school;
 	char		 base[120];
 
-	if ((school = api_path_uuid(ctx, "id", NO_SCHOOL)) == NULL ||
-	    unit_start(ctx, &r, activity_fields, NFIELDS(activity_fields),
-	    FIELD_CREATE) == -1)
-		goto out;
-	(void)snprintf(base, sizeof(base), "/api/v1/schools/%s/activities",
-	    school);
-	unit_done(ctx, &r, db_activity_create(school, ctx->who.user_id,
-	    r.doc, &r.json), NO_SCHOOL, ST_CREATED, base);
-out:
+	if ((school = unit_open(ctx, &r, NO_SCHOOL, activity_fields,
+	    NFIELDS(activity_fields))) != NULL) {
+		(void)snprintf(base, sizeof(base),
+		    "/api/v1/schools/%s/activities/", school);
+		unit_done(ctx, &r, db_activity_create(school,
+		    ctx->who.user_id, r.doc, &r.json), NO_SCHOOL, ST_CREATED,
+		    base);
+	}
 	unit_req_free(&r);
 }
 
@@ -183,15 +201,11 @@ api_school_activity_update(struct api_ctx *ctx)
 	struct unit_req	 r = { 0 };
 	const char	*school, *id;
 
-	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    (id = api_path_uuid(ctx, "activity", NOT_FOUND)) == NULL ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
+	if (unit_versioned(ctx, &r, &school, &id) == 0 &&
 	    unit_start(ctx, &r, activity_fields, NFIELDS(activity_fields),
-	    FIELD_PATCH) == -1)
-		goto out;
-	unit_done(ctx, &r, db_activity_update(school, id, r.doc, r.version,
-	    &r.json), NOT_FOUND, ST_OK, NULL);
-out:
+	    FIELD_PATCH) == 0)
+		unit_done(ctx, &r, db_activity_update(school, id, r.doc,
+		    r.version, &r.json), NOT_FOUND, ST_OK, NULL);
 	unit_req_free(&r);
 }
 
@@ -203,9 +217,7 @@ api_school_activity_delete(struct api_ctx *ctx)
 	const char	*school, *id;
 	enum db_result	 rc;
 
-	if ((school = api_path_uuid(ctx, "id", NOT_FOUND)) == NULL ||
-	    (id = api_path_uuid(ctx, "activity", NOT_FOUND)) == NULL ||
-	    write_if_match(ctx, r.version, sizeof(r.version)) == -1 ||
+	if (unit_versioned(ctx, &r, &school, &id) == -1 ||
 	    write_begin(ctx) == -1)
 		goto out;
 	rc = db_activity_delete(school, id, r.version, &r.json);
@@ -231,13 +243,10 @@ api_activity_adopt(struct api_ctx *ctx)
 	struct unit_req	 r = { 0 };
 	const char	*id;
 
-	if ((id = api_path_uuid(ctx, "id", NOT_OFFERED)) == NULL ||
-	    unit_start(ctx, &r, adopt_fields, NFIELDS(adopt_fields),
-	    FIELD_CREATE) == -1)
-		goto out;
-	unit_done(ctx, &r, db_activity_adopt(id, r.doc, &r.json),
-	    NOT_OFFERED, ST_CREATED, "/api/v1/lessons");
-out:
+	if ((id = unit_open(ctx, &r, NOT_OFFERED, adopt_fields,
+	    NFIELDS(adopt_fields))) != NULL)
+		unit_done(ctx, &r, db_activity_adopt(id, r.doc, &r.json),
+		    NOT_OFFERED, ST_CREATED, "/api/v1/lessons/");
 	unit_req_free(&r);
 }
 
@@ -252,13 +261,10 @@ api_school_proposal(struct api_ctx *ctx)
 	struct unit_req	 r = { 0 };
 	const char	*school;
 
-	if ((school = api_path_uuid(ctx, "id", NO_SCHOOL)) == NULL ||
-	    unit_start(ctx, &r, proposal_fields, NFIELDS(proposal_fields),
-	    FIELD_CREATE) == -1)
-		goto out;
-	unit_done(ctx, &r, db_proposal(school, r.doc, &r.json), NO_SCHOOL,
-	    ST_OK, NULL);
-out:
+	if ((school = unit_open(ctx, &r, NO_SCHOOL, proposal_fields,
+	    NFIELDS(proposal_fields))) != NULL)
+		unit_done(ctx, &r, db_proposal(school, r.doc, &r.json),
+		    NO_SCHOOL, ST_OK, NULL);
 	unit_req_free(&r);
 }
 
@@ -269,12 +275,9 @@ api_school_proposal_apply(struct api_ctx *ctx)
 	struct unit_req	 r = { 0 };
 	const char	*school;
 
-	if ((school = api_path_uuid(ctx, "id", NO_SCHOOL)) == NULL ||
-	    unit_start(ctx, &r, apply_fields, NFIELDS(apply_fields),
-	    FIELD_CREATE) == -1)
-		goto out;
-	unit_done(ctx, &r, db_proposal_apply(school, ctx->who.user_id, r.doc,
-	    &r.json), NO_SCHOOL, ST_CREATED, NULL);
-out:
+	if ((school = unit_open(ctx, &r, NO_SCHOOL, apply_fields,
+	    NFIELDS(apply_fields))) != NULL)
+		unit_done(ctx, &r, db_proposal_apply(school, ctx->who.user_id,
+		    r.doc, &r.json), NO_SCHOOL, ST_CREATED, NULL);
 	unit_req_free(&r);
 }

@@ -170,21 +170,17 @@ qs_first_unknown(const struct qs *q, const char *allowed)
 const char *
 qs_result_text(enum qs_result r)
 {
-	switch (r) {
-	case QS_OK:
-		return ("in orde");
-	case QS_BAD_ENCODING:
-		return ("ongeldige %-codering in de zoekparameters");
-	case QS_BAD_UTF8:
-		return ("zoekparameters zijn geen geldige UTF-8");
-	case QS_TOO_MANY:
-		return ("te veel zoekparameters");
-	case QS_TOO_LONG:
-		return ("zoekparameters zijn te lang");
-	case QS_DUPLICATE:
-		return ("een zoekparameter komt meer dan eens voor");
-	case QS_EMPTY_KEY:
-		return ("lege zoekparameter");
-	}
-	return ("onbekende fout");
+	static const char *const	texts[] = {
+		[QS_OK] = "in orde",
+		[QS_BAD_ENCODING] = "ongeldige %-codering in de zoekparameters",
+		[QS_BAD_UTF8] = "zoekparameters zijn geen geldige UTF-8",
+		[QS_TOO_MANY] = "te veel zoekparameters",
+		[QS_TOO_LONG] = "zoekparameters zijn te lang",
+		[QS_DUPLICATE] = "een zoekparameter komt meer dan eens voor",
+		[QS_EMPTY_KEY] = "lege zoekparameter",
+	};
+
+	if ((unsigned)r >= sizeof(texts) / sizeof(texts[0]))
+		return ("onbekende fout");
+	return (texts[r]);
 }

@@ -92,20 +92,24 @@ router_param(const struct route_match *m, const char *name)
 	return (NULL);
 }
 
+/* The methods and their names, in the order of an Allow header. */
+static const struct method {
+	unsigned	 bit;
+	const char	*name;
+} methods[] = {
+	{ RM_GET, "GET" }, { RM_POST, "POST" }, { RM_PUT, "PUT" },
+	{ RM_PATCH, "PATCH" }, { RM_DELETE, "DELETE" },
+};
+#define NMETHODS	(sizeof(methods) / sizeof(methods[0]))
+
 const char *
 router_method_name(unsigned method)
 {
-	switch (method) {
-	case RM_GET:
-		return ("GET");
-	case RM_POST:
-		return ("POST");
-	case RM_PUT:
-		return ("PUT");
-	case RM_PATCH:
-		return ("PATCH");
-	case RM_DELETE:
-		return ("DELETE");
+	size_t	i;
+
+	for (i = 0; i < NMETHODS; i++) {
+		if (methods[i].bit == method)
+			return (methods[i].name);
 	}
 	return ("?");
 }
@@ -113,21 +117,18 @@ router_method_name(unsigned method)
 char *
 router_allow_text(unsigned mask, char *buf, size_t len)
 {
-	static const unsigned	order[] = {
-		RM_GET, RM_POST, RM_PUT, RM_PATCH, RM_DELETE
-	};
-	size_t			i, off;
-	int			w;
+	size_t	i, off;
+	int	w;
 
 	if (len == 0)
 		return (buf);
 	buf[0] = '\0';
 	off = 0;
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
-		if (!(mask & order[i]))
+	for (i = 0; i < NMETHODS; i++) {
+		if (!(mask & methods[i].bit))
 			continue;
 		w = snprintf(buf + off, len - off, "%s%s",
-		    off ? ", " : "", router_method_name(order[i]));
+		    off ? ", " : "", methods[i].name);
 		if (w < 0 || (size_t)w >= len - off)
 			break;
 		off += (size_t)w;

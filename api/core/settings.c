@@ -3,6 +3,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,12 +122,125 @@ fail(char *err, size_t errlen, const char *var, const char *why)
 	return (-1);
 }
 
+/*
+ * The numeric settings: a whole number from min to max (the text of
+ * expected says so), else def when the variable is unset or empty.
+ */
+struct number {
+	const char	*var;
+	size_t		 offset;	/* of the field in struct settings */
+	size_t		 size;		/* an unsigned or a size_t */
+	unsigned long	 min, max, def;
+	const char	*expected;
+};
+#define NUMBER(var, field, min, max, def, expected)			\
+	{ (var), offsetof(struct settings, field),			\
+	  sizeof(((struct settings *)NULL)->field), (min), (max),	\
+	  (def), (expected) }
+
+static const struct number	numbers[] = {
+	NUMBER("LEERLIJN_WORKERS", workers, 1, 64,
+	    SETTINGS_DEFAULT_WORKERS, "expected a number from 1 to 64"),
+	NUMBER("LEERLIJN_BODY_MAX", body_max, 1024, 64UL * 1024 * 1024,
+	    SETTINGS_DEFAULT_BODY_MAX, "expected bytes from 1024 to 67108864"),
+	NUMBER("LEERLIJN_HASH_THREADS", hash_threads, 1, 16,
+	    SETTINGS_DEFAULT_HASH_THREADS, "expected a number from 1 to 16"),
+	NUMBER("LEERLIJN_HASH_QUEUE", hash_queue, 1, 1024,
+	    SETTINGS_DEFAULT_HASH_QUEUE, "expected a number from 1 to 1024"),
+	NUMBER("LEERLIJN_CACHE_BYTES", cache_bytes, 0, 1024UL * 1024 * 1024,
+	    SETTINGS_DEFAULT_CACHE_BYTES,
+	    "expected bytes from 0 (off) to 1073741824"),
+	NUMBER("LEERLIJN_WORKER_CONNECTIONS", worker_connections, 1, 65536,
+	    SETTINGS_DEFAULT_WORKER_CONNECTIONS,
+	    "expected a number from 1 to 65536"),
+	NUMBER("LEERLIJN_DB_ASYNC", db_async, 1, 64,
+	    SETTINGS_DEFAULT_DB_ASYNC, "expected a number from 1 to 64"),
+	NUMBER("LEERLIJN_READ_MAX_LAG", read_max_lag, 0, 86400,
+	    SETTINGS_DEFAULT_READ_MAX_LAG, "expected seconds from 0 to 86400"),
+};
+
+static int
+load_numbers(struct settings *s, settings_getenv_fn get, char *err,
+    size_t errlen)
+{
+	const struct number	*t;
+	const char		*v;
+	unsigned long		 n;
+	unsigned		 u;
+	size_t			 i, z;
+
+	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		t = &numbers[i];
+		n = t->def;
+		if ((v = get(t->var)) != NULL && *v != '\0' &&
+		    parse_uint(v, t->min, t->max, &n) == -1)
+			return (fail(err, errlen, t->var, t->expected));
+		if (t->size == sizeof(z)) {
+			z = n;
+			memcpy((char *)s + t->offset, &z, sizeof(z));
+		} else {
+			u = (unsigned)n;
+			memcpy((char *)s + t->offset, &u, sizeof(u));
+		}
+	}
+	return (0);
+}
+
+static const char *const	level_names[] = { "error", "warning", "info",
+				    "debug", NULL };
+static const char *const	mode_names[] = { "development", "production",
+				    NULL };
+
+/* The index of v in words, def when v is unset or empty, -1 if none. */
+static int
+word(const char *v, const char *const *words, int def)
+{
+	int	i;
+
+	if (v == NULL || *v == '\0')
+		return (def);
+	for (i = 0; words[i] != NULL; i++) {
+		if (strcmp(v, words[i]) == 0)
+			return (i);
+	}
+	return (-1);
+}
+
+/*
+ * The URL of var into dst when it is set: 1, or 0 when it is unset or
+ * empty (dst is ""), or -1 after fail() when it does not start with
+ * scheme:// or schemes:// or is too long.
+ */
+static int
+copy_url(char *dst, size_t len, settings_getenv_fn get, const char *var,
+    const char *scheme, char *err, size_t errlen)
+{
+	const char	*v;
+	char		 plain[16], secure[16], why[64];
+
+	dst[0] = '\0';
+	if ((v = get(var)) == NULL || *v == '\0')
+		return (0);
+	(void)snprintf(plain, sizeof(plain), "%s://", scheme);
+	(void)snprintf(secure, sizeof(secure), "%ss://", scheme);
+	if (strncmp(v, plain, strlen(plain)) != 0 &&
+	    strncmp(v, secure, strlen(secure)) != 0) {
+		(void)snprintf(why, sizeof(why), "expected an %s or %s URL",
+		    plain, secure);
+		return (fail(err, errlen, var, why));
+	}
+	if (copy_str(dst, len, v) == -1)
+		return (fail(err, errlen, var, "too long"));
+	return (1);
+}
+
 int
 settings_load(struct settings *s, settings_getenv_fn get, char *err,
     size_t errlen)
 {
 	const char	*v;
 	unsigned long	 n;
+	int		 w;
 
 	if (get == NULL)
 		get = env_getenv;
@@ -144,88 +258,19 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 	if (parse_listen(s, v) == -1)
 		return (fail(err, errlen, "LEERLIJN_LISTEN",
 		    "expected IPv4-ADDRESS:PORT, e.g. 127.0.0.1:8888"));
+	if (load_numbers(s, get, err, errlen) == -1)
+		return (-1);
 
-	s->workers = SETTINGS_DEFAULT_WORKERS;
-	if ((v = get("LEERLIJN_WORKERS")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1, 64, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_WORKERS",
-			    "expected a number from 1 to 64"));
-		s->workers = (unsigned)n;
-	}
-
-	s->log_level = LOG_LVL_INFO;
-	if ((v = get("LEERLIJN_LOG_LEVEL")) != NULL && *v != '\0') {
-		if (strcmp(v, "error") == 0)
-			s->log_level = LOG_LVL_ERROR;
-		else if (strcmp(v, "warning") == 0)
-			s->log_level = LOG_LVL_WARNING;
-		else if (strcmp(v, "info") == 0)
-			s->log_level = LOG_LVL_INFO;
-		else if (strcmp(v, "debug") == 0)
-			s->log_level = LOG_LVL_DEBUG;
-		else
-			return (fail(err, errlen, "LEERLIJN_LOG_LEVEL",
-			    "expected error, warning, info or debug"));
-	}
-
-	s->mode = MODE_DEVELOPMENT;
-	if ((v = get("LEERLIJN_MODE")) != NULL && *v != '\0') {
-		if (strcmp(v, "development") == 0)
-			s->mode = MODE_DEVELOPMENT;
-		else if (strcmp(v, "production") == 0)
-			s->mode = MODE_PRODUCTION;
-		else
-			return (fail(err, errlen, "LEERLIJN_MODE",
-			    "expected development or production"));
-	}
-
-	s->body_max = SETTINGS_DEFAULT_BODY_MAX;
-	if ((v = get("LEERLIJN_BODY_MAX")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1024, 64UL * 1024 * 1024, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_BODY_MAX",
-			    "expected bytes from 1024 to 67108864"));
-		s->body_max = n;
-	}
-
-	s->hash_threads = SETTINGS_DEFAULT_HASH_THREADS;
-	if ((v = get("LEERLIJN_HASH_THREADS")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1, 16, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_HASH_THREADS",
-			    "expected a number from 1 to 16"));
-		s->hash_threads = (unsigned)n;
-	}
-
-	s->hash_queue = SETTINGS_DEFAULT_HASH_QUEUE;
-	if ((v = get("LEERLIJN_HASH_QUEUE")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1, 1024, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_HASH_QUEUE",
-			    "expected a number from 1 to 1024"));
-		s->hash_queue = (unsigned)n;
-	}
-
-	s->cache_bytes = SETTINGS_DEFAULT_CACHE_BYTES;
-	if ((v = get("LEERLIJN_CACHE_BYTES")) != NULL && *v != '\0') {
-		if (parse_uint(v, 0, 1024UL * 1024 * 1024, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_CACHE_BYTES",
-			    "expected bytes from 0 (off) to 1073741824"));
-		s->cache_bytes = n;
-	}
-
-	s->worker_connections = SETTINGS_DEFAULT_WORKER_CONNECTIONS;
-	if ((v = get("LEERLIJN_WORKER_CONNECTIONS")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1, 65536, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_WORKER_CONNECTIONS",
-			    "expected a number from 1 to 65536"));
-		s->worker_connections = (unsigned)n;
-	}
-
-	s->db_async = SETTINGS_DEFAULT_DB_ASYNC;
-	if ((v = get("LEERLIJN_DB_ASYNC")) != NULL && *v != '\0') {
-		if (parse_uint(v, 1, 64, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_DB_ASYNC",
-			    "expected a number from 1 to 64"));
-		s->db_async = (unsigned)n;
-	}
+	if ((w = word(get("LEERLIJN_LOG_LEVEL"), level_names,
+	    LOG_LVL_INFO)) == -1)
+		return (fail(err, errlen, "LEERLIJN_LOG_LEVEL",
+		    "expected error, warning, info or debug"));
+	s->log_level = (enum log_level)w;
+	if ((w = word(get("LEERLIJN_MODE"), mode_names,
+	    MODE_DEVELOPMENT)) == -1)
+		return (fail(err, errlen, "LEERLIJN_MODE",
+		    "expected development or production"));
+	s->mode = (enum run_mode)w;
 
 	v = get("LEERLIJN_WEB_ROOT");
 	if (v == NULL || *v == '\0')
@@ -233,15 +278,10 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 	if (copy_str(s->web_root, sizeof(s->web_root), v) == -1)
 		return (fail(err, errlen, "LEERLIJN_WEB_ROOT", "too long"));
 
-	v = get("LEERLIJN_BASE_URL");
-	if (v != NULL && *v != '\0') {
-		if (strncmp(v, "http://", 7) != 0 &&
-		    strncmp(v, "https://", 8) != 0)
-			return (fail(err, errlen, "LEERLIJN_BASE_URL",
-			    "expected an http:// or https:// URL"));
-		if (copy_str(s->base_url, sizeof(s->base_url), v) == -1)
-			return (fail(err, errlen, "LEERLIJN_BASE_URL",
-			    "too long"));
+	if ((w = copy_url(s->base_url, sizeof(s->base_url), get,
+	    "LEERLIJN_BASE_URL", "http", err, errlen)) == -1)
+		return (-1);
+	if (w == 1) {
 		n = strlen(s->base_url);
 		while (n > 0 && s->base_url[n - 1] == '/')
 			s->base_url[--n] = '\0';
@@ -256,31 +296,15 @@ settings_load(struct settings *s, settings_getenv_fn get, char *err,
 		return (fail(err, errlen, "LEERLIJN_DATABASE_READ_URL",
 		    "too long"));
 
-	s->read_max_lag = SETTINGS_DEFAULT_READ_MAX_LAG;
-	if ((v = get("LEERLIJN_READ_MAX_LAG")) != NULL && *v != '\0') {
-		if (parse_uint(v, 0, 86400, &n) == -1)
-			return (fail(err, errlen, "LEERLIJN_READ_MAX_LAG",
-			    "expected seconds from 0 to 86400"));
-		s->read_max_lag = (unsigned)n;
-	}
-
 	if ((v = get("LEERLIJN_TRUSTED_PROXIES")) != NULL && *v != '\0' &&
 	    parse_proxies(s, v) == -1)
 		return (fail(err, errlen, "LEERLIJN_TRUSTED_PROXIES",
 		    "expected up to 16 numeric IP addresses, comma separated, "
 		    "e.g. 127.0.0.1,::1"));
 	/* E-mail: a relay (smtp:// or smtps://) and the sender. */
-	s->smtp_url[0] = '\0';
-	v = get("LEERLIJN_SMTP_URL");
-	if (v != NULL && *v != '\0') {
-		if (strncmp(v, "smtp://", 7) != 0 &&
-		    strncmp(v, "smtps://", 8) != 0)
-			return (fail(err, errlen, "LEERLIJN_SMTP_URL",
-			    "expected an smtp:// or smtps:// URL"));
-		if (copy_str(s->smtp_url, sizeof(s->smtp_url), v) == -1)
-			return (fail(err, errlen, "LEERLIJN_SMTP_URL",
-			    "too long"));
-	}
+	if (copy_url(s->smtp_url, sizeof(s->smtp_url), get,
+	    "LEERLIJN_SMTP_URL", "smtp", err, errlen) == -1)
+		return (-1);
 	v = get("LEERLIJN_MAIL_FROM");
 	if (v == NULL || *v == '\0')
 		v = SETTINGS_DEFAULT_MAIL_FROM;
@@ -317,15 +341,13 @@ settings_current(void)
 const char *
 settings_log_level_name(enum log_level l)
 {
-	static const char	*names[] = { "error", "warning", "info", "debug" };
-
 	if ((int)l < 0 || l > LOG_LVL_DEBUG)
 		return ("info");
-	return (names[l]);
+	return (level_names[l]);
 }
 
 const char *
 settings_mode_name(enum run_mode m)
 {
-	return (m == MODE_PRODUCTION ? "production" : "development");
+	return (mode_names[m == MODE_PRODUCTION]);
 }

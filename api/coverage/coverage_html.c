@@ -263,6 +263,27 @@ html_suggestions(struct strbuf *b, const json_t *entry)
 	return (rc || lit(b, "</ol>"));
 }
 
+/*
+ * A section of fw's list key: its heading, then none when the list is
+ * empty, else open (a <ul>) before the items; list_end() closes it.
+ */
+static int
+list_start(struct strbuf *b, const json_t *fw, const char *key,
+    const char *heading, const char *none, const char *open)
+{
+	return (lit(b, heading) ||
+	    lit(b, json_array_size(json_object_get(fw, key)) == 0 ? none :
+	    open));
+}
+
+static int
+list_end(struct strbuf *b, const json_t *fw, const char *key)
+{
+	if (json_array_size(json_object_get(fw, key)) == 0)
+		return (0);
+	return (lit(b, "</ul>\n"));
+}
+
 static int
 html_gaps(struct strbuf *b, const json_t *fw)
 {
@@ -270,12 +291,9 @@ html_gaps(struct strbuf *b, const json_t *fw)
 	size_t		 i, j;
 	int		 rc = 0;
 
-	rc |= lit(b, "<h3>Hiaten per fase</h3>\n");
-	if (json_array_size(json_object_get(fw, "stage_gaps")) == 0)
-		rc |= lit(b, "<p>Geen: elk doel is gedekt in elke fase waarvoor "
-		    "het bedoeld is.</p>\n");
-	else
-		rc |= lit(b, "<ul class=\"gaps\">\n");
+	rc |= list_start(b, fw, "stage_gaps", "<h3>Hiaten per fase</h3>\n",
+	    "<p>Geen: elk doel is gedekt in elke fase waarvoor het bedoeld "
+	    "is.</p>\n", "<ul class=\"gaps\">\n");
 	json_array_foreach(json_object_get(fw, "stage_gaps"), i, s) {
 		rc |= lit(b, "<li><strong>") || txt(b, str(s, "stage_title")) ||
 		    lit(b, "</strong>: ");
@@ -287,15 +305,11 @@ html_gaps(struct strbuf *b, const json_t *fw)
 		}
 		rc |= html_suggestions(b, s) || lit(b, "</li>\n");
 	}
-	if (json_array_size(json_object_get(fw, "stage_gaps")) > 0)
-		rc |= lit(b, "</ul>\n");
+	rc |= list_end(b, fw, "stage_gaps");
 
-	rc |= lit(b, "<h3>Doorlopende leerlijn: fasen zonder dekking van een "
-	    "domein</h3>\n");
-	if (json_array_size(json_object_get(fw, "line_breaks")) == 0)
-		rc |= lit(b, "<p>Geen.</p>\n");
-	else
-		rc |= lit(b, "<ul class=\"breaks\">\n");
+	rc |= list_start(b, fw, "line_breaks", "<h3>Doorlopende leerlijn: "
+	    "fasen zonder dekking van een domein</h3>\n", "<p>Geen.</p>\n",
+	    "<ul class=\"breaks\">\n");
 	json_array_foreach(json_object_get(fw, "line_breaks"), i, lb) {
 		rc |= lit(b, "<li><span class=\"code\">") ||
 		    txt(b, str(lb, "domain")) || lit(b, "</span> ") ||
@@ -306,14 +320,10 @@ html_gaps(struct strbuf *b, const json_t *fw)
 		    "erna)" : "") || html_suggestions(b, lb) ||
 		    lit(b, "</li>\n");
 	}
-	if (json_array_size(json_object_get(fw, "line_breaks")) > 0)
-		rc |= lit(b, "</ul>\n");
+	rc |= list_end(b, fw, "line_breaks");
 
-	rc |= lit(b, "<h3>Overlap</h3>\n");
-	if (json_array_size(json_object_get(fw, "overlaps")) == 0)
-		rc |= lit(b, "<p>Geen.</p>\n");
-	else
-		rc |= lit(b, "<ul class=\"overlaps\">\n");
+	rc |= list_start(b, fw, "overlaps", "<h3>Overlap</h3>\n",
+	    "<p>Geen.</p>\n", "<ul class=\"overlaps\">\n");
 	json_array_foreach(json_object_get(fw, "overlaps"), i, o) {
 		rc |= lit(b, "<li><span class=\"code\">") ||
 		    txt(b, str(o, "goal")) || lit(b, "</span> in ") ||
@@ -322,9 +332,7 @@ html_gaps(struct strbuf *b, const json_t *fw)
 		    strbuf_appendf(b, ": %ld verschillende lessen (%ld "
 		    "onderdelen)</li>\n", num(o, "lessons"), num(o, "items"));
 	}
-	if (json_array_size(json_object_get(fw, "overlaps")) > 0)
-		rc |= lit(b, "</ul>\n");
-	return (rc);
+	return (rc | list_end(b, fw, "overlaps"));
 }
 
 static int

@@ -56,10 +56,9 @@ params(struct api_ctx *ctx, int aggregate, struct coverage_params *p)
 	/* "field: message", written in schema/functions/coverage.sql for users. */
 	if ((colon = strstr(problem, ": ")) != NULL) {
 		*colon = '\0';
-		param_error(&e, problem, colon + 2);
+		api_reply_param_error(ctx, problem, colon + 2);
 	} else
-		param_error(&e, "framework", problem);
-	api_reply_param_errors(ctx, &e);
+		api_reply_param_error(ctx, "framework", problem);
 	free(problem);
 	return (-1);
 }

@@ -54,19 +54,11 @@ ask(void)
 static int
 connect_listen(void)
 {
-	const char	*keys[] = { "dbname", "connect_timeout",
-			    "application_name", NULL };
-	const char	*vals[] = { db_conninfo(), "3", "leerlijn-api-listen",
-			    NULL };
 	PGresult	*r;
-	long long	 now;
 
-	now = db_now_ms();
-	if (vals[0] == NULL || (last_attempt_ms != 0 &&
-	    now - last_attempt_ms < RETRY_MS))
+	if ((conn = db_connect(db_conninfo(), "3", "leerlijn-api-listen",
+	    &last_attempt_ms, RETRY_MS)) == NULL)
 		return (-1);
-	last_attempt_ms = now;
-	conn = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(conn) != CONNECTION_OK) {
 		drop();
 		return (-1);

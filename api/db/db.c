@@ -65,9 +65,9 @@ db_close(void)
 	conninfo = NULL;
 }
 
-/* A usable connection, or NULL. */
-static PGconn *
-db_conn(void)
+PGconn *
+db_connect(const char *dsn, const char *timeout, const char *app,
+    long long *last_attempt, long long retry_ms)
 {
 	/*
 	 * The API runs short statements: JIT compilation only costs time
@@ -75,24 +75,30 @@ db_conn(void)
 	 */
 	const char	*keys[] = { "dbname", "connect_timeout",
 			    "application_name", "options", NULL };
-	const char	*vals[] = { conninfo, "3", "leerlijn-api",
-			    "-c jit=off", NULL };
+	const char	*vals[] = { dsn, timeout, app, "-c jit=off", NULL };
 	long long	 now;
 
+	now = db_now_ms();
+	if (dsn == NULL || (*last_attempt != 0 &&
+	    now - *last_attempt < retry_ms))
+		return (NULL);
+	*last_attempt = now;
+	return (PQconnectdbParams(keys, vals, 1));
+}
+
+/* A usable connection, or NULL. */
+static PGconn *
+db_conn(void)
+{
 	if (conn != NULL && PQstatus(conn) == CONNECTION_OK)
 		return (conn);
 	if (conn != NULL) {
 		applog(LOG_LVL_WARNING, "database connection lost");
 		db_drop();
 	}
-	if (conninfo == NULL)
+	if ((conn = db_connect(conninfo, "3", "leerlijn-api",
+	    &last_attempt_ms, DB_RETRY_MS)) == NULL)
 		return (NULL);
-	now = db_now_ms();
-	if (last_attempt_ms != 0 && now - last_attempt_ms < DB_RETRY_MS)
-		return (NULL);
-	last_attempt_ms = now;
-
-	conn = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(conn) != CONNECTION_OK) {
 		applog(LOG_LVL_WARNING, "database unavailable: %s",
 		    PQerrorMessage(conn));

@@ -9,6 +9,8 @@
 #ifndef LEERLIJN_DB_H
 #define LEERLIJN_DB_H
 
+#include <stddef.h>
+
 #include <libpq-fe.h>
 
 struct db_stmt {
@@ -55,6 +57,16 @@ const char	*db_conninfo(void);
 /* A monotonic clock in milliseconds. */
 long long	 db_now_ms(void);
 /*
+ * A new connection to dsn as application app, with connect_timeout
+ * (seconds) and JIT off, at most one attempt per retry_ms: NULL when dsn
+ * is NULL or the last attempt (*last_attempt_ms, now set to this one; the
+ * caller sets it to 0 once connected) was too recent.  The caller checks
+ * PQstatus() and PQfinish()es a connection that failed.
+ */
+PGconn		*db_connect(const char *dsn, const char *timeout,
+		    const char *app, long long *last_attempt_ms,
+		    long long retry_ms);
+/*
  * Execute st with params.  On DB_OK *res holds the result, which the
  * caller frees with PQclear; otherwise *res is NULL.
  */
@@ -68,6 +80,29 @@ enum db_result	 db_exec(struct db_stmt *st, const char *const *params,
  */
 enum db_result	 db_text(struct db_stmt *st, const char *const *params,
 		    char **out);
+/*
+ * The common calls on top of those two (db_call.c).  db_run(): for the
+ * statement's effect alone.  db_bool(): the first column of the first row
+ * is true (db_text(); 0 when there is no row).  db_int(): that column as a
+ * number (0 when there is no row).  db_row(): fill(r, arg) reads the
+ * fields of the one row when there is exactly one (db_copy() copies
+ * column col of it into dst as text cut at a UTF-8 boundary).
+ */
+enum db_result	 db_run(struct db_stmt *st, const char *const *params);
+enum db_result	 db_bool(struct db_stmt *st, const char *const *params,
+		    int *out);
+enum db_result	 db_int(struct db_stmt *st, const char *const *params,
+		    int *out);
+enum db_result	 db_row(struct db_stmt *st, const char *const *params,
+		    void (*fill)(PGresult *, void *), void *arg);
+void		 db_copy(char *dst, size_t len, PGresult *r, int col);
+/*
+ * db_text() for a list whose statement takes limit and offset as its last
+ * two parameters, after the n (at most DB_PAGE_PARAMS_MAX) of params.
+ */
+#define DB_PAGE_PARAMS_MAX	12
+enum db_result	 db_text_page(struct db_stmt *st, const char *const *params,
+		    size_t n, long limit, long offset, char **out);
 /*
  * The user on whose behalf the following transactions run ("" or NULL:
  * nobody); db_begin() hands it to the audit trigger as leerlijn.actor.

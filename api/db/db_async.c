@@ -201,19 +201,10 @@ static void	conn_handle(void *, int);
 static int
 conn_open(struct aconn *a)
 {
-	const char	*keys[] = { "dbname", "connect_timeout",
-			    "application_name", "options", NULL };
-	const char	*vals[] = { a->pool->dsn != NULL ? a->pool->dsn :
-			    db_conninfo(), "3", a->pool->app, "-c jit=off",
-			    NULL };
-	long long	 now;
-
-	now = db_now_ms();
-	if (vals[0] == NULL || (a->last_attempt_ms != 0 &&
-	    now - a->last_attempt_ms < RETRY_MS))
+	if ((a->c = db_connect(a->pool->dsn != NULL ? a->pool->dsn :
+	    db_conninfo(), "3", a->pool->app, &a->last_attempt_ms,
+	    RETRY_MS)) == NULL)
 		return (-1);
-	a->last_attempt_ms = now;
-	a->c = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(a->c) != CONNECTION_OK || PQsetnonblocking(a->c, 1) != 0) {
 		applog(LOG_LVL_WARNING, "database unavailable: %s",
 		    PQerrorMessage(a->c));

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -56,15 +55,6 @@ static char		*rinfo;
 static unsigned		 max_lag;
 static long long	 last_attempt_ms;
 static enum read_state	 state;
-
-static long long
-now_ms(void)
-{
-	struct timespec	ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
 
 /* Log a change of state, once. */
 static void
@@ -121,22 +111,14 @@ db_read_close(void)
 static PGconn *
 standby(void)
 {
-	const char	*keys[] = { "dbname", "connect_timeout",
-			    "application_name", "options", NULL };
-	const char	*vals[] = { rinfo, "2", "leerlijn-api-read",
-			    "-c jit=off", NULL };
-	long long	 now;
-
 	if (rinfo == NULL)
 		return (NULL);
 	if (rconn != NULL && PQstatus(rconn) == CONNECTION_OK)
 		return (rconn);
 	drop();
-	now = now_ms();
-	if (last_attempt_ms != 0 && now - last_attempt_ms < READ_RETRY_MS)
+	if ((rconn = db_connect(rinfo, "2", "leerlijn-api-read",
+	    &last_attempt_ms, READ_RETRY_MS)) == NULL)
 		return (NULL);
-	last_attempt_ms = now;
-	rconn = PQconnectdbParams(keys, vals, 1);
 	if (PQstatus(rconn) != CONNECTION_OK) {
 		applog(LOG_LVL_DEBUG, "standby: %s", PQerrorMessage(rconn));
 		drop();

@@ -1,8 +1,6 @@
 /*
  * db_health: is the database reachable, and at which schema version?
  */
-#include <stdlib.h>
-
 #include "db/health_db.h"
 
 static struct db_stmt	stmt_version = DB_STMT("health_version",
@@ -11,12 +9,5 @@ static struct db_stmt	stmt_version = DB_STMT("health_version",
 enum db_result
 db_health_check(int *version)
 {
-	PGresult	*r;
-	enum db_result	 rc;
-
-	if ((rc = db_exec(&stmt_version, NULL, &r)) != DB_OK)
-		return (rc);
-	*version = atoi(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return (DB_OK);
+	return (db_int(&stmt_version, NULL, version));
 }

@@ -89,6 +89,9 @@ const char *api_query(const void *ctx, const char *key);
 /* Reply 400 with the parameter errors of e. */
 void	api_reply_param_errors(struct api_ctx *ctx,
 	    const struct param_errors *e);
+/* Reply 400 naming one parameter, key, with message. */
+void	api_reply_param_error(struct api_ctx *ctx, const char *key,
+	    const char *message);
 /*
  * Reply 503 (database unavailable) or 500 for a failed database call;
  * for DB_PENDING (db_async.h) nothing: the handler runs again later.
@@ -102,6 +105,13 @@ void	api_reply_db_error(struct api_ctx *ctx, enum db_result rc);
 void	api_reply_read(struct api_ctx *ctx, enum db_result rc, char **json,
 	    const char *not_found);
 /*
+ * A GET of what fetch(id, &json) returns for the {id} UUID of the path:
+ * api_reply_read(); 404 with bad_id when {id} is no UUID.
+ */
+void	api_reply_by_id(struct api_ctx *ctx, const char *bad_id,
+	    enum db_result (*fetch)(const char *, char **),
+	    const char *not_found);
+/*
  * Reply with a JSON document built by PostgreSQL, or 404 with detail
  * when json is NULL.  Frees json.
  */
@@ -110,6 +120,9 @@ void	api_reply_document(struct api_ctx *ctx, char *json,
 
 /* The {name} path parameter if it is a UUID; else 404 and NULL. */
 const char *api_path_uuid(struct api_ctx *ctx, const char *name,
+	    const char *not_found);
+/* The same for a code of at most max bytes (param_is_code()). */
+const char *api_path_code(struct api_ctx *ctx, const char *name, size_t max,
 	    const char *not_found);
 /*
  * The version of an If-Match header ("3" or W/"3") into buf, "" when
@@ -135,6 +148,8 @@ struct db_freshness;
  */
 void	api_freshness_header(struct api_ctx *ctx,
 	    const struct db_freshness *f);
+/* The header Location: base followed by id (none when either is NULL). */
+void	api_location(struct api_ctx *ctx, const char *base, const char *id);
 /* Reply 429 with Retry-After: seconds (login throttling). */
 void	api_reply_throttled(struct api_ctx *ctx, int seconds);
 /*

@@ -44,6 +44,27 @@ api_reply_param_errors(struct api_ctx *ctx, const struct param_errors *e)
 }
 
 void
+api_location(struct api_ctx *ctx, const char *base, const char *id)
+{
+	char	loc[256];
+
+	if (base == NULL || id == NULL)
+		return;
+	(void)snprintf(loc, sizeof(loc), "%s%s", base, id);
+	http_response_header(ctx->req, "location", loc);
+}
+
+void
+api_reply_param_error(struct api_ctx *ctx, const char *key,
+    const char *message)
+{
+	struct param_errors	e = { 0 };
+
+	param_error(&e, key, message);
+	api_reply_param_errors(ctx, &e);
+}
+
+void
 api_reply_db_error(struct api_ctx *ctx, enum db_result rc)
 {
 	if (rc == DB_PENDING) {
@@ -71,6 +92,17 @@ api_reply_read(struct api_ctx *ctx, enum db_result rc, char **json,
 	} else
 		api_reply_document(ctx, *json, not_found);
 	*json = NULL;
+}
+
+void
+api_reply_by_id(struct api_ctx *ctx, const char *bad_id,
+    enum db_result (*fetch)(const char *, char **), const char *not_found)
+{
+	const char	*id;
+	char		*json;
+
+	if ((id = api_path_uuid(ctx, "id", bad_id)) != NULL)
+		api_reply_read(ctx, fetch(id, &json), &json, not_found);
 }
 
 void

@@ -24,7 +24,6 @@
 #include "accounts/password_task.h"
 #include "accounts/session_token.h"
 #include "core/cookie.h"
-#include "core/problem.h"
 #include "core/settings.h"
 #include "core/strbuf.h"
 #include "db/db_async.h"
@@ -67,20 +66,6 @@ reply_allow(struct api_ctx *ctx, enum app_status s)
 	else
 		reply_problem(ctx->req, s, "Deze methode is hier niet "
 		    "toegestaan.");
-}
-
-static void
-reply_query_error(struct api_ctx *ctx, const char *key, const char *msg)
-{
-	json_t	*p;
-
-	p = problem_new(ST_BAD_REQUEST, msg);
-	if (p != NULL && key != NULL &&
-	    problem_add_error(p, key, msg) == -1) {
-		json_decref(p);
-		p = NULL;
-	}
-	reply_problem_doc(ctx->req, ST_BAD_REQUEST, p);
 }
 
 
@@ -421,12 +406,14 @@ api_dispatch(struct http_request *req)
 		goto out;
 
 	if ((qr = qs_parse(&ctx.qs, req->query_string, &bad)) != QS_OK) {
-		reply_query_error(&ctx, bad, qs_result_text(qr));
+		api_reply_field(&ctx, ST_BAD_REQUEST, qs_result_text(qr), bad,
+		    qs_result_text(qr));
 		goto out;
 	}
 	if ((bad = qs_first_unknown(&ctx.qs, ctx.match.route->query)) !=
 	    NULL) {
-		reply_query_error(&ctx, bad, "Onbekende parameter.");
+		api_reply_field(&ctx, ST_BAD_REQUEST, "Onbekende parameter.",
+		    bad, "Onbekende parameter.");
 		goto out;
 	}
 

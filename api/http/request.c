@@ -234,6 +234,20 @@ api_path_uuid(struct api_ctx *ctx, const char *name, const char *not_found)
 	return (id);
 }
 
+const char *
+api_path_code(struct api_ctx *ctx, const char *name, size_t max,
+    const char *not_found)
+{
+	const char	*code;
+
+	code = router_param(&ctx->match, name);
+	if (!param_is_code(code, max)) {
+		reply_problem(ctx->req, ST_NOT_FOUND, not_found);
+		return (NULL);
+	}
+	return (code);
+}
+
 int
 api_if_match(struct api_ctx *ctx, char *buf, size_t len)
 {

@@ -92,8 +92,7 @@ out:
 static int
 csv_dialect(struct api_ctx *ctx, unsigned *flags)
 {
-	struct param_errors	 e = { 0 };
-	const char		*d;
+	const char	*d;
 
 	*flags = 0;
 	d = api_query(ctx, "dialect");
@@ -103,8 +102,7 @@ csv_dialect(struct api_ctx *ctx, unsigned *flags)
 		*flags = CSV_SEMICOLON;
 		return (0);
 	}
-	param_error(&e, "dialect", "rfc4180 of excel-nl");
-	api_reply_param_errors(ctx, &e);
+	api_reply_param_error(ctx, "dialect", "rfc4180 of excel-nl");
 	return (-1);
 }
 
@@ -121,16 +119,15 @@ teacher_id(struct api_ctx *ctx, const char **teacher)
 void
 api_plan_ics(struct api_ctx *ctx)
 {
-	struct param_errors	 e = { 0 };
-	struct plan_req		 r = { 0 };
-	const char		*plan, *teacher;
+	struct plan_req	 r = { 0 };
+	const char	*plan, *teacher;
 
 	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_READ)) == NULL)
 		goto out;
 	teacher = api_query(ctx, "teacher");
 	if (teacher_id(ctx, &teacher) == -1) {
-		param_error(&e, "teacher", "me of het id van een leraar");
-		api_reply_param_errors(ctx, &e);
+		api_reply_param_error(ctx, "teacher", "me of het id van een "
+		    "leraar");
 		goto out;
 	}
 	reply_export(ctx, plan, teacher, FORMAT_ICS, 0);

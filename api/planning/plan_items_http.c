@@ -162,21 +162,5 @@ api_plan_item_delete(struct api_ctx *ctx)
 void
 api_plan_bulk(struct api_ctx *ctx)
 {
-	struct plan_req		 r = { 0 };
-	struct field_errors	 e = { NULL, 0 };
-	const char		*plan;
-	enum db_result		 rc;
-
-	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
-	    NULL || plan_body(ctx, &r, &plan_bulk_body, FIELD_PATCH, 0) == -1)
-		goto out;
-	plan_check_bulk(r.body, &e);
-	if (plan_reply_errors(ctx, &e) == -1 || write_begin(ctx) == -1)
-		goto out;
-	rc = db_plan_bulk(plan, r.version, r.doc, &r.out);
-	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
-		plan_reply(ctx, plan, ST_OK, 0);
-out:
-	json_decref(e.problem);
-	plan_req_free(&r);
+	plan_change(ctx, &plan_bulk_body, plan_check_bulk, db_plan_bulk);
 }

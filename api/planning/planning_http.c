@@ -95,14 +95,62 @@ plan_body(struct api_ctx *ctx, struct plan_req *r,
 }
 
 int
+plan_body_checked(struct api_ctx *ctx, struct plan_req *r,
+    const struct field_table *t, int mode,
+    void (*check)(const json_t *, struct field_errors *))
+{
+	struct field_errors	e = { NULL, 0 };
+
+	if (plan_body(ctx, r, t, mode, 0) == -1)
+		return (-1);
+	if (check != NULL)
+		check(r->body, &e);
+	return (plan_reply_errors(ctx, &e));
+}
+
+void
+plan_change(struct api_ctx *ctx, const struct field_table *t,
+    void (*check)(const json_t *, struct field_errors *),
+    enum db_result (*change)(const char *, const char *, const char *,
+    char **))
+{
+	struct plan_req	 r = { 0 };
+	const char	*plan;
+	enum db_result	 rc;
+
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
+	    NULL || plan_body_checked(ctx, &r, t, FIELD_PATCH, check) == -1 ||
+	    write_begin(ctx) == -1)
+		goto out;
+	rc = change(plan, r.version, r.doc, &r.out);
+	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
+		plan_reply(ctx, plan, ST_OK, 0);
+out:
+	plan_req_free(&r);
+}
+
+void
+plan_created(struct api_ctx *ctx, struct plan_req *r, const char *id,
+    const char *missing,
+    enum db_result (*create)(const char *, const char *, char **),
+    void (*reply)(struct api_ctx *, const char *, enum app_status, int))
+{
+	enum db_result	rc;
+
+	if (write_begin(ctx) == -1)
+		return;
+	rc = create(id, r->doc, &r->out);
+	if (write_end(ctx, rc, r->out != NULL, missing, &plan_names) == 0)
+		reply(ctx, r->out, ST_CREATED, 1);
+}
+
+int
 plan_year_param(struct api_ctx *ctx, const char *key, const char **out)
 {
-	struct param_errors	e = { 0 };
-
 	*out = api_query(ctx, key);
 	if (*out != NULL && school_year_parse(*out) == -1) {
-		param_error(&e, key, "schrijf een schooljaar, zoals 2026-2027");
-		api_reply_param_errors(ctx, &e);
+		api_reply_param_error(ctx, key, "schrijf een schooljaar, zoals "
+		    "2026-2027");
 		return (-1);
 	}
 	return (0);
@@ -147,12 +195,7 @@ static void
 reply_versioned(struct api_ctx *ctx, json_t *doc, enum app_status s,
     const char *base, const char *id)
 {
-	char	loc[128];
-
-	if (base != NULL) {
-		(void)snprintf(loc, sizeof(loc), "%s%s", base, id);
-		http_response_header(ctx->req, "location", loc);
-	}
+	api_location(ctx, base, id);
 	write_etag(ctx, doc);
 	reply_json(ctx->req, s, doc);
 }

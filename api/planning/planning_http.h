@@ -58,6 +58,31 @@ const char *plan_open(struct api_ctx *ctx, struct plan_req *r,
  */
 int	plan_body(struct api_ctx *ctx, struct plan_req *r,
 	    const struct field_table *t, int mode, int empty_ok);
+/*
+ * plan_body() of a body that must be there, then check(r->body) (when
+ * not NULL) for the rules across its fields; 0, or -1 after replying.
+ */
+int	plan_body_checked(struct api_ctx *ctx, struct plan_req *r,
+	    const struct field_table *t, int mode,
+	    void (*check)(const json_t *, struct field_errors *));
+/*
+ * A change with If-Match of the {id} plan: its body checked against t
+ * (FIELD_PATCH) and check (may be NULL), then change(plan, version, doc,
+ * &out) in one transaction; the plan (200), or 404 when it is gone.
+ */
+void	plan_change(struct api_ctx *ctx, const struct field_table *t,
+	    void (*check)(const json_t *, struct field_errors *),
+	    enum db_result (*change)(const char *, const char *, const char *,
+	    char **));
+/*
+ * BEGIN, then create(id, r->doc, &r->out) and COMMIT: reply(r->out) with
+ * 201 and Location, or 404 with missing when nothing was made.
+ */
+void	plan_created(struct api_ctx *ctx, struct plan_req *r, const char *id,
+	    const char *missing,
+	    enum db_result (*create)(const char *, const char *, char **),
+	    void (*reply)(struct api_ctx *, const char *, enum app_status,
+	    int));
 /* Reply 422 with the errors of e (and free them); 0 when there are none. */
 int	plan_reply_errors(struct api_ctx *ctx, struct field_errors *e);
 /* An optional school-year query parameter; -1 after a 400. */

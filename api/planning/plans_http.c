@@ -68,17 +68,11 @@ api_school_plan_create(struct api_ctx *ctx)
 {
 	struct plan_req	 r = { 0 };
 	const char	*school;
-	enum db_result	 rc;
 
-	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_body(ctx, &r, &plan_create_body, FIELD_CREATE, 0) == -1 ||
-	    check_year(ctx, r.body, 1, "2026-2027") == -1 ||
-	    write_begin(ctx) == -1)
-		goto out;
-	rc = db_plan_create(school, r.doc, &r.out);
-	if (write_end(ctx, rc, r.out != NULL, NULL, &plan_names) == 0)
-		plan_reply(ctx, r.out, ST_CREATED, 1);
-out:
+	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) != NULL &&
+	    plan_body(ctx, &r, &plan_create_body, FIELD_CREATE, 0) == 0 &&
+	    check_year(ctx, r.body, 1, "2026-2027") == 0)
+		plan_created(ctx, &r, school, NULL, db_plan_create, plan_reply);
 	plan_req_free(&r);
 }
 
@@ -93,19 +87,7 @@ api_plan_get(struct api_ctx *ctx)
 void
 api_plan_update(struct api_ctx *ctx)
 {
-	struct plan_req	 r = { 0 };
-	const char	*plan;
-	enum db_result	 rc;
-
-	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_VERSIONED)) ==
-	    NULL || plan_body(ctx, &r, &plan_patch_body, FIELD_PATCH,
-	    0) == -1 || write_begin(ctx) == -1)
-		goto out;
-	rc = db_plan_update(plan, r.version, r.doc, &r.out);
-	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
-		plan_reply(ctx, plan, ST_OK, 0);
-out:
-	plan_req_free(&r);
+	plan_change(ctx, &plan_patch_body, NULL, db_plan_update);
 }
 
 /* DELETE /api/v1/plans/{id} */
@@ -121,17 +103,12 @@ api_plan_copy(struct api_ctx *ctx)
 {
 	struct plan_req	 r = { 0 };
 	const char	*plan;
-	enum db_result	 rc;
 
-	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_WRITE)) == NULL ||
-	    plan_body(ctx, &r, &plan_copy_body, FIELD_CREATE, 1) == -1 ||
-	    check_year(ctx, r.body, 0, "2027-2028") == -1 ||
-	    write_begin(ctx) == -1)
-		goto out;
-	rc = db_plan_copy(plan, r.doc, &r.out);
-	if (write_end(ctx, rc, r.out != NULL, PLAN_MISSING, &plan_names) == 0)
-		plan_reply(ctx, r.out, ST_CREATED, 1);
-out:
+	if ((plan = plan_open(ctx, &r, "plan", NULL, PLAN_WRITE)) != NULL &&
+	    plan_body(ctx, &r, &plan_copy_body, FIELD_CREATE, 1) == 0 &&
+	    check_year(ctx, r.body, 0, "2027-2028") == 0)
+		plan_created(ctx, &r, plan, PLAN_MISSING, db_plan_copy,
+		    plan_reply);
 	plan_req_free(&r);
 }
 

@@ -16,12 +16,7 @@
 void
 api_school_templates_list(struct api_ctx *ctx)
 {
-	const char	*school;
-	char		*json;
-
-	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL)
-		return;
-	api_reply_read(ctx, db_plan_template_list(school, &json), &json,
+	api_reply_by_id(ctx, PLAN_NOT_FOUND, db_plan_template_list,
 	    "Deze school bestaat niet.");
 }
 
@@ -32,23 +27,14 @@ api_school_templates_list(struct api_ctx *ctx)
 void
 api_school_template_create(struct api_ctx *ctx)
 {
-	struct plan_req		 r = { 0 };
-	struct field_errors	 e = { NULL, 0 };
-	const char		*school;
-	enum db_result		 rc;
+	struct plan_req	 r = { 0 };
+	const char	*school;
 
-	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) == NULL ||
-	    plan_body(ctx, &r, &plan_template_body,
-	    FIELD_CREATE, 0) == -1)
-		goto out;
-	plan_check_template(r.body, &e);
-	if (plan_reply_errors(ctx, &e) == -1 || write_begin(ctx) == -1)
-		goto out;
-	rc = db_plan_template_create(school, r.doc, &r.out);
-	if (write_end(ctx, rc, r.out != NULL, NULL, &plan_names) == 0)
-		plan_reply_template(ctx, r.out, ST_CREATED, 1);
-out:
-	json_decref(e.problem);
+	if ((school = api_path_uuid(ctx, "id", PLAN_NOT_FOUND)) != NULL &&
+	    plan_body_checked(ctx, &r, &plan_template_body, FIELD_CREATE,
+	    plan_check_template) == 0)
+		plan_created(ctx, &r, school, NULL, db_plan_template_create,
+		    plan_reply_template);
 	plan_req_free(&r);
 }
 
