@@ -69,6 +69,16 @@ def level_codes(frameworks):
     return codes
 
 
+
+def vocabulary_problems(what, entry, problems):
+    """Themes and target groups of a programme or unit from the vocabularies."""
+    for t in entry.get('themes', []):
+        if t not in THEMES:
+            problems.append('%s: theme "%s" not in vocabulary' % (what, t))
+    for t in entry.get('target_groups', []):
+        if t not in TARGET_GROUPS:
+            problems.append('%s: target group "%s" not in vocabulary' % (what, t))
+
 def main():
     problems = []
     doc = load('units/units.json')
@@ -111,12 +121,7 @@ def main():
         seen[pc] += 1
         if not CODE_RE.match(pc):
             problems.append('programme %s: bad code' % pc)
-        for t in p.get('themes', []):
-            if t not in THEMES:
-                problems.append('programme %s: theme "%s" not in vocabulary' % (pc, t))
-        for t in p.get('target_groups', []):
-            if t not in TARGET_GROUPS:
-                problems.append('programme %s: target group "%s" not in vocabulary' % (pc, t))
+        vocabulary_problems('programme %s' % pc, p, problems)
         ev = p.get('evidence')
         if ev is not None:
             evidence_used[ev.get('level')] += 1
@@ -154,12 +159,7 @@ def main():
                 if lv not in levels_ok:
                     problems.append('unit %s: level code %r does not exist in the seeds' % (uc, lv))
                 per_level[lv] += 1
-            for t in u.get('themes', []):
-                if t not in THEMES:
-                    problems.append('unit %s: theme "%s" not in vocabulary' % (uc, t))
-            for t in u.get('target_groups', []):
-                if t not in TARGET_GROUPS:
-                    problems.append('unit %s: target group "%s" not in vocabulary' % (uc, t))
+            vocabulary_problems('unit %s' % uc, u, problems)
             als = u.get('alignments') or []
             if not als:
                 problems.append('unit %s: no alignment' % uc)
