@@ -102,22 +102,22 @@ LANGUAGE sql STABLE AS $$
 			(i.school_id = s.id OR i.region = s.region))))
 $$;
 
-CREATE OR REPLACE FUNCTION auth_can_read_school(p_user uuid, p_school uuid)
-RETURNS boolean
-LANGUAGE sql STABLE AS $$
-	SELECT EXISTS (SELECT 1 FROM school WHERE id = p_school) AND (
-	    auth_has_role(p_user, NULL, 'admin') OR
-	    auth_inspector_sees(p_user, p_school) OR
-	    auth_has_role(p_user, p_school, 'coordinator') OR
-	    auth_has_role(p_user, p_school, 'teacher'))
-$$;
-
 CREATE OR REPLACE FUNCTION auth_can_edit_school(p_user uuid, p_school uuid)
 RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT EXISTS (SELECT 1 FROM school WHERE id = p_school) AND (
 	    auth_has_role(p_user, NULL, 'admin') OR
 	    auth_has_role(p_user, p_school, 'coordinator'))
+$$;
+
+-- Those who may edit the school, its inspectors and its teachers.
+CREATE OR REPLACE FUNCTION auth_can_read_school(p_user uuid, p_school uuid)
+RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT auth_can_edit_school(p_user, p_school) OR (
+	    EXISTS (SELECT 1 FROM school WHERE id = p_school) AND (
+	    auth_inspector_sees(p_user, p_school) OR
+	    auth_has_role(p_user, p_school, 'teacher')))
 $$;
 
 -- The role bits of api/src/authz.h.
@@ -469,6 +469,24 @@ LANGUAGE sql STABLE AS $$
 		ORDER BY name, id LIMIT p_limit OFFSET p_offset) v), '[]'))
 $$;
 
+-- The place in the order of levels of the plannable level p_code (NULL:
+-- NULL); an unknown code is refused, naming field p_field.
+CREATE OR REPLACE FUNCTION account_level_order(p_code text, p_field text)
+RETURNS integer
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	o integer;
+BEGIN
+	IF p_code IS NULL THEN
+		RETURN NULL;
+	END IF;
+	SELECT sort_order INTO o FROM level WHERE code = p_code AND plannable;
+	PERFORM api_require(o IS NOT NULL, p_field,
+	    'onbekend niveau: ' || p_code);
+	RETURN o;
+END
+$$;
+
 -- Check the school fields present in p (create: all required ones).
 CREATE OR REPLACE FUNCTION account_school_check(p jsonb, p_first text, p_last text)
 RETURNS void
@@ -487,18 +505,8 @@ BEGIN
 		    'vestiging', 'Een vestigingsnummer is twee cijfers, '
 		    'bijvoorbeeld 01.');
 	END IF;
-	IF p_first IS NOT NULL THEN
-		SELECT sort_order INTO fo FROM level WHERE code = p_first AND
-		    plannable;
-		PERFORM api_require(fo IS NOT NULL, 'first_level',
-		    'onbekend niveau: ' || p_first);
-	END IF;
-	IF p_last IS NOT NULL THEN
-		SELECT sort_order INTO lo FROM level WHERE code = p_last AND
-		    plannable;
-		PERFORM api_require(lo IS NOT NULL, 'last_level',
-		    'onbekend niveau: ' || p_last);
-	END IF;
+	fo := account_level_order(p_first, 'first_level');
+	lo := account_level_order(p_last, 'last_level');
 	PERFORM api_require(fo IS NULL OR lo IS NULL OR fo <= lo,
 	    'last_level', 'Het laatste niveau ligt vóór het eerste.');
 END
@@ -628,6 +636,34 @@ LANGUAGE sql STABLE AS $$
 		'[]'))
 $$;
 
+-- The strings of the JSON array p that are not in p_known, as "a, b"
+-- (NULL: none).
+CREATE OR REPLACE FUNCTION account_unknown_values(p jsonb, p_known text[])
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT string_agg(x, ', ') FROM jsonb_array_elements_text(p) AS t (x)
+	WHERE x <> ALL (p_known)
+$$;
+
+-- Make the values of column p_column (of type p_type) in p_user's rows
+-- of p_table exactly the strings of the JSON array p, which the caller
+-- checked (lower case, as the API writes them); p_user's rows with
+-- p_column NULL are of another kind and stay.
+CREATE OR REPLACE FUNCTION account_set_user_values(p_user uuid,
+    p_table regclass, p_column text, p_type regtype, p jsonb)
+RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+	EXECUTE format('DELETE FROM %s WHERE user_id = $1 AND %I IS NOT NULL '
+	    'AND %I::text NOT IN (SELECT lower(x) '
+	    'FROM jsonb_array_elements_text($2) AS t (x))',
+	    p_table, p_column, p_column) USING p_user, p;
+	EXECUTE format('INSERT INTO %s (user_id, %I) SELECT DISTINCT $1, x::%s '
+	    'FROM jsonb_array_elements_text($2) AS t (x) ON CONFLICT DO NOTHING',
+	    p_table, p_column, p_type) USING p_user, p;
+END
+$$;
+
 -- Set the roles, memberships and inspector scope of p_user to what p
 -- says (only the keys present), changing only what differs.
 CREATE OR REPLACE FUNCTION account_set_access(p_user uuid, p jsonb) RETURNS void
@@ -637,18 +673,13 @@ DECLARE
 	bad text;
 BEGIN
 	IF p ? 'roles' THEN
-		SELECT string_agg(r, ', ') INTO bad
-		FROM jsonb_array_elements_text(p -> 'roles') AS t (r)
-		WHERE r NOT IN ('admin', 'curator', 'inspector');
+		bad := account_unknown_values(p -> 'roles',
+		    '{admin,curator,inspector}');
 		PERFORM api_require(bad IS NULL, 'roles', 'onbekende globale '
 		    'rol: ' || bad || ' (admin, curator of inspector; '
 		    'coördinator en leerkracht gaan via memberships)');
-		DELETE FROM user_role WHERE user_id = p_user AND role NOT IN
-		    (SELECT jsonb_array_elements_text(p -> 'roles'));
-		INSERT INTO user_role (user_id, role)
-		SELECT DISTINCT p_user, r
-		FROM jsonb_array_elements_text(p -> 'roles') AS t (r)
-		ON CONFLICT DO NOTHING;
+		PERFORM account_set_user_values(p_user, 'user_role', 'role',
+		    'text', p -> 'roles');
 	END IF;
 	IF p ? 'memberships' THEN
 		FOR e IN SELECT * FROM jsonb_array_elements(p -> 'memberships')
@@ -682,28 +713,16 @@ BEGIN
 		    (SELECT 1 FROM school WHERE id = x::uuid);
 		PERFORM api_require(bad IS NULL, 'inspector_schools',
 		    'onbekende school: ' || bad);
-		DELETE FROM inspector_scope WHERE user_id = p_user AND
-		    school_id IS NOT NULL AND school_id::text NOT IN
-		    (SELECT lower(jsonb_array_elements_text(
-			p -> 'inspector_schools')));
-		INSERT INTO inspector_scope (user_id, school_id)
-		SELECT DISTINCT p_user, x::uuid
-		FROM jsonb_array_elements_text(p -> 'inspector_schools') AS t (x)
-		ON CONFLICT DO NOTHING;
+		PERFORM account_set_user_values(p_user, 'inspector_scope',
+		    'school_id', 'uuid', p -> 'inspector_schools');
 	END IF;
 	IF p ? 'inspector_regions' THEN
-		SELECT string_agg(x, ', ') INTO bad
-		FROM jsonb_array_elements_text(p -> 'inspector_regions') AS t (x)
-		WHERE x NOT IN ('noord', 'midden', 'zuid');
+		bad := account_unknown_values(p -> 'inspector_regions',
+		    '{noord,midden,zuid}');
 		PERFORM api_require(bad IS NULL, 'inspector_regions',
 		    'onbekende regio: ' || bad || ' (noord, midden of zuid)');
-		DELETE FROM inspector_scope WHERE user_id = p_user AND
-		    region IS NOT NULL AND region NOT IN
-		    (SELECT jsonb_array_elements_text(p -> 'inspector_regions'));
-		INSERT INTO inspector_scope (user_id, region)
-		SELECT DISTINCT p_user, x
-		FROM jsonb_array_elements_text(p -> 'inspector_regions') AS t (x)
-		ON CONFLICT DO NOTHING;
+		PERFORM account_set_user_values(p_user, 'inspector_scope',
+		    'region', 'text', p -> 'inspector_regions');
 	END IF;
 END
 $$;

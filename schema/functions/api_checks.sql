@@ -16,17 +16,27 @@
 --   LL409  it exists already (409 Conflict); COLUMN and MESSAGE as for LL422.
 -- ---------------------------------------------------------------------------
 
-CREATE OR REPLACE FUNCTION api_require(ok boolean, field text, message text)
+-- Unless ok is true, raise the refusal p_code (LL422, LL409) of field
+-- with message.  Returns true.
+CREATE OR REPLACE FUNCTION api_refuse_unless(ok boolean, p_code text,
+    field text, message text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 AS $$
 BEGIN
 	IF ok IS NOT TRUE THEN
-		RAISE EXCEPTION USING ERRCODE = 'LL422', COLUMN = field,
+		RAISE EXCEPTION USING ERRCODE = p_code, COLUMN = field,
 		    MESSAGE = message;
 	END IF;
 	RETURN true;
 END
+$$;
+
+CREATE OR REPLACE FUNCTION api_require(ok boolean, field text, message text)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+AS $$
+	SELECT api_refuse_unless(ok, 'LL422', field, message)
 $$;
 
 CREATE OR REPLACE FUNCTION api_require_version(current_version integer,
@@ -56,10 +66,8 @@ BEGIN
 	SELECT string_agg(t.code, ', ' ORDER BY t.code) INTO missing
 	FROM jsonb_array_elements_text(coalesce(codes, '[]')) AS t (code)
 	WHERE NOT EXISTS (SELECT 1 FROM level l WHERE l.code = t.code);
-	IF missing IS NOT NULL THEN
-		RAISE EXCEPTION USING ERRCODE = 'LL422', COLUMN = field,
-		    MESSAGE = 'onbekend niveau: ' || missing;
-	END IF;
+	PERFORM api_require(missing IS NULL, field,
+	    'onbekend niveau: ' || missing);
 	SELECT coalesce(array_agg(DISTINCT l.id), '{}') INTO ids
 	FROM jsonb_array_elements_text(coalesce(codes, '[]')) AS t (code)
 	JOIN level l ON l.code = t.code;
@@ -72,13 +80,7 @@ $$;
 CREATE OR REPLACE FUNCTION api_require_unique(ok boolean, field text,
     message text)
 RETURNS boolean
-LANGUAGE plpgsql VOLATILE
+LANGUAGE sql VOLATILE
 AS $$
-BEGIN
-	IF ok IS NOT TRUE THEN
-		RAISE EXCEPTION USING ERRCODE = 'LL409', COLUMN = field,
-		    MESSAGE = message;
-	END IF;
-	RETURN true;
-END
+	SELECT api_refuse_unless(ok, 'LL409', field, message)
 $$;

@@ -162,6 +162,21 @@ CREATE OR REPLACE FUNCTION case_goal_node(g goal, p_base text) RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$ SELECT case_link(p_base, 'CFItems', g.id, g.title) $$;
 
+-- The members of a CASE association p_id that every kind has (a NULL
+-- sequence number stays in: the callers strip nulls where they may occur).
+CREATE OR REPLACE FUNCTION case_association_json(p_base text, p_id uuid,
+    p_type text, p_sequence integer, p_origin jsonb, p_destination jsonb,
+    p_changed timestamptz)
+RETURNS jsonb
+LANGUAGE sql STABLE
+AS $$
+	SELECT jsonb_build_object('identifier', p_id::text,
+	    'associationType', p_type, 'sequenceNumber', p_sequence,
+	    'uri', case_uri(p_base, 'CFAssociations', p_id),
+	    'originNodeURI', p_origin, 'destinationNodeURI', p_destination,
+	    'lastChangeDateTime', case_time(p_changed))
+$$;
+
 -- Every association of the catalogue, as CASE JSON without CFDocumentURI:
 -- (id, framework_id, origin goal, destination goal or NULL, doc).
 CREATE OR REPLACE FUNCTION case_associations(p_base text, p_framework uuid, p_id uuid)
@@ -172,18 +187,13 @@ AS $$
 	-- primary parents (and the document for top-level goals)
 	SELECT coalesce(g.case_parent_association_id,
 		case_child_association_id(g.id)), g.framework_id, g.id,
-	    g.parent_id, jsonb_build_object(
-		'identifier', coalesce(g.case_parent_association_id,
-		    case_child_association_id(g.id))::text,
-		'associationType', 'isChildOf',
-		'sequenceNumber', g.position + 1,
-		'uri', case_uri(p_base, 'CFAssociations', coalesce(
-		    g.case_parent_association_id, case_child_association_id(g.id))),
-		'originNodeURI', case_goal_node(g, p_base),
-		'destinationNodeURI', CASE WHEN p.id IS NOT NULL
-		    THEN case_goal_node(p, p_base)
+	    g.parent_id, case_association_json(p_base,
+		coalesce(g.case_parent_association_id,
+		    case_child_association_id(g.id)),
+		'isChildOf', g.position + 1, case_goal_node(g, p_base),
+		CASE WHEN p.id IS NOT NULL THEN case_goal_node(p, p_base)
 		    ELSE case_link(p_base, 'CFDocuments', f.id, f.title) END,
-		'lastChangeDateTime', case_time(g.updated_at))
+		g.updated_at)
 	    || coalesce(g.case_parent_extra, '{}')
 	FROM goal g
 	JOIN framework f ON f.id = g.framework_id
@@ -195,16 +205,11 @@ AS $$
 	UNION ALL
 	-- relations between goals (origin in the framework)
 	SELECT r.id, o.framework_id, o.id, d.id,
-	    jsonb_strip_nulls(jsonb_build_object(
-		'identifier', r.id::text,
-		'associationType', r.relation_type,
-		'sequenceNumber', r.sequence_number,
-		'uri', case_uri(p_base, 'CFAssociations', r.id),
-		'originNodeURI', case_goal_node(o, p_base),
-		'destinationNodeURI', case_goal_node(d, p_base),
-		'lastChangeDateTime', case_time(r.updated_at),
-		'extensions', jsonb_strip_nulls(jsonb_build_object(
-		    'confidence', r.confidence, 'note', r.note))))
+	    jsonb_strip_nulls(case_association_json(p_base, r.id,
+		r.relation_type, r.sequence_number, case_goal_node(o, p_base),
+		case_goal_node(d, p_base), r.updated_at)
+		|| jsonb_build_object('extensions', jsonb_build_object(
+		    'confidence', r.confidence, 'note', r.note)))
 	    || coalesce(r.case_extra, '{}')
 	FROM goal_relation r
 	JOIN goal o ON o.id = r.origin_goal_id
@@ -214,19 +219,14 @@ AS $$
 	UNION ALL
 	-- lesson alignments: the lesson is an exemplar of the goal
 	SELECT case_exemplar_id(g.id, le.id), g.framework_id, g.id, NULL,
-	    jsonb_build_object(
-		'identifier', case_exemplar_id(g.id, le.id)::text,
-		'associationType', 'exemplar',
-		'uri', case_uri(p_base, 'CFAssociations',
-		    case_exemplar_id(g.id, le.id)),
-		'originNodeURI', case_goal_node(g, p_base),
-		'destinationNodeURI', jsonb_build_object('title', le.title,
+	    (case_association_json(p_base, case_exemplar_id(g.id, le.id),
+		'exemplar', NULL, case_goal_node(g, p_base),
+		jsonb_build_object('title', le.title,
 		    'identifier', le.id::text,
 		    'uri', rtrim(p_base, '/') || '/api/v1/lessons/' || le.id::text),
-		'lastChangeDateTime', case_time(greatest(le.updated_at,
-		    a.updated_at)),
-		'extensions', jsonb_strip_nulls(jsonb_build_object(
-		    'kind', 'lesson', 'confidence', la.confidence,
+		greatest(le.updated_at, a.updated_at)) - 'sequenceNumber')
+	    || jsonb_build_object('extensions', jsonb_strip_nulls(
+		jsonb_build_object('kind', 'lesson', 'confidence', la.confidence,
 		    'alignmentScope', la.scope)))
 	FROM (SELECT DISTINCT ON (x.goal_id, x.lesson_id) x.*
 	    FROM lesson_alignment x
@@ -243,14 +243,9 @@ AS $$
 	UNION ALL
 	-- imported associations to resources outside the catalogue
 	SELECT c.id, c.framework_id, c.origin_goal_id, NULL,
-	    jsonb_strip_nulls(jsonb_build_object(
-		'identifier', c.id::text,
-		'associationType', c.association_type,
-		'sequenceNumber', c.sequence_number,
-		'uri', case_uri(p_base, 'CFAssociations', c.id),
-		'originNodeURI', case_goal_node(o, p_base),
-		'destinationNodeURI', c.destination,
-		'lastChangeDateTime', case_time(c.updated_at)))
+	    jsonb_strip_nulls(case_association_json(p_base, c.id,
+		c.association_type, c.sequence_number, case_goal_node(o, p_base),
+		c.destination, c.updated_at))
 	    || coalesce(c.extra, '{}')
 	FROM case_association c
 	JOIN goal o ON o.id = c.origin_goal_id

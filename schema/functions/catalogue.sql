@@ -65,23 +65,46 @@ AS $$
 	    FROM source_document d WHERE d.id = p_source))
 $$;
 
+-- Did a row's content change: all of it but updated_at, version and
+-- search (generated columns are not computed yet in BEFORE triggers).
+CREATE OR REPLACE FUNCTION catalogue_content_changed(p_new jsonb, p_old jsonb)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE
+AS $$
+	SELECT (p_new - ARRAY['updated_at', 'version', 'search'])
+	    IS DISTINCT FROM (p_old - ARRAY['updated_at', 'version', 'search'])
+$$;
+
 -- BEFORE UPDATE: bump updated_at only when the content really changed, so
 -- that re-imports of equal data and no-op updates leave rows as they were.
--- (Generated columns are not computed yet in BEFORE triggers: 'search' is
--- left out of the comparison.)
 CREATE OR REPLACE FUNCTION catalogue_touch() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
-DECLARE
-	skip constant text[] := ARRAY['updated_at', 'version', 'search'];
 BEGIN
-	IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip) THEN
-		NEW.updated_at := OLD.updated_at;
-	ELSE
+	IF catalogue_content_changed(to_jsonb(NEW), to_jsonb(OLD)) THEN
 		NEW.updated_at := now();
+	ELSE
+		NEW.updated_at := OLD.updated_at;
 	END IF;
 	RETURN NEW;
 END
+$$;
+
+-- The version and updated_at of a row of a table with a version in a
+-- BEFORE UPDATE (p_new, p_old: the row after and before, as JSON): as
+-- catalogue_touch, but a version the writer changed is kept even when
+-- nothing else changed, and a change of content that left the version as
+-- it was raises it by one.
+CREATE OR REPLACE FUNCTION catalogue_version_touch(p_new jsonb, p_old jsonb,
+    OUT version integer, OUT updated_at timestamptz)
+LANGUAGE sql STABLE
+AS $$
+	SELECT CASE WHEN x.changed AND x.nv = x.ov THEN x.ov + 1 ELSE x.nv END,
+	    CASE WHEN NOT x.changed AND x.nv = x.ov
+		THEN (p_old ->> 'updated_at')::timestamptz ELSE now() END
+	FROM (SELECT catalogue_content_changed(p_new, p_old) AS changed,
+	    (p_new ->> 'version')::integer AS nv,
+	    (p_old ->> 'version')::integer AS ov) x
 $$;
 
 -- As in 0002, but a version the writer changed is kept even when nothing
@@ -89,21 +112,9 @@ $$;
 CREATE OR REPLACE FUNCTION catalogue_lesson_touch() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
-DECLARE
-	skip constant text[] := ARRAY['updated_at', 'version', 'search'];
 BEGIN
-	IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip) THEN
-		IF NEW.version = OLD.version THEN
-			NEW.updated_at := OLD.updated_at;
-		ELSE
-			NEW.updated_at := now();
-		END IF;
-	ELSE
-		NEW.updated_at := now();
-		IF NEW.version = OLD.version THEN
-			NEW.version := OLD.version + 1;
-		END IF;
-	END IF;
+	SELECT t.version, t.updated_at INTO NEW.version, NEW.updated_at
+	FROM catalogue_version_touch(to_jsonb(NEW), to_jsonb(OLD)) t;
 	RETURN NEW;
 END
 $$;

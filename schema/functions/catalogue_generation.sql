@@ -36,9 +36,8 @@ BEGIN
 	EXECUTE format('CREATE OR REPLACE TRIGGER catalogue_generation_bump '
 	    'AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH STATEMENT '
 	    'EXECUTE FUNCTION catalogue_generation_bump()', t);
-	EXECUTE format('CREATE OR REPLACE TRIGGER catalogue_generation_truncate '
-	    'AFTER TRUNCATE ON %s FOR EACH STATEMENT '
-	    'EXECUTE FUNCTION catalogue_generation_bump()', t);
+	PERFORM statement_triggers_attach(t, '{TRUNCATE}',
+	    '{catalogue_generation_truncate}', 'catalogue_generation_bump');
 END
 $$;
 

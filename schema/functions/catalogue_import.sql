@@ -75,6 +75,21 @@ BEGIN
 END
 $$;
 
+-- Make the levels of lesson p_lesson exactly p_levels, changing only what
+-- differs (the imports, a school's own activities).
+CREATE OR REPLACE FUNCTION catalogue_set_lesson_levels(p_lesson uuid,
+    p_levels uuid[])
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+	DELETE FROM lesson_level WHERE lesson_id = p_lesson
+	    AND level_id <> ALL (p_levels);
+	INSERT INTO lesson_level (lesson_id, level_id)
+	SELECT p_lesson, lv FROM unnest(p_levels) lv ON CONFLICT DO NOTHING;
+END
+$$;
+
 -- Upsert goals of one source. p_set_tree: whether this source owns
 -- parent_id/position (false for SLO items, whose tree is built separately).
 -- Goals of the source that are not in p_rows become deprecated.
@@ -1273,9 +1288,7 @@ BEGIN
 		    EXCLUDED.safety_quote, EXCLUDED.safety_checklist,
 		    EXCLUDED.sensitive_topic, EXCLUDED.status, EXCLUDED.note);
 
-		DELETE FROM lesson_level WHERE lesson_id = les AND level_id <> ALL (levels);
-		INSERT INTO lesson_level (lesson_id, level_id)
-		SELECT les, lv FROM unnest(levels) lv ON CONFLICT DO NOTHING;
+		PERFORM catalogue_set_lesson_levels(les, levels);
 
 		DELETE FROM lesson_help_resource x
 		WHERE x.lesson_id = les AND NOT EXISTS (
@@ -1600,11 +1613,7 @@ BEGIN
 			    EXCLUDED.sources, EXCLUDED.source_urls,
 			    EXCLUDED.silent);
 
-			DELETE FROM lesson_level WHERE lesson_id = les
-			    AND level_id <> ALL (levels);
-			INSERT INTO lesson_level (lesson_id, level_id)
-			SELECT les, lv FROM unnest(levels) lv
-			ON CONFLICT DO NOTHING;
+			PERFORM catalogue_set_lesson_levels(les, levels);
 
 			DELETE FROM alignment x WHERE x.lesson_id = les
 			    AND x.source = src AND x.goal_id <> ALL (al_ids);

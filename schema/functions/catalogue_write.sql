@@ -33,16 +33,36 @@ BEGIN
 END
 $$;
 
+-- The refusals of a code and a language in d, and of a code that another
+-- row has already (p_taken).
+CREATE OR REPLACE FUNCTION catalogue_code_check(d jsonb, p_taken boolean)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+AS $$
+BEGIN
+	PERFORM catalogue_code_language_check(d);
+	PERFORM api_require_unique(NOT p_taken, 'code', 'bestaat al');
+	RETURN true;
+END
+$$;
+
+-- The refusal of a goal id (field p_field) that names no goal.
+CREATE OR REPLACE FUNCTION catalogue_goal_ref_check(p_goal uuid, p_field text)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+AS $$
+	SELECT api_require(EXISTS (SELECT 1 FROM goal g WHERE g.id = p_goal),
+	    p_field, 'verwijst naar een leerdoel dat niet bestaat')
+$$;
+
 -- A framework document d (a new framework: p_self NULL).
 CREATE OR REPLACE FUNCTION catalogue_framework_check(d jsonb, p_self text)
 RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 AS $$
 BEGIN
-	PERFORM catalogue_code_language_check(d);
-	PERFORM api_require_unique(NOT EXISTS (SELECT 1 FROM framework f
-	    WHERE f.code = d->>'code' AND f.code IS DISTINCT FROM p_self),
-	    'code', 'bestaat al');
+	PERFORM catalogue_code_check(d, EXISTS (SELECT 1 FROM framework f
+	    WHERE f.code = d->>'code' AND f.code IS DISTINCT FROM p_self));
 	RETURN true;
 END
 $$;
@@ -72,9 +92,7 @@ BEGIN
 	IF parent IS NOT NULL THEN
 		PERFORM api_require(parent IS DISTINCT FROM p_self,
 		    'parent_id', 'een leerdoel kan niet boven zichzelf staan');
-		PERFORM api_require(EXISTS (SELECT 1 FROM goal g
-		    WHERE g.id = parent), 'parent_id',
-		    'verwijst naar een leerdoel dat niet bestaat');
+		PERFORM catalogue_goal_ref_check(parent, 'parent_id');
 	END IF;
 	RETURN true;
 END
@@ -90,8 +108,7 @@ DECLARE
 BEGIN
 	PERFORM api_require(dest IS DISTINCT FROM p_origin, 'goal_id',
 	    'een leerdoel kan geen relatie met zichzelf hebben');
-	PERFORM api_require(EXISTS (SELECT 1 FROM goal g WHERE g.id = dest),
-	    'goal_id', 'verwijst naar een leerdoel dat niet bestaat');
+	PERFORM catalogue_goal_ref_check(dest, 'goal_id');
 	PERFORM api_require_unique(NOT EXISTS (SELECT 1 FROM goal_relation r
 	    WHERE r.origin_goal_id = p_origin
 	    AND r.relation_type = d->>'type'
@@ -113,10 +130,8 @@ BEGIN
 	PERFORM api_require(d->>'evidence_level' IS NULL OR EXISTS (SELECT 1
 	    FROM evidence_level e WHERE e.code = d->>'evidence_level'),
 	    'evidence_level', 'onbekend erkenningsniveau');
-	PERFORM catalogue_code_language_check(d);
-	PERFORM api_require_unique(NOT EXISTS (SELECT 1 FROM lesson l
-	    WHERE l.code = d->>'code' AND l.id IS DISTINCT FROM p_self),
-	    'code', 'bestaat al');
+	PERFORM catalogue_code_check(d, EXISTS (SELECT 1 FROM lesson l
+	    WHERE l.code = d->>'code' AND l.id IS DISTINCT FROM p_self));
 	RETURN true;
 END
 $$;
@@ -129,8 +144,7 @@ AS $$
 DECLARE
 	v_goal uuid := (d->>'goal_id')::uuid;
 BEGIN
-	PERFORM api_require(EXISTS (SELECT 1 FROM goal g WHERE g.id = v_goal),
-	    'goal_id', 'verwijst naar een leerdoel dat niet bestaat');
+	PERFORM catalogue_goal_ref_check(v_goal, 'goal_id');
 	PERFORM api_require(d->>'published_code' IS NULL OR
 	    d->>'published_label' IS NOT NULL, 'published_label',
 	    'is verplicht als published_code is gegeven');

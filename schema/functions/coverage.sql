@@ -249,17 +249,9 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER coverage_fact_ins AFTER INSERT ON plan_item
-REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION coverage_fact_apply();
-
-CREATE OR REPLACE TRIGGER coverage_fact_upd AFTER UPDATE ON plan_item
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION coverage_fact_apply();
-
-CREATE OR REPLACE TRIGGER coverage_fact_del AFTER DELETE ON plan_item
-REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION coverage_fact_apply();
+SELECT statement_triggers_attach('plan_item', '{INSERT,UPDATE,DELETE}',
+    '{coverage_fact_ins,coverage_fact_upd,coverage_fact_del}',
+    'coverage_fact_apply');
 
 CREATE OR REPLACE FUNCTION coverage_fact_truncate() RETURNS trigger
 LANGUAGE plpgsql
@@ -271,8 +263,8 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER coverage_fact_truncate AFTER TRUNCATE ON plan_item
-FOR EACH STATEMENT EXECUTE FUNCTION coverage_fact_truncate();
+SELECT statement_triggers_attach('plan_item', '{TRUNCATE}',
+    '{coverage_fact_truncate}', 'coverage_fact_truncate');
 
 -- The aggregates key their rows by the plan's school year: it stays.
 CREATE OR REPLACE FUNCTION coverage_plan_year_fixed() RETURNS trigger

@@ -169,21 +169,17 @@ FROM label_check lc
 WHERE lc.published_code IS NULL AND lc.published_label IS NOT NULL
   AND NOT lc.label_matches
 UNION ALL
+-- level_mismatch (no year in common), else level_partial (some outside)
 SELECT lv.alignment_id, lv.lesson_id, lv.programme_id, lv.goal_id,
-    'level_mismatch', 'warning',
-    format('Niveau past niet: %s"%s" is bedoeld voor %s; de les is voor %s.',
+    CASE WHEN lv.overlap THEN 'level_partial' ELSE 'level_mismatch' END,
+    CASE WHEN lv.overlap THEN 'info' ELSE 'warning' END,
+    format('%s: %s"%s" is bedoeld voor %s; de les is voor %s.',
+	CASE WHEN lv.overlap THEN 'Niveau deels buiten het doel'
+	    ELSE 'Niveau past niet' END,
 	coalesce(lv.goal_code || ' ', ''), lv.goal_title, lv.goal_levels,
 	lv.lesson_levels)
 FROM level_check lv
-WHERE NOT lv.overlap
-UNION ALL
-SELECT lv.alignment_id, lv.lesson_id, lv.programme_id, lv.goal_id,
-    'level_partial', 'info',
-    format('Niveau deels buiten het doel: %s"%s" is bedoeld voor %s; de les is voor %s.',
-	coalesce(lv.goal_code || ' ', ''), lv.goal_title, lv.goal_levels,
-	lv.lesson_levels)
-FROM level_check lv
-WHERE lv.overlap AND lv.some_outside
+WHERE NOT lv.overlap OR lv.some_outside
 UNION ALL
 SELECT la.alignment_id, la.lesson_id, la.programme_id, la.goal_id,
     'goal_deprecated', 'warning',
@@ -295,6 +291,35 @@ AS $$
 	    WHERE gl.level_id = ANY (p_levels)))
 $$;
 
+-- The lessons an alignment change touches (for the stores of this file
+-- and of lessons.sql): the lessons of the alignments written or removed
+-- (p_new, p_old: a statement's transition tables as JSON arrays, see
+-- transition_rows_sql; NULL: none), directly or through their programme or
+-- one above it.  An updated alignment counts when its lesson, programme or
+-- goal changed, or with p_labels its published label or code, before and
+-- after the change.
+CREATE OR REPLACE FUNCTION alignment_changed_lessons(p_new jsonb, p_old jsonb,
+    p_labels boolean)
+RETURNS uuid[]
+LANGUAGE sql STABLE
+AS $$
+	WITH changed AS (
+		SELECT n.lesson_id AS nl, n.programme_id AS np,
+		    o.lesson_id AS ol, o.programme_id AS op
+		FROM jsonb_populate_recordset(NULL::alignment, p_new) n
+		FULL JOIN jsonb_populate_recordset(NULL::alignment, p_old) o
+		ON o.id = n.id
+		WHERE n.id IS NULL OR o.id IS NULL
+		OR (n.lesson_id, n.programme_id, n.goal_id)
+		    IS DISTINCT FROM (o.lesson_id, o.programme_id, o.goal_id)
+		OR (p_labels AND (n.published_label, n.published_code)
+		    IS DISTINCT FROM (o.published_label, o.published_code)))
+	SELECT array(
+	    SELECT x FROM changed, unnest(ARRAY[nl, ol]) x WHERE x IS NOT NULL
+	    UNION SELECT lesson_warning_lessons_under(array(
+		SELECT np FROM changed UNION SELECT op FROM changed)))
+$$;
+
 -- ---------------------------------------------------------------------------
 -- Triggers
 -- ---------------------------------------------------------------------------
@@ -363,31 +388,11 @@ CREATE OR REPLACE FUNCTION lesson_warning_on_alignment() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-	lessons uuid[];
-	programmes uuid[];
+	n jsonb;
+	o jsonb;
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		SELECT array_agg(lesson_id), array_agg(programme_id)
-		INTO lessons, programmes FROM new_rows;
-	ELSIF TG_OP = 'DELETE' THEN
-		SELECT array_agg(lesson_id), array_agg(programme_id)
-		INTO lessons, programmes FROM old_rows;
-	ELSE
-		WITH changed AS (
-			SELECT n.lesson_id AS nl, n.programme_id AS np,
-			    o.lesson_id AS ol, o.programme_id AS op
-			FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
-			WHERE (n.lesson_id, n.programme_id, n.goal_id,
-			    n.published_label, n.published_code)
-			    IS DISTINCT FROM (o.lesson_id, o.programme_id,
-			    o.goal_id, o.published_label, o.published_code))
-		SELECT array_agg(nl) || array_agg(ol),
-		    array_agg(np) || array_agg(op)
-		INTO lessons, programmes FROM changed;
-	END IF;
-	PERFORM lesson_warning_refresh(array(
-	    SELECT unnest(lessons)
-	    UNION SELECT lesson_warning_lessons_under(programmes)));
+	EXECUTE transition_rows_sql(TG_OP) INTO n, o;
+	PERFORM lesson_warning_refresh(alignment_changed_lessons(n, o, true));
 	RETURN NULL;
 END
 $$;
@@ -529,7 +534,7 @@ $$;
 DO $$
 DECLARE
 	t record;
-	ev text;
+	evs text[];
 BEGIN
 	FOR t IN SELECT * FROM (VALUES
 	    ('lesson', 'INSERT,UPDATE,DELETE'),
@@ -545,20 +550,12 @@ BEGIN
 		EXECUTE format('CREATE OR REPLACE TRIGGER lesson_warning_lock BEFORE INSERT '
 		    'OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT '
 		    'EXECUTE FUNCTION lesson_warning_lock()', t.tab);
-		EXECUTE format('CREATE OR REPLACE TRIGGER lesson_warning_truncate AFTER '
-		    'TRUNCATE ON %I FOR EACH STATEMENT '
-		    'EXECUTE FUNCTION lesson_warning_on_truncate()', t.tab);
-		FOREACH ev IN ARRAY string_to_array(t.events, ',') LOOP
-			EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER %s ON %I '
-			    'REFERENCING %s FOR EACH STATEMENT '
-			    'EXECUTE FUNCTION %I()',
-			    'lesson_warning_' || lower(ev), ev, t.tab,
-			    CASE ev WHEN 'INSERT' THEN 'NEW TABLE AS new_rows'
-				WHEN 'DELETE' THEN 'OLD TABLE AS old_rows'
-				ELSE 'OLD TABLE AS old_rows NEW TABLE AS new_rows'
-			    END,
-			    'lesson_warning_on_' || t.tab);
-		END LOOP;
+		PERFORM statement_triggers_attach(t.tab::regclass, '{TRUNCATE}',
+		    '{lesson_warning_truncate}', 'lesson_warning_on_truncate');
+		evs := string_to_array(t.events, ',');
+		PERFORM statement_triggers_attach(t.tab::regclass, evs,
+		    array(SELECT 'lesson_warning_' || lower(e) FROM unnest(evs) e),
+		    'lesson_warning_on_' || t.tab);
 	END LOOP;
 END
 $$;

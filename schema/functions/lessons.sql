@@ -286,31 +286,11 @@ CREATE OR REPLACE FUNCTION lesson_goal_reach_on_alignment() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-	lessons uuid[];
-	programmes uuid[];
+	n jsonb;
+	o jsonb;
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		SELECT array_agg(lesson_id), array_agg(programme_id)
-		INTO lessons, programmes FROM new_rows;
-	ELSIF TG_OP = 'DELETE' THEN
-		SELECT array_agg(lesson_id), array_agg(programme_id)
-		INTO lessons, programmes FROM old_rows;
-	ELSE
-		WITH changed AS (
-			SELECT n.lesson_id AS nl, n.programme_id AS np,
-			    o.lesson_id AS ol, o.programme_id AS op
-			FROM new_rows n FULL JOIN old_rows o ON o.id = n.id
-			WHERE n.id IS NULL OR o.id IS NULL
-			OR (n.lesson_id, n.programme_id, n.goal_id)
-			    IS DISTINCT FROM
-			    (o.lesson_id, o.programme_id, o.goal_id))
-		SELECT array(SELECT nl FROM changed UNION SELECT ol FROM changed),
-		    array(SELECT np FROM changed UNION SELECT op FROM changed)
-		INTO lessons, programmes;
-	END IF;
-	PERFORM lesson_goal_reach_refresh(array(
-	    SELECT x FROM unnest(lessons) x WHERE x IS NOT NULL
-	    UNION SELECT lesson_warning_lessons_under(programmes)));
+	EXECUTE transition_rows_sql(TG_OP) INTO n, o;
+	PERFORM lesson_goal_reach_refresh(alignment_changed_lessons(n, o, false));
 	RETURN NULL;
 END
 $$;
@@ -379,7 +359,7 @@ $$;
 DO $$
 DECLARE
 	t record;
-	ev text;
+	evs text[];
 BEGIN
 	FOR t IN SELECT * FROM (VALUES
 	    ('lesson', 'INSERT,UPDATE,DELETE'),
@@ -388,20 +368,12 @@ BEGIN
 	    ('goal', 'UPDATE,DELETE'),
 	    ('goal_relation', 'INSERT,UPDATE,DELETE')) AS v (tab, events)
 	LOOP
-		EXECUTE format('CREATE OR REPLACE TRIGGER lesson_goal_reach_truncate AFTER '
-		    'TRUNCATE ON %I FOR EACH STATEMENT '
-		    'EXECUTE FUNCTION lesson_goal_reach_on_truncate()', t.tab);
-		FOREACH ev IN ARRAY string_to_array(t.events, ',') LOOP
-			EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER %s ON %I '
-			    'REFERENCING %s FOR EACH STATEMENT '
-			    'EXECUTE FUNCTION %I()',
-			    'lesson_goal_reach_' || lower(ev), ev, t.tab,
-			    CASE ev WHEN 'INSERT' THEN 'NEW TABLE AS new_rows'
-				WHEN 'DELETE' THEN 'OLD TABLE AS old_rows'
-				ELSE 'OLD TABLE AS old_rows NEW TABLE AS new_rows'
-			    END,
-			    'lesson_goal_reach_on_' || t.tab);
-		END LOOP;
+		PERFORM statement_triggers_attach(t.tab::regclass, '{TRUNCATE}',
+		    '{lesson_goal_reach_truncate}', 'lesson_goal_reach_on_truncate');
+		evs := string_to_array(t.events, ',');
+		PERFORM statement_triggers_attach(t.tab::regclass, evs,
+		    array(SELECT 'lesson_goal_reach_' || lower(e) FROM unnest(evs) e),
+		    'lesson_goal_reach_on_' || t.tab);
 	END LOOP;
 END
 $$;

@@ -93,25 +93,17 @@ CREATE OR REPLACE FUNCTION plan_touch() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-	skip constant text[] := ARRAY['updated_at', 'version'];
 	-- set to NULL by the database when what they point to goes away
 	links constant text[] := ARRAY['copied_from', 'template_id',
 	    'created_by'];
 BEGIN
-	IF OLD.status = 'gearchiveerd' AND (to_jsonb(NEW) - skip - links)
-	    IS DISTINCT FROM (to_jsonb(OLD) - skip - links) THEN
+	IF OLD.status = 'gearchiveerd' AND catalogue_content_changed(
+	    to_jsonb(NEW) - links, to_jsonb(OLD) - links) THEN
 		PERFORM api_require(false, 'status', 'dit jaarplan is '
 		    'gearchiveerd en kan niet meer veranderen');
 	END IF;
-	IF NEW.version <> OLD.version THEN
-		NEW.updated_at := now();
-	ELSIF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM (to_jsonb(OLD) - skip)
-	THEN
-		NEW.updated_at := OLD.updated_at;
-	ELSE
-		NEW.version := OLD.version + 1;
-		NEW.updated_at := now();
-	END IF;
+	SELECT t.version, t.updated_at INTO NEW.version, NEW.updated_at
+	FROM catalogue_version_touch(to_jsonb(NEW), to_jsonb(OLD)) t;
 	RETURN NEW;
 END
 $$;
@@ -126,7 +118,6 @@ AS $$
 DECLARE
 	p plan;
 	y school_year;
-	skip constant text[] := ARRAY['updated_at', 'version'];
 	links constant text[] := ARRAY['teacher_id', 'safety_prepared_by'];
 BEGIN
 	SELECT * INTO p FROM plan WHERE id = NEW.plan_id;
@@ -134,15 +125,15 @@ BEGIN
 		RETURN NEW;	-- the foreign key refuses it
 	END IF;
 	IF TG_OP = 'UPDATE' THEN
-		IF (to_jsonb(NEW) - skip) IS NOT DISTINCT FROM
-		    (to_jsonb(OLD) - skip) THEN
+		IF NOT catalogue_content_changed(to_jsonb(NEW), to_jsonb(OLD))
+		THEN
 			NEW.version := OLD.version;
 			NEW.updated_at := OLD.updated_at;
 			RETURN NEW;
 		END IF;
 		PERFORM api_require(p.status <> 'gearchiveerd' OR
-		    (to_jsonb(NEW) - skip - links) IS NOT DISTINCT FROM
-		    (to_jsonb(OLD) - skip - links), 'status', 'dit jaarplan '
+		    NOT catalogue_content_changed(to_jsonb(NEW) - links,
+		    to_jsonb(OLD) - links), 'status', 'dit jaarplan '
 		    'is gearchiveerd en kan niet meer veranderen');
 		PERFORM api_require(NEW.plan_id = OLD.plan_id, 'plan_id',
 		    'een onderdeel blijft in zijn jaarplan');
@@ -222,17 +213,9 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE TRIGGER plan_item_bump_ins AFTER INSERT ON plan_item
-REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
-
-CREATE OR REPLACE TRIGGER plan_item_bump_upd AFTER UPDATE ON plan_item
-REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
-
-CREATE OR REPLACE TRIGGER plan_item_bump_del AFTER DELETE ON plan_item
-REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION plan_item_bump();
+SELECT statement_triggers_attach('plan_item', '{INSERT,UPDATE,DELETE}',
+    '{plan_item_bump_ins,plan_item_bump_upd,plan_item_bump_del}',
+    'plan_item_bump');
 
 CREATE OR REPLACE TRIGGER plan_template_touch BEFORE UPDATE ON plan_template
 FOR EACH ROW EXECUTE FUNCTION catalogue_lesson_touch();
@@ -554,19 +537,26 @@ BEGIN
 END
 $$;
 
+-- The refusal (message p_message) of a change of plan p_plan when it is
+-- archived.
+CREATE OR REPLACE FUNCTION plan_require_open(p_plan uuid, p_message text)
+RETURNS boolean
+LANGUAGE sql VOLATILE
+AS $$
+	SELECT api_require((SELECT p.status FROM plan p WHERE p.id = p_plan)
+	    <> 'gearchiveerd', 'status', p_message)
+$$;
+
 CREATE OR REPLACE FUNCTION plan_delete(p_plan uuid, p_version integer)
 RETURNS uuid
 LANGUAGE plpgsql
 AS $$
-DECLARE
-	st text;
 BEGIN
 	IF NOT plan_lock(p_plan, p_version) THEN
 		RETURN NULL;
 	END IF;
-	SELECT status INTO st FROM plan WHERE id = p_plan;
-	PERFORM api_require(st <> 'gearchiveerd', 'status', 'een gearchiveerd '
-	    'jaarplan blijft bewaard en kan niet worden verwijderd');
+	PERFORM plan_require_open(p_plan, 'een gearchiveerd jaarplan blijft '
+	    'bewaard en kan niet worden verwijderd');
 	DELETE FROM plan WHERE id = p_plan;
 	RETURN p_plan;
 END
@@ -701,29 +691,23 @@ BEGIN
 END
 $$;
 
+-- The writes of one item: plan_item_insert and plan_item_change under the
+-- plan's lock (NULL when there is no such plan).
 CREATE OR REPLACE FUNCTION plan_item_create(p_plan uuid, p_version integer, d jsonb)
 RETURNS uuid
-LANGUAGE plpgsql
+LANGUAGE sql
 AS $$
-BEGIN
-	IF NOT plan_lock(p_plan, p_version) THEN
-		RETURN NULL;
-	END IF;
-	RETURN plan_item_insert(p_plan, d);
-END
+	SELECT CASE WHEN plan_lock(p_plan, p_version)
+	    THEN plan_item_insert(p_plan, d) END
 $$;
 
 CREATE OR REPLACE FUNCTION plan_item_update(p_plan uuid, p_item uuid,
     p_version integer, d jsonb, p_teacher uuid)
 RETURNS text
-LANGUAGE plpgsql
+LANGUAGE sql
 AS $$
-BEGIN
-	IF NOT plan_lock(p_plan, NULL) THEN
-		RETURN NULL;
-	END IF;
-	RETURN plan_item_change(p_plan, p_item, p_version, d, p_teacher);
-END
+	SELECT CASE WHEN plan_lock(p_plan, NULL)
+	    THEN plan_item_change(p_plan, p_item, p_version, d, p_teacher) END
 $$;
 
 CREATE OR REPLACE FUNCTION plan_item_delete(p_plan uuid, p_item uuid,
@@ -733,7 +717,6 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
 	v integer;
-	st text;
 BEGIN
 	IF NOT plan_lock(p_plan, NULL) THEN
 		RETURN NULL;
@@ -744,9 +727,8 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	PERFORM api_require_version(v, p_version);
-	SELECT status INTO st FROM plan WHERE id = p_plan;
-	PERFORM api_require(st <> 'gearchiveerd', 'status', 'dit jaarplan is '
-	    'gearchiveerd en kan niet meer veranderen');
+	PERFORM plan_require_open(p_plan, 'dit jaarplan is gearchiveerd en kan '
+	    'niet meer veranderen');
 	DELETE FROM plan_item WHERE id = p_item;
 	RETURN p_item;
 END
@@ -780,7 +762,6 @@ DECLARE
 	part text;
 	f text;
 	m text;
-	st text;
 	res text;
 	v integer;
 BEGIN
@@ -803,10 +784,7 @@ BEGIN
 						PERFORM api_require_version(v,
 						    (e->>'version')::integer);
 					END IF;
-					SELECT status INTO st FROM plan
-					WHERE id = p_plan;
-					PERFORM api_require(st <>
-					    'gearchiveerd', 'status',
+					PERFORM plan_require_open(p_plan,
 					    'dit jaarplan is gearchiveerd');
 					DELETE FROM plan_item
 					WHERE id = (e->>'id')::uuid;

@@ -113,14 +113,10 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
 	src constant text := 'school:' || p_school;
-	lv uuid[];
 BEGIN
 	IF d ? 'levels' THEN
-		lv := api_level_ids(d -> 'levels', 'levels');
-		DELETE FROM lesson_level WHERE lesson_id = p_id
-		    AND level_id <> ALL (lv);
-		INSERT INTO lesson_level (lesson_id, level_id)
-		SELECT p_id, x FROM unnest(lv) x ON CONFLICT DO NOTHING;
+		PERFORM catalogue_set_lesson_levels(p_id,
+		    api_level_ids(d -> 'levels', 'levels'));
 	END IF;
 	IF d ? 'goals' THEN
 		DELETE FROM alignment WHERE lesson_id = p_id
