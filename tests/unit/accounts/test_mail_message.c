@@ -1,40 +1,29 @@
 /* Unit tests of mail_message.c: addresses, the message text, invitations. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <string.h>
-#include <cmocka.h>
+#include "unit.h"
 
 #include <sodium.h>
 
 #include "accounts/mail_message.h"
 
+static const struct unit_text_case	addresses[] = {
+	{ "juf@school.example", 1 },
+	{ "a.b+c@sub.school.example", 1 },
+	{ "", 0 },
+	{ "geen-apenstaart", 0 },
+	{ "@school.example", 0 },
+	{ "juf@", 0 },
+	{ "a@b@c", 0 },
+	{ "juf@school.example\r\nBcc: x@y.z", 0 },
+	{ "juf @school.example", 0 },
+	{ "<juf@school.example>", 0 },
+	{ "juf@school.example,x@y.z", 0 },
+};
+
 static void
 test_address_ok(void **state)
 {
-	static const struct {
-		const char	*addr;
-		int		 ok;
-	} cases[] = {
-		{ "juf@school.example", 1 },
-		{ "a.b+c@sub.school.example", 1 },
-		{ "", 0 },
-		{ "geen-apenstaart", 0 },
-		{ "@school.example", 0 },
-		{ "juf@", 0 },
-		{ "a@b@c", 0 },
-		{ "juf@school.example\r\nBcc: x@y.z", 0 },
-		{ "juf @school.example", 0 },
-		{ "<juf@school.example>", 0 },
-		{ "juf@school.example,x@y.z", 0 },
-	};
-	size_t	i;
-
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		if (mail_address_ok(cases[i].addr) != cases[i].ok)
-			fail_msg("case %zu: %s", i, cases[i].addr);
+	unit_text_cases(addresses, mail_address_ok);
 }
 
 static void
@@ -51,13 +40,11 @@ test_message(void **state)
 	    "juf@school.example", "Uitnodiging als leerkracht van "
 	    "De Zonnebloem — groep 7 en één", "Beste juf,\n\nWelkom.\n",
 	    0), 0);
-	assert_non_null(strstr(b.data, "Date: Thu, 01 Jan 1970 00:00:00 "
-	    "+0000\r\n"));
-	assert_non_null(strstr(b.data, "To: <juf@school.example>\r\n"));
-	assert_non_null(strstr(b.data, "From: Leerlijn "
-	    "<noreply@leerlijn.invalid>\r\n"));
-	assert_non_null(strstr(b.data, "Content-Type: text/plain; "
-	    "charset=UTF-8\r\n"));
+	unit_contains(b.data,
+	    "Date: Thu, 01 Jan 1970 00:00:00 +0000\r\n",
+	    "To: <juf@school.example>\r\n",
+	    "From: Leerlijn <noreply@leerlijn.invalid>\r\n",
+	    "Content-Type: text/plain; charset=UTF-8\r\n");
 	/* The subject only in encoded words: no raw UTF-8 in the header. */
 	subj = strstr(b.data, "Subject: =?UTF-8?B?");
 	assert_non_null(subj);
@@ -91,8 +78,9 @@ test_invitation_text(void **state)
 	assert_int_equal(mail_invitation_text(&inv, &s, &b), 0);
 	assert_string_equal(s.data, "Uitnodiging als leerkracht van "
 	    "De Zonnebloem");
-	assert_non_null(strstr(b.data, "Kies via deze link een wachtwoord"));
-	assert_non_null(strstr(b.data, "http://x/#/uitnodiging/T"));
+	unit_contains(b.data,
+	    "Kies via deze link een wachtwoord",
+	    "http://x/#/uitnodiging/T");
 	strbuf_free(&s);
 	strbuf_free(&b);
 	inv.has_password = 1;
@@ -111,17 +99,15 @@ test_invitation_text(void **state)
 	strbuf_free(&b);
 }
 
-int
-main(void)
+/* base64 in test_message needs libsodium initialised. */
+static int
+sodium_setup(void **state)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_address_ok),
-		cmocka_unit_test(test_message),
-		cmocka_unit_test(test_invitation_text),
-	};
-
-	if (sodium_init() < 0)
-		return (1);
-	return (cmocka_run_group_tests_name("mail_message", tests, NULL,
-	    NULL));
+	(void)state;
+	return (sodium_init() < 0 ? -1 : 0);
 }
+
+UNIT_MAIN_FIXTURE("mail_message", sodium_setup, NULL,
+    cmocka_unit_test(test_address_ok),
+    cmocka_unit_test(test_message),
+    cmocka_unit_test(test_invitation_text))

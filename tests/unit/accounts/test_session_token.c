@@ -25,10 +25,7 @@ test_new_tokens(void **state)
 static void
 test_valid(void **state)
 {
-	static const struct {
-		const char	*text;
-		int		 ok;
-	} cases[] = {
+	static const struct unit_text_case	texts[] = {
 		{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 1 },
 		{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 0 },
 		{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 0 },
@@ -36,12 +33,10 @@ test_valid(void **state)
 		{ "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", 0 },
 		{ "", 0 },
 	};
-	size_t	i;
 
 	(void)state;
 	assert_int_equal(token_init(), 0);
-	for (i = 0; i < UNIT_COUNT(cases); i++)
-		assert_int_equal(token_valid(cases[i].text), cases[i].ok);
+	unit_text_cases(texts, token_valid);
 }
 
 static void

@@ -6,10 +6,7 @@
 static void
 test_status(void **state)
 {
-	static const struct {
-		const char	*answer;
-		enum app_status	 want;
-	} cases[] = {
+	static const struct unit_text_case	answers[] = {
 		{ "{\"status\":\"ok\",\"created\":true}", ST_CREATED },
 		{ "{\"status\":\"ok\",\"created\":false}", ST_OK },
 		{ "{\"status\":\"ok\"}", ST_OK },
@@ -23,16 +20,9 @@ test_status(void **state)
 		{ "{\"status\":\"maybe\"}", ST_INTERNAL },
 		{ "[]", ST_INTERNAL },
 	};
-	json_t	*o;
-	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		o = unit_json(cases[i].answer);
-		if (case_import_status(o) != cases[i].want)
-			fail_msg("%s", cases[i].answer);
-		json_decref(o);
-	}
+	unit_json_cases(answers, case_import_status);
 	assert_int_equal(case_import_status(NULL), ST_INTERNAL);
 }
 

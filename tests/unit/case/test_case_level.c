@@ -68,29 +68,40 @@ test_parse(void **state)
 	    CASE_LEVEL_OTHER);
 }
 
-static char *
+/* V as compact JSON text (NULL: NULL), until the next call; V is freed. */
+static const char *
+text_of(json_t *v)
+{
+	static char	 text[256];
+	char		*s;
+
+	if (v == NULL)
+		return (NULL);
+	s = json_dumps(v, JSON_COMPACT);
+	json_decref(v);
+	assert_non_null(s);
+	assert_true(strlen(s) < sizeof(text));
+	memcpy(text, s, strlen(s) + 1);
+	free(s);
+	return (text);
+}
+
+/* The educationLevel of the levels (JSON), as JSON text; NULL: refused. */
+static const char *
 education(const char *levels)
 {
 	json_t	*in, *out;
-	char	*s;
 
 	in = unit_json(levels);
 	out = case_level_education(in);
 	json_decref(in);
-	if (out == NULL)
-		return (NULL);
-	s = json_dumps(out, JSON_COMPACT);
-	json_decref(out);
-	return (s);
+	return (text_of(out));
 }
 
 static void
 test_education(void **state)
 {
-	static const struct {
-		const char	*levels;
-		const char	*want;		/* NULL: refused */
-	} cases[] = {
+	static const struct unit_text_pair	levels[] = {
 		{ "[]", "[]" },
 		{ "[{\"code\":\"havo-2\",\"years\":[10]}]",
 		  "[\"08\",\"nl-niveau:havo-2\"]" },
@@ -110,20 +121,9 @@ test_education(void **state)
 		{ "[{\"code\":1}]", NULL },
 		{ "{}", NULL },
 	};
-	size_t	 i;
-	char	*got;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		got = education(cases[i].levels);
-		if (cases[i].want == NULL) {
-			assert_null(got);
-			continue;
-		}
-		assert_non_null(got);
-		assert_string_equal(got, cases[i].want);
-		free(got);
-	}
+	unit_text_pairs(levels, education);
 }
 
 static void
@@ -152,32 +152,33 @@ test_fill(void **state)
 	json_decref(doc);
 }
 
+/* The Dutch level codes of an educationLevel (JSON or NULL), as JSON text. */
+static const char *
+codes(const char *education_level)
+{
+	json_t		*in;
+	const char	*s;
+
+	in = education_level != NULL ? unit_json(education_level) : NULL;
+	s = text_of(case_level_codes(in));
+	json_decref(in);
+	assert_non_null(s);
+	return (s);
+}
+
 static void
 test_codes(void **state)
 {
-	static const struct {
-		const char	*education;	/* JSON or NULL */
-		const char	*want;
-	} cases[] = {
+	static const struct unit_text_pair	cases[] = {
 		{ NULL, "[]" },
 		{ "\"nl-niveau:havo-1\"", "[\"havo-1\"]" },
 		{ "\"07\"", "[]" },
 		{ "[\"07\",\"nl-niveau:havo-1\",\"nl-niveau:vwo-1\",3,"
 		  "\"nl-niveau:\"]", "[\"havo-1\",\"vwo-1\"]" },
 	};
-	json_t	*in, *out;
-	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		in = cases[i].education != NULL ?
-		    unit_json(cases[i].education) : NULL;
-		out = case_level_codes(in);
-		assert_non_null(out);
-		unit_json_equal(out, JSON_COMPACT, cases[i].want);
-		json_decref(out);
-		json_decref(in);
-	}
+	unit_text_pairs(cases, codes);
 }
 
 UNIT_MAIN("case_level",

@@ -61,13 +61,17 @@ test_filter(void **state)
 static void
 test_fields(void **state)
 {
+	static const struct unit_text_case	fields[] = {
+		{ "title", 1 },
+		{ "lastChangeDateTime", 1 },
+		{ "CFPackageURI", 0 },
+		{ "Title", 0 },
+		{ "", 0 },
+		{ NULL, 0 },
+	};
+
 	(void)state;
-	assert_true(case_document_field("title"));
-	assert_true(case_document_field("lastChangeDateTime"));
-	assert_false(case_document_field("CFPackageURI"));
-	assert_false(case_document_field("Title"));
-	assert_false(case_document_field(""));
-	assert_false(case_document_field(NULL));
+	unit_text_cases(fields, case_document_field);
 }
 
 static void

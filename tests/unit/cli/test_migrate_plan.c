@@ -7,10 +7,8 @@
 
 #include "cli/migrate_plan.h"
 
-static const struct {
-	const char	*name;
-	int		 version;
-} names[] = {
+/* Migration file names and their versions (-1: not a migration). */
+static const struct unit_text_case	names[] = {
 	{ "0001_foundation.sql",	1 },
 	{ "0012_plans_v2.sql",		12 },
 	{ "9999_x.sql",			9999 },
@@ -27,14 +25,8 @@ static const struct {
 static void
 test_parse_names(void **state)
 {
-	size_t	i;
-
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(names); i++) {
-		if (migrate_parse_name(names[i].name) != names[i].version)
-			fail_msg("%s: expected %d", names[i].name,
-			    names[i].version);
-	}
+	unit_text_cases(names, migrate_parse_name);
 }
 
 static struct mig_entry
@@ -54,6 +46,7 @@ entry(int version, const char *name, char sum)
 struct decision {
 	size_t	pending[4], rerecord[4], n, nre;
 	char	err[256];
+	char	text[256];	/* see decided() */
 };
 
 /*
@@ -72,51 +65,98 @@ decide(struct mig_entry *files, size_t nfiles,
 	    d->pending, &d->n, d->rerecord, &d->nre, d->err, sizeof(d->err)));
 }
 
+/* Append the names of FILES at IDX[0..N) to the text of D. */
 static void
-test_fresh_database_applies_all_in_order(void **state)
+append_names(struct decision *d, const struct mig_entry *files,
+    const size_t *idx, size_t n)
 {
-	struct mig_entry	files[3];
-	struct decision		d;
+	size_t	i;
 
-	(void)state;
-	files[0] = entry(3, "0003_c.sql", 'c');
-	files[1] = entry(1, "0001_a.sql", 'a');
-	files[2] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(decide(files, 3, NULL, 0, NULL, 0, &d), 0);
-	assert_int_equal(d.nre, 0);
-	assert_int_equal(d.n, 3);
-	assert_string_equal(files[d.pending[0]].name, "0001_a.sql");
-	assert_string_equal(files[d.pending[1]].name, "0002_b.sql");
-	assert_string_equal(files[d.pending[2]].name, "0003_c.sql");
+	assert_true(n <= UNIT_COUNT(d->pending));
+	for (i = 0; i < n; i++)
+		(void)snprintf(d->text + strlen(d->text), sizeof(d->text) -
+		    strlen(d->text), " %s", files[idx[i]].name);
 }
 
-static void
-test_up_to_date_is_noop(void **state)
+/*
+ * What D decided over FILES as one text, "apply NAME...; rerecord NAME...",
+ * in the order decided: a test compares it whole, so that both counts and
+ * every file in its place are checked at once.
+ */
+static const char *
+decided(struct decision *d, const struct mig_entry *files)
 {
-	struct mig_entry	files[2], applied[2];
-	struct decision		d;
-
-	(void)state;
-	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
-	files[1] = applied[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(decide(files, 2, applied, 2, NULL, 0, &d), 0);
-	assert_int_equal(d.nre, 0);
-	assert_int_equal(d.n, 0);
+	d->text[0] = '\0';
+	strncat(d->text, "apply", sizeof(d->text) - 1);
+	append_names(d, files, d->pending, d->n);
+	strncat(d->text, "; rerecord", sizeof(d->text) - strlen(d->text) - 1);
+	append_names(d, files, d->rerecord, d->nre);
+	return (d->text);
 }
 
-static void
-test_only_new_ones(void **state)
+/*
+ * Migration entries from SPEC into OUT (at most MAX): "0001_a.sql=a ...",
+ * each a file name, whose number is its version, and the character its
+ * checksum repeats.  Returns how many.
+ */
+static size_t
+entries(struct mig_entry *out, size_t max, const char *spec)
 {
-	struct mig_entry	files[2], applied[1];
-	struct decision		d;
+	char	name[64], sum;
+	size_t	n = 0;
+	int	used;
 
-	(void)state;
-	files[0] = applied[0] = entry(1, "0001_a.sql", 'a');
-	files[1] = entry(2, "0002_b.sql", 'b');
-	assert_int_equal(decide(files, 2, applied, 1, NULL, 0, &d), 0);
-	assert_int_equal(d.nre, 0);
-	assert_int_equal(d.n, 1);
-	assert_string_equal(files[d.pending[0]].name, "0002_b.sql");
+	while (sscanf(spec, " %63[^= ]=%c%n", name, &sum, &used) == 2) {
+		assert_true(n < max);
+		out[n++] = entry(atoi(name), name, sum);
+		spec += used;
+	}
+	assert_int_equal(spec[strspn(spec, " ")], '\0');
+	return (n);
+}
+
+/*
+ * What migrate_plan() decides for the files, the rows of the migrations
+ * applied and the legacy checksums of a database (see entries()).
+ */
+static const struct plan_case {
+	const char	*name;
+	const char	*files, *applied, *legacy;
+	const char	*want;		/* see decided() */
+} plans[] = {
+	{ "test_fresh_database_applies_all_in_order",
+	  "0003_c.sql=c 0001_a.sql=a 0002_b.sql=b", "", "",
+	  "apply 0001_a.sql 0002_b.sql 0003_c.sql; rerecord" },
+	{ "test_up_to_date_is_noop", "0001_a.sql=a 0002_b.sql=b",
+	  "0001_a.sql=a 0002_b.sql=b", "", "apply; rerecord" },
+	{ "test_only_new_ones", "0001_a.sql=a 0002_b.sql=b", "0001_a.sql=a", "",
+	  "apply 0002_b.sql; rerecord" },
+	/*
+	 * A database of the earlier layout: its rows carry the legacy
+	 * checksums of files whose text changed; accepted and re-recorded
+	 * (0002_b.sql's text is unchanged), and new files apply.
+	 */
+	{ "test_legacy_checksums_accepted",
+	  "0001_a.sql=a 0002_b.sql=2 0003_c.sql=c",
+	  "0001_a.sql=1 0002_b.sql=2", "0001_a.sql=1 0002_b.sql=2",
+	  "apply 0003_c.sql; rerecord 0001_a.sql" },
+};
+
+/* migrate_plan() accepts the case *STATE (of plans[]) and decides so. */
+static void
+test_decides(void **state)
+{
+	const struct plan_case	*c = *state;
+	struct mig_entry	 files[4], applied[4], legacy[4];
+	struct decision		 d;
+	size_t			 nfiles, napplied, nlegacy;
+
+	nfiles = entries(files, UNIT_COUNT(files), c->files);
+	napplied = entries(applied, UNIT_COUNT(applied), c->applied);
+	nlegacy = entries(legacy, UNIT_COUNT(legacy), c->legacy);
+	assert_int_equal(decide(files, nfiles, napplied ? applied : NULL,
+	    napplied, nlegacy ? legacy : NULL, nlegacy, &d), 0);
+	assert_string_equal(decided(&d, files), c->want);
 }
 
 static const struct {
@@ -174,31 +214,6 @@ test_refusals(void **state)
 		assert_int_equal(d.n, 0);
 		assert_int_equal(d.nre, 0);
 	}
-}
-
-/*
- * A database of the earlier layout: its rows carry the legacy checksums of
- * files whose text changed; accepted and re-recorded, and new files apply.
- */
-static void
-test_legacy_checksums_accepted(void **state)
-{
-	struct mig_entry	files[3], applied[2], legacy[2];
-	struct decision		d;
-
-	(void)state;
-	legacy[0] = entry(1, "0001_a.sql", '1');
-	legacy[1] = entry(2, "0002_b.sql", '2');
-	applied[0] = entry(1, "0001_a.sql", '1');
-	applied[1] = entry(2, "0002_b.sql", '2');
-	files[0] = entry(1, "0001_a.sql", 'a');
-	files[1] = entry(2, "0002_b.sql", '2');	/* unchanged text */
-	files[2] = entry(3, "0003_c.sql", 'c');
-	assert_int_equal(decide(files, 3, applied, 2, legacy, 2, &d), 0);
-	assert_int_equal(d.nre, 1);
-	assert_string_equal(files[d.rerecord[0]].name, "0001_a.sql");
-	assert_int_equal(d.n, 1);
-	assert_string_equal(files[d.pending[0]].name, "0003_c.sql");
 }
 
 /* A legacy checksum counts only for its own version and name. */
@@ -277,10 +292,8 @@ test_parse_legacy(void **state)
 	    sizeof(err)), -1);
 }
 
-static const struct {
-	const char	*name;
-	int		 ok;
-} fn_names[] = {
+/* Names of function files: 1 for a valid one. */
+static const struct unit_text_case	fn_names[] = {
 	{ "catalogue.sql",		1 },
 	{ "catalogue_import.sql",	1 },
 	{ "case2.sql",			1 },
@@ -296,15 +309,8 @@ static const struct {
 static void
 test_function_names(void **state)
 {
-	size_t	i;
-
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(fn_names); i++) {
-		if (migrate_parse_function_name(fn_names[i].name) !=
-		    fn_names[i].ok)
-			fail_msg("%s: expected %d", fn_names[i].name,
-			    fn_names[i].ok);
-	}
+	unit_text_cases(fn_names, migrate_parse_function_name);
 }
 
 static void
@@ -379,11 +385,11 @@ test_plan_functions(void **state)
 
 UNIT_MAIN("migrate_plan",
     cmocka_unit_test(test_parse_names),
-    cmocka_unit_test(test_fresh_database_applies_all_in_order),
-    cmocka_unit_test(test_up_to_date_is_noop),
-    cmocka_unit_test(test_only_new_ones),
+    UNIT_CASE(test_decides, plans[0]),
+    UNIT_CASE(test_decides, plans[1]),
+    UNIT_CASE(test_decides, plans[2]),
     cmocka_unit_test(test_refusals),
-    cmocka_unit_test(test_legacy_checksums_accepted),
+    UNIT_CASE(test_decides, plans[3]),
     cmocka_unit_test(test_legacy_checksums_exact),
     cmocka_unit_test(test_parse_legacy),
     cmocka_unit_test(test_function_names),

@@ -3,13 +3,23 @@
 
 #include "core/cookie.h"
 
+/* The session cookie in HEADER; NULL when cookie_get() finds none. */
+static const char *
+session_of(const char *header)
+{
+	static char	out[64];
+	int		rc;
+
+	rc = cookie_get(header, SESSION_COOKIE, out, sizeof(out));
+	if (rc != 0 && rc != -1)
+		fail_msg("cookie_get(\"%s\"): %d", header, rc);
+	return (rc == 0 ? out : NULL);
+}
+
 static void
 test_get(void **state)
 {
-	static const struct {
-		const char	*header;
-		const char	*want;	/* NULL: absent */
-	} cases[] = {
+	static const struct unit_text_pair	headers[] = {
 		{ "leerlijn_session=abc", "abc" },
 		{ "a=1; leerlijn_session=abc; b=2", "abc" },
 		{ "a=1;leerlijn_session=abc", "abc" },
@@ -22,19 +32,9 @@ test_get(void **state)
 		{ "a=leerlijn_session=abc", NULL },
 	};
 	char	out[64];
-	size_t	i;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		if (cases[i].want == NULL) {
-			assert_int_equal(cookie_get(cases[i].header,
-			    SESSION_COOKIE, out, sizeof(out)), -1);
-		} else {
-			assert_int_equal(cookie_get(cases[i].header,
-			    SESSION_COOKIE, out, sizeof(out)), 0);
-			assert_string_equal(out, cases[i].want);
-		}
-	}
+	unit_text_pairs(headers, session_of);
 	/* A value that does not fit is refused, not cut. */
 	assert_int_equal(cookie_get("leerlijn_session=abcdef", SESSION_COOKIE,
 	    out, 4), -1);

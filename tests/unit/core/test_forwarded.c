@@ -13,6 +13,9 @@ fake_getenv(const char *name)
 	    NULL);
 }
 
+/* A request through the trusted proxy on this host: X-Forwarded-For XFF. */
+#define LOCAL(xff, want)	{ "127.0.0.1", "127.0.0.1", xff, want }
+
 static const struct {
 	const char	*trusted;	/* LEERLIJN_TRUSTED_PROXIES */
 	const char	*peer;
@@ -24,23 +27,22 @@ static const struct {
 	/* An untrusted peer cannot pose as somebody else. */
 	{ "10.0.0.2",	"198.51.100.4",	"203.0.113.9",		"198.51.100.4" },
 	/* The proxy appended the address it saw. */
-	{ "127.0.0.1",	"127.0.0.1",	"203.0.113.9",		"203.0.113.9" },
-	{ "127.0.0.1",	"127.0.0.1",	" 203.0.113.9 ",	"203.0.113.9" },
+	LOCAL("203.0.113.9", "203.0.113.9"),
+	LOCAL(" 203.0.113.9 ", "203.0.113.9"),
 	/* What the client wrote itself stays left of it and is not used. */
-	{ "127.0.0.1",	"127.0.0.1",	"1.2.3.4, 203.0.113.9",	"203.0.113.9" },
+	LOCAL("1.2.3.4, 203.0.113.9", "203.0.113.9"),
 	/* Two trusted hops. */
 	{ "127.0.0.1,10.0.0.2", "127.0.0.1", "1.2.3.4, 203.0.113.9, 10.0.0.2",
 	  "203.0.113.9" },
-	{ "127.0.0.1",	"127.0.0.1",	"2001:db8::1",		"2001:db8::1" },
+	LOCAL("2001:db8::1", "2001:db8::1"),
 	{ "::1",	"::1",		"203.0.113.9",		"203.0.113.9" },
 	/* No header, an empty one, garbage or only proxies: the peer. */
-	{ "127.0.0.1",	"127.0.0.1",	NULL,			"127.0.0.1" },
-	{ "127.0.0.1",	"127.0.0.1",	"",			"127.0.0.1" },
-	{ "127.0.0.1",	"127.0.0.1",	"1.2.3.4, nonsense",	"127.0.0.1" },
-	{ "127.0.0.1",	"127.0.0.1",	"1.2.3.4,",		"127.0.0.1" },
-	{ "127.0.0.1",	"127.0.0.1",	"127.0.0.1",		"127.0.0.1" },
-	{ "127.0.0.1",	"127.0.0.1",	"1.2.3.4, unknown, 127.0.0.1",
-	  "127.0.0.1" },
+	LOCAL(NULL, "127.0.0.1"),
+	LOCAL("", "127.0.0.1"),
+	LOCAL("1.2.3.4, nonsense", "127.0.0.1"),
+	LOCAL("1.2.3.4,", "127.0.0.1"),
+	LOCAL("127.0.0.1", "127.0.0.1"),
+	LOCAL("1.2.3.4, unknown, 127.0.0.1", "127.0.0.1"),
 };
 
 static void

@@ -41,12 +41,51 @@ static const struct field_spec	required[] = {
 
 #define OK	"\"title\":\"Les 1\",\"status\":\"draft\""
 
-static const struct {
+/* OK with one more KEY of VALUE (JSON text): accepted, or refused in KEY. */
+#define WITH(key, value)	"{" OK ",\"" key "\":" value "}"
+#define GOOD(key, value)	{ WITH(key, value), FIELD_CREATE, 0, NULL }
+#define BAD(key, value)		{ WITH(key, value), FIELD_CREATE, 1, key }
+
+/* A body, how it is checked and what the check finds. */
+struct body_case {
 	const char	*body;
 	int		 mode;
 	size_t		 errors;
-	const char	*field;		/* of the first error */
-} cases[] = {
+	const char	*field;		/* of the first error, when not NULL */
+};
+
+/*
+ * Check each of BODIES against the FIELDS: the number of errors
+ * and the field of the first are as the case says, and every error has a
+ * message; a failure names the case and its body.
+ */
+static void
+check_bodies(const struct body_case *bodies, size_t n_bodies,
+    const struct field_spec *fields, size_t nfields)
+{
+	struct param_errors	 e;
+	json_t			*obj;
+	size_t			 i, n;
+
+	for (i = 0; i < n_bodies; i++) {
+		obj = unit_json(bodies[i].body);
+		n = json_fields_check(obj, fields, nfields, bodies[i].mode, &e);
+		if (n != bodies[i].errors)
+			fail_msg("case %zu %s: %zu errors (first: %s)", i,
+			    bodies[i].body, n, n ? e.field[0] : "-");
+		if (bodies[i].field != NULL &&
+		    strcmp(e.field[0], bodies[i].field) != 0)
+			fail_msg("case %zu %s: first error in %s, expected %s",
+			    i, bodies[i].body, e.field[0], bodies[i].field);
+		for (n = 0; n < e.n; n++)
+			if (strlen(e.message[n]) == 0)
+				fail_msg("case %zu %s: error %zu without a "
+				    "message", i, bodies[i].body, n);
+		json_decref(obj);
+	}
+}
+
+static const struct body_case	cases[] = {
 	{ "{" OK "}", FIELD_CREATE, 0, NULL },
 	{ "{" OK ",\"summary\":null,"
 	  "\"code\":\"L-1\",\"goal_id\":\"82c7db22-1b7f-4890-8720-"
@@ -61,8 +100,8 @@ static const struct {
 	/* Required, unknown, not an object. */
 	{ "{\"status\":\"draft\"}", FIELD_CREATE, 1, "title" },
 	{ "{}", FIELD_CREATE, 2, "title" },
-	{ "{" OK ",\"evil\":1}", FIELD_CREATE, 1, "evil" },
-	{ "{" OK ",\"Title\":\"x\"}", FIELD_CREATE, 1, "Title" },
+	BAD("evil", "1"),
+	BAD("Title", "\"x\""),
 	{ "[]", FIELD_CREATE, 1, "" },
 	{ "\"x\"", FIELD_CREATE, 1, "" },
 
@@ -95,12 +134,11 @@ static const struct {
 	  "title" },
 	{ "{\"title\":\"a\\u007fb\",\"status\":\"draft\"}", FIELD_CREATE, 1,
 	  "title" },
-	{ "{" OK ",\"summary\":\"regel 1\\nregel 2\\tmet tab\"}",
-	  FIELD_CREATE, 0, NULL },
+	GOOD("summary", "\"regel 1\\nregel 2\\tmet tab\""),
 
 	/* FT_TEXT: like a string, and null. */
-	{ "{" OK ",\"summary\":\"\"}", FIELD_CREATE, 1, "summary" },
-	{ "{" OK ",\"summary\":false}", FIELD_CREATE, 1, "summary" },
+	BAD("summary", "\"\""),
+	BAD("summary", "false"),
 	{ "{" OK ",\"summary\":\"123456789012345678901234567890123456789"
 	  "012345678901\"}", FIELD_CREATE, 1, "summary" },
 
@@ -112,85 +150,71 @@ static const struct {
 	{ "{\"title\":\"x\",\"status\":1}", FIELD_CREATE, 1, "status" },
 
 	/* FT_INT: bounds inclusive, integers only. */
-	{ "{" OK ",\"minutes\":1}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"minutes\":1440}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"minutes\":0}", FIELD_CREATE, 1, "minutes" },
-	{ "{" OK ",\"minutes\":1441}", FIELD_CREATE, 1, "minutes" },
-	{ "{" OK ",\"minutes\":-9223372036854775807}", FIELD_CREATE, 1,
-	  "minutes" },
-	{ "{" OK ",\"minutes\":\"50\"}", FIELD_CREATE, 1, "minutes" },
-	{ "{" OK ",\"minutes\":1.5}", FIELD_CREATE, 1, "minutes" },
-	{ "{" OK ",\"minutes\":50.0}", FIELD_CREATE, 1, "minutes" },
-	{ "{" OK ",\"minutes\":true}", FIELD_CREATE, 1, "minutes" },
+	GOOD("minutes", "1"),
+	GOOD("minutes", "1440"),
+	BAD("minutes", "0"),
+	BAD("minutes", "1441"),
+	BAD("minutes", "-9223372036854775807"),
+	BAD("minutes", "\"50\""),
+	BAD("minutes", "1.5"),
+	BAD("minutes", "50.0"),
+	BAD("minutes", "true"),
 
 	/* FT_BOOL. */
-	{ "{" OK ",\"sensitive\":false}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"sensitive\":1}", FIELD_CREATE, 1, "sensitive" },
-	{ "{" OK ",\"sensitive\":\"true\"}", FIELD_CREATE, 1, "sensitive" },
-	{ "{" OK ",\"sensitive\":null}", FIELD_CREATE, 1, "sensitive" },
+	GOOD("sensitive", "false"),
+	BAD("sensitive", "1"),
+	BAD("sensitive", "\"true\""),
+	BAD("sensitive", "null"),
 
 	/* FT_UUID. */
-	{ "{" OK ",\"goal_id\":\"82C7DB22-1B7F-4890-8720-DD2AA8373B56\"}",
-	  FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"goal_id\":\"12\"}", FIELD_CREATE, 1, "goal_id" },
-	{ "{" OK ",\"goal_id\":\"82c7db22-1b7f-4890-8720-dd2aa8373b5g\"}",
-	  FIELD_CREATE, 1, "goal_id" },
-	{ "{" OK ",\"goal_id\":42}", FIELD_CREATE, 1, "goal_id" },
+	GOOD("goal_id", "\"82C7DB22-1B7F-4890-8720-DD2AA8373B56\""),
+	BAD("goal_id", "\"12\""),
+	BAD("goal_id", "\"82c7db22-1b7f-4890-8720-dd2aa8373b5g\""),
+	BAD("goal_id", "42"),
 
 	/* FT_CODE: characters and byte length. */
-	{ "{" OK ",\"code\":\"PO KD 34\"}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"code\":\"1234567890\"}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"code\":\"12345678901\"}", FIELD_CREATE, 1, "code" },
-	{ "{" OK ",\"code\":\"a;b\"}", FIELD_CREATE, 1, "code" },
-	{ "{" OK ",\"code\":\"\"}", FIELD_CREATE, 1, "code" },
-	{ "{" OK ",\"code\":\"\\u00e9\"}", FIELD_CREATE, 1, "code" },
-	{ "{" OK ",\"code\":null}", FIELD_CREATE, 1, "code" },
+	GOOD("code", "\"PO KD 34\""),
+	GOOD("code", "\"1234567890\""),
+	BAD("code", "\"12345678901\""),
+	BAD("code", "\"a;b\""),
+	BAD("code", "\"\""),
+	BAD("code", "\"\\u00e9\""),
+	BAD("code", "null"),
 
 	/* FT_URL: http(s) only, no white space, byte length. */
-	{ "{" OK ",\"url\":\"http://example.org\"}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"url\":\"javascript:alert(1)\"}", FIELD_CREATE, 1,
-	  "url" },
-	{ "{" OK ",\"url\":\"ftp://example.org\"}", FIELD_CREATE, 1, "url" },
-	{ "{" OK ",\"url\":\"https://\"}", FIELD_CREATE, 1, "url" },
-	{ "{" OK ",\"url\":\"https://a b.nl\"}", FIELD_CREATE, 1, "url" },
-	{ "{" OK ",\"url\":\"https://a.nl/\\\"><script>\"}", FIELD_CREATE,
-	  1, "url" },
-	{ "{" OK ",\"url\":\"https://example.org/123456789012\"}",
-	  FIELD_CREATE, 1, "url" },
-	{ "{" OK ",\"url\":\"HTTPS://EXAMPLE.ORG\"}", FIELD_CREATE, 1,
-	  "url" },
+	GOOD("url", "\"http://example.org\""),
+	BAD("url", "\"javascript:alert(1)\""),
+	BAD("url", "\"ftp://example.org\""),
+	BAD("url", "\"https://\""),
+	BAD("url", "\"https://a b.nl\""),
+	BAD("url", "\"https://a.nl/\\\"><script>\""),
+	BAD("url", "\"https://example.org/123456789012\""),
+	BAD("url", "\"HTTPS://EXAMPLE.ORG\""),
 
 	/* Arrays: type, items, number of items. */
-	{ "{" OK ",\"themes\":[]}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"themes\":[\"a\",\"b\",\"c\"]}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"themes\":[\"a\",\"b\",\"c\",\"d\"]}", FIELD_CREATE, 1,
-	  "themes" },
-	{ "{" OK ",\"themes\":\"media\"}", FIELD_CREATE, 1, "themes" },
-	{ "{" OK ",\"themes\":[1]}", FIELD_CREATE, 1, "themes" },
-	{ "{" OK ",\"themes\":[\"\"]}", FIELD_CREATE, 1, "themes" },
-	{ "{" OK ",\"themes\":[\"12345678901\"]}", FIELD_CREATE, 1,
-	  "themes" },
-	{ "{" OK ",\"themes\":null}", FIELD_CREATE, 1, "themes" },
-	{ "{" OK ",\"levels\":[\"<b>\"]}", FIELD_CREATE, 1, "levels" },
-	{ "{" OK ",\"levels\":[null]}", FIELD_CREATE, 1, "levels" },
-	{ "{" OK ",\"levels\":[\"a\",\"b\",\"c\",\"d\"]}", FIELD_CREATE, 1,
-	  "levels" },
-	{ "{" OK ",\"messages\":{}}", FIELD_CREATE, 1, "messages" },
-	{ "{" OK ",\"messages\":[{},1]}", FIELD_CREATE, 1, "messages" },
-	{ "{" OK ",\"messages\":[\"x\"]}", FIELD_CREATE, 1, "messages" },
-	{ "{" OK ",\"messages\":[{},{},{}]}", FIELD_CREATE, 1, "messages" },
+	GOOD("themes", "[]"),
+	GOOD("themes", "[\"a\",\"b\",\"c\"]"),
+	BAD("themes", "[\"a\",\"b\",\"c\",\"d\"]"),
+	BAD("themes", "\"media\""),
+	BAD("themes", "[1]"),
+	BAD("themes", "[\"\"]"),
+	BAD("themes", "[\"12345678901\"]"),
+	BAD("themes", "null"),
+	BAD("levels", "[\"<b>\"]"),
+	BAD("levels", "[null]"),
+	BAD("levels", "[\"a\",\"b\",\"c\",\"d\"]"),
+	BAD("messages", "{}"),
+	BAD("messages", "[{},1]"),
+	BAD("messages", "[\"x\"]"),
+	BAD("messages", "[{},{},{}]"),
 
 	/* Objects with fields of their own: each checked to the leaf. */
 	{ "{" OK ",\"parts\":[{\"number\":1},{\"number\":2,"
 	  "\"title\":\"Deel 2\"}]}", FIELD_CREATE, 0, NULL },
-	{ "{" OK ",\"parts\":[{\"number\":1},{}]}", FIELD_CREATE, 1,
-	  "parts" },
-	{ "{" OK ",\"parts\":[{\"number\":10}]}", FIELD_CREATE, 1,
-	  "parts" },
-	{ "{" OK ",\"parts\":[{\"number\":1,\"evil\":1}]}",
-	  FIELD_CREATE, 1, "parts" },
-	{ "{" OK ",\"parts\":[{\"number\":1,\"title\":7}]}",
-	  FIELD_CREATE, 1, "parts" },
+	BAD("parts", "[{\"number\":1},{}]"),
+	BAD("parts", "[{\"number\":10}]"),
+	BAD("parts", "[{\"number\":1,\"evil\":1}]"),
+	BAD("parts", "[{\"number\":1,\"title\":7}]"),
 
 	/* PATCH: nothing required, but at least one field. */
 	{ "{\"summary\":null}", FIELD_PATCH, 0, NULL },
@@ -205,58 +229,28 @@ static const struct {
 static void
 test_table(void **state)
 {
-	struct param_errors	 e;
-	json_t			*obj;
-	size_t			 i, n;
-
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		obj = unit_json(cases[i].body);
-		n = json_fields_check(obj, specs, NSPECS, cases[i].mode, &e);
-		if (n != cases[i].errors)
-			fail_msg("case %zu %s: %zu errors (first: %s)", i,
-			    cases[i].body, n, n ? e.field[0] : "-");
-		if (cases[i].field != NULL)
-			assert_string_equal(e.field[0], cases[i].field);
-		for (n = 0; n < e.n; n++)
-			assert_true(strlen(e.message[n]) > 0);
-		json_decref(obj);
-	}
+	check_bodies(cases, UNIT_COUNT(cases), specs, NSPECS);
 }
 
 /* Text, ids, numbers and URLs may be null only when not required. */
 static void
 test_required_null(void **state)
 {
-	static const struct {
-		const char	*body;
-		int		 mode;
-		size_t		 errors;
-	} rcases[] = {
+	static const struct body_case	rcases[] = {
 		{ "{\"note\":\"x\",\"goal_id\":\"82c7db22-1b7f-4890-8720-"
 		  "dd2aa8373b56\",\"minutes\":0,\"url\":\"https://a.nl\"}",
-		  FIELD_CREATE, 0 },
+		  FIELD_CREATE, 0, NULL },
 		{ "{\"note\":null,\"goal_id\":null,\"minutes\":null,"
-		  "\"url\":null}", FIELD_CREATE, 4 },
+		  "\"url\":null}", FIELD_CREATE, 4, NULL },
 		{ "{\"note\":null,\"goal_id\":null,\"minutes\":null,"
-		  "\"url\":null}", FIELD_PATCH, 4 },
-		{ "{}", FIELD_CREATE, 4 },
-		{ "{\"minutes\":3}", FIELD_PATCH, 0 },
+		  "\"url\":null}", FIELD_PATCH, 4, NULL },
+		{ "{}", FIELD_CREATE, 4, NULL },
+		{ "{\"minutes\":3}", FIELD_PATCH, 0, NULL },
 	};
-	struct param_errors	 e;
-	json_t			*obj;
-	size_t			 i, n;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(rcases); i++) {
-		obj = unit_json(rcases[i].body);
-		n = json_fields_check(obj, required, NREQUIRED,
-		    rcases[i].mode, &e);
-		if (n != rcases[i].errors)
-			fail_msg("case %zu %s: %zu errors", i, rcases[i].body,
-			    n);
-		json_decref(obj);
-	}
+	check_bodies(rcases, UNIT_COUNT(rcases), required, NREQUIRED);
 }
 
 static void

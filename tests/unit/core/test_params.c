@@ -41,27 +41,54 @@ test_int(void **state)
 	}
 }
 
+static const struct unit_text_case	uuids[] = {
+	{ "82c7db22-1b7f-4890-8720-dd2aa8373b56", 1 },
+	{ "82C7DB22-1B7F-4890-8720-DD2AA8373B56", 1 },
+	{ "82c7db221b7f48908720dd2aa8373b56", 0 },
+	{ "82c7db22-1b7f-4890-8720-dd2aa8373b5g", 0 },
+	{ "82c7db22-1b7f-4890-8720-dd2aa8373b567", 0 },
+	{ NULL, 0 },
+};
+
+/* Codes of at most 100 bytes. */
+static const struct unit_text_case	codes[] = {
+	{ "DG2.1", 1 },
+	{ "PO Kerndoel 34", 1 },
+	{ "CNU-DG-2019", 1 },
+	{ "vmbo-kb-2", 1 },
+	{ "", 0 },
+	{ " DG2.1", 0 },
+	{ "DG2.1 ", 0 },
+	{ "DG'2", 0 },
+	{ "priv\xc3\xa9", 0 },
+};
+
+static int
+code_of_100(const char *v)
+{
+	return (param_is_code(v, 100));
+}
+
 static void
 test_uuid_and_code(void **state)
 {
 	(void)state;
-	assert_true(param_is_uuid("82c7db22-1b7f-4890-8720-dd2aa8373b56"));
-	assert_true(param_is_uuid("82C7DB22-1B7F-4890-8720-DD2AA8373B56"));
-	assert_false(param_is_uuid("82c7db221b7f48908720dd2aa8373b56"));
-	assert_false(param_is_uuid("82c7db22-1b7f-4890-8720-dd2aa8373b5g"));
-	assert_false(param_is_uuid("82c7db22-1b7f-4890-8720-dd2aa8373b567"));
-	assert_false(param_is_uuid(NULL));
-
-	assert_true(param_is_code("DG2.1", 100));
-	assert_true(param_is_code("PO Kerndoel 34", 100));
-	assert_true(param_is_code("CNU-DG-2019", 100));
-	assert_true(param_is_code("vmbo-kb-2", 100));
-	assert_false(param_is_code("", 100));
-	assert_false(param_is_code(" DG2.1", 100));
-	assert_false(param_is_code("DG2.1 ", 100));
-	assert_false(param_is_code("DG'2", 100));
-	assert_false(param_is_code("priv\xc3\xa9", 100));
+	unit_text_cases(uuids, param_is_uuid);
+	unit_text_cases(codes, code_of_100);
 	assert_false(param_is_code("abcdef", 5));
+}
+
+/* Texts of at most 5 characters. */
+static const struct unit_text_case	texts[] = {
+	{ "priv\xc3\xa9", 1 },
+	{ "", 0 },
+	{ "\xe9", 0 },
+};
+
+static int
+text_of_5(const char *v)
+{
+	return (param_text_ok(v, 5));
 }
 
 static void
@@ -74,10 +101,8 @@ test_one_of_and_text(void **state)
 	assert_true(param_is_one_of("exact", words));
 	assert_false(param_is_one_of("Exact", words));
 	assert_false(param_is_one_of(NULL, words));
-	assert_true(param_text_ok("priv\xc3\xa9", 5));
+	unit_text_cases(texts, text_of_5);
 	assert_false(param_text_ok("priv\xc3\xa9", 4));
-	assert_false(param_text_ok("", 5));
-	assert_false(param_text_ok("\xe9", 5));
 }
 
 static void

@@ -28,6 +28,31 @@ static const struct authz_rule	r_write = { RM_POST, "/s/{id}/t",
 static const struct authz_rule	r_bad = { RM_POST, "/s/{id}/x",
 				    AUTHZ_SCHOOL_PATH, K, A | I };
 
+/* A principal holding ROLES, logged in when AUTHENTICATED. */
+static struct principal
+principal(int authenticated, unsigned roles)
+{
+	struct principal	who;
+
+	memset(&who, 0, sizeof(who));
+	who.authenticated = authenticated;
+	who.roles = roles;
+	return (who);
+}
+
+/* What the database would say about a user and a school. */
+static struct school_facts
+facts(int exists, unsigned member_bits, int inspector_in_scope)
+{
+	struct school_facts	f;
+
+	memset(&f, 0, sizeof(f));
+	f.exists = exists;
+	f.member_bits = member_bits;
+	f.inspector_in_scope = inspector_in_scope;
+	return (f);
+}
+
 static void
 test_route_verdicts(void **state)
 {
@@ -61,9 +86,7 @@ test_route_verdicts(void **state)
 
 	(void)state;
 	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		memset(&who, 0, sizeof(who));
-		who.authenticated = cases[i].authenticated;
-		who.roles = cases[i].roles;
+		who = principal(cases[i].authenticated, cases[i].roles);
 		assert_int_equal(authz_route_verdict(cases[i].rule, &who),
 		    cases[i].want);
 	}
@@ -110,17 +133,13 @@ test_school_verdicts(void **state)
 
 	(void)state;
 	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		memset(&who, 0, sizeof(who));
-		who.authenticated = 1;
-		who.roles = cases[i].roles;
-		f.exists = cases[i].exists;
-		f.member_bits = cases[i].member;
-		f.inspector_in_scope = cases[i].in_scope;
+		who = principal(1, cases[i].roles);
+		f = facts(cases[i].exists, cases[i].member, cases[i].in_scope);
 		if (authz_school_verdict(cases[i].rule, &who, &f,
 		    cases[i].write) != cases[i].want)
 			fail_msg("%s", cases[i].what);
 	}
-	memset(&who, 0, sizeof(who));
+	who = principal(0, 0);
 	assert_int_equal(authz_school_verdict(&r_read, &who, &f, 0),
 	    AUTHZ_UNAUTHENTICATED);
 }
@@ -176,12 +195,8 @@ test_item_edit(void **state)
 
 	(void)state;
 	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		memset(&who, 0, sizeof(who));
-		memset(&f, 0, sizeof(f));
-		who.authenticated = cases[i].authenticated;
-		who.roles = cases[i].roles;
-		f.exists = cases[i].exists;
-		f.member_bits = cases[i].member;
+		who = principal(cases[i].authenticated, cases[i].roles);
+		f = facts(cases[i].exists, cases[i].member, 0);
 		if (authz_item_edit(&who, &f) != cases[i].want)
 			fail_msg("case %zu", i);
 	}
@@ -191,10 +206,7 @@ test_item_edit(void **state)
 static void
 test_teacher_item_fields(void **state)
 {
-	static const struct {
-		const char	*body;
-		int		 want;
-	} cases[] = {
+	static const struct unit_text_case	bodies[] = {
 		{ "{}", 1 },
 		{ "{\"status\":\"gegeven\"}", 1 },
 		{ "{\"status\":\"gegeven\",\"given_on\":\"2026-10-14\","
@@ -207,16 +219,9 @@ test_teacher_item_fields(void **state)
 		{ "{\"class_name\":\"1a\"}", 0 },
 		{ "{\"date\":\"2026-10-14\"}", 0 },
 	};
-	json_t	*o;
-	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < UNIT_COUNT(cases); i++) {
-		o = unit_json(cases[i].body);
-		if (authz_teacher_may_change(o) != cases[i].want)
-			fail_msg("case %zu: %s", i, cases[i].body);
-		json_decref(o);
-	}
+	unit_json_cases(bodies, authz_teacher_may_change);
 }
 
 /* A drill-down from the coverage aggregate has the school report's rule. */

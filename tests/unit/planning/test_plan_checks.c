@@ -18,92 +18,104 @@ static const char *const	vo23[] = { "havo-2", "havo-3", "vwo-2",
 static const char *const	school[] = { "havo-1", "havo-2", "havo-3" };
 static const char *const	school_titles[] = { "havo 1", "havo 2", "havo 3" };
 
-/* A lesson item in week w: days Monday to Friday. */
-#define LESSON(id, lesson, prog, sens, prep, lvl, cls, w, st)		\
-	{ id, PC_LESSON, st, lesson, "Les 1", prog, sens, prep, lvl, cls,	\
-	    0, 0, vo23, 4, PC_UNKNOWN_DAY, NULL }
-#define FOLLOW_ST(id, lvl, cls, st)					\
-	{ id, PC_FOLLOW_UP, st, NULL, NULL, NULL, 0, 0, lvl, cls,	\
-	    0, 0, NULL, 0, PC_UNKNOWN_DAY, NULL }
-#define FOLLOW(id, lvl, cls, w)	FOLLOW_ST(id, lvl, cls, PC_PLANNED)
+/*
+ * A lesson item in ISO week WEEK (of 2026, or of 2027 below week 30):
+ * LESSON of programme PROG for level LVL (class CLS, NULL for the whole
+ * level) in status ST; SENS: a sensitive lesson, PREP: its safety
+ * preparations done.
+ */
+#define ITEM(id, lesson, prog, sens, prep, lvl, cls, st, week)		\
+	{ LESSON_ITEM(id, lesson, prog, sens, prep, lvl, cls, st), week }
+#define LESSON_ITEM(id, lesson, prog, sens, prep, lvl, cls, st)	\
+	{ id, PC_LESSON, st, lesson, "Les 1", prog, sens, prep, lvl,	\
+	    cls, 0, 0, vo23, 4, PC_UNKNOWN_DAY, NULL }
+/* Most items: a planned lesson that is not sensitive, for the whole level. */
+#define LESSON(id, lesson, prog, lvl, week)				\
+	{ PLANNED(id, lesson, prog, lvl), week }
+#define PLANNED(id, lesson, prog, lvl)					\
+	LESSON_ITEM(id, lesson, prog, 0, 0, lvl, NULL, PC_PLANNED)
+/* A planned sensitive lesson. */
+#define SENSITIVE(id, lesson, prog, prep, lvl, cls, week)		\
+	ITEM(id, lesson, prog, 1, prep, lvl, cls, PC_PLANNED, week)
+/* A follow-up (a return to the lesson) in status ST. */
+#define FOLLOW_ST(id, lvl, cls, st, week)				\
+	{ { id, PC_FOLLOW_UP, st, NULL, NULL, NULL, 0, 0, lvl, cls,	\
+	    0, 0, NULL, 0, PC_UNKNOWN_DAY, NULL }, week }
+#define FOLLOW(id, lvl, cls, week)					\
+	FOLLOW_ST(id, lvl, cls, PC_PLANNED, week)
+
+/* An item of a case and the ISO week it is planned in. */
+struct witem {
+	struct pc_item		 item;
+	int			 week;
+};
 
 struct wcase {
 	const char		*name;
-	struct pc_item		 items[4];
-	int			 weeks[4];	/* ISO week of each item */
-	size_t			 n;
+	struct witem		 items[4];	/* up to the first without id */
 	/* The warnings expected, as "code@item" ("code@-" plan-wide). */
 	const char		*want;
 };
 
 static const struct wcase	cases[] = {
 	{ "a clean plan",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L2", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
-	      LESSON("c", "L3", "Q", 0, 0, "havo-2", NULL, 0, PC_GIVEN) },
-	    { 40, 41, 45 }, 3, "level_without_lesson@-" },
+	    { LESSON("a", "L1", "P", "havo-2", 40),
+	      LESSON("b", "L2", "P", "havo-3", 41),
+	      ITEM("c", "L3", "Q", 0, 0, "havo-2", NULL, PC_GIVEN, 45) },
+	    "level_without_lesson@-" },
 	{ "lesson not meant for the level; level not taught",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L2", "P", 0, 0, "vwo-5", NULL, 0, PC_PLANNED) },
-	    { 40, 41 }, 2,
+	    { LESSON("a", "L1", "P", "havo-1", 40),
+	      LESSON("b", "L2", "P", "vwo-5", 41) },
 	    "level_mismatch@0 level_mismatch@1 level_not_at_school@1 "
 	    "level_without_lesson@- level_without_lesson@-" },
 	{ "the same lesson twice for the same level",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("c", "L1", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
-	      LESSON("d", "L2", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED) },
-	    { 40, 45, 40, 40 }, 4,
+	    { LESSON("a", "L1", "P", "havo-2", 40),
+	      LESSON("b", "L1", "P", "havo-2", 45),
+	      LESSON("c", "L1", "P", "havo-3", 40),
+	      LESSON("d", "L2", "P", "havo-1", 40) },
 	    "duplicate_lesson@0 duplicate_lesson@1 level_mismatch@3" },
 	{ "classes: 2A and 2B differ, the whole level overlaps both",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-2", "2A", 0, PC_PLANNED),
-	      LESSON("b", "L1", "P", 0, 0, "havo-2", "2B", 0, PC_PLANNED),
-	      LESSON("c", "L1", "P", 0, 0, "havo-2", "", 0, PC_PLANNED),
-	      LESSON("d", "L9", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED) },
-	    { 40, 40, 44, 40 }, 4,
+	    { ITEM("a", "L1", "P", 0, 0, "havo-2", "2A", PC_PLANNED, 40),
+	      ITEM("b", "L1", "P", 0, 0, "havo-2", "2B", PC_PLANNED, 40),
+	      ITEM("c", "L1", "P", 0, 0, "havo-2", "", PC_PLANNED, 44),
+	      LESSON("d", "L9", "P", "havo-3", 40) },
 	    "duplicate_lesson@0 duplicate_lesson@1 duplicate_lesson@2 "
 	    "level_without_lesson@-" },
 	{ "a cancelled duplicate does not count",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_CANCELLED),
-	      LESSON("c", "L2", "P", 0, 0, "havo-3", NULL, 0, PC_CANCELLED) },
-	    { 40, 45, 40 }, 3,
+	    { LESSON("a", "L1", "P", "havo-2", 40),
+	      ITEM("b", "L1", "P", 0, 0, "havo-2", NULL, PC_CANCELLED, 45),
+	      ITEM("c", "L2", "P", 0, 0, "havo-3", NULL, PC_CANCELLED, 40) },
 	    "level_without_lesson@- level_without_lesson@-" },
 	{ "sensitive lesson: no follow-up, not prepared",
-	    { LESSON("a", "L1", "P", 1, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("c", "L3", "P", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
-	      LESSON("d", "L4", "R", 0, 0, "havo-1", NULL, 0, PC_PLANNED) },
-	    { 40, 46, 48, 40 }, 4,
+	    { SENSITIVE("a", "L1", "P", 0, "havo-2", NULL, 40),
+	      LESSON("b", "L2", "Q", "havo-2", 46),
+	      LESSON("c", "L3", "P", "havo-3", 48),
+	      LESSON("d", "L4", "R", "havo-1", 40) },
 	    "no_follow_up@0 safety_not_prepared@0 level_mismatch@3" },
 	{ "follow-up in the same week is too soon; a later one counts",
-	    { LESSON("a", "L1", "P", 1, 1, "havo-2", NULL, 0, PC_PLANNED),
-	      FOLLOW("b", "havo-2", NULL, 0),
-	      LESSON("c", "L1", "P", 1, 1, "havo-3", NULL, 0, PC_PLANNED),
-	      FOLLOW("d", "havo-3", NULL, 0) },
-	    { 40, 40, 40, 3 }, 4,
+	    { SENSITIVE("a", "L1", "P", 1, "havo-2", NULL, 40),
+	      FOLLOW("b", "havo-2", NULL, 40),
+	      SENSITIVE("c", "L1", "P", 1, "havo-3", NULL, 40),
+	      FOLLOW("d", "havo-3", NULL, 3) },
 	    "no_follow_up@0 level_without_lesson@-" },
 	{ "a later lesson of the same programme is a follow-up, "
 	  "but not for another class",
-	    { LESSON("a", "L1", "P", 1, 1, "havo-2", "2A", 0, PC_PLANNED),
-	      LESSON("b", "L2", "P", 1, 1, "havo-2", "2A", 0, PC_PLANNED),
-	      LESSON("c", "L1", "P", 1, 1, "havo-3", "3A", 0, PC_PLANNED),
-	      LESSON("d", "L2", "P", 1, 1, "havo-3", "3B", 0, PC_PLANNED) },
-	    { 40, 44, 40, 44 }, 4,
+	    { SENSITIVE("a", "L1", "P", 1, "havo-2", "2A", 40),
+	      SENSITIVE("b", "L2", "P", 1, "havo-2", "2A", 44),
+	      SENSITIVE("c", "L1", "P", 1, "havo-3", "3A", 40),
+	      SENSITIVE("d", "L2", "P", 1, "havo-3", "3B", 44) },
 	    "no_follow_up@1 no_follow_up@2 no_follow_up@3 "
 	    "level_without_lesson@-" },
 	{ "a cancelled follow-up does not count; an earlier one neither",
-	    { LESSON("a", "L1", "P", 1, 1, "havo-2", NULL, 0, PC_PLANNED),
-	      FOLLOW_ST("b", "havo-2", NULL, PC_CANCELLED),
-	      FOLLOW("c", "havo-2", NULL, 0) },
-	    { 40, 44, 38 }, 3,
+	    { SENSITIVE("a", "L1", "P", 1, "havo-2", NULL, 40),
+	      FOLLOW_ST("b", "havo-2", NULL, PC_CANCELLED, 44),
+	      FOLLOW("c", "havo-2", NULL, 38) },
 	    "no_follow_up@0 level_without_lesson@- level_without_lesson@-" },
 	{ "holidays: herfst (regular) and the extra May week (optional)",
-	    { LESSON("a", "L1", "P", 0, 0, "havo-1", NULL, 0, PC_PLANNED),
-	      LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-	      LESSON("c", "L3", "R", 0, 0, "havo-3", NULL, 0, PC_PLANNED),
-	      FOLLOW("d", "havo-2", NULL, 0) },
-	    { 42, 16, 43, 17 }, 4,
+	    { LESSON("a", "L1", "P", "havo-1", 42),
+	      LESSON("b", "L2", "Q", "havo-2", 16),
+	      LESSON("c", "L3", "R", "havo-3", 43),
+	      FOLLOW("d", "havo-2", NULL, 17) },
 	    "level_mismatch@0 holiday@0 possible_holiday@1 holiday@3" },
 };
 
@@ -134,18 +146,19 @@ test_cases(void **state)
 	struct pc_holiday	 h[3];
 	struct pc_input		 in;
 	struct pc_warning	*w;
-	size_t			 c, i, n;
+	size_t			 c, i, n, nitems;
 	char			 got[512], one[64];
 
 	(void)state;
 	fill_holidays(h);
 	for (c = 0; c < UNIT_COUNT(cases); c++) {
-		memcpy(items, cases[c].items, sizeof(items));
-		for (i = 0; i < cases[c].n; i++) {
-			items[i].first = wk(cases[c].weeks[i]);
-			items[i].last = items[i].first + 4;
+		for (nitems = 0; nitems < UNIT_COUNT(items) &&
+		    cases[c].items[nitems].item.id != NULL; nitems++) {
+			items[nitems] = cases[c].items[nitems].item;
+			items[nitems].first = wk(cases[c].items[nitems].week);
+			items[nitems].last = items[nitems].first + 4;
 		}
-		in = (struct pc_input){ items, cases[c].n, school, 3, h, 3,
+		in = (struct pc_input){ items, nitems, school, 3, h, 3,
 		    NULL, 0, 0, PC_UNKNOWN_DAY, NULL };
 		assert_int_equal(plan_check(&in, &w, &n), 0);
 		got[0] = '\0';
@@ -264,8 +277,8 @@ test_offered_and_review(void **state)
 	 * one reviewed on 2024-10-01 is not. */
 	static const char *const	offered[] = { "havo-2", "havo-3" };
 	struct pc_item		items[2] = {
-		LESSON("a", "L1", "P", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
-		LESSON("b", "L2", "Q", 0, 0, "havo-2", NULL, 0, PC_PLANNED),
+		PLANNED("a", "L1", "P", "havo-2"),
+		PLANNED("b", "L2", "Q", "havo-2"),
 	};
 	struct pc_holiday	h[3];
 	struct pc_input		in = { items, 2, school, 3, h, 0, offered, 2,
