@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { choiceFromParams, choiceToParams, heat, isGap, reportQuery, uncoveredGoals } from './coverage';
+import { choiceFromParams, choiceToParams, countedText, heat, isGap, reportQuery, uncoveredGoals } from './coverage';
 import type { CoverageFramework, CoverageGoal, CoverageReport } from './types';
 
 const goal = (over: Partial<CoverageGoal>): CoverageGoal => ({ id: 'g', code: 'G', title: 't', kind: null, depth: 1, leaf: true, cells: {}, ...over });
@@ -56,4 +56,13 @@ describe('heat and gaps', () => {
     expect(isGap(agg, { ...fw, stage_gaps: undefined }, g1, level)).toBe(true);
     expect(uncoveredGoals(fw).map((g) => g.id)).toEqual(['a']);
   });
+});
+
+test('the items a report counts, and those out of level', () => {
+  expect(countedText({ items: 0, items_given: 0, lessons: 0, lessons_given: 0, items_out_of_level: 0 }))
+    .toBe('Telt mee voor de dekking: 0 onderdelen op een niveau waarvoor ze bedoeld zijn, 0 gegeven.');
+  expect(countedText({ items: 1, items_given: 0, lessons: 1, lessons_given: 0 }))
+    .toBe('Telt mee voor de dekking: 1 onderdeel op een niveau waarvoor het bedoeld is, 0 gegeven.');
+  expect(countedText({ items: 3, items_given: 1, lessons: 2, lessons_given: 1, items_out_of_level: 1 }))
+    .toBe('Telt mee voor de dekking: 3 onderdelen op een niveau waarvoor ze bedoeld zijn, 1 gegeven. Buiten niveau (telt niet mee): 1 onderdeel.');
 });

@@ -1,6 +1,7 @@
 // Pure helpers of the coverage dashboard: the page address ↔ the API's
 // query, the heat of a cell and whether an empty cell is a gap.
 
+import { countText } from './format';
 import type { AggregateCell, CoverageFramework, CoverageGoal, CoverageLevel, CoverageReport, SchoolCell } from './types';
 
 export interface CoverageChoice {
@@ -95,4 +96,15 @@ export function uncoveredGoals(fw: CoverageFramework): CoverageGoal[] {
 /** "33%" */
 export function percent(share: number | undefined): string {
   return `${Math.round((share ?? 0) * 100)}%`;
+}
+
+/**
+ * The plan items a report counts: "Telt mee voor de dekking: 2 onderdelen
+ * op een niveau waarvoor ze bedoeld zijn, 1 gegeven.", and those at a
+ * level their unit is not meant for.
+ */
+export function countedText(t: NonNullable<CoverageReport['totals']>): string {
+  const out = t.items_out_of_level ?? 0;
+  return `Telt mee voor de dekking: ${countText(t.items, 'onderdeel', 'onderdelen')} op een niveau waarvoor ${t.items === 1 ? 'het' : 'ze'} bedoeld ${t.items === 1 ? 'is' : 'zijn'}, ${t.items_given} gegeven.` +
+    (out > 0 ? ` Buiten niveau (telt niet mee): ${countText(out, 'onderdeel', 'onderdelen')}.` : '');
 }

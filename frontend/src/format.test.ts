@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countText, durationText, groupLevels, levelName, levelsText, sourceHost, unitKindText } from './format';
+import { confidenceText, countText, durationText, groupLevels, levelName, levelsText, sourceHost, statusText, unitKindText, viaText } from './format';
 import type { Levels } from './types';
 
 test('groupLevels keeps school order and drops non-plannable levels', () => {
@@ -51,4 +51,15 @@ test('unitKindText names every kind of unit in Dutch', () => {
 test('sourceHost shows where a source lives', () => {
   expect(sourceHost('https://www.rutgers.nl/onderwijs/kriebels')).toBe('rutgers.nl');
   expect(sourceHost('geen adres')).toBe('geen adres');
+});
+
+test('codes in Dutch words; an unknown code stays as it is', () => {
+  expect(confidenceText('verbatim')).toBe('letterlijk uit de bron');
+  expect(confidenceText(null)).toBeNull();
+  expect(confidenceText('')).toBeNull();
+  expect(confidenceText('guessed')).toBe('guessed');
+  expect(statusText('deprecated')).toBe('vervangen');
+  expect(statusText('draft')).toBe('draft');
+  expect(viaText('exactMatchOf')).toBe('een gelijk leerdoel in een ander kader');
+  expect(viaText('other')).toBe('other');
 });

@@ -21,15 +21,21 @@ export function evidenceTitle(code: string): string {
   return EVIDENCE_LEVELS.find((e) => e.code === code)?.title ?? code;
 }
 
+/** The Dutch word for a code by a table; an unknown code stays as it is. */
+function words(table: Record<string, string>): (code: string) => string {
+  return (code) => table[code] ?? code;
+}
+
 const CONFIDENCE: Record<string, string> = {
   verbatim: 'letterlijk uit de bron',
   paraphrase: 'in eigen woorden naar de bron',
   inferred: 'afgeleid, niet letterlijk in de bron',
 };
 
+const confidenceWord = words(CONFIDENCE);
+
 export function confidenceText(c: string | null | undefined): string | null {
-  if (!c) return null;
-  return CONFIDENCE[c] ?? c;
+  return c ? confidenceWord(c) : null;
 }
 
 const FRAMEWORK_STATUS: Record<string, string> = {
@@ -39,9 +45,7 @@ const FRAMEWORK_STATUS: Record<string, string> = {
   current: 'geldig',
 };
 
-export function statusText(s: string): string {
-  return FRAMEWORK_STATUS[s] ?? s;
-}
+export const statusText = words(FRAMEWORK_STATUS);
 
 const VIA: Record<string, string> = {
   goal: 'dit leerdoel',
@@ -52,9 +56,7 @@ const VIA: Record<string, string> = {
   isPeerOf: 'een nevengeschikt leerdoel',
 };
 
-export function viaText(via: string): string {
-  return VIA[via] ?? via;
-}
+export const viaText = words(VIA);
 
 export function severityText(s: string): string {
   return s === 'warning' ? 'Waarschuwing' : s === 'info' ? 'Ter informatie' : s;

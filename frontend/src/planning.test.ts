@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  gridLevels, itemsByCell, itemTitle, nextSchoolYear, offeredSchoolYears, planTransitions,
+  gridLevels, itemsByCell, itemTitle, newItemBody, nextSchoolYear, offeredSchoolYears, planTransitions,
   schoolYearOf, weekLabel, weekNumber,
 } from './planning';
 import type { CalendarWeek, PlanItem } from './types';
@@ -54,6 +54,12 @@ describe('status and words', () => {
     expect(planTransitions('concept').map((t) => t.to)).toEqual(['vastgesteld']);
     expect(planTransitions('vastgesteld').map((t) => t.to)).toEqual(['concept', 'gearchiveerd']);
     expect(planTransitions('gearchiveerd')).toEqual([]);
+  });
+  test('the body of a new item: a unit at a level in a week, or a follow-up moment', () => {
+    const place = { level: 'groep-7', week: '2025-W45' };
+    expect(newItemBody('les', place, 'a1')).toEqual({ kind: 'les', level: 'groep-7', week: '2025-W45', lesson_id: 'a1' });
+    expect(newItemBody('terugkommoment', place)).toEqual({ kind: 'terugkommoment', level: 'groep-7', week: '2025-W45' });
+    expect(newItemBody('terugkommoment', place, 'a1')).toEqual({ kind: 'terugkommoment', level: 'groep-7', week: '2025-W45', lesson_id: 'a1' });
   });
   test('item titles', () => {
     expect(itemTitle(item({}))).toBe('Les 1');

@@ -88,6 +88,13 @@ export function planTransitions(s: PlanStatus): { to: PlanStatus; label: string 
   }
 }
 
+/** The body of POST /api/v1/plans/{id}/items: a unit (or a follow-up moment) at a level in a week. */
+export function newItemBody(kind: PlanItem['kind'], place: { level: string; week: string }, lessonId?: string): Record<string, unknown> {
+  const body: Record<string, unknown> = { kind, level: place.level, week: place.week };
+  if (lessonId) body.lesson_id = lessonId;
+  return body;
+}
+
 /** "Les 1" or "Terugkommoment (Les 2)". */
 export function itemTitle(it: { kind: PlanItem['kind']; lesson: { title: string } | null }): string {
   if (it.kind === 'terugkommoment') return it.lesson ? `Terugkommoment (${it.lesson.title})` : 'Terugkommoment';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NETWORK_MESSAGE, problemMessage, retryAfterText } from './problem';
+import { NETWORK_MESSAGE, problemMessage, problemsAtFields, retryAfterText } from './problem';
 
 describe('problemMessage', () => {
   const cases: { name: string; status: number; problem: object | null; retry?: string; text: string | RegExp; fields?: string[] }[] = [
@@ -54,4 +54,22 @@ describe('retryAfterText', () => {
   for (const [value, want] of cases) {
     test(`${value} → ${want}`, () => expect(retryAfterText(value, now)).toBe(want));
   }
+});
+
+describe('problemsAtFields', () => {
+  test('each field of the form gets its messages; the others go above the form with their Dutch label', () => {
+    const p = problemsAtFields([
+      { field: 'title', message: 'moet tekst zijn (niet leeg)' },
+      { field: 'url', message: 'moet een http- of https-adres zijn' },
+      { field: 'title', message: 'Is te lang.' },
+      { field: 'goals', message: 'onbekend leerdoel: x' },
+      { field: 'foo', message: 'onbekend veld' },
+    ], ['title', 'levels', 'url']);
+    expect(p.at).toEqual({ title: ['Moet tekst zijn (niet leeg)', 'Is te lang.'], url: ['Moet een http- of https-adres zijn'] });
+    expect(p.rest).toEqual(['Leerdoelen: onbekend leerdoel: x', 'foo: onbekend veld']);
+  });
+  test('no errors, or errors that are no user text, give nothing', () => {
+    expect(problemsAtFields(undefined, ['title'])).toEqual({ at: {}, rest: [] });
+    expect(problemsAtFields([{ field: 'title', message: ' ' }, { field: 'title', message: 'x'.repeat(501) }], ['title'])).toEqual({ at: {}, rest: [] });
+  });
 });

@@ -65,6 +65,13 @@ export const FIELD_LABELS: Record<string, string> = {
   type: 'Soort school',
   overlap: 'Overlap vanaf',
   format: 'Formaat',
+  // A school's own activities
+  levels: 'Niveaus',
+  duration_minutes: 'Duur',
+  themes: "Thema's",
+  goals: 'Leerdoelen',
+  url: 'Link',
+  summary: 'Samenvatting',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -136,4 +143,25 @@ export function problemMessage(
     fields.push(`${label}: ${e.message}`);
   }
   return { text, fields };
+}
+
+/**
+ * A form's problems at its fields: the messages for each field the form
+ * has (the API's field names), and the rest as "Label: message" for a box
+ * above the form.  A message at its field starts with a capital letter.
+ */
+export function problemsAtFields(errors: readonly FieldError[] | null | undefined, fields: readonly string[]):
+  { at: Record<string, string[]>; rest: string[] } {
+  const at: Record<string, string[]> = {};
+  const rest: string[] = [];
+  for (const e of errors ?? []) {
+    if (!e || typeof e.field !== 'string' || !isUserText(e.message)) continue;
+    const message = e.message.trim();
+    if (fields.includes(e.field)) {
+      (at[e.field] ??= []).push(message.charAt(0).toUpperCase() + message.slice(1));
+    } else {
+      rest.push(`${FIELD_LABELS[e.field] ?? e.field}: ${message}`);
+    }
+  }
+  return { at, rest };
 }

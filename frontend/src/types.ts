@@ -86,7 +86,10 @@ export type ItemStatus = S['PlanItem']['status'];
 export type PlanWarning = S['PlanWarning'] & { other_item_id?: string };
 
 export type PlanItem = Refine<S['PlanItem'], {
-  lesson: { id: string; code: string | null; title: string; programme: string | null; sensitive_topic: boolean } | null;
+  lesson: {
+    id: string; code: string | null; title: string; programme: string | null; sensitive_topic: boolean;
+    kind?: NonNullable<S['PlanItem']['lesson']>['kind']; own?: boolean;
+  } | null;
   level_title: string;
   class_name: string | null;
   week: string | null;
@@ -143,6 +146,14 @@ export type Leerlijn = Refine<S['Leerlijn'], {
 export type Member = Refine<S['Members']['items'][number], { display_name: string; email: string; disabled: boolean }>;
 
 export type School = Refine<S['School'], { municipality: string | null; first_level: string | null; last_level: string | null }>;
+
+/** A school's own activity (docs/units.md). */
+export type Activity = Refine<S['Activity'], {
+  summary: string | null; levels: string[]; duration_minutes: number | null; themes: string[];
+  url: string | null; notes: string | null; planned: number;
+}>;
+
+export type ActivityList = Refine<S['ActivityList'], { items: Activity[] }>;
 
 // --- Coverage reports (described in prose by api/openapi.json) ---------------------
 

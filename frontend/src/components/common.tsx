@@ -1,7 +1,7 @@
 // Small building blocks shared by the pages.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, getJson } from '../api';
 import { NETWORK_MESSAGE, type UserMessage } from '../problem';
 
@@ -15,13 +15,19 @@ export function toUserMessage(err: unknown): { error: UserMessage; status: numbe
   return { error: { text: NETWORK_MESSAGE, fields: [] }, status: 0 };
 }
 
-/** GET url (null: nothing yet); a newer url cancels the older request. */
-export function useApi<T>(url: string | null): Load<T> {
+/**
+ * GET url (null: nothing yet); a newer url cancels the older request.  A
+ * change of `again` reads the same url anew (after a change of what it
+ * lists); what is shown stays until the answer, so the focus stays put.
+ */
+export function useApi<T>(url: string | null, again = 0): Load<T> {
   const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
+  const asked = useRef<string | null>(null);
   useEffect(() => {
     if (url === null) return undefined;
     const ctl = new AbortController();
-    setLoad({ state: 'loading' });
+    if (asked.current !== url) setLoad({ state: 'loading' });
+    asked.current = url;
     getJson<T>(url, ctl.signal).then(
       (data) => setLoad({ state: 'ok', data }),
       (err) => {
@@ -30,7 +36,7 @@ export function useApi<T>(url: string | null): Load<T> {
       },
     );
     return () => ctl.abort();
-  }, [url]);
+  }, [url, again]);
   return load;
 }
 
@@ -78,4 +84,27 @@ export function Loaded<T>({ load, what, children }: {
 /** A short tag such as "concept" or "gevoelig onderwerp". */
 export function Tag({ kind = 'plain', children }: { kind?: 'plain' | 'warning' | 'info' | 'note'; children: ComponentChildren }) {
   return <span class={`tag tag-${kind}`}>{children}</span>;
+}
+
+/**
+ * A labelled choice in a form (div.field, label, select): options as
+ * values or [value, text]; `all` is the text of a first option "" (no
+ * choice: all of them).
+ */
+export function SelectField({ id, label, value, options, all, onChange }: {
+  id: string; label: string; value: string; options: (string | [string, string])[]; all?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+        {all !== undefined && <option value="">{all}</option>}
+        {options.map((o) => {
+          const [v, text] = typeof o === 'string' ? [o, o] : o;
+          return <option key={v} value={v}>{text}</option>;
+        })}
+      </select>
+    </div>
+  );
 }

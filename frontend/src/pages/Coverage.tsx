@@ -4,7 +4,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { apiPath } from '../api';
-import { Loaded, PageTitle, Tag, useApi, useDocumentTitle } from '../components/common';
+import { Loaded, PageTitle, SelectField, Tag, useApi, useDocumentTitle } from '../components/common';
 import {
   choiceFromParams, choiceToParams, heat, REGIONS, SCHOOL_TYPES, isGap, isSchoolCell, percent, reportQuery, uncoveredGoals, VIA_TEXT,
   type CoverageChoice,
@@ -155,7 +155,8 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
       </>
     );
   }
-  const set = <K extends keyof CoverageChoice>(k: K) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLSelectElement).value });
+  const choose = <K extends keyof CoverageChoice>(k: K) => (v: string) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof CoverageChoice>(k: K) => (e: Event) => choose(k)((e.target as HTMLSelectElement).value);
   const setFramework = (e: Event) => setForm({ ...form, framework: (e.target as HTMLSelectElement).value, area: '' });
 
   return (
@@ -194,35 +195,12 @@ export function Coverage({ me, params }: { me: Me | null; params: URLSearchParam
         </div>
         {!form.school && (
           <>
-            <div class="field">
-              <label for="cv-type">Soort school</label>
-              <select id="cv-type" value={form.type} onChange={set('type')}>
-                <option value="">alle soorten</option>
-                {SCHOOL_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
-              </select>
-            </div>
-            <div class="field">
-              <label for="cv-region">Regio</label>
-              <select id="cv-region" value={form.region} onChange={set('region')}>
-                <option value="">alle regio's</option>
-                {REGIONS.map((r) => <option key={r} value={r}>{r}</option>)}
-              </select>
-            </div>
+            <SelectField id="cv-type" label="Soort school" value={form.type} all="alle soorten" options={SCHOOL_TYPES} onChange={choose('type')} />
+            <SelectField id="cv-region" label="Regio" value={form.region} all="alle regio's" options={REGIONS} onChange={choose('region')} />
           </>
         )}
-        <div class="field">
-          <label for="cv-year">Schooljaar</label>
-          <select id="cv-year" value={form.year} onChange={set('year')}>
-            <option value="">alle schooljaren</option>
-            {years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="cv-via">Koppelingen</label>
-          <select id="cv-via" value={form.via} onChange={set('via')}>
-            {Object.entries(VIA_TEXT).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-          </select>
-        </div>
+        <SelectField id="cv-year" label="Schooljaar" value={form.year} all="alle schooljaren" options={years} onChange={choose('year')} />
+        <SelectField id="cv-via" label="Koppelingen" value={form.via} options={Object.entries(VIA_TEXT)} onChange={choose('via')} />
         <div class="actions"><button type="submit">Tonen</button></div>
       </form>
 

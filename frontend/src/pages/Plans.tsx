@@ -1,5 +1,6 @@
 // The school's year plans: the list (all school years) and, for its
-// coordinator, a form to make the plan of a school year.
+// coordinator, a form to make the plan of a school year; then the
+// school's own activities (Activities.tsx).
 
 import { useState } from 'preact/hooks';
 import { apiPath, request } from '../api';
@@ -9,6 +10,7 @@ import type { UserMessage } from '../problem';
 import { href } from '../router';
 import { canEditSchool, type Me } from '../session';
 import type { Page, PlanSummary, School } from '../types';
+import { SchoolActivities } from './Activities';
 
 /** The school the planner pages are about: ?school=, else the user's first. */
 export function useSchoolChoice(me: Me | null, params: URLSearchParams): string | null {
@@ -132,6 +134,7 @@ export function Plans({ me, params }: { me: Me | null; params: URLSearchParams }
             </Loaded>
           </section>
           {canEditSchool(me, school) && <CreatePlan school={school} />}
+          <SchoolActivities school={school} edit={canEditSchool(me, school)} />
         </>
       )}
     </>

@@ -5,7 +5,7 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiPath, request } from '../api';
-import { ErrorBox, PageTitle, Tag, toUserMessage, useDocumentTitle } from '../components/common';
+import { ErrorBox, PageTitle, SelectField, Tag, toUserMessage, useDocumentTitle } from '../components/common';
 import { evidenceTitle, unitKindText } from '../format';
 import { offeredSchoolYears, weekNumber } from '../planning';
 import type { UserMessage } from '../problem';
@@ -25,24 +25,9 @@ function ProposalForm({ onAsk, busy }: {
   const [perLevel, setPerLevel] = useState(2);
   return (
     <form class="inline-form" onSubmit={(e) => { e.preventDefault(); onAsk(from, to < from ? from : to, perLevel); }}>
-      <div class="field">
-        <label for="pv-from">Van schooljaar</label>
-        <select id="pv-from" value={from} onChange={(e) => setFrom((e.target as HTMLSelectElement).value)}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="pv-to">Tot en met</label>
-        <select id="pv-to" value={to} onChange={(e) => setTo((e.target as HTMLSelectElement).value)}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="pv-per">Eenheden per leerjaar</label>
-        <select id="pv-per" value={String(perLevel)} onChange={(e) => setPerLevel(Number((e.target as HTMLSelectElement).value))}>
-          {[1, 2, 3].map((n) => <option key={n} value={String(n)}>{n}</option>)}
-        </select>
-      </div>
+      <SelectField id="pv-from" label="Van schooljaar" value={from} options={years} onChange={setFrom} />
+      <SelectField id="pv-to" label="Tot en met" value={to} options={years} onChange={setTo} />
+      <SelectField id="pv-per" label="Eenheden per leerjaar" value={String(perLevel)} options={['1', '2', '3']} onChange={(v) => setPerLevel(Number(v))} />
       <div class="actions">
         <button type="submit" disabled={busy}>Voorstel maken</button>
       </div>

@@ -12,9 +12,10 @@ import type { CalendarWeek, Plan, PlanItem } from '../../types';
 import type { Row } from './parts';
 import type { Place } from './state';
 
-/** The short visible name of an item in the grid: "L1" for MNOS-LES-1, "T" for a follow-up. */
+/** The short visible name of an item in the grid: "L1" for MNOS-LES-1, "T" for a follow-up, "E" for an own activity. */
 function chipCode(it: PlanItem): string {
   if (it.kind === 'terugkommoment') return 'T';
+  if (it.lesson?.own || it.lesson?.kind === 'activiteit') return 'E';
   const code = it.lesson?.code ?? '';
   const n = /(\d+)$/.exec(code);
   return n ? `L${n[1]}` : 'L';
@@ -213,7 +214,7 @@ export function GridHelp({ edit }: { edit: boolean }) {
     <p class="small legend" id="grid-help">
       <span class="legend-swatch holiday" aria-hidden="true" /> schoolvakantie{' '}
       <span class="legend-swatch maybe-holiday" aria-hidden="true" /> mogelijk extra vakantieweek{' '}
-      · L1, L2, … = de les met dat nummer in de lescode (de naam staat in de knop) · T = terugkommoment · ✓ gegeven · ! waarschuwing.
+      · L1, L2, … = de les met dat nummer in de lescode (de naam staat in de knop) · E = eigen activiteit van de school · T = terugkommoment · ✓ gegeven · ! waarschuwing.
       {' '}Pijltjestoetsen: van cel naar cel; Enter of klikken opent een les.
       {edit && ' Klik op een cel (of Enter op een lege cel) om daar een les toe te voegen. Sleep een les naar een andere week of een ander niveau, of: spatie pakt de les op, de pijltjestoetsen verplaatsen haar, Enter zet haar neer, Escape breekt af.'}
     </p>

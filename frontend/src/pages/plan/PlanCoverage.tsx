@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { apiPath, getJson } from '../../api';
 import { ErrorBox, toUserMessage } from '../../components/common';
+import { countedText } from '../../coverage';
 import type { UserMessage } from '../../problem';
 import { href } from '../../router';
 import type { CoverageReport, Plan } from '../../types';
@@ -21,6 +22,7 @@ export function PlanCoverage({ plan }: { plan: Plan }) {
     <section aria-labelledby="plan-coverage">
       <h2 id="plan-coverage">Dekking van de leerdoelen</h2>
       {load.error && <ErrorBox error={load.error} title="De dekking kon niet worden berekend" />}
+      {load.report?.totals && <p class="small plan-counted">{countedText(load.report.totals)}</p>}
       {load.report && (load.report.frameworks.length === 0 ? <p>Dit jaarplan dekt nog geen leerdoelen.</p> : (
         <ul class="plain-list plan-coverage">
           {load.report.frameworks.map((fw) => (
