@@ -534,7 +534,6 @@ $$;
 DO $$
 DECLARE
 	t record;
-	evs text[];
 BEGIN
 	FOR t IN SELECT * FROM (VALUES
 	    ('lesson', 'INSERT,UPDATE,DELETE'),
@@ -550,12 +549,7 @@ BEGIN
 		EXECUTE format('CREATE OR REPLACE TRIGGER lesson_warning_lock BEFORE INSERT '
 		    'OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT '
 		    'EXECUTE FUNCTION lesson_warning_lock()', t.tab);
-		PERFORM statement_triggers_attach(t.tab::regclass, '{TRUNCATE}',
-		    '{lesson_warning_truncate}', 'lesson_warning_on_truncate');
-		evs := string_to_array(t.events, ',');
-		PERFORM statement_triggers_attach(t.tab::regclass, evs,
-		    array(SELECT 'lesson_warning_' || lower(e) FROM unnest(evs) e),
-		    'lesson_warning_on_' || t.tab);
+		PERFORM store_triggers_attach('lesson_warning_', t.tab, t.events);
 	END LOOP;
 END
 $$;

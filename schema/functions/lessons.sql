@@ -356,27 +356,13 @@ BEGIN
 END
 $$;
 
-DO $$
-DECLARE
-	t record;
-	evs text[];
-BEGIN
-	FOR t IN SELECT * FROM (VALUES
-	    ('lesson', 'INSERT,UPDATE,DELETE'),
-	    ('alignment', 'INSERT,UPDATE,DELETE'),
-	    ('programme', 'UPDATE'),
-	    ('goal', 'UPDATE,DELETE'),
-	    ('goal_relation', 'INSERT,UPDATE,DELETE')) AS v (tab, events)
-	LOOP
-		PERFORM statement_triggers_attach(t.tab::regclass, '{TRUNCATE}',
-		    '{lesson_goal_reach_truncate}', 'lesson_goal_reach_on_truncate');
-		evs := string_to_array(t.events, ',');
-		PERFORM statement_triggers_attach(t.tab::regclass, evs,
-		    array(SELECT 'lesson_goal_reach_' || lower(e) FROM unnest(evs) e),
-		    'lesson_goal_reach_on_' || t.tab);
-	END LOOP;
-END
-$$;
+SELECT store_triggers_attach('lesson_goal_reach_', v.tab, v.events)
+FROM (VALUES
+    ('lesson', 'INSERT,UPDATE,DELETE'),
+    ('alignment', 'INSERT,UPDATE,DELETE'),
+    ('programme', 'UPDATE'),
+    ('goal', 'UPDATE,DELETE'),
+    ('goal_relation', 'INSERT,UPDATE,DELETE')) AS v (tab, events);
 
 -- ---------------------------------------------------------------------------
 -- 0028 lessons_find_goal from lesson_goal_reach (0027).

@@ -33,6 +33,28 @@ BEGIN
 END
 $$;
 
+-- The triggers by which a store of rows derived by rules follows table
+-- p_table (p_prefix: the store's prefix, such as lesson_warning_): after
+-- TRUNCATE the function p_prefix || 'on_truncate', after each event of
+-- p_events ('INSERT,UPDATE,DELETE') the function p_prefix || 'on_' ||
+-- p_table, with the triggers named p_prefix || 'truncate' and p_prefix ||
+-- the event in lower case.
+CREATE OR REPLACE FUNCTION store_triggers_attach(p_prefix text, p_table text,
+    p_events text)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+	evs text[] := string_to_array(p_events, ',');
+BEGIN
+	PERFORM statement_triggers_attach(p_table::regclass, '{TRUNCATE}',
+	    ARRAY[p_prefix || 'truncate'], p_prefix || 'on_truncate');
+	PERFORM statement_triggers_attach(p_table::regclass, evs,
+	    array(SELECT p_prefix || lower(e) FROM unnest(evs) e),
+	    p_prefix || 'on_' || p_table);
+END
+$$;
+
 -- The query, for EXECUTE in a statement trigger function of event p_op
 -- (only that function sees its transition tables), of the rows the
 -- statement wrote and removed as two JSON arrays (NULL: none): new_rows
