@@ -81,6 +81,18 @@ const only = (allowed, s) => Object.fromEntries(ROLES.map((r) =>
 // deliberately empty or dangling request (422 body refused, 404 nothing to
 // delete, 428 no If-Match), which shows the table let them through.
 const curation = (s) => only(['admin', 'curator'], s);
+// A school's data: its members and the inspector in scope read it (ok),
+// admins anywhere; another school's is hidden (404).
+const school = (ok) => ({
+  anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+  teacher: { A: ok, B: 404 }, inspector: { A: ok, B: 404 },
+});
+// What a school's coordinators (and admins) change; teachers and the
+// inspector may not (403).
+const coordinator = (ok) => ({
+  anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
+  teacher: 403, inspector: 403,
+});
 
 // Each case: path(school) and optional body(); setup() runs before each
 // call (e.g. a fresh user to delete).
@@ -170,36 +182,24 @@ const CASES = {
   },
   'GET /api/v1/schools/{id}/members': {
     school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/members`,
-    expect: {
-      anonymous: 401, admin: 200, curator: 403, coordinator: { A: 200, B: 404 },
-      teacher: 403, inspector: 403,
-    },
+    expect: coordinator(200),
   },
   'POST /api/v1/schools/{id}/teachers': {
     school: true, path: (s) => `/api/v1/schools/${SCHOOLS[s]}/teachers`,
     body: () => ({ email: `n-${unique()}@matrix.example`, display_name: 'Nieuwe leerkracht' }),
-    expect: {
-      anonymous: 401, admin: 201, curator: 403, coordinator: { A: 201, B: 404 },
-      teacher: 403, inspector: 403,
-    },
+    expect: coordinator(201),
   },
   'DELETE /api/v1/schools/{id}/invitations/{invitation}': {
     school: true,
     setup: async (s) => ({ invitation: await freshInvitation(s) }),
     path: (s, f) => `/api/v1/schools/${SCHOOLS[s]}/invitations/${f.invitation}`,
-    expect: {
-      anonymous: 401, admin: 204, curator: 403, coordinator: { A: 204, B: 404 },
-      teacher: 403, inspector: 403,
-    },
+    expect: coordinator(204),
   },
   'DELETE /api/v1/schools/{id}/teachers/{user}': {
     school: true,
     setup: async (s) => ({ user: await freshTeacher(s) }),
     path: (s, f) => `/api/v1/schools/${SCHOOLS[s]}/teachers/${f.user}`,
-    expect: {
-      anonymous: 401, admin: 204, curator: 403, coordinator: { A: 204, B: 404 },
-      teacher: 403, inspector: 403,
-    },
+    expect: coordinator(204),
   },
 
   // People.
@@ -266,14 +266,6 @@ async function activityFixture(key) {
 // If-Match: 428 after the table let them through), another school never
 // sees them (404); curators list the offered ones and adopt.
 function activityCases() {
-  const school = (ok) => ({
-    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
-    teacher: { A: ok, B: 404 }, inspector: { A: ok, B: 404 },
-  });
-  const coordinator = (ok) => ({
-    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
-    teacher: 403, inspector: 403,
-  });
   const one = (expect, body) => ({
     school: true, setup: activityFixture, expect, body,
     path: (s, f) => `/api/v1/schools/${SCHOOLS[s]}/activities/${f.activity}`,
@@ -333,14 +325,6 @@ async function planFixture(key) {
 }
 
 function planningCases() {
-  const school = (ok) => ({
-    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
-    teacher: { A: ok, B: 404 }, inspector: { A: ok, B: 404 },
-  });
-  const coordinator = (ok) => ({
-    anonymous: 401, admin: ok, curator: 403, coordinator: { A: ok, B: 404 },
-    teacher: 403, inspector: 403,
-  });
   const member = (ok) => ({ ...school(ok), inspector: 403 });
   const onPlan = (suffix, expect, body) => ({
     school: true, setup: planFixture, expect, body,

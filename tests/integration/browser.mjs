@@ -1,9 +1,11 @@
 // Browser helpers of the web app tests: Debian's chromium, headless,
 // driven by playwright-core against the kore that scripts/test.sh started;
 // axe-core for WCAG 2.1 AA; screenshots into tests/artifacts/web/.
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, ROOT } from './lib.mjs';
@@ -69,6 +71,19 @@ export async function openBrowser({ width = 1280, height = 900 } = {}) {
   };
 }
 
+// A describe block whose tests share one fresh browser (openBrowser(size)):
+// body(b) declares the tests; b holds the browser's page, problems,
+// expectHttpError() and context once the block has started, and the
+// browser is closed after the block's tests.
+export function describeInBrowser(name, body, size = {}) {
+  describe(name, () => {
+    const b = {};
+    before(async () => { Object.assign(b, await openBrowser(size)); });
+    after(async () => { await b.close?.(); });
+    body(b);
+  });
+}
+
 // Load a page of the app ("#/lessen") afresh and wait until it has settled.
 export async function visit(page, hash = '#/') {
   await page.goto('about:blank');
@@ -91,6 +106,11 @@ export async function axeViolations(page) {
   const result = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
   return result.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+// No WCAG 2.1 A/AA violation on the page; `what` names it in the failure.
+export async function assertAccessible(page, what) {
+  assert.deepEqual(await axeViolations(page), [], `WCAG 2.1 AA violations on ${what}`);
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {

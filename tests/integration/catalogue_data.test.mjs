@@ -5,10 +5,10 @@
 // manifest have been applied. Every test that writes does so inside a
 // transaction that it rolls back.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import { filePool } from './lib.mjs';
 
 const seeds = new URL('../../seeds/', import.meta.url);
 const readJson = (rel) => JSON.parse(readFileSync(new URL(rel, seeds), 'utf8'));
@@ -27,16 +27,7 @@ const TABLES = [
 	'alignment',
 ];
 
-let pool;
-
-before(() => {
-	assert.ok(process.env.DATABASE_URL, 'DATABASE_URL must be set');
-	pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-});
-
-after(async () => {
-	await pool.end();
-});
+const pool = filePool();
 
 async function q(sql, params = []) {
 	return (await pool.query(sql, params)).rows;
@@ -77,17 +68,15 @@ function manifestLines() {
 }
 
 test('the SLO importers hold exactly the objects of the SLO files', async () => {
-	const cases = [
-		['slo/niveaus.json', 'level'],
-		['slo/kerndoelen.uitstroomprofielen.json', 'level'],
-		['slo/kerndoelen.kerndoelen.json', 'goal'],
-		['slo/kerndoelen.domeinen.json', 'slo_group'],
-		['slo/kerndoelen.vakleergebieden.json', 'slo_group'],
-		['slo/ldk.vakleergebieden.json', 'goal'],
-		['slo/ldk.vakkernen.json', 'goal'],
-		['slo/ldk.vaksubkernen.json', 'goal'],
-		['slo/ldk.vakinhouden.json', 'goal'],
-	];
+	// The SLO files whose objects each table holds.
+	const files = {
+		level: ['niveaus', 'kerndoelen.uitstroomprofielen'],
+		goal: ['kerndoelen.kerndoelen', 'ldk.vakleergebieden', 'ldk.vakkernen',
+		    'ldk.vaksubkernen', 'ldk.vakinhouden'],
+		slo_group: ['kerndoelen.domeinen', 'kerndoelen.vakleergebieden'],
+	};
+	const cases = Object.entries(files).flatMap(([table, names]) =>
+	    names.map((name) => [`slo/${name}.json`, table]));
 	for (const [file, table] of cases) {
 		const objects = readJson(file);
 		assert.ok(Array.isArray(objects) && objects.length > 0, file);

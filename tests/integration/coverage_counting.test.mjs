@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { db, login } from './lib.mjs';
+import { DATABASE_URL, login, query } from './lib.mjs';
 import { call } from './plans_lib.mjs';
 import { catalogue, planWith, removeFixtures, TITLE, YEAR } from './coverage_lib.mjs';
 
@@ -16,14 +16,8 @@ let F;
 let schools;
 let lesson;
 
-async function q(sql, params = []) {
-  const c = await db();
-  try {
-    return (await c.query(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
+// The rows of one statement on the application's database.
+const q = (sql, params) => query(DATABASE_URL, sql, params);
 
 before(async () => {
   F = await catalogue();

@@ -9,22 +9,13 @@
 // several pages, on the seed and after the edits; and the API's answer is
 // that JSON.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
-import { api, catalogueEdit as edit, editSeries } from './lib.mjs';
+import { api, catalogueEdit as edit, editSeries, filePool } from './lib.mjs';
 
 const SRC = 'integratietest lesson_goal_reach';
 
-let pool;
-
-before(() => {
-	pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-});
-
-after(async () => {
-	await pool.end();
-});
+const pool = filePool();
 
 async function assertReach(c, label) {
 	const { rows: [r] } = await c.query(`WITH fresh AS (

@@ -7,25 +7,16 @@
 // write through the curators' API (undone at the end, so that later test
 // files see the seeded catalogue unchanged).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
-import { api, catalogueEdit as edit, curatorHeaders, editSeries, ROOT } from './lib.mjs';
+import { api, catalogueEdit as edit, curatorHeaders, editSeries, ROOT, filePool } from './lib.mjs';
 
 const SRC = 'integratietest lesson_warning_store';
 const PO34 = '82c7db22-1b7f-4890-8720-dd2aa8373b56';
 const PO35 = '45dbe23d-61b7-4332-872d-a5280d7a17b0';
 
-let pool;
-
-before(() => {
-	pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-});
-
-after(async () => {
-	await pool.end();
-});
+const pool = filePool();
 
 // The stored rows and the rules' rows, compared as multisets in SQL, all
 // columns; returns the number of rows.

@@ -6,10 +6,9 @@
 // transaction that is rolled back) with lessons that trigger every rule,
 // and through the API.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
-import { api, curatorHeaders } from './lib.mjs';
+import { api, curatorHeaders, filePool } from './lib.mjs';
 
 const PO34 = '82c7db22-1b7f-4890-8720-dd2aa8373b56';
 const CODES = ['goal_deprecated', 'label_code_mismatch', 'label_text_differs',
@@ -26,15 +25,7 @@ const PAIRS = [
 	    'lesson_id, programme_id, depth'],
 ];
 
-let pool;
-
-before(() => {
-	pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-});
-
-after(async () => {
-	await pool.end();
-});
+const pool = filePool();
 
 // fn(client) inside a transaction that is always rolled back.
 async function rolledBack(fn) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { after } from 'node:test';
 import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +38,14 @@ export async function db(url = DATABASE_URL) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
+}
+
+// A pool of (at most max) connections to the application's database for
+// the tests of one file, ended after them; a pool connects when used.
+export function filePool(max = 2) {
+  const pool = new pg.Pool({ connectionString: DATABASE_URL, max });
+  after(() => pool.end());
+  return pool;
 }
 
 // Test data written straight into the application's database: fn(c) runs
@@ -120,38 +129,54 @@ export async function freePort() {
   });
 }
 
-// A second kore of this build with extra environment (a setting under
-// test), against the test database; resolves once it answers
-// GET /api/v1/health with { base, log(), stop() }.
-export async function startKore(extraEnv = {}) {
-  const port = await freePort();
-  const dir = await mkdtemp(join(tmpdir(), 'leerlijn-kore-'));
-  const env = { ...process.env, LEERLIJN_LISTEN: `127.0.0.1:${port}`, ...extraEnv };
-  const conf = join(dir, 'leerlijn.conf');
+// Write the kore configuration of this build for the environment env into
+// the file conf (leerlijn-db kore-conf); throws with the tool's errors.
+export async function writeKoreConf(conf, env) {
   const gen = await sh('sh', ['-c',
     `build/leerlijn-db kore-conf api/conf/leerlijn.conf.in "${ROOT}build/leerlijn.so" > "${conf}"`], env);
-  if (gen.code !== 0) throw new Error(gen.stderr);
+  if (gen.code !== 0) throw new Error(`kore-conf: ${gen.stderr}`);
+}
+
+// Start kore in the foreground with the configuration conf and the
+// environment env (which names its LEERLIJN_LISTEN); at once, without
+// waiting for it to answer: { proc, log(), exited }, exited resolving
+// with its exit code.
+export function spawnKore(conf, env) {
   const proc = spawn('kore', ['-fnr', '-c', conf], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', resolve));
+  return { proc, log: () => log, exited };
+}
+
+// A second kore of this build with extra environment (a setting under
+// test), against the test database; resolves once it answers
+// GET /api/v1/health with { base, proc, log(), stop() }, and fails at once
+// when it stops by itself before that.
+export async function startKore(extraEnv = {}) {
+  const port = await freePort();
+  const dir = await mkdtemp(join(tmpdir(), 'leerlijn-kore-'));
+  const env = { ...process.env, LEERLIJN_LISTEN: `127.0.0.1:${port}`, ...extraEnv };
+  const conf = join(dir, 'leerlijn.conf');
+  await writeKoreConf(conf, env);
+  const { proc, log, exited } = spawnKore(conf, env);
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
     proc.kill('SIGTERM');
     await exited;
     await rm(dir, { recursive: true, force: true });
   };
-  for (const deadline = Date.now() + 15000; Date.now() < deadline;) {
+  for (const deadline = Date.now() + 15000; Date.now() < deadline && proc.exitCode === null;) {
     try {
       if ((await fetch(`${base}/api/v1/health`)).status === 200) {
-        return { base, log: () => log, stop };
+        return { base, proc, log, stop };
       }
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`kore did not start:\n${log}`);
+  throw new Error(`kore did not start:\n${log()}`);
 }
 
 // Assert the members every problem document must have.

@@ -2,23 +2,10 @@
 // receives, and a second kore that sends its mail there
 // (LEERLIJN_SMTP_URL), against the same database as the main one.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { ROOT, sh } from './lib.mjs';
+import { freePort, startKore as startKoreWith } from './lib.mjs';
 
-export async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 // Decode a received message: headers, the Subject (RFC 2047 words) and the
 // text body (base64 or 8bit).
@@ -82,39 +69,8 @@ export function tokenOf(mail) {
   return m[1];
 }
 
-// Start a kore with extra environment; resolves with { base, log(), stop() }.
+// Start a kore with extra environment (one worker unless that says
+// otherwise): lib.mjs's startKore, { base, proc, log(), stop() }.
 export async function startKore(extraEnv = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'leerlijn-kore-'));
-  const port = await freePort();
-  const env = { ...process.env, LEERLIJN_LISTEN: `127.0.0.1:${port}`, LEERLIJN_WORKERS: '1', ...extraEnv };
-  const conf = join(dir, 'kore.conf');
-  const gen = await sh('sh', ['-c',
-    `build/leerlijn-db kore-conf api/conf/leerlijn.conf.in "${ROOT}build/leerlijn.so" > "${conf}"`], env);
-  assert.equal(gen.code, 0, gen.stderr);
-  const proc = spawn('kore', ['-fnr', '-c', conf], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).status === 200) break;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline || proc.exitCode !== null) {
-      proc.kill('SIGKILL');
-      throw new Error(`kore did not start:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base, proc,
-    log: () => log,
-    async stop() {
-      proc.kill('SIGTERM');
-      await exited;
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return startKoreWith({ LEERLIJN_WORKERS: '1', ...extraEnv });
 }

@@ -1,12 +1,13 @@
 // LEERLIJN_MODE=production: no demo data in the seed, and the API refuses
 // to start while a demo account or a default password exists.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { db, freePort, ROOT, scratchDatabase, sh, DATABASE_URL } from './lib.mjs';
+import {
+  db, freePort, ROOT, scratchDatabase, sh, spawnKore, writeKoreConf, DATABASE_URL,
+} from './lib.mjs';
 
 let scratch;
 let dir;
@@ -32,32 +33,26 @@ async function startProduction(url, during, extraEnv = {}) {
     LEERLIJN_LISTEN: `127.0.0.1:${port}`, LEERLIJN_WORKERS: '1', ...extraEnv,
   };
   const conf = join(dir, `kore-${port}.conf`);
-  const gen = await sh('sh', ['-c',
-    `build/leerlijn-db kore-conf api/conf/leerlijn.conf.in "${ROOT}build/leerlijn.so" > "${conf}"`], env);
-  assert.equal(gen.code, 0, gen.stderr);
-  const proc = spawn('kore', ['-fnr', '-c', conf], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
-  const exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+  await writeKoreConf(conf, env);
+  const { proc, log, exited } = spawnKore(conf, env);
   const deadline = Date.now() + 15000;
   let health;
   while (Date.now() < deadline && health === undefined) {
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 200))]);
-    if (code !== undefined) return { exited: code, log };
+    if (code !== undefined) return { exited: code, log: log() };
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       if (res.status === 200) health = await res.json();
     } catch { /* not listening yet */ }
   }
   try {
-    if (health === undefined) throw new Error(`kore neither started nor stopped:\n${log}`);
+    if (health === undefined) throw new Error(`kore neither started nor stopped:\n${log()}`);
     if (during) await during(`http://127.0.0.1:${port}`);
   } finally {
     proc.kill('SIGTERM');
     await exited;
   }
-  return { started: true, health, log };
+  return { started: true, health, log: log() };
 }
 
 test('production refuses to start while the demo accounts exist', async () => {

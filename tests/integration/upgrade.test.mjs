@@ -137,6 +137,19 @@ async function data(url, cols = {}) {
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
+// How many rows derived by rules (warnings, coverage facts, goal reach) the
+// lesson UPGRADE-1 of the earlier layout has in the database at url.
+async function derivedOfUpgradeLesson(url) {
+  const [counts] = await query(url, `
+    SELECT (SELECT count(*) FROM lesson_warning w JOIN lesson l ON l.id = w.lesson_id
+            WHERE l.code = 'UPGRADE-1')::int AS warnings,
+           (SELECT count(*) FROM coverage_fact f JOIN lesson l ON l.id = f.lesson_id
+            WHERE l.code = 'UPGRADE-1')::int AS facts,
+           (SELECT count(*) FROM lesson_goal_reach r JOIN lesson l ON l.id = r.lesson_id
+            WHERE l.code = 'UPGRADE-1')::int AS reach`);
+  return counts;
+}
+
 test('a database of the earlier layout upgrades without loss to what a fresh one has', async (t) => {
   if (missing) {
     t.skip(missing);
@@ -177,13 +190,7 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
   } finally {
     await c.end();
   }
-  const [counts] = await query(upgraded.url, `
-    SELECT (SELECT count(*) FROM lesson_warning w JOIN lesson l ON l.id = w.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS warnings,
-           (SELECT count(*) FROM coverage_fact f JOIN lesson l ON l.id = f.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS facts,
-           (SELECT count(*) FROM lesson_goal_reach r JOIN lesson l ON l.id = r.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS reach`);
+  const counts = await derivedOfUpgradeLesson(upgraded.url);
   assert.ok(counts.warnings > 0 && counts.facts > 0 && counts.reach > 0,
     `the old triggers kept the derived rows: ${JSON.stringify(counts)}`);
   // Compared in the columns of the earlier layout (newer migrations add
@@ -251,13 +258,7 @@ test('a database of the earlier layout upgrades without loss to what a fresh one
     assert.ok(after1[table].length > 0, `${table} has rows`);
     assert.deepEqual(after1[table], rebuilt[table], `the rows of ${table} are what the rules say`);
   }
-  const [kept1] = await query(upgraded.url, `
-    SELECT (SELECT count(*) FROM lesson_warning w JOIN lesson l ON l.id = w.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS warnings,
-           (SELECT count(*) FROM coverage_fact f JOIN lesson l ON l.id = f.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS facts,
-           (SELECT count(*) FROM lesson_goal_reach r JOIN lesson l ON l.id = r.lesson_id
-            WHERE l.code = 'UPGRADE-1')::int AS reach`);
+  const kept1 = await derivedOfUpgradeLesson(upgraded.url);
   assert.ok(kept1.warnings > 0 && kept1.facts > 0 && kept1.reach > 0,
     `the lesson of the earlier layout keeps its derived rows: ${JSON.stringify(kept1)}`);
   // Today's seeds may add alignments; none of the earlier ones is lost.

@@ -8,13 +8,13 @@
 //
 // The plans are made for school year 2025-2026 (and copied to 2026-2027)
 // with titles starting with "WEBTEST "; after() removes them again.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, demoEmail, demoSchools, DEMO_PASSWORD, login } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
-import { chooseWeek, chosenWeek, removePlans } from './web_lib.mjs';
+import { addWithKeyboard, chooseWeek, chosenWeek, planFromApi, removePlans } from './web_lib.mjs';
 import {
-  axeViolations, focused, logInAs, logInWithKeyboard, navLabels, openBrowser, screenshot, settle, tabTo, visit,
+  assertAccessible, describeInBrowser, focused, logInAs, logInWithKeyboard, navLabels, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
 
 const YEAR = '2025-2026';
@@ -24,12 +24,6 @@ const A = demoSchools().A;
 
 const cleanup = () => removePlans(PREFIX);
 
-
-async function planFromApi(id) {
-  const res = await as('coordinator', 'GET', `/api/v1/plans/${id}`);
-  assert.equal(res.status, 200);
-  return res.json;
-}
 
 async function plansOfYear(year) {
   const res = await as('coordinator', 'GET', `/api/v1/schools/${A}/plans?school_year=${year}`);
@@ -52,10 +46,6 @@ async function toPlanPage(page, from = null) {
   await settle(page);
 }
 
-async function assertAccessible(page, what) {
-  assert.deepEqual(await axeViolations(page), [], `WCAG 2.1 AA violations on ${what}`);
-}
-
 // The chips in one cell of the grid (level row, week column).
 async function cellChips(page, levelTitle, week) {
   return page.evaluate(([lt, wk]) => {
@@ -76,11 +66,7 @@ before(async () => {
 });
 after(cleanup);
 
-describe('coordinator journey', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('coordinator journey', (b) => {
   test('plan a school year: add, warn, move, 412 and redo, status, copy, remove, leerlijn', async () => {
     const { page } = b;
     const les1 = lessons.find((l) => l.code === 'MNOS-LES-1');
@@ -303,11 +289,7 @@ describe('coordinator journey', () => {
   });
 });
 
-describe('keyboard alone', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('keyboard alone', (b) => {
   test('log in, make a plan, add a lesson, move it, set the status and copy it with the keyboard', async () => {
     const { page } = b;
     await logInWithKeyboard(page, demoEmail('coordinator', 'A'), DEMO_PASSWORD, '#/jaarplan');
@@ -338,14 +320,7 @@ describe('keyboard alone', () => {
     const firstWeek = await chosenWeek(page, 'add');
     assert.notEqual(firstWeek, week);
     await tabTo(page, (f) => f.id === 'add-q');
-    await page.keyboard.type('Les 2');
-    await page.keyboard.press('Enter');
-    await settle(page);
-    await tabTo(page, (f) => f.tag === 'input' && f.id === `pick-${les2.id}`);
-    await page.keyboard.press('Space');
-    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Toevoegen');
-    await page.keyboard.press('Enter');
-    await settle(page);
+    await addWithKeyboard(page, 'Les 2', les2);
     let plan = await planFromApi(id);
     assert.deepEqual(plan.items.map((i) => [i.lesson.id, i.level, i.week]), [[les2.id, 'groep-6', firstWeek]]);
     // The new lesson's panel has the focus; move it one week on.
@@ -406,11 +381,7 @@ describe('keyboard alone', () => {
   });
 });
 
-describe('teacher', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('teacher', (b) => {
   test('sees the school plan read-only and marks an assigned lesson as given', async () => {
     const { page } = b;
     const teacher = await login('teacher', 'A');

@@ -9,13 +9,15 @@
 //
 // Plans are made for school year 2025-2026 with titles starting with
 // "WEBGRID "; after() removes them and the templates of that name.
-import { after, before, describe, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
-import { chooseWeek, chosenWeek, gridCell, removePlans, removeTemplates } from './web_lib.mjs';
 import {
-  axeViolations, focused, logInAs, logInWithKeyboard, openBrowser, screenshot, settle, tabTo, visit,
+  addWithKeyboard, chooseWeek, chosenWeek, gridCell, planFromApi, removePlans, removeTemplates,
+} from './web_lib.mjs';
+import {
+  assertAccessible, describeInBrowser, focused, logInAs, logInWithKeyboard, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
 
 const YEAR = '2025-2026';
@@ -27,20 +29,10 @@ const cleanup = async () => {
   await removeTemplates(PREFIX);
 };
 
-async function planFromApi(id) {
-  const res = await as('coordinator', 'GET', `/api/v1/plans/${id}`);
-  assert.equal(res.status, 200);
-  return res.json;
-}
-
 async function newPlan(title) {
   const res = await as('coordinator', 'POST', `/api/v1/schools/${A}/plans`, { body: { school_year: YEAR, title: `${PREFIX}${title}` } });
   assert.equal(res.status, 201, res.text);
   return res.json;
-}
-
-async function assertAccessible(page, what) {
-  assert.deepEqual(await axeViolations(page), [], `WCAG 2.1 AA violations on ${what}`);
 }
 
 let lessons;
@@ -55,11 +47,7 @@ after(cleanup);
 // The week `n` columns after `week` in the school year.
 const weekAfter = (week, n) => cal.weeks[cal.weeks.findIndex((w) => w.week === week) + n].week;
 
-describe('coordinator, with mouse and keyboard', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('coordinator, with mouse and keyboard', (b) => {
   test('add in a cell, drag, carry with the keys, notes, templates', async () => {
     const { page } = b;
     const les1 = lessons.find((l) => l.code === 'MNOS-LES-1');
@@ -195,11 +183,7 @@ describe('coordinator, with mouse and keyboard', () => {
   });
 });
 
-describe('keyboard alone', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('keyboard alone', (b) => {
   test('add in a cell, carry the item and apply a template with the keyboard', async () => {
     const { page } = b;
     const les2 = lessons.find((l) => l.code === 'MNOS-LES-2');
@@ -221,14 +205,7 @@ describe('keyboard alone', () => {
     assert.equal((await focused(page)).id, 'add-q');
     assert.equal(await page.locator('#add-level').inputValue(), 'groep-2');
     assert.equal(await chosenWeek(page, 'add'), week);
-    await page.keyboard.type('Les 2');
-    await page.keyboard.press('Enter');
-    await settle(page);
-    await tabTo(page, (x) => x.tag === 'input' && x.id === `pick-${les2.id}`);
-    await page.keyboard.press('Space');
-    await tabTo(page, (x) => x.tag === 'button' && x.text === 'Toevoegen');
-    await page.keyboard.press('Enter');
-    await settle(page);
+    await addWithKeyboard(page, 'Les 2', les2);
     let item = (await planFromApi(plan.id)).items[0];
     assert.deepEqual([item.lesson.id, item.level, item.week], [les2.id, 'groep-2', week]);
 
@@ -265,11 +242,7 @@ describe('keyboard alone', () => {
   });
 });
 
-describe('on a phone (390 × 844)', () => {
-  let b;
-  before(async () => { b = await openBrowser({ width: 390, height: 844 }); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('on a phone (390 × 844)', (b) => {
   // Every page fits the width (only the grids scroll, inside their region)
   // and the header stays small.
   async function checkPhone(page, what) {
@@ -337,13 +310,9 @@ describe('on a phone (390 × 844)', () => {
     }
     assert.deepEqual(b.problems, []);
   });
-});
+}, { width: 390, height: 844 });
 
-describe('Dutch for teachers', () => {
-  let b;
-  before(async () => { b = await openBrowser(); });
-  after(async () => { await b?.close(); });
-
+describeInBrowser('Dutch for teachers', (b) => {
   // The catalogue's research notes (English, with file names of the
   // sources) of a lesson and its alignments.
   function notesOf(lesson) {

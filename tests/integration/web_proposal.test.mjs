@@ -16,7 +16,7 @@ import { api, demoEmail, demoSchools, DEMO_PASSWORD } from './lib.mjs';
 import { call as as } from './plans_lib.mjs';
 import { removePlans } from './web_lib.mjs';
 import {
-  axeViolations, focused, logInWithKeyboard, openBrowser, screenshot, settle, tabTo, visit,
+  assertAccessible, focused, logInWithKeyboard, openBrowser, screenshot, settle, tabTo, visit,
 } from './browser.mjs';
 
 const PREFIX = 'WEBTEST voorstel ';
@@ -25,10 +25,6 @@ const TO = '2027-2028';
 const A = demoSchools().A;
 
 after(() => removePlans(PREFIX));
-
-async function assertAccessible(page, what) {
-  assert.deepEqual(await axeViolations(page), [], `WCAG 2.1 AA violations on ${what}`);
-}
 
 // Choose value in the focused select with the arrow keys.
 async function arrowTo(page, id, value) {

@@ -6,7 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { api } from './lib.mjs';
-import { axeViolations, focused, openBrowser, screenshot, settle, tabTo, visit } from './browser.mjs';
+import {
+  assertAccessible, axeViolations, focused, openBrowser, screenshot, settle, tabTo, visit,
+} from './browser.mjs';
 
 const DG21 = '/api/v1/lessons?goal=DG2.1&framework=CNU-DG-2019';
 // A lesson of the pack (key messages, checklist, help, data-quality
@@ -21,11 +23,6 @@ const packLesson = async () => {
 let b;
 before(async () => { b = await openBrowser(); });
 after(async () => { await b?.close(); });
-
-async function assertAccessible(page, what) {
-  const violations = await axeViolations(page);
-  assert.deepEqual(violations, [], `WCAG 2.1 AA violations on ${what}`);
-}
 
 function noProblems() {
   assert.deepEqual(b.problems, [], 'no page errors and no CSP refusals');
