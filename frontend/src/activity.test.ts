@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { activityBody, activityLevels, draftOfActivity, emptyActivity, themeList, validateActivity, type ActivityDraft } from './activity';
+import { activityBody, activityLevels, draftOfActivity, emptyActivity, goalText, themeList, validateActivity, withGoal, withoutGoal, type ActivityDraft } from './activity';
 import type { Activity } from './types';
 
 const draft = (over: Partial<ActivityDraft>): ActivityDraft => ({ ...emptyActivity(), ...over });
@@ -75,8 +75,21 @@ describe('the request bodies', () => {
 
   test('a change sends emptied fields as null or [] so that they are cleared', () => {
     expect(activityBody(draft({ title: 'Gastles', levels: ['groep-8'] }), { create: false })).toEqual({
-      title: 'Gastles', levels: ['groep-8'], duration_minutes: null, themes: [], notes: null, url: null,
+      title: 'Gastles', levels: ['groep-8'], duration_minutes: null, themes: [], goals: [], notes: null, url: null,
     });
+  });
+
+  test('learning goals: sent as ids, each once; a change sends [] to clear them', () => {
+    const g1 = { id: 'g1', framework: 'CNU-DG-2019', code: 'DG2.1', title: 'Veilig online' };
+    const g2 = { id: 'g2', framework: 'SLO-KD-PO', code: null, title: 'Grenzen' };
+    const goals = withoutGoal(withGoal(withGoal(withGoal([], g1), g2), g1), 'nope');
+    expect(goals).toEqual([g1, g2]);
+    expect(activityBody(draft({ title: 'Gastles', goals }), { create: true, always: 'groep-7' }))
+      .toEqual({ title: 'Gastles', levels: ['groep-7'], goals: ['g1', 'g2'] });
+    expect(activityBody(draft({ title: 'Gastles', levels: ['groep-8'], goals: withoutGoal(goals, 'g1') }), { create: false }).goals).toEqual(['g2']);
+    expect(goalText(g1)).toBe('DG2.1 – Veilig online (CNU-DG-2019)');
+    expect(goalText(g2)).toBe('Grenzen (SLO-KD-PO)');
+    expect(fields(draft({ title: 'Gastles', levels: ['groep-7'], goals: Array.from({ length: 51 }, (_, i) => ({ ...g2, id: `g${i}` })) }))).toEqual(['goals']);
   });
 
   test('an activity of the API back into the form and out again', () => {
@@ -86,9 +99,9 @@ describe('the request bodies', () => {
       url: null, notes: 'Met de wijkagent', goals: [], offered: false, planned: 1, version: 3,
     } as Activity;
     const d = draftOfActivity(a);
-    expect(d).toEqual({ title: 'Gastles wijkagent', levels: ['groep-7', 'groep-8'], duration: '45', themes: 'veiligheid, grenzen', notes: 'Met de wijkagent', url: '' });
+    expect(d).toEqual({ title: 'Gastles wijkagent', levels: ['groep-7', 'groep-8'], duration: '45', themes: 'veiligheid, grenzen', notes: 'Met de wijkagent', url: '', goals: [] });
     expect(activityBody(d, { create: false })).toEqual({
-      title: 'Gastles wijkagent', levels: ['groep-7', 'groep-8'], duration_minutes: 45, themes: ['veiligheid', 'grenzen'], notes: 'Met de wijkagent', url: null,
+      title: 'Gastles wijkagent', levels: ['groep-7', 'groep-8'], duration_minutes: 45, themes: ['veiligheid', 'grenzen'], goals: [], notes: 'Met de wijkagent', url: null,
     });
   });
 });

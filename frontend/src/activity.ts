@@ -6,6 +6,14 @@
 import type { FieldError } from './problem';
 import type { Activity } from './types';
 
+/** A learning goal the activity works on, as the form shows it. */
+export interface ActivityGoal {
+  id: string;
+  framework: string;
+  code: string | null;
+  title: string;
+}
+
 /** The fields of the form, as typed. */
 export interface ActivityDraft {
   title: string;
@@ -17,19 +25,22 @@ export interface ActivityDraft {
   themes: string;
   notes: string;
   url: string;
+  /** The learning goals chosen, in the order chosen. */
+  goals: ActivityGoal[];
 }
 
 /** The fields of the API the form has (for problems shown at their field). */
-export const ACTIVITY_FIELDS = ['title', 'levels', 'duration_minutes', 'themes', 'notes', 'url'] as const;
+export const ACTIVITY_FIELDS = ['title', 'levels', 'duration_minutes', 'themes', 'goals', 'notes', 'url'] as const;
 
 const MAX_TITLE = 200;
 const MAX_NOTES = 4000;
 const MAX_URL = 500;
 const MAX_THEMES = 20;
 const MAX_THEME = 100;
+const MAX_GOALS = 50;
 
 export function emptyActivity(levels: string[] = []): ActivityDraft {
-  return { title: '', levels: [...levels], duration: '', themes: '', notes: '', url: '' };
+  return { title: '', levels: [...levels], duration: '', themes: '', notes: '', url: '', goals: [] };
 }
 
 /** The form for an existing activity. */
@@ -41,6 +52,7 @@ export function draftOfActivity(a: Activity): ActivityDraft {
     themes: a.themes.join(', '),
     notes: a.notes ?? '',
     url: a.url ?? '',
+    goals: (a.goals ?? []).flatMap((g) => g.id ? [{ id: g.id, framework: g.framework ?? '', code: g.code ?? null, title: g.title ?? '' }] : []),
   };
 }
 
@@ -52,6 +64,19 @@ export function themeList(text: string): string[] {
     if (theme && !out.some((o) => o.toLowerCase() === theme.toLowerCase())) out.push(theme);
   }
   return out;
+}
+
+/** The goals with g added at the end (once), or without it. */
+export function withGoal(goals: ActivityGoal[], g: ActivityGoal): ActivityGoal[] {
+  return goals.some((x) => x.id === g.id) ? goals : [...goals, g];
+}
+export function withoutGoal(goals: ActivityGoal[], id: string): ActivityGoal[] {
+  return goals.filter((g) => g.id !== id);
+}
+
+/** A goal as a line of text: "DG2.1 – Title (CNU-DG-2019)". */
+export function goalText(g: ActivityGoal): string {
+  return `${g.code ? `${g.code} – ` : ''}${g.title}${g.framework ? ` (${g.framework})` : ''}`;
 }
 
 /** The levels of the activity: `always` (where it is planned now) first, then those chosen. */
@@ -76,6 +101,7 @@ export function validateActivity(d: ActivityDraft, always?: string): FieldError[
   const themes = themeList(d.themes);
   if (themes.length > MAX_THEMES) errors.push({ field: 'themes', message: `Noem ten hoogste ${MAX_THEMES} thema's.` });
   else if (themes.some((t) => [...t].length > MAX_THEME)) errors.push({ field: 'themes', message: `Een thema is ten hoogste ${MAX_THEME} tekens lang.` });
+  if (d.goals.length > MAX_GOALS) errors.push({ field: 'goals', message: `Kies ten hoogste ${MAX_GOALS} leerdoelen.` });
   if ([...d.notes.trim()].length > MAX_NOTES) errors.push({ field: 'notes', message: `Notities zijn ten hoogste ${MAX_NOTES} tekens lang.` });
   const url = d.url.trim();
   // As the API checks it: http or https, no spaces, quotes or angle brackets, at most 500 bytes.
@@ -99,6 +125,7 @@ export function activityBody(d: ActivityDraft, { create, always }: { create: boo
   const optional: [string, unknown, boolean][] = [
     ['duration_minutes', minutes ? Number(minutes) : null, minutes !== ''],
     ['themes', themes, themes.length > 0],
+    ['goals', d.goals.map((g) => g.id), d.goals.length > 0],
     ['notes', notes || null, notes !== ''],
     ['url', url || null, url !== ''],
   ];

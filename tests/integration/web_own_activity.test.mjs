@@ -119,7 +119,8 @@ describe('a school\'s own activity in the planner', () => {
     assert.equal((await focused(page)).id, 'na-title');
     assert.deepEqual(await ownActivities(), []);
 
-    // The fields, with the keyboard: title, groep 8 too, duration, themes, notes, a link.
+    // The fields, with the keyboard: title, groep 8 too, duration, themes, a
+    // learning goal searched and chosen, notes, a link.
     await page.keyboard.type(TITLE);
     await tabTo(page, (f) => f.id === 'na-levels-groep-8');
     await page.keyboard.press('Space');
@@ -129,6 +130,22 @@ describe('a school\'s own activity in the planner', () => {
     assert.equal((await focused(page)).id, 'na-themes');
     await page.keyboard.type('veiligheid, grenzen');
     await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).id, 'na-goals');
+    await page.keyboard.type('privacy');
+    await page.keyboard.press('Enter');
+    await settle(page);
+    const goalHits = (await api('/api/v1/goals?q=privacy&limit=10')).json.items;
+    const dg22 = goalHits.find((g) => g.framework === 'CNU-DG-2019' && g.code === 'DG2.2');
+    assert.ok(dg22, 'the goal search finds DG2.2');
+    assert.equal(await page.getByRole('list', { name: 'Gevonden leerdoelen' }).getByRole('listitem').count(), goalHits.length,
+      'the page lists what the API finds');
+    const pick = `DG2.2 – ${dg22.title} (CNU-DG-2019)`;
+    await tabTo(page, (f) => f.label === `${pick} kiezen`);
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.getByRole('list', { name: 'Gekozen leerdoelen' }).getByRole('listitem').allInnerTexts(),
+      [`${pick} weghalen`]);
+    assert.equal(await page.getByRole('button', { name: `${pick} kiezen` }).isDisabled(), true, 'chosen once');
+    await tabTo(page, (f) => f.id === 'na-notes');
     await page.keyboard.type('Met de wijkagent van de buurt.');
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).id, 'na-url');
@@ -165,6 +182,7 @@ describe('a school\'s own activity in the planner', () => {
     assert.ok(act, 'the activity was made');
     assert.deepEqual([act.title, act.levels, act.duration_minutes, act.themes, act.notes, act.url, act.planned],
       [TITLE, ['groep-7', 'groep-8'], 45, ['veiligheid', 'grenzen'], 'Met de wijkagent van de buurt.', 'https://www.politie.nl/mijn-buurt', 1]);
+    assert.deepEqual(act.goals.map((g) => g.id), [dg22.id], 'with the goal chosen');
     plan = await planFromApi(id);
     assert.equal(plan.items.length, 1);
     const item = plan.items[0];
@@ -188,6 +206,10 @@ describe('a school\'s own activity in the planner', () => {
     // Counted in the plan's coverage as the API counts it.
     const cov = (await as('coordinator', 'GET', `/api/v1/plans/${id}/coverage`)).json;
     assert.equal(cov.totals.items, 1, 'the activity counts at groep 7');
+    // and covers its goal there: DG2.2 is planned in groep 7.
+    const dgCov = cov.frameworks.find((f) => f.code === 'CNU-DG-2019')?.goals.find((g) => g.code === 'DG2.2');
+    assert.ok(dgCov, 'DG2.2 is in the plan\'s coverage');
+    assert.equal(dgCov.cells['groep-7']?.items, 1, 'the activity covers DG2.2 in groep 7');
     assert.equal(await page.locator('.plan-counted').innerText(),
       'Telt mee voor de dekking: 1 onderdeel op een niveau waarvoor het bedoeld is, 0 gegeven.');
     await assertAccessible(page, 'the plan with the own activity');

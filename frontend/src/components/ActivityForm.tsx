@@ -1,13 +1,14 @@
 // The form of a school's own activity: title, levels, duration, themes,
-// notes and a link.  Used by the planner (a new activity, planned at once)
+// learning goals (searched here), notes and a link.  Used by the planner (a new activity, planned at once)
 // and by the plans page (change one).  It checks what it can before
 // asking the API, and shows the API's problems (422) at their fields.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api';
-import { ACTIVITY_FIELDS, activityBody, validateActivity, type ActivityDraft } from '../activity';
+import { ApiError, apiPath } from '../api';
+import { ACTIVITY_FIELDS, activityBody, goalText, validateActivity, withGoal, withoutGoal, type ActivityDraft } from '../activity';
 import { problemsAtFields, type FieldError, type UserMessage } from '../problem';
-import { ErrorBox, toUserMessage } from './common';
+import type { GoalRef, Page } from '../types';
+import { ErrorBox, Loaded, toUserMessage, useApi } from './common';
 
 type Field = typeof ACTIVITY_FIELDS[number];
 
@@ -33,6 +34,10 @@ export function ActivityForm({ id, heading, intro, rows, always, initial, create
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => { first.current?.focus(); }, []);
+  // The goal search applies on Enter or "Zoeken".
+  const [goalQ, setGoalQ] = useState('');
+  const [goalSearched, setGoalSearched] = useState('');
+  const found = useApi<Page<GoalRef>>(goalSearched ? apiPath('/goals', { q: goalSearched, limit: 10 }) : null);
 
   const fid = (f: Field) => `${id}-${f}`;
   const set = (patch: Partial<ActivityDraft>) => setD({ ...d, ...patch });
@@ -130,6 +135,47 @@ export function ActivityForm({ id, heading, intro, rows, always, initial, create
         <p id={`${fid('themes')}-hint`} class="small">Gescheiden door komma's, bijvoorbeeld: weerbaarheid, grenzen.</p>
         {problems('themes')}
       </div>
+      <fieldset class="field activity-goals" aria-describedby={tie('goals')['aria-describedby']}>
+        <legend>Leerdoelen <span class="small">(mag leeg blijven; alleen met leerdoelen telt de activiteit mee in de dekking per leerdoel)</span></legend>
+        {d.goals.length > 0 && (
+          <ul class="chosen-goals" aria-label="Gekozen leerdoelen">
+            {d.goals.map((g) => (
+              <li key={g.id}>
+                {goalText(g)}{' '}
+                <button type="button" class="link-button" aria-label={`${goalText(g)} weghalen`}
+                  onClick={() => set({ goals: withoutGoal(d.goals, g.id) })}>weghalen</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div class="inline-field">
+          <label for={fid('goals')} class="sr-only">Zoek een leerdoel</label>
+          <input id={fid('goals')} type="search" value={goalQ} maxLength={200} placeholder="Zoek een leerdoel, bijvoorbeeld grenzen"
+            {...tie('goals')} onInput={(e) => setGoalQ(val(e))}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setGoalSearched(goalQ.trim()); } }} />
+          <button type="button" class="button-secondary" onClick={() => setGoalSearched(goalQ.trim())}>Leerdoelen zoeken</button>
+        </div>
+        {goalSearched && (
+          <Loaded load={found} what="De leerdoelen">
+            {(page) => page.items.length === 0 ? <p role="status">Geen leerdoelen gevonden.</p> : (
+              <ul class="pick-list" aria-label="Gevonden leerdoelen">
+                {page.items.map((g) => {
+                  const goal = { id: g.id, framework: g.framework, code: g.code ?? null, title: g.title };
+                  const chosen = d.goals.some((x) => x.id === g.id);
+                  return (
+                    <li key={g.id}>
+                      {goalText(goal)}{' '}
+                      <button type="button" class="link-button" disabled={chosen} aria-label={`${goalText(goal)} kiezen`}
+                        onClick={() => set({ goals: withGoal(d.goals, goal) })}>{chosen ? 'gekozen' : 'kiezen'}</button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </Loaded>
+        )}
+        {problems('goals')}
+      </fieldset>
       <div class="field">
         <label for={fid('notes')}>Notities <span class="small">(mag leeg blijven)</span></label>
         <textarea id={fid('notes')} rows={3} maxLength={4000} value={d.notes}
