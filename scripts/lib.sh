@@ -201,5 +201,6 @@ build_sqlcapture() {
 	    -Wformat=2 -Werror -O2 -Iapi -I/usr/include/postgresql \
 	    -o build/bench/sqlcapture bench/sqlcapture.c \
 	    api/catalogue/lessons_db.c api/catalogue/lesson_query.c \
-	    api/core/params.c api/core/utf8.c api/core/qs.c -ljansson)
+	    api/core/params.c api/core/utf8.c api/core/qs.c \
+	    api/db/db_call.c -ljansson -lpq)
 }

@@ -10,6 +10,17 @@ cd "$ROOT"
 make -s all unit
 "$ROOT/scripts/frontend.sh" lint
 
+# The benchmarks' recorder of the finder's SQL links the API's own code
+# (bench/sqlcapture.c): it must keep building and recording.
+say "benchmark tools"
+build_sqlcapture
+"$ROOT/build/bench/sqlcapture" "goal=DG2.1&framework=CNU-DG-2019" \
+    00000000-0000-4000-8000-000000000000 -json "$ROOT/build/bench/check.json"
+node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1]));
+process.exit(s.length === 2 && /lessons_find_goal/.test(s[1].text) ? 0 : 1)' \
+    "$ROOT/build/bench/check.json" ||
+    die "sqlcapture did not record the goal lookup and the finder"
+
 say "unit tests"
 make -s test-unit
 
