@@ -204,3 +204,13 @@ build_sqlcapture() {
 	    api/core/params.c api/core/utf8.c api/core/qs.c \
 	    api/db/db_call.c -ljansson -lpq)
 }
+
+# build_stallmeter: build/bench/stallmeter, the meter of the machine's own
+# stalls that bench/reads.sh runs beside every measurement.
+build_stallmeter() {
+	mkdir -p "$ROOT/build/bench"
+	(cd "$ROOT" && cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow \
+	    -Wmissing-prototypes -Wstrict-prototypes -Wpointer-arith \
+	    -Wformat=2 -Werror -O2 -pthread \
+	    -o build/bench/stallmeter bench/stallmeter.c)
+}

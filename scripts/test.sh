@@ -20,6 +20,11 @@ node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1]));
 process.exit(s.length === 2 && /lessons_find_goal/.test(s[1].text) ? 0 : 1)' \
     "$ROOT/build/bench/check.json" ||
     die "sqlcapture did not record the goal lookup and the finder"
+# The stall meter (bench/stallmeter.c): one thread per CPU, one line.
+build_stallmeter
+"$ROOT/build/bench/stallmeter" 0.2 10 | grep -Eqx "STALL max_ms=[0-9.]+ \
+over=[0-9]+ at=[0-9.]+ fifo=[01] cpus=$(nproc)" ||
+    die "stallmeter did not report one line for $(nproc) CPUs"
 
 say "unit tests"
 make -s test-unit

@@ -161,6 +161,12 @@ db_async_standby_active(void)
 	return (db_async_active() && standby.conns != NULL);
 }
 
+int
+db_async_queue_full(void)
+{
+	return (njobs >= maxjobs);
+}
+
 static void
 job_key(const struct db_stmt *st, const char *const *params,
     unsigned char *key)

@@ -41,5 +41,7 @@ enum db_result	db_async_standby_text(struct db_stmt *st,
 		    const char *const *params, char **out);
 /* The request is freed: its answers go. */
 void		db_async_request_gone(struct http_request *req);
+/* 1 while the queue of asynchronous statements is full. */
+int		db_async_queue_full(void);
 
 #endif

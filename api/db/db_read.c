@@ -16,23 +16,14 @@
 #define READ_RETRY_MS	1000
 
 /*
- * How far the standby is behind.  While it streams and has replayed all
- * it received it is current (0), however long ago the primary's last
- * commit was; otherwise the age of its last replayed commit counts
- * (never replayed: "far").  A server that is not in recovery is current.
+ * How far the standby is behind, in one text column "lag replayed" (both
+ * the synchronous and the asynchronous path run it).  While it streams
+ * and has replayed all it received it is current (0), however long ago
+ * the primary's last commit was; otherwise the age of its last replayed
+ * commit counts (never replayed: "far").  A server that is not in
+ * recovery is current.
  */
-static const char	freshness_sql[] =
-    "SELECT to_char(pg_last_xact_replay_timestamp() AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-    "CASE WHEN NOT pg_is_in_recovery() THEN 0 "
-    "WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND "
-    "EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE pid IS NOT NULL) "
-    "THEN 0 "
-    "ELSE coalesce(extract(epoch FROM clock_timestamp() - "
-    "pg_last_xact_replay_timestamp())::float8, 1e9) END";
-
-/* The same in one column, for the asynchronous connections: "lag replayed". */
-static struct db_stmt	st_freshness_async = DB_STMT("read_freshness",
+static struct db_stmt	st_freshness = DB_STMT("read_freshness",
     "SELECT f.lag::text || ' ' || coalesce(f.replayed, '') FROM ("
     "SELECT to_char(pg_last_xact_replay_timestamp() AT TIME ZONE 'UTC', "
     "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS replayed, "
@@ -146,26 +137,44 @@ standby_failed(PGresult *r, const char *what)
 	    "primary", what, state_text != NULL ? state_text : "?");
 }
 
-/* Is the standby fit to answer?  Fills f; 0 yes, -1 no. */
+/*
+ * Read the answer of st_freshness into f and judge it: 0 when the standby
+ * is fit to answer, -1 when it is too far behind (f cleared).
+ */
+static int
+freshness_judge(const char *text, struct db_freshness *f)
+{
+	char	*end;
+
+	f->lag_seconds = strtod(text, &end);
+	if (*end == ' ')
+		end++;
+	(void)snprintf(f->replayed_at, sizeof(f->replayed_at), "%s", end);
+	if (f->lag_seconds > (double)max_lag) {
+		enter(READ_BEHIND, f->lag_seconds);
+		memset(f, 0, sizeof(*f));
+		return (-1);
+	}
+	enter(READ_STANDBY, f->lag_seconds);
+	return (0);
+}
+
+/* Is the standby on connection c fit to answer?  Fills f; 0 yes, -1 no. */
 static int
 standby_fresh(PGconn *c, struct db_freshness *f)
 {
 	PGresult	*r;
-	int		 ok;
+	int		 rc;
 
-	r = PQexec(c, freshness_sql);
+	r = PQexec(c, st_freshness.sql);
 	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
 		standby_failed(r, "freshness");
 		PQclear(r);
 		return (-1);
 	}
-	(void)snprintf(f->replayed_at, sizeof(f->replayed_at), "%s",
-	    PQgetvalue(r, 0, 0));
-	f->lag_seconds = strtod(PQgetvalue(r, 0, 1), NULL);
+	rc = freshness_judge(PQgetvalue(r, 0, 0), f);
 	PQclear(r);
-	ok = f->lag_seconds <= (double)max_lag;
-	enter(ok ? READ_STANDBY : READ_BEHIND, f->lag_seconds);
-	return (ok ? 0 : -1);
+	return (rc);
 }
 
 /*
@@ -180,27 +189,23 @@ read_async(struct db_stmt *st, const char *const *params, char **out,
     struct db_freshness *f)
 {
 	enum db_result	 rc;
-	char		*fresh, *end;
+	char		*fresh;
+	int		 fit;
 
-	rc = db_async_standby_text(&st_freshness_async, NULL, &fresh);
+	rc = db_async_standby_text(&st_freshness, NULL, &fresh);
 	if (rc == DB_PENDING)
 		return (rc);
 	if (rc != DB_OK || fresh == NULL) {
 		free(fresh);
-		enter(READ_DOWN, 0);
+		/* A full queue is no news of the standby (db_async logs it). */
+		if (!db_async_queue_full())
+			enter(READ_DOWN, 0);
 		return (db_text(st, params, out));
 	}
-	f->lag_seconds = strtod(fresh, &end);
-	if (*end == ' ')
-		end++;
-	(void)snprintf(f->replayed_at, sizeof(f->replayed_at), "%s", end);
+	fit = freshness_judge(fresh, f);
 	free(fresh);
-	if (f->lag_seconds > (double)max_lag) {
-		enter(READ_BEHIND, f->lag_seconds);
-		memset(f, 0, sizeof(*f));
+	if (fit != 0)
 		return (db_text(st, params, out));
-	}
-	enter(READ_STANDBY, f->lag_seconds);
 	if ((rc = db_async_standby_text(st, params, out)) == DB_PENDING)
 		return (rc);
 	if (rc == DB_OK) {
