@@ -186,6 +186,24 @@ meter_stalled() {
 	awk -v m="$(sed -E 's/.*max_ms=([0-9.]+).*/\1/' <<<"$stall")" \
 	    -v t="$stall_ms" 'BEGIN { exit !(m >= t) }'
 }
+# settle: before a round, wait (at most 30 s) until the database runs no
+# statement but this one: a side's last requests (the peer's queries go on
+# after wrk has hung up) or autovacuum must not weigh on the next side.
+# $settled: how long it waited.
+settle() {
+	local t0 n i
+	t0=$(date +%s.%N)
+	for ((i = 0; i < 300; i++)); do
+		n=$(psql -X -q -At "$DATABASE_URL" -c "SELECT count(*) FROM
+		    pg_stat_activity WHERE state = 'active' AND
+		    pid <> pg_backend_pid()")
+		[ "$n" = 0 ] && break
+		sleep 0.1
+	done
+	settled=$(awk -v a="$t0" -v b="$(date +%s.%N)" \
+	    'BEGIN { printf "%.1f s", b - a }')
+	[ "$n" = 0 ] || settled+=", still $n statements"
+}
 # us_ms OUT KEY: a wrk figure of OUT (BENCH line) in ms.
 us_ms() { grep -o "$2=[0-9]*" "$1" | awk -F= '{ printf "%.2f", $2 / 1000 }'; }
 # round_again KEY OUT TRY: note the round (TRY: runs before it); true when
@@ -200,7 +218,7 @@ round_again() {
 			why="kept: the machine stalled in the $3 runs before too"
 		fi
 	fi
-	line="$1: p99 $(us_ms "$2" p99_us) ms, max $(us_ms "$2" max_us) ms; machine: ${stall#STALL }"
+	line="$1: p99 $(us_ms "$2" p99_us) ms, max $(us_ms "$2" max_us) ms; settled in $settled; machine: ${stall#STALL }"
 	rounds_log+=("$line")
 	[ -z "$why" ] || stalled_log+=("$line ($why)")
 	return "$again"
@@ -210,6 +228,7 @@ round_again() {
 measure() {
 	local try
 	for ((try = 0; ; try++)); do
+		settle
 		meter_start "$round_s"
 		wrk_exec "$tmp/wrk.out" "$2" "$round_s" "$3" "$4" "${@:5}"
 		round_again "$1" "$tmp/wrk.out" "$try" || break
@@ -228,6 +247,7 @@ measure_under() {
 	local key=$1 bgkey=$2 bgconns=$3 bgpaths=$4 try bg
 	shift 4
 	for ((try = 0; ; try++)); do
+		settle
 		wrk_exec "$tmp/bg.out" "$bgconns" $((round_s + 2)) "$bgpaths" \
 		    "$api" "$@" &
 		bg=$!
@@ -409,7 +429,7 @@ report=bench/results/reads-$stamp.txt
 	echo "  the aggregate: $(summary aggregate)"
 	echo "  ratio p99 loop/alone: $r_agg"
 	fi
-	echo "rounds (p99, max; the machine's worst stall during the round):"
+	echo "rounds (p99, max; the wait for the database to be idle before it; the machine's worst stall during it):"
 	printf '  %s\n' "${rounds_log[@]}"
 	if [ "${#stalled_log[@]}" -gt 0 ]; then
 		echo "rounds in which the machine stalled for ${stall_ms} ms or more (run again at most $stall_retries times; only the last run counts):"
