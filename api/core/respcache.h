@@ -39,6 +39,8 @@ struct respcache_stats {
 	unsigned long long	flushes;	/* generations dropped */
 	double			fill_ms;	/* time to make this
 						   generation's entries */
+	unsigned long long	shared;		/* this generation's entries
+						   made by another worker */
 };
 
 /* Set the budget (0: nothing is kept) and drop every entry. */
@@ -58,6 +60,18 @@ const struct rc_entry *respcache_get(const char *key);
 int	respcache_put(const char *key, int status, int own_etag,
 	    const char *const *headers, size_t nheaders, const void *body,
 	    size_t len, double ms);
+/*
+ * The entry for key and the current generation as one buffer of *len
+ * bytes (free it with free()), for another worker of the same server;
+ * NULL when there is no such entry (or out of memory).  Counts nothing.
+ */
+void	*respcache_pack(const char *key, size_t *len);
+/*
+ * Keep an entry packed by respcache_pack() in another worker: 0, or -1
+ * when it is malformed, made for another generation than the current
+ * one, or not kept (as respcache_put()).
+ */
+int	respcache_put_packed(const void *buf, size_t len);
 void	respcache_stats(struct respcache_stats *out);
 /* Free everything (worker teardown). */
 void	respcache_free(void);

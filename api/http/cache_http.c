@@ -17,6 +17,8 @@
 #include "http/reply.h"
 
 #define KEY_MAX		2048
+/* Kore message: an answer one worker made, for the others (below). */
+#define MSG_CACHE_ENTRY	(KORE_MSG_APP_BASE + 1)
 
 /*
  * The public catalogue reads (api_dispatch) and the CASE provider
@@ -63,11 +65,45 @@ now_us(void)
 
 static int	enabled;
 
+/*
+ * Every answer a worker makes for the current generation goes to the
+ * other workers too (through Kore's parent), so that each is made once
+ * per server, not once per worker: a worker that takes over connections
+ * (Kore's accept lock) finds the answers warm.  A worker keeps it only
+ * while it is at the same generation (respcache_put_packed()).
+ */
+static void
+cache_received(struct kore_msg *msg, const void *data)
+{
+	long long	gen;
+
+	if (!enabled || msg->src == worker->id)
+		return;
+	if ((gen = catalogue_gen_current()) < 0)
+		return;
+	respcache_generation(gen);
+	(void)respcache_put_packed(data, msg->length);
+}
+
+static void
+cache_share(const char *key)
+{
+	void	*buf;
+	size_t	 len;
+
+	if (worker_count < 2 || (buf = respcache_pack(key, &len)) == NULL)
+		return;
+	kore_msg_send(KORE_MSG_WORKER_ALL, MSG_CACHE_ENTRY, buf, len);
+	free(buf);
+}
+
 void
 cache_init(size_t budget)
 {
 	respcache_init(budget);
 	enabled = budget > 0;
+	if (enabled && worker != NULL)
+		(void)kore_msg_register(MSG_CACHE_ENTRY, cache_received);
 }
 
 void
@@ -179,11 +215,12 @@ cache_before(struct http_request *req, struct cache_capture *cap)
 	if (!(req->flags & HTTP_REQUEST_RETAIN_EXTRA)) {
 		req->hdlr_extra = (void *)(intptr_t)gen;
 		req->flags |= HTTP_REQUEST_RETAIN_EXTRA;
+		/* Once: Kore keeps the response headers across the runs. */
+		x_cache(req, "miss");
 	}
 	cap->gen = (long long)(intptr_t)req->hdlr_extra;
 	cap->on = 1;
 	cap->start_us = now_us();
-	x_cache(req, "miss");
 	reply_capture_begin(etag, &cap->copy);
 	return (0);
 }
@@ -194,11 +231,12 @@ cache_after(struct cache_capture *cap)
 	if (!cap->on)
 		return;
 	reply_capture_end();
-	if (cap->copy.kept && cap->gen == respcache_current())
-		(void)respcache_put(cap->key, cap->copy.status,
-		    cap->copy.own_etag, (const char *const *)cap->copy.headers,
-		    cap->copy.nheaders, cap->copy.body, cap->copy.len,
-		    (double)(now_us() - cap->start_us) / 1000.0);
+	if (cap->copy.kept && cap->gen == respcache_current() &&
+	    respcache_put(cap->key, cap->copy.status, cap->copy.own_etag,
+	    (const char *const *)cap->copy.headers, cap->copy.nheaders,
+	    cap->copy.body, cap->copy.len,
+	    (double)(now_us() - cap->start_us) / 1000.0) == 0)
+		cache_share(cap->key);
 	reply_copy_free(&cap->copy);
 	free(cap->key);
 	cap->key = NULL;
@@ -211,7 +249,8 @@ cache_stats_json(void)
 	struct respcache_stats	s;
 
 	respcache_stats(&s);
-	return (json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}",
+	return (json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
+	    "s:f}",
 	    "generation", (json_int_t)s.generation,
 	    "budget_bytes", (json_int_t)s.budget,
 	    "bytes", (json_int_t)s.bytes,
@@ -220,5 +259,6 @@ cache_stats_json(void)
 	    "misses", (json_int_t)s.misses,
 	    "evictions", (json_int_t)s.evictions,
 	    "generations_dropped", (json_int_t)s.flushes,
+	    "made_by_other_workers", (json_int_t)s.shared,
 	    "fill_ms", s.fill_ms));
 }

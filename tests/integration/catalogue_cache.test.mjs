@@ -13,6 +13,8 @@
 // - invalidation: a curator's write is read back at once through the same
 //   connection (read-your-writes), and both workers of a kore with 2
 //   workers answer with it within 100 ms (cross-worker, NOTIFY);
+// - an answer one worker makes is kept by the other workers too (a Kore
+//   message through the parent): the other worker's first answer is a hit;
 // - a miss runs its reads on the asynchronous connections: while it waits
 //   for PostgreSQL its worker answers hits and health.
 import assert from 'node:assert/strict';
@@ -220,7 +222,7 @@ function closeRequest(base, path) {
       res.setEncoding('utf8');
       res.on('data', (d) => { body += d; });
       res.on('end', () => resolve({
-        status: res.statusCode, started, body,
+        status: res.statusCode, started, body, cache: res.headers['x-cache'] ?? '',
         worker: /worker=(\d+)/.exec(res.headers['x-cache'] ?? '')?.[1],
       }));
     });
@@ -289,6 +291,25 @@ test('a write is read back at once by its worker, and by the other worker within
   } finally {
     writer?.close();
   }
+});
+
+test('an answer one worker makes is a hit at the other worker, which never made it', async () => {
+  // A request no one has asked yet: a page of the finder of its own.
+  const path = `/api/v1/lessons?limit=7&offset=${1 + Math.floor(Math.random() * 1000)}`;
+  const first = await closeRequest(pair.base, path);
+  assert.equal(first.status, 200);
+  assert.match(first.cache, /^miss; worker=[12]$/, 'the first answer is made by SQL');
+  const other = first.worker === '1' ? '2' : '1';
+  // The copy travels to the other worker through Kore's parent.
+  await new Promise((r) => setTimeout(r, 100));
+  let seen;
+  for (let i = 0; i < 20 && !seen; i++) {
+    const r = await closeRequest(pair.base, path);
+    if (r.worker === other) seen = r;
+  }
+  assert.ok(seen, `worker ${other} answered`);
+  assert.equal(seen.cache, `hit; worker=${other}`, 'its first answer to the request came from memory');
+  assert.equal(seen.body, (await get(sqlKore.base, path)).text, 'and equals the SQL answer');
 });
 
 test('a change made in PostgreSQL directly (leerlijn-db, CASE import) reaches the cache', async () => {

@@ -2,6 +2,8 @@
  * test_respcache: the response cache's generations, budget and LRU order.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "unit.h"
 
 #include "core/respcache.h"
@@ -114,8 +116,111 @@ test_budget_lru(void **state)
 	assert_int_equal(respcache_put("/a?", 200, 1, NULL, 0, "{}", 2, 1), -1);
 }
 
+/* An entry packed in one worker is the same entry in another. */
+static void
+test_pack_round_trip(void **state)
+{
+	const struct rc_entry	*e;
+	struct respcache_stats	 s, before;
+	unsigned char		*buf;
+	size_t			 len;
+
+	(void)state;
+	assert_null(respcache_pack("/a?", &len));
+	assert_int_equal(respcache_put("/a?g=1", 200, 1, hdrs, 2, "[1,2]", 5,
+	    4.0), 0);
+	respcache_stats(&before);
+	assert_non_null(buf = respcache_pack("/a?g=1", &len));
+	respcache_stats(&s);
+	/* Packing counts nothing. */
+	assert_int_equal(s.hits, before.hits);
+	assert_int_equal(s.misses, before.misses);
+	/* The other worker: a cache of its own, the same generation. */
+	respcache_init(64 * 1024);
+	assert_int_equal(respcache_put_packed(buf, len), 0);
+	assert_non_null(e = respcache_get("/a?g=1"));
+	assert_int_equal(e->status, 200);
+	assert_int_equal(e->own_etag, 1);
+	assert_int_equal(e->nheaders, 2);
+	assert_string_equal(e->headers, "content-type");
+	assert_string_equal(e->headers + 13, "application/json");
+	assert_string_equal(e->headers + 30, "x-total-count");
+	assert_string_equal(e->headers + 44, "3");
+	assert_int_equal(e->len, 5);
+	assert_memory_equal(e->body, "[1,2]", 5);
+	respcache_stats(&s);
+	assert_int_equal(s.entries, 1);
+	assert_int_equal(s.shared, 1);
+	assert_true(s.fill_ms == 0.0);	/* made elsewhere */
+	/* Received again: replaced, not doubled. */
+	assert_int_equal(respcache_put_packed(buf, len), 0);
+	respcache_stats(&s);
+	assert_int_equal(s.entries, 1);
+	/* A worker at another generation does not keep it. */
+	respcache_generation(2);
+	assert_int_equal(respcache_put_packed(buf, len), -1);
+	assert_null(respcache_get("/a?g=1"));
+	respcache_stats(&s);
+	assert_int_equal(s.shared, 0);
+	free(buf);
+}
+
+/* Whatever arrives malformed is refused, never read past its end. */
+static void
+test_pack_malformed(void **state)
+{
+	unsigned char	*buf, *bad;
+	size_t		 len, i;
+	struct respcache_stats	s;
+
+	(void)state;
+	assert_int_equal(respcache_put("/b?", 200, 0, hdrs, 2, "{}", 2, 1), 0);
+	assert_non_null(buf = respcache_pack("/b?", &len));
+	respcache_init(64 * 1024);
+	respcache_generation(1);
+	assert_int_equal(respcache_put_packed(NULL, 0), -1);
+	/* Every shorter buffer (its own copy: ASan sees a read past it). */
+	for (i = 0; i < len; i++) {
+		assert_non_null(bad = malloc(i > 0 ? i : 1));
+		memcpy(bad, buf, i);
+		assert_int_equal(respcache_put_packed(bad, i), -1);
+		free(bad);
+	}
+	/* One more byte than its fields say. */
+	assert_non_null(bad = malloc(len + 1));
+	memcpy(bad, buf, len);
+	bad[len] = 'x';
+	assert_int_equal(respcache_put_packed(bad, len + 1), -1);
+	free(bad);
+	/* Each byte of the head changed, one at a time: refused or kept
+	 * whole, never a crash. */
+	assert_non_null(bad = malloc(len));
+	for (i = 0; i < 64; i++) {
+		memcpy(bad, buf, len);
+		bad[i] ^= 0x5a;
+		(void)respcache_put_packed(bad, len);
+	}
+	/* The key's NUL gone: not one string. */
+	memcpy(bad, buf, len);
+	bad[64 + 3] = 'x';
+	assert_int_equal(respcache_put_packed(bad, len), -1);
+	/* A header's NUL gone: fewer strings than 2 x nheaders. */
+	memcpy(bad, buf, len);
+	bad[64 + 4 + 12] = 'x';
+	assert_int_equal(respcache_put_packed(bad, len), -1);
+	free(bad);
+	respcache_init(64 * 1024);
+	respcache_generation(1);
+	assert_int_equal(respcache_put_packed(buf, len), 0);
+	respcache_stats(&s);
+	assert_int_equal(s.entries, 1);
+	free(buf);
+}
+
 UNIT_MAIN("respcache",
     cmocka_unit_test_setup_teardown(test_put_get, setup, teardown),
     cmocka_unit_test_setup_teardown(test_generation_drops_all, setup,
 	teardown),
-    cmocka_unit_test_setup_teardown(test_budget_lru, setup, teardown))
+    cmocka_unit_test_setup_teardown(test_budget_lru, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_pack_round_trip, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_pack_malformed, setup, teardown))
