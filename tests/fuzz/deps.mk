@@ -13,3 +13,4 @@ FUZZ_DEPS_fuzz_ical		= $(UNIT_DEPS_test_ical) api/core/utf8.c
 FUZZ_DEPS_fuzz_plan_export	= $(UNIT_DEPS_test_plan_export)
 FUZZ_DEPS_fuzz_coverage_report	= $(UNIT_DEPS_test_coverage_report)
 FUZZ_DEPS_fuzz_mail_message	= $(UNIT_DEPS_test_mail_message)
+FUZZ_DEPS_fuzz_respcache_packed	= $(UNIT_DEPS_test_respcache)
