@@ -66,6 +66,20 @@ now_us(void)
 static int	enabled;
 
 /*
+ * The catalogue's generation now, and the cache moved to it (dropping the
+ * answers of any other); -1 when it is not known (nothing is cached then).
+ */
+static long long
+generation_now(void)
+{
+	long long	gen;
+
+	if ((gen = catalogue_gen_current()) >= 0)
+		respcache_generation(gen);
+	return (gen);
+}
+
+/*
  * Every answer a worker makes for the current generation goes to the
  * other workers too (through Kore's parent), so that each is made once
  * per server, not once per worker: a worker that takes over connections
@@ -75,13 +89,8 @@ static int	enabled;
 static void
 cache_received(struct kore_msg *msg, const void *data)
 {
-	long long	gen;
-
-	if (!enabled || msg->src == worker->id)
+	if (!enabled || msg->src == worker->id || generation_now() < 0)
 		return;
-	if ((gen = catalogue_gen_current()) < 0)
-		return;
-	respcache_generation(gen);
 	(void)respcache_put_packed(data, msg->length);
 }
 
@@ -182,9 +191,8 @@ cache_before(struct http_request *req, struct cache_capture *cap)
 	memset(cap, 0, sizeof(*cap));
 	if (!enabled)
 		return (0);	/* LEERLIJN_CACHE_BYTES=0: every read in SQL */
-	if ((gen = catalogue_gen_current()) < 0)
+	if ((gen = generation_now()) < 0)
 		return (0);	/* not known now: straight to PostgreSQL */
-	respcache_generation(gen);
 	etag_of(gen, etag, sizeof(etag));
 	if (none_match(req, etag)) {
 		reply_not_modified(req, etag);
